@@ -1,0 +1,45 @@
+#include "httpmessage.h"
+
+#include <QJsonDocument>
+
+namespace knotie::gateway {
+
+QByteArray HttpRequest::header(QByteArrayView lowerCaseName) const {
+    for (const auto &[name, value] : headers)
+        if (name == lowerCaseName)
+            return value;
+    return {};
+}
+
+void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value) {
+    for (auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0) {
+            h.second = value;
+            return;
+        }
+    }
+    headers.append({name, value});
+}
+
+HttpResponse jsonResponse(int status, const QJsonObject &body) {
+    HttpResponse r;
+    r.status = status;
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+HttpResponse errorResponse(int status, const QString &code, const QString &message, const QString &field) {
+    QJsonObject error{{QStringLiteral("code"), code},
+                      {QStringLiteral("message"), message},
+                      {QStringLiteral("field"), field.isEmpty() ? QJsonValue() : QJsonValue(field)}};
+    return jsonResponse(status, QJsonObject{{QStringLiteral("error"), error}});
+}
+
+HttpResponse emptyResponse(int status) {
+    HttpResponse r;
+    r.status = status;
+    r.contentType.clear();
+    return r;
+}
+
+} // namespace knotie::gateway

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+#include <functional>
+
+namespace knotie::gateway {
+
+// The gateway's own view of an HTTP exchange. Routes, scopes and storage see only
+// these types, so the HTTP library behind them (Boost.Beast today) can be replaced
+// by changing one adapter.
+struct HttpRequest {
+    QByteArray method; // upper case, as sent
+    QByteArray target; // path and query, raw
+    QString path;      // percent-decoded path, without the query
+    QUrlQuery query;
+    QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
+    QByteArray body;
+    QString peerAddress;
+
+    QByteArray header(QByteArrayView lowerCaseName) const;
+};
+
+struct HttpResponse {
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+
+    void setHeader(const QByteArray &name, const QByteArray &value);
+};
+
+using Responder = std::function<void(HttpResponse)>;
+
+HttpResponse jsonResponse(int status, const QJsonObject &body);
+// `{"error": {"code", "message", "field"}}`, the one error shape of API.md.
+HttpResponse errorResponse(int status, const QString &code, const QString &message,
+                           const QString &field = QString());
+HttpResponse emptyResponse(int status);
+
+} // namespace knotie::gateway

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "httpmessage.h"
+
+#include <QString>
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+
+namespace knotie::gateway {
+
+// The one adapter between the gateway and its HTTP library (Boost.Beast on Asio).
+// Beast enforces the header and body limits while reading, so an oversized upload is
+// refused from its Content-Length before a byte of it is read, and it serves on
+// several threads; Qt HTTP Server 6.4 can do neither (see docs/architecture.md).
+class HttpServer {
+public:
+    using Handler = std::function<void(HttpRequest, Responder)>;
+
+    struct Limits {
+        std::size_t maxBodyBytes = 1024 * 1024;
+        std::size_t maxHeaderBytes = 16 * 1024;
+        std::chrono::seconds idleTimeout{30};
+    };
+
+    explicit HttpServer(Handler handler);
+    HttpServer(Handler handler, Limits limits);
+    ~HttpServer();
+    HttpServer(const HttpServer &) = delete;
+    HttpServer &operator=(const HttpServer &) = delete;
+
+    // Loads a PEM certificate and key; later connections speak TLS.
+    bool enableTls(const QString &certificateFile, const QString &keyFile, QString *error);
+    bool listen(const QString &host, quint16 port, QString *error);
+    quint16 port() const;
+    bool tlsEnabled() const;
+
+    // Serves on `threads` threads, the caller's among them, until stop().
+    void run(int threads);
+    // Safe from any thread and from a handler.
+    void stop();
+    // Called once, on a serving thread, when SIGINT or SIGTERM arrives.
+    void setTerminationHandler(std::function<void()> handler);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace knotie::gateway

@@ -1,0 +1,57 @@
+#include "router.h"
+
+namespace knotie::gateway {
+
+namespace {
+bool isParameterValue(QStringView segment) {
+    if (segment.isEmpty() || segment.size() > 64)
+        return false;
+    for (QChar c : segment) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+                        u == '_' || u == '-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+void Router::add(const QByteArray &method, const QString &pathTemplate, Audience audience,
+                 std::function<void(RequestContext &, Responder)> handler) {
+    Route route{method, pathTemplate, audience, std::move(handler), pathTemplate.split(QLatin1Char('/'))};
+    m_routes.append(std::move(route));
+}
+
+RouteMatch Router::match(const QByteArray &method, const QString &path) const {
+    const QList<QStringView> parts = QStringView(path).split(QLatin1Char('/'));
+    const QByteArray wanted = method == "HEAD" ? QByteArrayLiteral("GET") : method;
+    RouteMatch result;
+    for (const Route &route : m_routes) {
+        if (route.segments.size() != parts.size())
+            continue;
+        QHash<QString, QString> params;
+        bool matches = true;
+        for (qsizetype i = 0; i < parts.size() && matches; ++i) {
+            const QString &segment = route.segments.at(i);
+            if (segment.startsWith(QLatin1Char('{')) && segment.endsWith(QLatin1Char('}'))) {
+                matches = isParameterValue(parts.at(i));
+                params.insert(segment.mid(1, segment.size() - 2), parts.at(i).toString());
+            } else {
+                matches = segment == parts.at(i);
+            }
+        }
+        if (!matches)
+            continue;
+        if (route.method == wanted) {
+            result.outcome = RouteMatch::Outcome::Found;
+            result.route = &route;
+            result.params = std::move(params);
+            return result;
+        }
+        result.outcome = RouteMatch::Outcome::MethodNotAllowed;
+    }
+    return result;
+}
+
+} // namespace knotie::gateway

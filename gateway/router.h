@@ -1,0 +1,46 @@
+#pragma once
+
+#include "http/httpmessage.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace knotie::gateway {
+
+struct RequestContext;
+
+// Who a route is for: the audience decides which credential is checked before routing.
+enum class Audience { Public, Session, ApiKey };
+
+struct Route {
+    QByteArray method;
+    QString pathTemplate; // `/v1/keys/{id}`: what usage records and the OpenAPI test see
+    Audience audience = Audience::Public;
+    std::function<void(RequestContext &, Responder)> handler;
+    QList<QString> segments; // pathTemplate split at '/'
+};
+
+struct RouteMatch {
+    enum class Outcome { Found, NotFound, MethodNotAllowed } outcome = Outcome::NotFound;
+    const Route *route = nullptr;
+    QHash<QString, QString> params;
+};
+
+// Matches a method and a decoded path against templates. A `{name}` segment matches
+// one segment of `[A-Za-z0-9_-]{1,64}` (ids and names are never anything else), so
+// a malformed id is simply an unknown route. HEAD matches GET routes.
+class Router {
+public:
+    void add(const QByteArray &method, const QString &pathTemplate, Audience audience,
+             std::function<void(RequestContext &, Responder)> handler);
+    RouteMatch match(const QByteArray &method, const QString &path) const;
+    const QList<Route> &routes() const { return m_routes; }
+
+private:
+    QList<Route> m_routes;
+};
+
+} // namespace knotie::gateway

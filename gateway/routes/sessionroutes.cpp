@@ -1,0 +1,96 @@
+#include "accounts.h"
+#include "gateway.h"
+#include "passwords.h"
+#include "requestcontext.h"
+
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace knotie::gateway {
+
+namespace {
+constexpr qint64 shortSession = 12 * 3600;
+constexpr qint64 rememberedSession = 30 * 24 * 3600;
+
+HttpResponse invalidCredentials() {
+    return errorResponse(401, QStringLiteral("invalid_credentials"),
+                         QStringLiteral("The email or password is wrong."));
+}
+} // namespace
+
+void registerSessionRoutes(Gateway &gateway, Router &router) {
+    router.add(
+        "POST", QStringLiteral("/v1/sessions"), Audience::Public,
+        [&gateway](RequestContext &ctx, Responder respond) {
+            const auto body = parseJsonObject(ctx.request.body);
+            if (!body)
+                return respond(errorResponse(400, QStringLiteral("invalid_json"),
+                                             QStringLiteral("The body must be a JSON object.")));
+            const QJsonValue email = body->value(QStringLiteral("email"));
+            const QJsonValue password = body->value(QStringLiteral("password"));
+            const QJsonValue remember = body->value(QStringLiteral("remember"));
+            for (const auto &[value, name] : {std::pair{email, "email"}, std::pair{password, "password"}})
+                if (!value.isString())
+                    return respond(
+                        errorResponse(422, QStringLiteral("invalid_field"),
+                                      QStringLiteral("%1 must be a string.").arg(QLatin1String(name)),
+                                      QLatin1String(name)));
+            if (!remember.isUndefined() && !remember.isNull() && !remember.isBool())
+                return respond(errorResponse(422, QStringLiteral("invalid_field"),
+                                             QStringLiteral("remember must be true or false."),
+                                             QStringLiteral("remember")));
+
+            const auto stored = accounts::findByEmail(gateway.store().connection(), email.toString());
+            const qint64 lifetime = remember.toBool() ? rememberedSession : shortSession;
+            // The hash takes ~0.2 s: verify it on the background pool and answer from there.
+            gateway.runInBackground([&gateway, stored, password = password.toString().toUtf8(), lifetime,
+                                     respond = std::move(respond)]() {
+                const bool ok =
+                    passwords::verify(password, stored ? stored->passwordHash : passwords::decoy());
+                if (!stored || !ok)
+                    return respond(invalidCredentials());
+                const qint64 now = gateway.clock().nowSeconds();
+                const QByteArray token = accounts::newSessionToken();
+                const bool saved = gateway.store().write([&](QSqlDatabase &db) {
+                    QSqlQuery q =
+                        prepare(db, QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at,"
+                                                   " expires_at) VALUES (?, ?, ?, ?)"));
+                    q.addBindValue(accounts::tokenHash(token));
+                    q.addBindValue(stored->id);
+                    q.addBindValue(now);
+                    q.addBindValue(now + lifetime);
+                    return exec(q);
+                });
+                const auto user = accounts::findById(gateway.store().connection(), stored->id);
+                if (!saved || !user)
+                    return respond(
+                        errorResponse(500, QStringLiteral("internal"),
+                                      QStringLiteral("The session could not be saved. Try again.")));
+                respond(
+                    jsonResponse(201, QJsonObject{{QStringLiteral("token"), QString::fromLatin1(token)},
+                                                  {QStringLiteral("expires_at"), toRfc3339(now + lifetime)},
+                                                  {QStringLiteral("user"), accounts::userJson(*user)}}));
+            });
+        });
+
+    router.add("DELETE", QStringLiteral("/v1/sessions/current"), Audience::Session,
+               [&gateway](RequestContext &ctx, Responder respond) {
+                   gateway.store().write([&](QSqlDatabase &db) {
+                       QSqlQuery q = prepare(db, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
+                       q.addBindValue(ctx.user->tokenHash);
+                       return exec(q);
+                   });
+                   respond(emptyResponse(204));
+               });
+
+    router.add("GET", QStringLiteral("/v1/me"), Audience::Session,
+               [&gateway](RequestContext &ctx, Responder respond) {
+                   respond(jsonResponse(
+                       200, QJsonObject{
+                                {QStringLiteral("user"), accounts::userJson(*ctx.user)},
+                                {QStringLiteral("partner"),
+                                 accounts::partnerJson(gateway.store().connection(), ctx.user->partnerId)}}));
+               });
+}
+
+} // namespace knotie::gateway

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <functional>
+
+namespace knotie::gateway {
+
+// The gateway's SQLite database. Each thread that touches it gets its own named
+// connection (Qt Sql connections must not cross threads), opened on first use and
+// removed when the thread ends. WAL lets readers run beside the one writer; writes go
+// through write(), which holds `BEGIN IMMEDIATE` so two writers never deadlock.
+class Store {
+public:
+    explicit Store(QString dataDirectory);
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    // Creates the folder and the database, checks WAL and runs the migrations.
+    // Refuses a database newer than this program.
+    bool open(QString *error);
+
+    QString databasePath() const;
+    QSqlDatabase connection() const;
+
+    // Runs `work` in one `BEGIN IMMEDIATE` transaction; commits if it returns true.
+    bool write(const std::function<bool(QSqlDatabase &)> &work) const;
+
+    static int schemaVersion();
+
+private:
+    QString m_directory;
+    QString m_connectionPrefix;
+};
+
+// A prepared query on the calling thread's connection; `exec` logs failures with the
+// statement (never bound values, which may include hashes of secrets).
+QSqlQuery prepare(const QSqlDatabase &db, const QString &sql);
+bool exec(QSqlQuery &query);
+
+} // namespace knotie::gateway

@@ -1,0 +1,83 @@
+#include "keyformat.h"
+
+#include <QRandomGenerator>
+
+#include <array>
+
+namespace knotie::keyformat {
+
+namespace {
+
+constexpr std::array<quint32, 256> makeCrcTable() {
+    std::array<quint32, 256> table{};
+    for (quint32 i = 0; i < 256; ++i) {
+        quint32 c = i;
+        for (int k = 0; k < 8; ++k)
+            c = (c & 1U) ? 0xEDB88320U ^ (c >> 1) : c >> 1;
+        table[i] = c;
+    }
+    return table;
+}
+constexpr auto crcTable = makeCrcTable();
+
+bool isBase62(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+} // namespace
+
+quint32 crc32(QByteArrayView data) {
+    quint32 c = 0xFFFFFFFFU;
+    for (char ch : data)
+        c = crcTable[(c ^ static_cast<quint8>(ch)) & 0xFFU] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFU;
+}
+
+QByteArray checksum(QByteArrayView first38) {
+    quint32 value = crc32(first38);
+    QByteArray digits(checksumLength, '0');
+    for (int i = checksumLength - 1; i >= 0 && value > 0; --i) {
+        digits[i] = alphabet[value % 62];
+        value /= 62;
+    }
+    return digits;
+}
+
+QByteArray generate(KeyType type) {
+    QByteArray secret = QByteArrayLiteral("kn_");
+    secret += keyTypeTag(type).latin1();
+    secret += '_';
+    // Rejection sampling: 248 = 4 * 62 is the largest multiple of 62 a byte holds, so
+    // accepting only bytes below it keeps every character equally likely.
+    auto *rng = QRandomGenerator::system();
+    while (secret.size() < checkedLength) {
+        const quint32 word = rng->generate();
+        for (int shift = 0; shift < 32 && secret.size() < checkedLength; shift += 8) {
+            const quint32 byte = (word >> shift) & 0xFFU;
+            if (byte < 248)
+                secret += alphabet[byte % 62];
+        }
+    }
+    secret += checksum(secret);
+    return secret;
+}
+
+Verdict verify(QByteArrayView secret) {
+    if (secret.size() != secretLength || !secret.startsWith("kn_") || secret.at(5) != '_' ||
+        !keyTypeFromTag(QString::fromLatin1(secret.sliced(3, 2))))
+        return Verdict::Malformed;
+    for (qsizetype i = prefixLength; i < secretLength; ++i)
+        if (!isBase62(secret.at(i)))
+            return Verdict::Malformed;
+    if (checksum(secret.first(checkedLength)) != secret.sliced(checkedLength))
+        return Verdict::BadChecksum;
+    return Verdict::Ok;
+}
+
+std::optional<KeyType> typeOf(QByteArrayView secret) {
+    if (verify(secret) != Verdict::Ok)
+        return std::nullopt;
+    return keyTypeFromTag(QString::fromLatin1(secret.sliced(3, 2)));
+}
+
+} // namespace knotie::keyformat

@@ -1,0 +1,64 @@
+#include "access.h"
+
+#include <QCoreApplication>
+
+namespace knotie {
+
+bool Access::maySee(const Account &account, Page page) {
+    switch (page) {
+    case Page::Overview:
+    case Page::ApiReference:
+        return true;
+    case Page::Customers:
+        return account.has(Permission::CustomersView) || account.has(Permission::SettingsManage);
+    case Page::Analytics:
+        return account.has(Permission::AnalyticsView);
+    case Page::ApiKeys:
+    case Page::Team:
+        return account.has(Permission::SettingsManage);
+    }
+    return false;
+}
+
+QList<Page> Access::visiblePages(const Account &account) {
+    QList<Page> pages;
+    for (Page p :
+         {Page::Overview, Page::Customers, Page::Analytics, Page::ApiReference, Page::ApiKeys, Page::Team})
+        if (maySee(account, p))
+            pages.append(p);
+    return pages;
+}
+
+QString Access::deniedMessage(const Account &account, Page page) {
+    const QString owner = account.owner.name.isEmpty()
+                              ? QCoreApplication::translate("Access", "the account owner")
+                              : account.owner.name;
+    const QString contact =
+        account.owner.email.isEmpty() ? owner : QStringLiteral("%1 (%2)").arg(owner, account.owner.email);
+    switch (page) {
+    case Page::ApiKeys:
+        return QCoreApplication::translate(
+                   "Access", "You don't have access to API keys. Ask %1 to grant settings access.")
+            .arg(contact);
+    case Page::Team:
+        return QCoreApplication::translate("Access",
+                                           "You don't have access to the team settings. Ask %1 to grant "
+                                           "settings access.")
+            .arg(contact);
+    case Page::Analytics:
+        return QCoreApplication::translate("Access",
+                                           "You don't have access to usage analytics. Ask %1 to grant "
+                                           "analytics access.")
+            .arg(contact);
+    case Page::Customers:
+        return QCoreApplication::translate("Access",
+                                           "You don't have access to customers. Ask %1 to grant access.")
+            .arg(contact);
+    case Page::Overview:
+    case Page::ApiReference:
+        break;
+    }
+    return {};
+}
+
+} // namespace knotie
