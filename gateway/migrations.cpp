@@ -27,6 +27,21 @@ const QList<QStringList> &migrations() {
                            " id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id),"
                            " name TEXT NOT NULL, created_at INTEGER NOT NULL)"),
             QStringLiteral("CREATE INDEX customers_by_partner ON customers(partner_id)"),
+            // The status (active, expiring, revoked, expired) is derived from these times
+            // and `replaced_by` when read, so it can never disagree with the clock.
+            QStringLiteral("CREATE TABLE api_keys ("
+                           " id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id),"
+                           " name TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',"
+                           " type TEXT NOT NULL CHECK (type IN ('partner','customer','read_only','webhook')),"
+                           " customer_id TEXT REFERENCES customers(id),"
+                           " prefix TEXT NOT NULL, last4 TEXT NOT NULL, secret_hash BLOB NOT NULL UNIQUE,"
+                           " created_at INTEGER NOT NULL, created_by TEXT NOT NULL REFERENCES users(id),"
+                           " last_used_at INTEGER, expires_at INTEGER,"
+                           " revoked_at INTEGER, revoked_by TEXT REFERENCES users(id),"
+                           " replaced_by TEXT, replaces TEXT,"
+                           " rate_limit_requests INTEGER, rate_limit_seconds INTEGER,"
+                           " change_seq INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX api_keys_by_partner_change ON api_keys(partner_id, change_seq)"),
         },
     };
     return all;
