@@ -42,6 +42,8 @@ const QList<QStringList> &migrations() {
                            " rate_limit_requests INTEGER, rate_limit_seconds INTEGER,"
                            " change_seq INTEGER NOT NULL)"),
             QStringLiteral("CREATE INDEX api_keys_by_partner_change ON api_keys(partner_id, change_seq)"),
+            QStringLiteral("CREATE TABLE change_sequence (value INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO change_sequence (value) VALUES (0)"),
         },
     };
     return all;
