@@ -4,9 +4,9 @@
 
 namespace knotie {
 
-Q_LOGGING_CATEGORY(lcNetwork, "knotie.network")
-Q_LOGGING_CATEGORY(lcSession, "knotie.session")
-Q_LOGGING_CATEGORY(lcSecrets, "knotie.secrets")
+Q_LOGGING_CATEGORY(lcNetwork, "knotie.network", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSession, "knotie.session", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSecrets, "knotie.secrets", QtInfoMsg)
 
 QByteArray redactHeader(const QByteArray &name, const QByteArray &value) {
     const QByteArray lower = name.toLower();
