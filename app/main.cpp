@@ -14,12 +14,12 @@ using knotie::PortalController;
 namespace {
 // The portal's own strings (built into the binary) and Qt's standard buttons, in the
 // language chosen in the preferences, or the system's.
-void installTranslations(QApplication &app, const QString &code)
-{
+void installTranslations(QApplication &app, const QString &code) {
     const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
     QLocale::setDefault(locale);
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
     auto *own = new QTranslator(&app);
     if (own->load(locale, QStringLiteral("knotie"), QStringLiteral("_"), QStringLiteral(":/i18n")))
@@ -27,8 +27,7 @@ void installTranslations(QApplication &app, const QString &code)
 }
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Knotie"));
     QApplication::setOrganizationDomain(QStringLiteral("knotie.ai"));
@@ -43,17 +42,20 @@ int main(int argc, char *argv[])
         app.setStyleSheet(QString::fromUtf8(style.readAll()));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Manage the API keys of your Knotie AI Pro partner account."));
+    parser.setApplicationDescription(
+        QStringLiteral("Manage the API keys of your Knotie AI Pro partner account."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption gateway(QStringLiteral("gateway"), QStringLiteral("Gateway address to sign in to."),
-                                     QStringLiteral("URL"));
-    const QCommandLineOption email(QStringLiteral("email"), QStringLiteral("Email to prefill."), QStringLiteral("EMAIL"));
+    const QCommandLineOption gateway(QStringLiteral("gateway"),
+                                     QStringLiteral("Gateway address to sign in to."), QStringLiteral("URL"));
+    const QCommandLineOption email(QStringLiteral("email"), QStringLiteral("Email to prefill."),
+                                   QStringLiteral("EMAIL"));
     const QCommandLineOption signIn(QStringLiteral("sign-in"),
                                     QStringLiteral("Sign in at once with the password in $KNOTIE_PASSWORD."));
     const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Page to open, e.g. api-keys."),
                                   QStringLiteral("PAGE"));
-    const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("Language for this run (en, de)."),
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      QStringLiteral("Language for this run (en, de)."),
                                       QStringLiteral("CODE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Save the main window as a PNG file and quit."),

@@ -29,23 +29,18 @@ PortalController::PortalController(Options options, QObject *parent)
     , m_options(std::move(options))
     , m_network(new QNetworkAccessManager(this))
     , m_secrets(new SecretStore(QStringLiteral("knotie-portal"), this))
-    , m_signIn(new SignInFlow(m_network, this))
-{
-}
+    , m_signIn(new SignInFlow(m_network, this)) {}
 
-PortalController::~PortalController()
-{
+PortalController::~PortalController() {
     delete m_window;
     delete m_dialog;
 }
 
-QString PortalController::tokenKey(const QUrl &gateway, const QString &email) const
-{
+QString PortalController::tokenKey(const QUrl &gateway, const QString &email) const {
     return SecretStore::scopedKey(gateway, email, QStringLiteral("session-token"));
 }
 
-void PortalController::start()
-{
+void PortalController::start() {
     QSettings settings;
     const bool remembered = settings.value(rememberKey).toBool() && !m_options.autoSignIn;
     const QUrl gateway = normalizeGatewayAddress(settings.value(gatewayKey).toString());
@@ -58,23 +53,24 @@ void PortalController::start()
         if (!r.ok || r.value.isEmpty())
             return showSignIn(r.ok ? QString() : r.error);
         auto *me = new MeJob(GatewayConnection{m_network, gateway, r.value, false}, this);
-        connect(me, &GatewayJob::finished, this, [this, me, gateway, token = r.value](const GatewayResult &result) {
-            me->deleteLater();
-            if (!result.ok())
-                return showSignIn(result.message);
-            openMainWindow(SignedInSession{gateway, token, me->account(), true});
-        });
+        connect(me, &GatewayJob::finished, this,
+                [this, me, gateway, token = r.value](const GatewayResult &result) {
+                    me->deleteLater();
+                    if (!result.ok())
+                        return showSignIn(result.message);
+                    openMainWindow(SignedInSession{gateway, token, me->account(), true});
+                });
         me->start();
     });
 }
 
-void PortalController::showSignIn(const QString &notice)
-{
+void PortalController::showSignIn(const QString &notice) {
     QSettings settings;
     m_dialog = new SignInDialog(m_signIn);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_dialog->setGatewayAddress(!m_options.gateway.isEmpty() ? m_options.gateway
-                                                            : settings.value(gatewayKey, defaultGateway).toString());
+    m_dialog->setGatewayAddress(!m_options.gateway.isEmpty()
+                                    ? m_options.gateway
+                                    : settings.value(gatewayKey, defaultGateway).toString());
     m_dialog->setEmail(!m_options.email.isEmpty() ? m_options.email : settings.value(emailKey).toString());
     m_dialog->setNotice(notice);
     connect(m_dialog, &QDialog::accepted, this, [this] {
@@ -106,8 +102,7 @@ void PortalController::showSignIn(const QString &notice)
     }
 }
 
-void PortalController::openMainWindow(const SignedInSession &session)
-{
+void PortalController::openMainWindow(const SignedInSession &session) {
     m_session = session;
     m_window = new MainWindow(session);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
@@ -132,13 +127,13 @@ void PortalController::openMainWindow(const SignedInSession &session)
     }
 }
 
-void PortalController::signOut()
-{
+void PortalController::signOut() {
     // End the session on the gateway too; the window goes away at once either way.
     auto *job = new SignOutJob(GatewayConnection{m_network, m_session.gateway, m_session.token, false}, this);
     connect(job, &GatewayJob::finished, job, &QObject::deleteLater);
     job->start();
-    m_secrets->remove(tokenKey(m_session.gateway, m_session.account.user.email), this, [](const SecretStore::Result &) {});
+    m_secrets->remove(tokenKey(m_session.gateway, m_session.account.user.email), this,
+                      [](const SecretStore::Result &) {});
     QSettings().setValue(rememberKey, false);
     m_session = {};
     if (m_window) {

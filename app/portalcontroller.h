@@ -20,12 +20,12 @@ class PortalController : public QObject {
     Q_OBJECT
 public:
     struct Options {
-        QString gateway;       // prefilled address; the last one used otherwise
-        QString email;         // prefilled email
-        QString password;      // with autoSignIn: submitted at once (demo and screenshots)
+        QString gateway;  // prefilled address; the last one used otherwise
+        QString email;    // prefilled email
+        QString password; // with autoSignIn: submitted at once (demo and screenshots)
         bool autoSignIn = false;
-        QString startPage;     // slug, e.g. "api-keys"
-        QString screenshot;    // save the main window to this file and quit
+        QString startPage;  // slug, e.g. "api-keys"
+        QString screenshot; // save the main window to this file and quit
     };
 
     explicit PortalController(Options options, QObject *parent = nullptr);

@@ -19,14 +19,12 @@ using namespace knotie::test;
 class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_gateway.start());
     }
 
-    void signIn_ownerSeesEveryPage()
-    {
+    void signIn_ownerSeesEveryPage() {
         const auto session = signIn(QStringLiteral("owner@demo.test"));
         QVERIFY(session);
         QCOMPARE(session->account.partnerName, QStringLiteral("Demo Agency"));
@@ -42,8 +40,7 @@ private Q_SLOTS:
         QVERIFY(person->text().contains(QStringLiteral("Maya Lindqvist")));
     }
 
-    void signIn_memberDoesNotSeeApiKeysOrTeam()
-    {
+    void signIn_memberDoesNotSeeApiKeysOrTeam() {
         const auto session = signIn(QStringLiteral("member@demo.test"));
         QVERIFY(session);
         MainWindow window(*session);
@@ -54,8 +51,7 @@ private Q_SLOTS:
         QVERIFY(pages.contains(Page::Customers));
     }
 
-    void showPage_memberReachingApiKeysIsToldWhomToAsk()
-    {
+    void showPage_memberReachingApiKeysIsToldWhomToAsk() {
         const auto session = signIn(QStringLiteral("member@demo.test"));
         QVERIFY(session);
         MainWindow window(*session);
@@ -67,8 +63,7 @@ private Q_SLOTS:
         QVERIFY(message->isVisibleTo(&window));
     }
 
-    void signIn_wrongPasswordKeepsTheDialogOpenWithWhatWasTyped()
-    {
+    void signIn_wrongPasswordKeepsTheDialogOpenWithWhatWasTyped() {
         QNetworkAccessManager network;
         SignInFlow flow(&network);
         SignInDialog dialog(&flow);
@@ -82,36 +77,35 @@ private Q_SLOTS:
         QVERIFY(dialog.isVisible());
         const auto *error = dialog.findChild<QLabel *>(QStringLiteral("signInError"));
         QCOMPARE(error->text(), QStringLiteral("Wrong email or password."));
-        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("email"))->text(), QStringLiteral("owner@demo.test"));
+        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("email"))->text(),
+                 QStringLiteral("owner@demo.test"));
     }
 
-    void signIn_unreachableGatewaySaysCheckTheAddress()
-    {
+    void signIn_unreachableGatewaySaysCheckTheAddress() {
         QNetworkAccessManager network;
         SignInFlow flow(&network);
         QSignalSpy failed(&flow, &SignInFlow::failed);
         // Port 1 on loopback: nothing listens there, the connection is refused at once.
-        flow.signIn(QStringLiteral("127.0.0.1:1"), QStringLiteral("owner@demo.test"), QStringLiteral("x"), false);
+        flow.signIn(QStringLiteral("127.0.0.1:1"), QStringLiteral("owner@demo.test"), QStringLiteral("x"),
+                    false);
         QVERIFY(failed.wait(10000));
         QCOMPARE(failed.at(0).at(0).toString(),
                  QStringLiteral("Cannot reach the gateway at http://127.0.0.1:1: check the address."));
         QCOMPARE(failed.at(0).at(1).toString(), QStringLiteral("gateway"));
     }
 
-    void signIn_remoteHostWithoutHttpsIsRefusedBeforeSending()
-    {
+    void signIn_remoteHostWithoutHttpsIsRefusedBeforeSending() {
         QNetworkAccessManager network;
         SignInFlow flow(&network);
         QSignalSpy failed(&flow, &SignInFlow::failed);
-        flow.signIn(QStringLiteral("http://gateway.invalid"), QStringLiteral("owner@demo.test"), QStringLiteral("x"),
-                    false);
+        flow.signIn(QStringLiteral("http://gateway.invalid"), QStringLiteral("owner@demo.test"),
+                    QStringLiteral("x"), false);
         QVERIFY(failed.count() == 1 || failed.wait(5000));
         QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("https://")));
     }
 
 private:
-    std::optional<SignedInSession> signIn(const QString &email)
-    {
+    std::optional<SignedInSession> signIn(const QString &email) {
         QNetworkAccessManager network;
         SignInFlow flow(&network);
         SignInDialog dialog(&flow);

@@ -8,8 +8,7 @@
 namespace knotie {
 
 AccessDeniedPage::AccessDeniedPage(const QString &title, const QString &message, QWidget *parent)
-    : QWidget(parent)
-{
+    : QWidget(parent) {
     setObjectName(QStringLiteral("accessDenied"));
     auto *text = new QLabel(message, this);
     text->setObjectName(QStringLiteral("accessDeniedMessage"));

@@ -3,8 +3,7 @@
 namespace knotie {
 
 PageHeader::PageHeader(const QString &title, QWidget *parent)
-    : QLabel(title, parent)
-{
+    : QLabel(title, parent) {
     setObjectName(QStringLiteral("pageTitle"));
     setAccessibleName(title);
     QFont f = font();

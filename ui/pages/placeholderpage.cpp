@@ -8,8 +8,7 @@
 namespace knotie {
 
 PlaceholderPage::PlaceholderPage(const QString &title, const QString &description, QWidget *parent)
-    : QWidget(parent)
-{
+    : QWidget(parent) {
     auto *text = new QLabel(description, this);
     text->setWordWrap(true);
     text->setObjectName(QStringLiteral("pageDescription"));

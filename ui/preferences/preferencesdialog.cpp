@@ -13,19 +13,16 @@ namespace {
 const QString languageKey = QStringLiteral("ui/language");
 }
 
-QString PreferencesDialog::languageSetting()
-{
+QString PreferencesDialog::languageSetting() {
     return QSettings().value(languageKey).toString();
 }
 
-void PreferencesDialog::setLanguageSetting(const QString &code)
-{
+void PreferencesDialog::setLanguageSetting(const QString &code) {
     QSettings().setValue(languageKey, code);
 }
 
 PreferencesDialog::PreferencesDialog(QWidget *parent)
-    : QDialog(parent)
-{
+    : QDialog(parent) {
     setWindowTitle(tr("Preferences"));
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("language"));
@@ -50,8 +47,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     layout->addWidget(buttons);
 }
 
-void PreferencesDialog::accept()
-{
+void PreferencesDialog::accept() {
     setLanguageSetting(m_language->currentData().toString());
     QDialog::accept();
 }

@@ -7,8 +7,7 @@
 
 namespace knotie {
 
-QString roleDisplayName(Role role)
-{
+QString roleDisplayName(Role role) {
     switch (role) {
     case Role::Owner:
         return AccountHeader::tr("Owner");
@@ -21,8 +20,7 @@ QString roleDisplayName(Role role)
 }
 
 AccountHeader::AccountHeader(const SignedInSession &session, QWidget *parent)
-    : QWidget(parent)
-{
+    : QWidget(parent) {
     setObjectName(QStringLiteral("accountHeader"));
     setAttribute(Qt::WA_StyledBackground);
 
@@ -36,7 +34,8 @@ AccountHeader::AccountHeader(const SignedInSession &session, QWidget *parent)
     auto *gateway = new QLabel(tr("Gateway: %1").arg(session.gateway.toDisplayString()), this);
     gateway->setObjectName(QStringLiteral("gatewayLabel"));
 
-    auto *person = new QLabel(tr("%1 · %2").arg(session.account.user.name, roleDisplayName(session.account.role)), this);
+    auto *person =
+        new QLabel(tr("%1 · %2").arg(session.account.user.name, roleDisplayName(session.account.role)), this);
     person->setObjectName(QStringLiteral("personLabel"));
     person->setToolTip(session.account.user.email);
 

@@ -25,18 +25,19 @@ namespace knotie {
 namespace {
 constexpr int pageRole = Qt::UserRole + 1;
 constexpr int navigationRowHeight = 30;
-const QList<Page> allPages{Page::Overview, Page::Customers, Page::Analytics, Page::ApiReference, Page::ApiKeys,
-                           Page::Team};
+const QList<Page> allPages{Page::Overview,     Page::Customers, Page::Analytics,
+                           Page::ApiReference, Page::ApiKeys,   Page::Team};
 
-QString pageDescription(Page page)
-{
+QString pageDescription(Page page) {
     switch (page) {
     case Page::Overview:
-        return MainWindow::tr("Your account at a glance: key health, recent key activity and today's traffic.");
+        return MainWindow::tr(
+            "Your account at a glance: key health, recent key activity and today's traffic.");
     case Page::Customers:
         return MainWindow::tr("Your customers, their Customer keys and their usage.");
     case Page::Analytics:
-        return MainWindow::tr("Key usage over time: requests, errors, endpoints and the keys that need attention.");
+        return MainWindow::tr(
+            "Key usage over time: requests, errors, endpoints and the keys that need attention.");
     case Page::ApiReference:
         return MainWindow::tr("The Platform API with copy/paste examples, and a way to test a key.");
     case Page::ApiKeys:
@@ -59,8 +60,7 @@ struct MainWindow::Private {
 
 MainWindow::MainWindow(const SignedInSession &session, QWidget *parent)
     : QMainWindow(parent)
-    , d(std::make_unique<Private>())
-{
+    , d(std::make_unique<Private>()) {
     d->session = session;
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("%1 — Knotie Partner Portal").arg(session.account.partnerName));
@@ -108,8 +108,7 @@ MainWindow::MainWindow(const SignedInSession &session, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-QString MainWindow::pageTitle(Page page)
-{
+QString MainWindow::pageTitle(Page page) {
     switch (page) {
     case Page::Overview:
         return tr("Overview");
@@ -127,8 +126,7 @@ QString MainWindow::pageTitle(Page page)
     return {};
 }
 
-QString MainWindow::pageSlug(Page page)
-{
+QString MainWindow::pageSlug(Page page) {
     switch (page) {
     case Page::Overview:
         return QStringLiteral("overview");
@@ -146,8 +144,7 @@ QString MainWindow::pageSlug(Page page)
     return {};
 }
 
-void MainWindow::buildNavigation()
-{
+void MainWindow::buildNavigation() {
     QTreeWidgetItem *settings = nullptr;
     for (Page page : Access::visiblePages(d->session.account)) {
         QTreeWidgetItem *parentItem = nullptr;
@@ -176,8 +173,7 @@ void MainWindow::buildNavigation()
     });
 }
 
-void MainWindow::buildMenus()
-{
+void MainWindow::buildMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::preferencesRequested);
     preferences->setShortcut(QKeySequence::Preferences);
@@ -206,8 +202,7 @@ void MainWindow::buildMenus()
     });
 }
 
-QList<Page> MainWindow::navigationPages() const
-{
+QList<Page> MainWindow::navigationPages() const {
     QList<Page> pages;
     for (QTreeWidgetItemIterator it(d->navigation); *it; ++it)
         if ((*it)->data(0, pageRole).isValid())
@@ -215,17 +210,16 @@ QList<Page> MainWindow::navigationPages() const
     return pages;
 }
 
-Page MainWindow::currentPage() const
-{
+Page MainWindow::currentPage() const {
     return d->current;
 }
 
-void MainWindow::showPage(Page page)
-{
+void MainWindow::showPage(Page page) {
     d->current = page;
     if (!Access::maySee(d->session.account, page)) {
         delete d->deniedPage;
-        d->deniedPage = new AccessDeniedPage(pageTitle(page), Access::deniedMessage(d->session.account, page), d->stack);
+        d->deniedPage =
+            new AccessDeniedPage(pageTitle(page), Access::deniedMessage(d->session.account, page), d->stack);
         d->stack->addWidget(d->deniedPage);
         d->stack->setCurrentWidget(d->deniedPage);
         d->navigation->setCurrentItem(nullptr);
@@ -238,15 +232,15 @@ void MainWindow::showPage(Page page)
     }
     d->stack->setCurrentWidget(widget);
     for (QTreeWidgetItemIterator it(d->navigation); *it; ++it) {
-        if ((*it)->data(0, pageRole).isValid() && static_cast<Page>((*it)->data(0, pageRole).toInt()) == page) {
+        if ((*it)->data(0, pageRole).isValid() &&
+            static_cast<Page>((*it)->data(0, pageRole).toInt()) == page) {
             const QSignalBlocker blocker(d->navigation);
             d->navigation->setCurrentItem(*it);
         }
     }
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
-{
+void MainWindow::closeEvent(QCloseEvent *event) {
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/page"), pageSlug(d->current));

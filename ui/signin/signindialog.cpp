@@ -27,8 +27,7 @@ struct SignInDialog::Private {
 
 SignInDialog::SignInDialog(SignInFlow *flow, QWidget *parent)
     : QDialog(parent)
-    , d(std::make_unique<Private>())
-{
+    , d(std::make_unique<Private>()) {
     d->flow = flow;
     setWindowTitle(tr("Sign in — Knotie Partner Portal"));
     setObjectName(QStringLiteral("signInDialog"));
@@ -113,41 +112,34 @@ SignInDialog::SignInDialog(SignInFlow *flow, QWidget *parent)
 
 SignInDialog::~SignInDialog() = default;
 
-void SignInDialog::setGatewayAddress(const QString &address)
-{
+void SignInDialog::setGatewayAddress(const QString &address) {
     d->gateway->setText(address);
 }
 
-void SignInDialog::setEmail(const QString &email)
-{
+void SignInDialog::setEmail(const QString &email) {
     d->email->setText(email);
     if (!email.isEmpty())
         d->password->setFocus();
 }
 
-void SignInDialog::setPassword(const QString &password)
-{
+void SignInDialog::setPassword(const QString &password) {
     d->password->setText(password);
 }
 
-void SignInDialog::setRemember(bool remember)
-{
+void SignInDialog::setRemember(bool remember) {
     d->remember->setChecked(remember);
 }
 
-void SignInDialog::setNotice(const QString &notice)
-{
+void SignInDialog::setNotice(const QString &notice) {
     d->notice->setText(notice);
     d->notice->setVisible(!notice.isEmpty());
 }
 
-SignedInSession SignInDialog::session() const
-{
+SignedInSession SignInDialog::session() const {
     return d->session;
 }
 
-void SignInDialog::accept()
-{
+void SignInDialog::accept() {
     if (d->flow->isBusy())
         return;
     if (d->gateway->text().trimmed().isEmpty())
@@ -162,14 +154,12 @@ void SignInDialog::accept()
     d->flow->signIn(d->gateway->text(), d->email->text(), d->password->text(), d->remember->isChecked());
 }
 
-void SignInDialog::reject()
-{
+void SignInDialog::reject() {
     d->flow->cancel();
     QDialog::reject();
 }
 
-void SignInDialog::setBusy(bool busy)
-{
+void SignInDialog::setBusy(bool busy) {
     d->progress->setVisible(busy);
     for (QWidget *w : {static_cast<QWidget *>(d->gateway), static_cast<QWidget *>(d->email),
                        static_cast<QWidget *>(d->password), static_cast<QWidget *>(d->remember)})
@@ -178,8 +168,7 @@ void SignInDialog::setBusy(bool busy)
     d->buttons->button(QDialogButtonBox::Ok)->setText(busy ? tr("Signing in…") : tr("&Sign In"));
 }
 
-void SignInDialog::showError(const QString &message, const QString &field)
-{
+void SignInDialog::showError(const QString &message, const QString &field) {
     d->error->setText(message);
     d->error->show();
     QLineEdit *target = field == QLatin1String("gateway") ? d->gateway
