@@ -450,12 +450,13 @@ struct KeyRoutes {
             if (current->revokedAt)
                 return true;
             const qint64 sequence = nextChangeSequence(db);
+            // A revoked key has no time-based change left to show: it leaves the
+            // pending-expiry index for good.
             QSqlQuery q = prepare(db, QStringLiteral("UPDATE api_keys SET revoked_at = ?, revoked_by = ?,"
-                                                     " change_seq = ?, expiry_stamped = ? WHERE id = ?"));
+                                                     " change_seq = ?, expiry_stamped = 1 WHERE id = ?"));
             q.addBindValue(ctx.now);
             q.addBindValue(user.userId);
             q.addBindValue(sequence);
-            q.addBindValue(apikeys::expiryReached(current->expiresAt, ctx.now) ? 1 : 0);
             q.addBindValue(current->id);
             return sequence != 0 && exec(q) &&
                    audit::record(db,

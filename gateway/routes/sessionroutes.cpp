@@ -49,10 +49,10 @@ void registerSessionRoutes(Gateway &gateway, Router &router) {
             if (attempt.failed)
                 return respond(internalError());
             if (attempt.retryAfterSeconds > 0) {
+                // The wait is in Retry-After, for the client to word in the person's language.
                 HttpResponse locked = errorResponse(
                     429, QStringLiteral("too_many_attempts"),
-                    QStringLiteral("Too many failed sign-ins for this email. Try again in %1 minutes.")
-                        .arg((attempt.retryAfterSeconds + 59) / 60));
+                    QStringLiteral("Too many failed sign-ins for this email. Try again later."));
                 locked.setHeader("Retry-After", QByteArray::number(attempt.retryAfterSeconds));
                 return respond(locked);
             }
@@ -68,19 +68,20 @@ void registerSessionRoutes(Gateway &gateway, Router &router) {
                     stored ? accounts::findById(gateway.store().connection(), stored->id) : std::nullopt;
                 if (!user || !ok) {
                     // The attempt already counts as a failure (signinlockout::begin). Only
-                    // known people get an audit event: their partner is whose log shows it.
-                    if (user)
-                        gateway.store().write([&](QSqlDatabase &db) {
-                            return audit::record(db,
-                                                 audit::Event{user->partnerId,
-                                                              user->userId,
-                                                              user->name,
-                                                              QStringLiteral("session.failed"),
-                                                              QString(),
-                                                              {{QStringLiteral("reason"),
-                                                                QStringLiteral("invalid_credentials")}}},
-                                                 now);
-                        });
+                    // known people get an audit event (their partner's log shows it); an
+                    // unknown email takes the same write transaction, empty, so the answer's
+                    // timing does not tell who exists.
+                    gateway.store().write([&](QSqlDatabase &db) {
+                        return !user || audit::record(db,
+                                                      audit::Event{user->partnerId,
+                                                                   user->userId,
+                                                                   user->name,
+                                                                   QStringLiteral("session.failed"),
+                                                                   QString(),
+                                                                   {{QStringLiteral("reason"),
+                                                                     QStringLiteral("invalid_credentials")}}},
+                                                      now);
+                    });
                     return respond(invalidCredentials());
                 }
                 const QByteArray token = accounts::newSessionToken();

@@ -494,6 +494,32 @@ private Q_SLOTS:
         QCOMPARE(r.errorCode(), QStringLiteral("invalid_field"));
     }
 
+    void checks_runInApiMdOrder() {
+        const QByteArray member = m_gateway.signIn(QStringLiteral("member@demo.test"));
+        QVERIFY(!member.isEmpty());
+        const auto send = [this](const QByteArray &token, const QByteArray &method, const QString &path,
+                                 const QByteArray &body) {
+            return m_gateway.request(method, path, body, GatewayProcess::bearer(token));
+        };
+        // Permission (403) before body syntax (400) and object lookup (404).
+        QCOMPARE(send(member, "POST", QStringLiteral("/v1/keys"), "{broken").status, 403);
+        QCOMPARE(send(member, "PATCH", QStringLiteral("/v1/keys/key_nope"), "{broken").status, 403);
+        // Body syntax (400) before lookup (404); lookup before field validation (422).
+        QCOMPARE(send(m_owner, "PATCH", QStringLiteral("/v1/keys/key_nope"), "{broken").status, 400);
+        QCOMPARE(send(m_owner, "PATCH", QStringLiteral("/v1/keys/key_nope"), R"({"name":""})").status, 404);
+        QCOMPARE(send(m_owner, "POST", QStringLiteral("/v1/keys/key_nope/rotate"), R"({"grace_seconds":-1})")
+                     .status,
+                 404);
+        // Routing: a known route with another method is 405, an unknown one 404.
+        const HttpReply wrongMethod = send(m_owner, "PUT", QStringLiteral("/v1/keys"), "{}");
+        QCOMPARE(wrongMethod.status, 405);
+        QCOMPARE(wrongMethod.errorCode(), QStringLiteral("method_not_allowed"));
+        QCOMPARE(send(m_owner, "GET", QStringLiteral("/v1/nothing-here"), {}).errorCode(),
+                 QStringLiteral("not_found"));
+        // The credential comes before all of it.
+        QCOMPARE(send("not-a-token", "PUT", QStringLiteral("/v1/keys"), "{broken").status, 401);
+    }
+
     // Runs last: every secret handed out above must be absent from every byte the
     // gateway wrote, the write-ahead log included, and from its log output.
     void zz_dataFolder_holdsNoSecret() {
