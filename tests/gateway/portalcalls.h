@@ -3,9 +3,12 @@
 #include "gatewayprocess.h"
 
 #include <QDateTime>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 
 // Small helpers the Portal API tests share: one signed-in call, and key creation.
 namespace knotie::test::portal {
@@ -47,6 +50,40 @@ inline QStringList idsIn(const QJsonArray &objects) {
     for (const QJsonValue &v : objects)
         ids.append(v.toObject().value(QStringLiteral("id")).toString());
     return ids;
+}
+
+// Sends one POST per body all at once (QNetworkAccessManager runs up to six per host in
+// parallel) and waits for every answer: for races the gateway must win.
+inline QList<HttpReply> postAtOnce(const GatewayProcess &gateway, const QString &path,
+                                   const QList<QByteArray> &bodies, const QByteArray &token = {}) {
+    QNetworkAccessManager nam;
+    QList<QNetworkReply *> replies;
+    for (const QByteArray &body : bodies) {
+        QNetworkRequest request(gateway.baseUrl().resolved(QUrl(path)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token);
+        replies.append(nam.post(request, body));
+    }
+    QEventLoop loop;
+    qsizetype finished = 0;
+    for (QNetworkReply *reply : std::as_const(replies))
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&] {
+            if (++finished == replies.size())
+                loop.quit();
+        });
+    if (!replies.isEmpty())
+        loop.exec();
+    QList<HttpReply> answers;
+    for (QNetworkReply *reply : std::as_const(replies)) {
+        HttpReply r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = reply->readAll();
+        r.headers = reply->rawHeaderPairs();
+        answers.append(r);
+        delete reply;
+    }
+    return answers;
 }
 
 // The gateway's clock (moved by --test-clock), which may be ahead of this machine's.

@@ -359,6 +359,22 @@ private Q_SLOTS:
         QCOMPARE(r.status, 422);
     }
 
+    void rotate_twiceAtOnceSucceedsOnce() {
+        const HttpReply created = createKey(m_gateway, m_owner, QStringLiteral("Raced"));
+        keep(created.json().value(QStringLiteral("secret")).toString().toLatin1());
+        const QList<HttpReply> answers =
+            postAtOnce(m_gateway, QStringLiteral("/v1/keys/%1/rotate").arg(idOf(keyOf(created))),
+                       QList<QByteArray>(4, QByteArrayLiteral("{}")), m_owner);
+        QList<int> statuses;
+        for (const HttpReply &r : answers) {
+            statuses.append(r.status);
+            if (r.status == 201)
+                keep(r.json().value(QStringLiteral("secret")).toString().toLatin1());
+        }
+        std::sort(statuses.begin(), statuses.end());
+        QCOMPARE(statuses, (QList<int>{201, 409, 409, 409}));
+    }
+
     void revoke_isIdempotentAndTheKeyFailsAtOnce() {
         const HttpReply created = createKey(m_gateway, m_owner, QStringLiteral("To revoke"));
         const QByteArray secret = created.json().value(QStringLiteral("secret")).toString().toLatin1();

@@ -2,9 +2,6 @@
 #include "portalcalls.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -96,30 +93,15 @@ private Q_SLOTS:
     void parallelGuesses_cannotSlipPastTheLimit() {
         // Ten wrong passwords sent at once: each password check takes ~0.1 s, so all ten
         // are in flight together. Only five may be judged; the rest are refused.
-        QNetworkAccessManager nam;
-        QList<QNetworkReply *> replies;
-        for (int i = 0; i < 10; ++i) {
-            QNetworkRequest request(m_gateway.baseUrl().resolved(QUrl(QStringLiteral("/v1/sessions"))));
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-            replies.append(nam.post(
-                request, compact({{QStringLiteral("email"), QStringLiteral("burst@demo.test")},
-                                  {QStringLiteral("password"), QStringLiteral("guess %1").arg(i)}})));
-        }
-        int finished = 0;
-        QEventLoop loop;
-        for (QNetworkReply *reply : std::as_const(replies))
-            connect(reply, &QNetworkReply::finished, &loop, [&] {
-                if (++finished == replies.size())
-                    loop.quit();
-            });
-        loop.exec();
+        QList<QByteArray> bodies;
+        for (int i = 0; i < 10; ++i)
+            bodies.append(compact({{QStringLiteral("email"), QStringLiteral("burst@demo.test")},
+                                   {QStringLiteral("password"), QStringLiteral("guess %1").arg(i)}}));
         int judged = 0;
         int refused = 0;
-        for (QNetworkReply *reply : std::as_const(replies)) {
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            judged += status == 401;
-            refused += status == 429;
-            reply->deleteLater();
+        for (const HttpReply &r : postAtOnce(m_gateway, QStringLiteral("/v1/sessions"), bodies)) {
+            judged += r.status == 401;
+            refused += r.status == 429;
         }
         QCOMPARE(judged, 5);
         QCOMPARE(refused, 5);
