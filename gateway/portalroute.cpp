@@ -13,6 +13,12 @@ bool requirePermission(const RequestContext &ctx, const Responder &respond,
     for (Permission p : any)
         if (ctx.user && ctx.user->has(p))
             return true;
+    // team.manage cannot be granted: saying whom to ask would mislead.
+    if (any.size() == 1 && *any.begin() == Permission::TeamManage) {
+        respond(errorResponse(403, QStringLiteral("permission_denied"),
+                              QStringLiteral("Only the account owner can change permissions.")));
+        return false;
+    }
     QStringList names;
     for (Permission p : any)
         names.append(permissionWireName(p));
