@@ -285,7 +285,8 @@ bool seedHistory(RollupWriter &rollups, const DemoKey &k, qint64 now, std::mt199
                                   n, server + client))
                 return false;
         }
-        if (totals.requests > 0 && !rollups.addHour(QLatin1String(k.id), h, totals))
+        if (totals.requests > 0 &&
+            !rollups.addHour(QLatin1String(k.partnerId), QLatin1String(k.id), h, totals))
             return false;
     }
     return true;

@@ -115,11 +115,12 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
                            Responder respond) {
     const auto started = std::chrono::steady_clock::now();
     const qint64 now = m_clock.nowSeconds();
-    Responder recorded = [this, started, now, keyId = key.keyId, method = request.method,
+    Responder recorded = [this, started, now, partnerId = key.partnerId, keyId = key.keyId,
+                          method = request.method,
                           route = match.route ? match.route->pathTemplate : unmatchedRoute,
                           respond = std::move(respond)](HttpResponse response) {
         const auto elapsed = std::chrono::steady_clock::now() - started;
-        m_usage.record({keyId, now, method, route, response.status,
+        m_usage.record({partnerId, keyId, now, method, route, response.status,
                         std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()});
         respond(std::move(response));
     };

@@ -52,24 +52,32 @@ HttpResponse invalidRange(const QString &message, const QString &field) {
 } // namespace
 
 void LatencyHistogram::add(qint64 micros, qint64 count) {
-    m_counts[bucketOf(micros)] += count;
+    addToBucket(bucketOf(micros), count);
 }
 
 void LatencyHistogram::merge(const LatencyHistogram &other) {
-    for (const auto &[bucket, count] : other.m_counts)
-        m_counts[bucket] += count;
+    if (other.isEmpty())
+        return;
+    if (m_counts.empty())
+        m_counts.resize(bucketCount);
+    for (int i = 0; i < bucketCount; ++i)
+        m_counts[i] += other.m_counts[i];
+    m_total += other.m_total;
+}
+
+void LatencyHistogram::mergeEncoded(const QByteArray &bytes) {
+    for (qsizetype i = 0; i + 10 <= bytes.size(); i += 10)
+        addToBucket(qFromLittleEndian<quint16>(bytes.constData() + i),
+                    static_cast<qint64>(qFromLittleEndian<quint64>(bytes.constData() + i + 2)));
 }
 
 double LatencyHistogram::p95Milliseconds() const {
-    qint64 total = 0;
-    for (const auto &entry : m_counts)
-        total += entry.second;
-    if (total == 0)
+    if (m_total == 0)
         return 0;
-    const qint64 rank = (total * 95 + 99) / 100;
+    const qint64 rank = (m_total * 95 + 99) / 100;
     qint64 seen = 0;
-    for (const auto &[bucket, count] : m_counts) {
-        seen += count;
+    for (int bucket = 0; bucket < bucketCount; ++bucket) {
+        seen += m_counts[bucket];
         if (seen >= rank) {
             const double micros = std::pow(bucketGrowth, bucket + 0.5);
             return std::round(micros / 10.0) / 100.0;
@@ -79,59 +87,74 @@ double LatencyHistogram::p95Milliseconds() const {
 }
 
 QByteArray LatencyHistogram::encode() const {
-    // (bucket: u16, count: u32-or-more as u64) little-endian pairs, in bucket order.
-    QByteArray out(static_cast<qsizetype>(m_counts.size() * 10), Qt::Uninitialized);
-    char *p = out.data();
-    for (const auto &[bucket, count] : m_counts) {
-        qToLittleEndian<quint16>(static_cast<quint16>(bucket), p);
-        qToLittleEndian<quint64>(static_cast<quint64>(count), p + 2);
-        p += 10;
+    // (bucket: u16, count: u64) little-endian pairs, in bucket order, empty buckets left out.
+    QByteArray out;
+    char pair[10];
+    for (int bucket = 0; bucket < static_cast<int>(m_counts.size()); ++bucket) {
+        if (m_counts[bucket] == 0)
+            continue;
+        qToLittleEndian<quint16>(static_cast<quint16>(bucket), pair);
+        qToLittleEndian<quint64>(static_cast<quint64>(m_counts[bucket]), pair + 2);
+        out.append(pair, sizeof pair);
     }
     return out;
 }
 
 LatencyHistogram LatencyHistogram::decode(const QByteArray &bytes) {
     LatencyHistogram h;
-    for (qsizetype i = 0; i + 10 <= bytes.size(); i += 10)
-        h.m_counts.emplace_hint(h.m_counts.end(), qFromLittleEndian<quint16>(bytes.constData() + i),
-                                static_cast<qint64>(qFromLittleEndian<quint64>(bytes.constData() + i + 2)));
+    h.mergeEncoded(bytes);
     return h;
 }
 
+namespace {
+QString upsertHourSql(const char *table, const char *owner) {
+    return QStringLiteral(
+               "INSERT INTO %1 (%2, hour, requests, ok, client_errors, server_errors, latency)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (%2, hour) DO UPDATE SET"
+               " requests = requests + excluded.requests, ok = ok + excluded.ok,"
+               " client_errors = client_errors + excluded.client_errors,"
+               " server_errors = server_errors + excluded.server_errors, latency = excluded.latency")
+        .arg(QLatin1String(table), QLatin1String(owner));
+}
+} // namespace
+
 RollupWriter::RollupWriter(const QSqlDatabase &db)
-    : m_readLatency(
+    : m_readKeyLatency(
           prepare(db, QStringLiteral("SELECT latency FROM usage_hours WHERE key_id = ? AND hour = ?")))
-    , m_upsertHour(prepare(
-          db,
-          QStringLiteral("INSERT INTO usage_hours (key_id, hour, requests, ok, client_errors, server_errors,"
-                         " latency) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_id, hour) DO UPDATE SET"
-                         " requests = requests + excluded.requests, ok = ok + excluded.ok,"
-                         " client_errors = client_errors + excluded.client_errors,"
-                         " server_errors = server_errors + excluded.server_errors,"
-                         " latency = excluded.latency")))
+    , m_upsertKeyHour(prepare(db, upsertHourSql("usage_hours", "key_id")))
+    , m_readPartnerLatency(prepare(
+          db, QStringLiteral("SELECT latency FROM usage_partner_hours WHERE partner_id = ? AND hour = ?")))
+    , m_upsertPartnerHour(prepare(db, upsertHourSql("usage_partner_hours", "partner_id")))
     , m_upsertRoute(prepare(
           db, QStringLiteral("INSERT INTO usage_routes (key_id, hour, method, route, requests, errors)"
                              " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key_id, hour, method, route)"
                              " DO UPDATE SET requests = requests + excluded.requests,"
                              " errors = errors + excluded.errors"))) {}
 
-bool RollupWriter::addHour(const QString &keyId, qint64 hour, const UsageTotals &totals) {
+bool RollupWriter::addHour(const QString &partnerId, const QString &keyId, qint64 hour,
+                           const UsageTotals &totals) {
+    return addTo(m_readKeyLatency, m_upsertKeyHour, keyId, hour, totals) &&
+           addTo(m_readPartnerLatency, m_upsertPartnerHour, partnerId, hour, totals);
+}
+
+bool RollupWriter::addTo(QSqlQuery &readLatency, QSqlQuery &upsert, const QString &owner, qint64 hour,
+                         const UsageTotals &totals) {
     LatencyHistogram latency = totals.latency;
-    m_readLatency.addBindValue(keyId);
-    m_readLatency.addBindValue(hour);
-    if (!exec(m_readLatency))
+    readLatency.addBindValue(owner);
+    readLatency.addBindValue(hour);
+    if (!exec(readLatency))
         return false;
-    if (m_readLatency.next())
-        latency.merge(LatencyHistogram::decode(m_readLatency.value(0).toByteArray()));
-    m_readLatency.finish();
-    m_upsertHour.addBindValue(keyId);
-    m_upsertHour.addBindValue(hour);
-    m_upsertHour.addBindValue(totals.requests);
-    m_upsertHour.addBindValue(totals.ok);
-    m_upsertHour.addBindValue(totals.clientErrors);
-    m_upsertHour.addBindValue(totals.serverErrors);
-    m_upsertHour.addBindValue(latency.encode());
-    return exec(m_upsertHour);
+    if (readLatency.next())
+        latency.mergeEncoded(readLatency.value(0).toByteArray());
+    readLatency.finish();
+    upsert.addBindValue(owner);
+    upsert.addBindValue(hour);
+    upsert.addBindValue(totals.requests);
+    upsert.addBindValue(totals.ok);
+    upsert.addBindValue(totals.clientErrors);
+    upsert.addBindValue(totals.serverErrors);
+    upsert.addBindValue(latency.encode());
+    return exec(upsert);
 }
 
 bool RollupWriter::addRoute(const QString &keyId, qint64 hour, const QString &method, const QString &route,
@@ -195,10 +218,12 @@ bool UsageRecorder::flush() {
 
 bool UsageRecorder::write(std::vector<UsageRecord> batch) {
     QHash<QPair<QString, qint64>, UsageTotals> hours;
+    QHash<QString, QString> partnerOfKey;
     QHash<RouteKey, RouteCounts> routes;
     QHash<QString, qint64> lastUsed;
     for (const UsageRecord &r : batch) {
         const qint64 hour = r.at - r.at % 3600;
+        partnerOfKey.insert(r.keyId, r.partnerId);
         UsageTotals &t = hours[{r.keyId, hour}];
         ++t.requests;
         if (r.status >= 500)
@@ -217,7 +242,8 @@ bool UsageRecorder::write(std::vector<UsageRecord> batch) {
     const bool ok = m_store.write([&](QSqlDatabase &db) {
         RollupWriter rollups(db);
         for (auto it = hours.cbegin(); it != hours.cend(); ++it)
-            if (!rollups.addHour(it.key().first, it.key().second, it.value()))
+            if (!rollups.addHour(partnerOfKey.value(it.key().first), it.key().first, it.key().second,
+                                 it.value()))
                 return false;
         for (auto it = routes.cbegin(); it != routes.cend(); ++it)
             if (!rollups.addRoute(it.key().keyId, it.key().hour, QString::fromLatin1(it.key().method),
@@ -325,6 +351,10 @@ std::variant<UsageQuery, HttpResponse> parseUsageQuery(const QSqlDatabase &db, c
                              QStringLiteral("key_type must be partner, customer, read_only or webhook."),
                              QStringLiteral("key_type"));
 
+    result.partnerId = partnerId;
+    result.filtered = query.hasQueryItem(QStringLiteral("key_id")) ||
+                      query.hasQueryItem(QStringLiteral("key_type")) ||
+                      query.hasQueryItem(QStringLiteral("customer_id"));
     QString sql = QStringLiteral("SELECT id FROM api_keys WHERE partner_id = ?");
     QVariantList binds{partnerId};
     if (query.hasQueryItem(QStringLiteral("key_id"))) {
@@ -351,11 +381,18 @@ std::variant<UsageQuery, HttpResponse> parseUsageQuery(const QSqlDatabase &db, c
 
 QList<UsageTotals> usageSeries(const QSqlDatabase &db, const UsageQuery &query) {
     QList<UsageTotals> series((query.to - query.from) / query.bucketSeconds);
+    // Unfiltered, the partner's own rollup answers with one row an hour however many keys
+    // there are; filtered, the rows of the selected keys are summed.
+    const QString owner = query.filtered
+                              ? QStringLiteral("key_id FROM usage_hours WHERE key_id")
+                              : QStringLiteral("partner_id FROM usage_partner_hours WHERE partner_id");
     QSqlQuery q =
-        prepare(db, QStringLiteral("SELECT hour, requests, ok, client_errors, server_errors, latency"
-                                   " FROM usage_hours WHERE key_id = ? AND hour >= ? AND hour < ?"));
-    for (const QString &keyId : query.keyIds) {
-        q.addBindValue(keyId);
+        prepareForwardOnly(db, QStringLiteral("SELECT hour, requests, ok, client_errors, server_errors,"
+                                              " latency, %1 = ? AND hour >= ? AND hour < ?")
+                                   .arg(owner));
+    const QStringList owners = query.filtered ? query.keyIds : QStringList{query.partnerId};
+    for (const QString &id : owners) {
+        q.addBindValue(id);
         q.addBindValue(query.from);
         q.addBindValue(query.to);
         if (!exec(q))
@@ -366,7 +403,7 @@ QList<UsageTotals> usageSeries(const QSqlDatabase &db, const UsageQuery &query) 
             t.ok += q.value(2).toLongLong();
             t.clientErrors += q.value(3).toLongLong();
             t.serverErrors += q.value(4).toLongLong();
-            t.latency.merge(LatencyHistogram::decode(q.value(5).toByteArray()));
+            t.latency.mergeEncoded(q.value(5).toByteArray());
         }
     }
     return series;

@@ -11,8 +11,8 @@
 #include <QStringList>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <condition_variable>
-#include <map>
 #include <mutex>
 #include <thread>
 #include <variant>
@@ -23,12 +23,19 @@ namespace knotie::gateway {
 class Clock;
 
 // Latencies in logarithmic buckets 5% wide (each bucket's width is 5% of its lower
-// bound), so a p95 read from it is within 5% of the exact one. Stored per key and hour.
+// bound), so a p95 read from it is within 5% of the exact one. Stored per key and hour
+// as sparse (bucket, count) pairs; held in memory as a dense array, allocated on the
+// first count, so merging thousands of stored hours into a series is a run of additions.
 class LatencyHistogram {
 public:
+    // 1.05^360 us is about 40 s: anything slower is counted in the last bucket.
+    static constexpr int bucketCount = 360;
+
     void add(qint64 micros, qint64 count = 1);
     void merge(const LatencyHistogram &other);
-    bool isEmpty() const { return m_counts.empty(); }
+    // Adds a stored (encoded) histogram without building another one first.
+    void mergeEncoded(const QByteArray &bytes);
+    bool isEmpty() const { return m_total == 0; }
     // The 95th percentile in milliseconds (the middle of its bucket); 0 when empty.
     double p95Milliseconds() const;
 
@@ -36,11 +43,20 @@ public:
     static LatencyHistogram decode(const QByteArray &bytes);
 
 private:
-    std::map<int, qint64> m_counts; // bucket index -> requests
+    void addToBucket(int bucket, qint64 count) {
+        if (m_counts.empty())
+            m_counts.resize(bucketCount);
+        m_counts[static_cast<std::size_t>(std::clamp(bucket, 0, bucketCount - 1))] += count;
+        m_total += count;
+    }
+
+    std::vector<qint64> m_counts; // empty, or bucketCount entries
+    qint64 m_total = 0;
 };
 
 // One answered Platform API request with a valid key.
 struct UsageRecord {
+    QString partnerId;
     QString keyId;
     qint64 at = 0; // gateway clock, seconds
     QByteArray method;
@@ -98,7 +114,9 @@ struct UsageQuery {
     qint64 from = 0;
     qint64 to = 0;
     qint64 bucketSeconds = 3600;
+    QString partnerId;
     QStringList keyIds;
+    bool filtered = false; // false: every key of the partner (read from the partner's rollup)
 };
 
 enum class BucketRule { Required, HourBoundaries, Day };
@@ -118,13 +136,19 @@ QJsonObject usageSeriesJson(const UsageQuery &query, const QList<UsageTotals> &s
 class RollupWriter {
 public:
     explicit RollupWriter(const QSqlDatabase &db);
-    bool addHour(const QString &keyId, qint64 hour, const UsageTotals &totals);
+    // Adds to the key's hour and to the partner's (which unfiltered series read).
+    bool addHour(const QString &partnerId, const QString &keyId, qint64 hour, const UsageTotals &totals);
     bool addRoute(const QString &keyId, qint64 hour, const QString &method, const QString &route,
                   qint64 requests, qint64 errors);
 
 private:
-    QSqlQuery m_readLatency;
-    QSqlQuery m_upsertHour;
+    bool addTo(QSqlQuery &readLatency, QSqlQuery &upsert, const QString &owner, qint64 hour,
+               const UsageTotals &totals);
+
+    QSqlQuery m_readKeyLatency;
+    QSqlQuery m_upsertKeyHour;
+    QSqlQuery m_readPartnerLatency;
+    QSqlQuery m_upsertPartnerHour;
     QSqlQuery m_upsertRoute;
 };
 

@@ -54,10 +54,10 @@ void registerUsageRoutes(Gateway &gateway, Router &router) {
                                qint64 errors = 0;
                            };
                            QHash<QPair<QString, QString>, Endpoint> byRoute;
-                           QSqlQuery q =
-                               prepare(db, QStringLiteral("SELECT method, route, SUM(requests), SUM(errors)"
-                                                          " FROM usage_routes WHERE key_id = ? AND hour >= ?"
-                                                          " AND hour < ? GROUP BY method, route"));
+                           QSqlQuery q = prepareForwardOnly(
+                               db, QStringLiteral("SELECT method, route, SUM(requests), SUM(errors)"
+                                                  " FROM usage_routes WHERE key_id = ? AND hour >= ?"
+                                                  " AND hour < ? GROUP BY method, route"));
                            for (const QString &keyId : query.keyIds) {
                                q.addBindValue(keyId);
                                q.addBindValue(query.from);
@@ -96,7 +96,7 @@ void registerUsageRoutes(Gateway &gateway, Router &router) {
                 return respond(permissionDenied());
             withQuery(
                 *g, ctx, BucketRule::Required, respond, [](const QSqlDatabase &db, const UsageQuery &query) {
-                    QSqlQuery q = prepare(
+                    QSqlQuery q = prepareForwardOnly(
                         db, QStringLiteral("SELECT hour, requests, client_errors + server_errors"
                                            " FROM usage_hours WHERE key_id = ? AND hour >= ? AND hour < ?"));
                     const qsizetype buckets = (query.to - query.from) / query.bucketSeconds;

@@ -287,6 +287,13 @@ private Q_SLOTS:
             busyDays += d.toObject().value(QStringLiteral("requests")).toInteger() > 0 ? 1 : 0;
         QVERIFY2(busyDays >= 90, qPrintable(QString::number(busyDays)));
         QVERIFY(sumOf(days, "server_errors") > 0);
+        // The unfiltered series (the partner's rollup) agrees with the keys' own rollups.
+        const HttpReply keys = usage(QStringLiteral("/v1/usage/keys?bucket=day&from=%1&to=%2")
+                                         .arg(rfc3339(today - 90 * day), rfc3339(today + day)));
+        qint64 keyTotal = 0;
+        for (const QJsonValue &k : keys.json().value(QStringLiteral("keys")).toArray())
+            keyTotal += k.toObject().value(QStringLiteral("requests")).toInteger();
+        QCOMPARE(keyTotal, sumOf(days, "requests"));
     }
 
     void usage_survivesStop_data() {
