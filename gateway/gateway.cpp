@@ -38,6 +38,17 @@ HttpResponse keyScope() {
                          QStringLiteral("This API key's type does not allow this call."));
 }
 
+// 404 for a path no route has, 405 for a known path with another method.
+std::optional<HttpResponse> routingFailure(const RouteMatch &match, const QByteArray &method) {
+    if (match.outcome == RouteMatch::Outcome::NotFound)
+        return errorResponse(404, QStringLiteral("not_found"), QStringLiteral("There is nothing here."));
+    if (match.outcome == RouteMatch::Outcome::MethodNotAllowed)
+        return errorResponse(
+            405, QStringLiteral("method_not_allowed"),
+            QStringLiteral("This route does not accept %1.").arg(QString::fromLatin1(method)));
+    return std::nullopt;
+}
+
 // Proxies and frameworks honour these; a read-only key may not use them to sneak a write.
 QByteArray methodOverride(const HttpRequest &request) {
     for (const char *name : {"x-http-method-override", "x-http-method", "x-method-override"}) {
@@ -97,20 +108,15 @@ void Gateway::handle(HttpRequest request, Responder respond) {
         return handleApiKey(request, match, std::move(*key), std::move(respond));
     }
 
-    if (match.outcome == RouteMatch::Outcome::NotFound)
-        return respond(
-            errorResponse(404, QStringLiteral("not_found"), QStringLiteral("There is nothing here.")));
-    if (match.outcome == RouteMatch::Outcome::MethodNotAllowed)
-        return respond(errorResponse(
-            405, QStringLiteral("method_not_allowed"),
-            QStringLiteral("This route does not accept %1.").arg(QString::fromLatin1(request.method))));
+    if (auto failure = routingFailure(match, request.method))
+        return respond(std::move(*failure));
 
-    RequestContext context{request,         *match.route, match.params, m_clock.nowSeconds(),
-                           std::move(user), std::nullopt};
+    RequestContext context{request, *match.route, match.params, m_clock.nowSeconds(), std::move(user), {}};
     match.route->handler(context, std::move(respond));
 }
 
-// Every answer to a valid key is recorded, whatever it is, with the route's template.
+// Every answer to a valid key is recorded, whatever it is, with the route's template
+// (`(unmatched)` when no route has the path, or has it only for other methods).
 void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, KeyPrincipal key,
                            Responder respond) {
     const auto started = std::chrono::steady_clock::now();
@@ -128,13 +134,8 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
     if (key.type == KeyType::ReadOnly &&
         !scopes::readOnlyMethodAllowed(request.method, request.path, methodOverride(request)))
         return recorded(keyScope());
-    if (match.outcome == RouteMatch::Outcome::NotFound)
-        return recorded(
-            errorResponse(404, QStringLiteral("not_found"), QStringLiteral("There is nothing here.")));
-    if (match.outcome == RouteMatch::Outcome::MethodNotAllowed)
-        return recorded(errorResponse(
-            405, QStringLiteral("method_not_allowed"),
-            QStringLiteral("This route does not accept %1.").arg(QString::fromLatin1(request.method))));
+    if (auto failure = routingFailure(match, request.method))
+        return recorded(std::move(*failure));
     key.grant = scopes::grantFor(key.type, match.route->method, match.route->pathTemplate);
     if (key.grant == scopes::Grant::Denied)
         return recorded(keyScope());
@@ -144,8 +145,8 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
         if (!verdict.allowed) {
             HttpResponse limited =
                 errorResponse(429, QStringLiteral("rate_limited"),
-                              QStringLiteral("This API key is over its rate limit. Retry after %n seconds.")
-                                  .replace(QLatin1String("%n"), QString::number(verdict.retryAfterSeconds)));
+                              QStringLiteral("This API key is over its rate limit. Retry in %1 seconds.")
+                                  .arg(verdict.retryAfterSeconds));
             limited.setHeader("Retry-After", QByteArray::number(verdict.retryAfterSeconds));
             return recorded(std::move(limited));
         }

@@ -148,10 +148,9 @@ void registerMcpRoutes(Gateway &gateway, Router &router) {
             const QByteArray announced = ctx.request.header("mcp-protocol-version");
             if (!announced.isEmpty() && !knownVersions.contains(QString::fromLatin1(announced)))
                 return respond(
-                    errorResponse(400, QStringLiteral("invalid_field"),
+                    errorResponse(400, QStringLiteral("unsupported_protocol_version"),
                                   QStringLiteral("Unsupported MCP-Protocol-Version; this server speaks %1.")
-                                      .arg(protocolVersion),
-                                  QStringLiteral("MCP-Protocol-Version")));
+                                      .arg(protocolVersion)));
             const auto message = parseJsonObject(ctx.request.body);
             if (!message)
                 return respond(
