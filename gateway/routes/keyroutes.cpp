@@ -425,6 +425,9 @@ struct KeyRoutes {
         });
         if (conflict)
             return respond(*conflict);
+        // The previous key now ends with its grace period: its next request must see that.
+        if (saved)
+            gateway.invalidateKey(existing->id);
         const auto created = saved ? load(user.partnerId, successor.id) : std::nullopt;
         const auto previous = saved ? load(user.partnerId, existing->id) : std::nullopt;
         if (!created || !previous)
@@ -464,6 +467,9 @@ struct KeyRoutes {
                                          {{QStringLiteral("name"), current->name}}),
                                  ctx.now);
         });
+        // The key must fail on its very next request, even one already cached as valid.
+        if (saved)
+            gateway.invalidateKey(existing->id);
         const auto stored = saved ? load(ctx) : std::nullopt;
         if (!stored)
             return respond(internalError());
