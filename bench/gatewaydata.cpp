@@ -3,7 +3,7 @@
 // the last 90 days, recorded through the gateway's own UsageRecorder (the path every
 // request takes). The first key's secret goes to SECRET_FILE (mode 0600) for wrk.
 #include "accounts.h"
-#include "keydirectory.h"
+#include "apikeys.h"
 #include "passwords.h"
 #include "store.h"
 #include "usage.h"
@@ -66,7 +66,7 @@ int main(int argc, char *argv[]) {
             key.addBindValue(QStringLiteral("Bench key %1").arg(i));
             key.addBindValue(QString::fromLatin1(secret.first(keyformat::prefixLength)));
             key.addBindValue(QString::fromLatin1(secret.last(4)));
-            key.addBindValue(KeyDirectory::secretHash(secret));
+            key.addBindValue(apikeys::secretHash(secret));
             key.addBindValue(now - 100 * 86400);
             key.addBindValue(i + 1);
             ok = exec(key);

@@ -1,5 +1,6 @@
 #include "demokeys.h"
 
+#include "apikeys.h"
 #include "changes.h"
 #include "keydirectory.h"
 #include "store.h"
@@ -235,7 +236,7 @@ bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now) {
     q.addBindValue(nullable(k.customerId));
     q.addBindValue(QString::fromLatin1(secret.first(keyformat::prefixLength)));
     q.addBindValue(QString::fromLatin1(secret.last(4)));
-    q.addBindValue(KeyDirectory::secretHash(secret));
+    q.addBindValue(apikeys::secretHash(secret));
     q.addBindValue(now + k.created);
     q.addBindValue(QLatin1String(k.createdBy));
     q.addBindValue(k.peakPerHour > 0 ? QVariant(lastUsed) : QVariant());

@@ -1,5 +1,7 @@
 #include "keydirectory.h"
 
+#include "apikeys.h"
+
 #include "domain/keyformat.h"
 
 #include <QSqlQuery>
@@ -13,20 +15,11 @@ namespace knotie::gateway {
 KeyDirectory::KeyDirectory(Store &store)
     : m_store(store) {}
 
-QByteArray KeyDirectory::secretHash(QByteArrayView secret) {
-    // A digest fetched once is about 3x faster per call than QCryptographicHash.
-    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-    QByteArray out(32, Qt::Uninitialized);
-    unsigned int length = 0;
-    EVP_Digest(secret.data(), static_cast<size_t>(secret.size()),
-               reinterpret_cast<unsigned char *>(out.data()), &length, sha256, nullptr);
-    return out;
-}
 
 std::optional<KeyPrincipal> KeyDirectory::authenticate(QByteArrayView secret, qint64 now) {
     if (keyformat::verify(secret) != keyformat::Verdict::Ok)
         return std::nullopt;
-    const QByteArray hash = secretHash(secret);
+    const QByteArray hash = apikeys::secretHash(secret);
     std::optional<Entry> entry;
     {
         std::shared_lock lock(m_mutex);

@@ -27,8 +27,6 @@ public:
 
     void invalidate(const QString &keyId);
 
-    static QByteArray secretHash(QByteArrayView secret);
-
 private:
     struct Entry {
         KeyPrincipal key;
