@@ -7,6 +7,8 @@ namespace knotie {
 Q_LOGGING_CATEGORY(lcNetwork, "knotie.network")
 Q_LOGGING_CATEGORY(lcSession, "knotie.session")
 Q_LOGGING_CATEGORY(lcSecrets, "knotie.secrets")
+Q_LOGGING_CATEGORY(lcCache, "knotie.cache")
+Q_LOGGING_CATEGORY(lcSync, "knotie.sync")
 
 QByteArray redactHeader(const QByteArray &name, const QByteArray &value) {
     const QByteArray lower = name.toLower();
