@@ -10,7 +10,7 @@
 
 namespace knotie::gateway {
 
-Q_LOGGING_CATEGORY(lcStore, "knotie.gateway.store")
+Q_LOGGING_CATEGORY(lcStore, "knotie.gateway.store", QtInfoMsg)
 
 namespace {
 

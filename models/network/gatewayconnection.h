@@ -22,6 +22,13 @@ struct RetryPolicy {
 // Where and as whom jobs talk to the gateway. The access manager is injected (no
 // process-wide singleton), so tests and the app decide its lifetime.
 struct GatewayConnection {
+    GatewayConnection() = default;
+    GatewayConnection(QNetworkAccessManager *manager, QUrl base, QByteArray token = {}, bool insecureRemote = false)
+        : network(manager)
+        , baseUrl(std::move(base))
+        , sessionToken(std::move(token))
+        , allowInsecureRemote(insecureRemote) {}
+
     QNetworkAccessManager *network = nullptr;
     QUrl baseUrl;                     // e.g. http://127.0.0.1:8787
     QByteArray sessionToken;          // empty before sign-in

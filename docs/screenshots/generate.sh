@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Regenerates the screenshots in this folder from a fresh demo gateway, so they always
+# show the current build. Usage: docs/screenshots/generate.sh [BUILD_DIR]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+build=${1:-$root/build/dev}
+out=$root/docs/screenshots
+data=$(mktemp -d)
+export QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME=$data/config
+"$build/gateway/knotie-gateway" --listen 127.0.0.1:0 --data "$data" --demo >"$data/out" 2>"$data/err" &
+gateway=$!
+trap 'kill $gateway 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 100); do grep -q '^listening on ' "$data/out" && break; sleep 0.1; done
+url=$(sed -n 's/^listening on //p' "$data/out")
+
+shot() { # shot NAME EMAIL PAGE [LANGUAGE]
+    KNOTIE_PASSWORD=knotie-demo "$build/app/knotie-portal" --gateway "$url" --email "$2" --sign-in --page "$3" \
+        --language "${4:-en}" --screenshot "$out/$1.png"
+}
+shot main-window-owner owner@demo.test api-keys
+shot main-window-member member@demo.test overview
+shot main-window-owner-de owner@demo.test overview de

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the portal needs, and only those missing, so that a
+# second run costs nothing. Usage: install-build-deps.sh run|test|bench
+set -euo pipefail
+purpose=${1:-test}
+
+build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qtkeychain-qt6-dev libqt6sql6-sqlite libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev
+    libboost1.81-dev libssl-dev libsecret-1-0 qt6-translations-l10n libqt6svg6 curl)
+run=(gnome-keyring dbus-x11)
+test=(xvfb xauth gnome-keyring dbus-x11 desktop-file-utils appstream dpkg-dev file python3)
+bench=(wrk nginx-light hyperfine)
+
+case $purpose in
+    run) wanted=("${build[@]}" "${run[@]}") ;;
+    test) wanted=("${build[@]}" "${test[@]}") ;;
+    bench) wanted=("${build[@]}" "${test[@]}" "${bench[@]}") ;;
+    *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
+esac
+
+missing=()
+for package in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing ${#missing[@]} Debian packages: ${missing[*]}"
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

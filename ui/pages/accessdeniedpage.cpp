@@ -1,0 +1,24 @@
+#include "accessdeniedpage.h"
+
+#include "pageheader.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace knotie {
+
+AccessDeniedPage::AccessDeniedPage(const QString &title, const QString &message, QWidget *parent)
+    : QWidget(parent) {
+    setObjectName(QStringLiteral("accessDenied"));
+    auto *text = new QLabel(message, this);
+    text->setObjectName(QStringLiteral("accessDeniedMessage"));
+    text->setWordWrap(true);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 20);
+    layout->addWidget(new PageHeader(title, this));
+    layout->addWidget(text);
+    layout->addStretch();
+}
+
+} // namespace knotie

@@ -1,0 +1,55 @@
+#include "preferencesdialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace knotie {
+
+namespace {
+const QString languageKey = QStringLiteral("ui/language");
+}
+
+QString PreferencesDialog::languageSetting() {
+    return QSettings().value(languageKey).toString();
+}
+
+void PreferencesDialog::setLanguageSetting(const QString &code) {
+    QSettings().setValue(languageKey, code);
+}
+
+PreferencesDialog::PreferencesDialog(QWidget *parent)
+    : QDialog(parent) {
+    setWindowTitle(tr("Preferences"));
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->setAccessibleName(tr("Language"));
+    m_language->addItem(tr("System default"), QString());
+    // Each language is named in itself, so a person can find theirs whatever is shown now.
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->setCurrentIndex(qMax(0, m_language->findData(languageSetting())));
+
+    auto *note = new QLabel(tr("The language changes the next time the portal starts."), this);
+    note->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Language:"), m_language);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    layout->addWidget(buttons);
+}
+
+void PreferencesDialog::accept() {
+    setLanguageSetting(m_language->currentData().toString());
+    QDialog::accept();
+}
+
+} // namespace knotie
