@@ -23,7 +23,8 @@ struct RetryPolicy {
 // process-wide singleton), so tests and the app decide its lifetime.
 struct GatewayConnection {
     GatewayConnection() = default;
-    GatewayConnection(QNetworkAccessManager *manager, QUrl base, QByteArray token = {}, bool insecureRemote = false)
+    GatewayConnection(QNetworkAccessManager *manager, QUrl base, QByteArray token = {},
+                      bool insecureRemote = false)
         : network(manager)
         , baseUrl(std::move(base))
         , sessionToken(std::move(token))

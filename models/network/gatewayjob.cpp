@@ -321,8 +321,7 @@ QString describeFailure(const GatewayResult &r, const QUrl &baseUrl, const Perso
             return QObject::tr(
                        "The gateway at %1 closed the connection before answering. Try again in a moment.")
                 .arg(address);
-        return QObject::tr("Cannot reach the gateway at %1: check the address.")
-            .arg(address);
+        return QObject::tr("Cannot reach the gateway at %1: check the address.").arg(address);
     case S::TlsError:
         return QObject::tr("The gateway's certificate is not trusted, so nothing was sent to %1.")
             .arg(address);

@@ -44,7 +44,9 @@ void SyncWorker::openCache(const QString &path) {
 }
 
 void SyncWorker::closeCache() {
+    ++m_run;
     m_steps.clear();
+    m_syncing = false;
     m_cache.reset(); // removes this thread's connection, in this thread
 }
 
@@ -88,6 +90,7 @@ void SyncWorker::runNextStep() {
 
 void SyncWorker::fail(const GatewayResult &result) {
     qCInfo(lcSync) << "sync stopped:" << result.message;
+    ++m_run;
     m_steps.clear();
     m_syncing = false;
     m_resyncRequested = false;
@@ -97,7 +100,9 @@ void SyncWorker::fail(const GatewayResult &result) {
 
 template <typename Job> Job *SyncWorker::startJob(Job *job, std::function<void(Job *)> onSuccess) {
     job->setAutoDelete(true);
-    connect(job, &GatewayJob::finished, this, [this, job, onSuccess](const GatewayResult &r) {
+    connect(job, &GatewayJob::finished, this, [this, job, onSuccess, run = m_run](const GatewayResult &r) {
+        if (run != m_run)
+            return;
         if (r.ok())
             onSuccess(job);
         else
@@ -110,7 +115,9 @@ template <typename Job> Job *SyncWorker::startJob(Job *job, std::function<void(J
 void SyncWorker::fetchKeys(const QString &cursor) {
     auto *job = new ListKeysJob(connection(), cursor, m_pageSize, this);
     job->setAutoDelete(true);
-    connect(job, &GatewayJob::finished, this, [this, job, cursor](const GatewayResult &r) {
+    connect(job, &GatewayJob::finished, this, [this, job, cursor, run = m_run](const GatewayResult &r) {
+        if (run != m_run) // the sync this page belonged to has failed
+            return;
         if (r.errorCode == QLatin1String("invalid_cursor") && !cursor.isEmpty()) {
             // The gateway no longer knows where we were: start over; upserts make it safe.
             qCInfo(lcSync) << "key cursor unknown to the gateway; syncing every key again";
@@ -119,6 +126,11 @@ void SyncWorker::fetchKeys(const QString &cursor) {
         if (!r.ok())
             return fail(r);
         const wire::KeyPage &page = job->page();
+        // Ask for the next page before storing this one, so the download overlaps the
+        // write (Qt runs HTTP on its own thread); the pages still arrive here in order.
+        const bool more = page.hasMore && page.cursor != cursor;
+        if (more)
+            fetchKeys(page.cursor);
         if (m_cache && !m_cache->storeKeys(page.keys, QStringLiteral("keys"), {page.cursor, now()})) {
             GatewayResult failed;
             failed.status = GatewayResult::Status::Cancelled;
@@ -127,9 +139,7 @@ void SyncWorker::fetchKeys(const QString &cursor) {
         }
         if (!page.keys.isEmpty())
             Q_EMIT keysChanged(page.keys);
-        if (page.hasMore && page.cursor != cursor)
-            fetchKeys(page.cursor);
-        else
+        if (!more)
             runNextStep();
     });
     job->start();

@@ -81,6 +81,7 @@ private:
     bool m_resyncRequested = false;
     SyncParts m_pendingParts;
     int m_pageSize = 1000;
+    quint64 m_run = 0; // bumped when a sync ends early, so its late pages are ignored
 };
 
 } // namespace knotie

@@ -93,6 +93,29 @@ private Q_SLOTS:
         QCOMPARE(session.account().user.email, QStringLiteral("member@demo.test"));
     }
 
+    void keychainCallThatOutlivesTheWatchdog_answersOnce() {
+        SecretStore store(QStringLiteral("knotie-portal-test"));
+        store.setWatchdogInterval(0); // gives up before any D-Bus round trip can answer
+        int calls = 0;
+        SecretStore::Result first;
+        store.write(Session::tokenKey(m_gateway.baseUrl(), QStringLiteral("watchdog@demo.test")), "value",
+                    this, [&](const SecretStore::Result &r) {
+                        ++calls;
+                        first = r;
+                    });
+        QVERIFY(QTest::qWaitFor([&] { return calls > 0; }, 20000));
+        QVERIFY(!first.ok);
+        QVERIFY(first.error.contains(QStringLiteral("did not answer")));
+        // The late answer of the first job comes before this read's (one queue): once
+        // the read is back, the first job has finished, and its callback stayed silent.
+        store.setWatchdogInterval(20000);
+        bool readBack = false;
+        store.read(Session::tokenKey(m_gateway.baseUrl(), QStringLiteral("watchdog@demo.test")), this,
+                   [&](const SecretStore::Result &) { readBack = true; });
+        QVERIFY(QTest::qWaitFor([&] { return readBack; }, 20000));
+        QCOMPARE(calls, 1);
+    }
+
 private:
     SignedInSession signIn(const QString &email, bool remember) {
         SignInFlow flow(&m_network);

@@ -91,6 +91,7 @@ FaultServer::Response FaultServer::Response::redirect(const QUrl &to) {
 
 FaultServer::FaultServer(Handler handler, QObject *parent)
     : QObject(parent)
+    , m_server(this) // a child, so moveToThread takes it along
     , m_handler(std::move(handler)) {
     connect(&m_server, &QTcpServer::newConnection, this, &FaultServer::onNewConnection);
 }

@@ -50,6 +50,7 @@ public:
     explicit FaultServer(Handler handler = {}, QObject *parent = nullptr);
     ~FaultServer() override;
 
+    // Listens on a free loopback port. Call it in the thread the server lives in.
     bool listen();
     QUrl url() const;
     void setHandler(Handler handler) { m_handler = std::move(handler); }
