@@ -1,5 +1,6 @@
 #include "portalcontroller.h"
 #include "preferences/preferencesdialog.h"
+#include "singleinstance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -75,7 +76,17 @@ int main(int argc, char *argv[]) {
     options.startPage = parser.value(page);
     options.screenshot = parser.value(screenshot);
 
+    // A screenshot run is a tool, not a second portal: it never hands over.
+    knotie::SingleInstance instance;
+    if (options.screenshot.isEmpty()) {
+        if (instance.handOverToRunningInstance())
+            return 0;
+        instance.listen();
+    }
+
     PortalController controller(options);
+    QObject::connect(&instance, &knotie::SingleInstance::activationRequested, &controller,
+                     &PortalController::bringToFront);
     controller.start();
     return QApplication::exec();
 }

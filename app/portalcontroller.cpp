@@ -64,6 +64,16 @@ void PortalController::start() {
     });
 }
 
+void PortalController::bringToFront() {
+    QWidget *front = m_window ? static_cast<QWidget *>(m_window) : static_cast<QWidget *>(m_dialog);
+    if (!front)
+        return;
+    front->setWindowState((front->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    front->show();
+    front->raise();
+    front->activateWindow();
+}
+
 void PortalController::showSignIn(const QString &notice) {
     QSettings settings;
     m_dialog = new SignInDialog(m_signIn);

@@ -32,6 +32,8 @@ public:
     ~PortalController() override;
 
     void start();
+    // Another start of the portal asked this one to come to the front.
+    void bringToFront();
 
 private:
     void showSignIn(const QString &notice);

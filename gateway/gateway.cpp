@@ -30,6 +30,9 @@ Gateway::Gateway(Store &store, Options options)
     , m_options(options) {
     registerSystemRoutes();
     registerSessionRoutes(*this, m_router);
+    registerTeamRoutes(*this, m_router);
+    registerKeyRoutes(*this, m_router);
+    registerAuditRoutes(*this, m_router);
 }
 
 void Gateway::runInBackground(std::function<void()> work) {

@@ -39,5 +39,8 @@ private:
 
 // Each group of routes registers itself; one function per file under routes/.
 void registerSessionRoutes(Gateway &gateway, Router &router);
+void registerTeamRoutes(Gateway &gateway, Router &router);
+void registerKeyRoutes(Gateway &gateway, Router &router);
+void registerAuditRoutes(Gateway &gateway, Router &router);
 
 } // namespace knotie::gateway

@@ -45,6 +45,27 @@ const QList<QStringList> &migrations() {
             QStringLiteral("CREATE TABLE change_sequence (value INTEGER NOT NULL)"),
             QStringLiteral("INSERT INTO change_sequence (value) VALUES (0)"),
         },
+        // 2: the portal's audit log, sign-in lockout, sync cursors
+        {
+            // Set once a key's expiry (a change made by time, not by a write) has been
+            // given its own change_seq, so a sync shows it exactly once.
+            QStringLiteral("ALTER TABLE api_keys ADD COLUMN expiry_stamped INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX api_keys_pending_expiry ON api_keys(partner_id, expires_at)"
+                           " WHERE expiry_stamped = 0 AND expires_at IS NOT NULL"),
+            QStringLiteral("CREATE TABLE audit_events ("
+                           " id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id),"
+                           " change_seq INTEGER NOT NULL, at INTEGER NOT NULL,"
+                           " actor_id TEXT NOT NULL REFERENCES users(id), actor_name TEXT NOT NULL,"
+                           " action TEXT NOT NULL, key_id TEXT, details TEXT)"),
+            QStringLiteral("CREATE INDEX audit_by_partner_change ON audit_events(partner_id, change_seq)"),
+            // Failed sign-ins by case-folded email, known or not: the lockout's sliding window.
+            QStringLiteral("CREATE TABLE sign_in_failures (email_key TEXT NOT NULL, at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX sign_in_failures_by_email ON sign_in_failures(email_key, at)"),
+            // A random id per database: cursors carry it, so one from another database
+            // (a reset demo, another server) is refused instead of silently skipping changes.
+            QStringLiteral("CREATE TABLE gateway_instance (id TEXT NOT NULL)"),
+            QStringLiteral("INSERT INTO gateway_instance (id) VALUES (lower(hex(randomblob(8))))"),
+        },
     };
     return all;
 }

@@ -8,7 +8,10 @@ status=0
 for ts in "$source_dir"/translations/*.ts; do
     copy="$work/$(basename "$ts")"
     cp "$ts" "$copy"
-    "$lupdate" -silent -no-obsolete -locations none "$source_dir/app" "$source_dir/ui" "$source_dir/models" -ts "$copy"
+    # The source language needs only its plural forms.
+    only=(); [[ $ts == *_en.ts ]] && only=(-pluralonly)
+    "$lupdate" -silent "${only[@]}" -no-obsolete -locations none "$source_dir/app" "$source_dir/ui" "$source_dir/models" \
+        -ts "$copy"
     if grep -n 'type="unfinished"' "$copy" >"$work/unfinished"; then
         echo "FAIL: $(basename "$ts") has $(wc -l <"$work/unfinished") unfinished entries:"
         grep -B3 'type="unfinished"' "$copy" | grep '<source>' | sed 's/^ */  /'

@@ -25,6 +25,57 @@
     </message>
 </context>
 <context>
+    <name>KeyType</name>
+    <message>
+        <source>Read-Only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Can only fetch data (GET requests); cannot modify any resources.</source>
+        <translation>Kann nur Daten abrufen (GET-Anfragen); kann nichts verändern.</translation>
+    </message>
+    <message>
+        <source>Safe for analytics dashboards.</source>
+        <translation>Sicher für Analyse-Dashboards.</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Limited to webhook endpoints; cannot read or change customers or credits.</source>
+        <translation>Nur für Webhook-Endpunkte; kann Kunden und Guthaben weder lesen noch ändern.</translation>
+    </message>
+    <message>
+        <source>For webhook integrations and secure callback authentication.</source>
+        <translation>Für Webhook-Integrationen und die sichere Authentifizierung von Rückrufen.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Scoped to one customer's resources; sees nothing of your other customers.</source>
+        <translation>Auf die Ressourcen eines Kunden beschränkt; sieht nichts von Ihren anderen Kunden.</translation>
+    </message>
+    <message>
+        <source>Ideal for customer-facing integrations.</source>
+        <translation>Ideal für Integrationen, die Ihre Kunden nutzen.</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Full access to every partner-level operation: the highest privilege.</source>
+        <translation>Voller Zugriff auf alle Vorgänge auf Partnerebene: die höchste Berechtigung.</translation>
+    </message>
+    <message>
+        <source>For your own internal dashboards and automations.</source>
+        <translation>Für Ihre eigenen internen Dashboards und Automatisierungen.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The request was cancelled.</source>
@@ -104,6 +155,169 @@
     <message>
         <source>Sign out</source>
         <translation>Abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::CreateKeyDialog</name>
+    <message>
+        <source>Give the key a name you will recognize, like “N8N Production”.</source>
+        <translation>Geben Sie dem Schlüssel einen Namen, den Sie wiedererkennen, etwa „N8N Production“.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters for the name.</source>
+        <translation>Verwenden Sie höchstens %1 Zeichen für den Namen.</translation>
+    </message>
+    <message>
+        <source>The name contains an invisible or control character. Retype it without pasting.</source>
+        <translation>Der Name enthält ein unsichtbares oder ein Steuerzeichen. Tippen Sie ihn neu, ohne ihn einzufügen.</translation>
+    </message>
+    <message>
+        <source>Create API Key</source>
+        <translation>API-Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>e.g. N8N Production</source>
+        <translation>z. B. N8N Production</translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation>Schlüsselname</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Optional: what uses this key, and who to ask about it</source>
+        <translation>Optional: was diesen Schlüssel nutzt und wen man dazu fragen kann</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Key type</source>
+        <translation>Schlüsseltyp</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Type to search your customers</source>
+        <translation>Tippen, um Ihre Kunden zu durchsuchen</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>In 30 days</source>
+        <translation>In 30 Tagen</translation>
+    </message>
+    <message>
+        <source>In 60 days</source>
+        <translation>In 60 Tagen</translation>
+    </message>
+    <message>
+        <source>In 90 days</source>
+        <translation>In 90 Tagen</translation>
+    </message>
+    <message>
+        <source>In one year</source>
+        <translation>In einem Jahr</translation>
+    </message>
+    <message>
+        <source>On a date…</source>
+        <translation>An einem Datum…</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>A key that never expires stays valid until someone revokes it. Prefer an expiry, and rotate keys regularly.</source>
+        <translation>Ein Schlüssel ohne Ablauf bleibt gültig, bis ihn jemand widerruft. Wählen Sie besser ein Ablaufdatum und rotieren Sie Schlüssel regelmäßig.</translation>
+    </message>
+    <message>
+        <source>&amp;Limit to</source>
+        <translation>&amp;Begrenzen auf</translation>
+    </message>
+    <message>
+        <source>Requests allowed</source>
+        <translation>Erlaubte Anfragen</translation>
+    </message>
+    <message>
+        <source>Per time window</source>
+        <translation>Pro Zeitfenster</translation>
+    </message>
+    <message>
+        <source>requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>requests per minute</source>
+        <translation>Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <source>requests per hour</source>
+        <translation>Anfragen pro Stunde</translation>
+    </message>
+    <message>
+        <source>requests per day</source>
+        <translation>Anfragen pro Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires:</source>
+        <translation>&amp;Läuft ab:</translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation>Ratenlimit:</translation>
+    </message>
+    <message>
+        <source>&amp;Create Key</source>
+        <translation>Schlüssel &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Only Customer keys belong to one customer.</source>
+        <translation>Nur Kundenschlüssel gehören zu einem Kunden.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation>Verwenden Sie höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The description contains a control character other than a line break.</source>
+        <translation>Die Beschreibung enthält ein Steuerzeichen außer einem Zeilenumbruch.</translation>
+    </message>
+    <message>
+        <source>You have no customers yet. Add a customer first, or choose another type.</source>
+        <translation>Sie haben noch keine Kunden. Legen Sie zuerst einen Kunden an oder wählen Sie einen anderen Typ.</translation>
+    </message>
+    <message>
+        <source>Choose the customer this key belongs to.</source>
+        <translation>Wählen Sie den Kunden, zu dem dieser Schlüssel gehört.</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Wird erstellt…</translation>
     </message>
 </context>
 <context>
@@ -241,6 +455,69 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::SecretRevealDialog</name>
+    <message>
+        <source>Close without copying?</source>
+        <translation>Schließen, ohne zu kopieren?</translation>
+    </message>
+    <message>
+        <source>You have not copied this key. It cannot be shown again: if you close now, you will have to rotate it to get a new secret.</source>
+        <translation>Sie haben diesen Schlüssel nicht kopiert. Er kann nicht erneut angezeigt werden: Wenn Sie jetzt schließen, müssen Sie ihn rotieren, um ein neues Geheimnis zu erhalten.</translation>
+    </message>
+    <message>
+        <source>Your new API key</source>
+        <translation>Ihr neuer API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>“%1” is ready</source>
+        <translation>„%1“ ist bereit</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copy this key now. It will not be shown again.&lt;/b&gt; Treat it like a password: keep it in a password manager or secrets vault, and never paste it into client-side code.</source>
+        <translation>&lt;b&gt;Kopieren Sie diesen Schlüssel jetzt. Er wird nicht erneut angezeigt.&lt;/b&gt; Behandeln Sie ihn wie ein Passwort: Bewahren Sie ihn in einem Passwortmanager oder Secrets-Tresor auf und fügen Sie ihn nie in clientseitigen Code ein.</translation>
+    </message>
+    <message>
+        <source>API key secret</source>
+        <translation>Geheimnis des API-Schlüssels</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Key</source>
+        <translation>Schlüssel &amp;kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s).</source>
+        <translation><numerusform>Kopiert. Die Zwischenablage wird in %n Sekunde geleert.</numerusform><numerusform>Kopiert. Die Zwischenablage wird in %n Sekunden geleert.</numerusform></translation>
+    </message>
+    <message>
+        <source>The clipboard was cleared.</source>
+        <translation>Die Zwischenablage wurde geleert.</translation>
+    </message>
+    <message>
+        <source>Try it: send the key in the &lt;code&gt;X-API-Key&lt;/code&gt; header.</source>
+        <translation>Probieren Sie es aus: Senden Sie den Schlüssel im Header &lt;code&gt;X-API-Key&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>Example request</source>
+        <translation>Beispielanfrage</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Example</source>
+        <translation>&amp;Beispiel kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save to the system keychain</source>
+        <translation>Im &amp;Systemschlüsselbund speichern</translation>
+    </message>
+    <message>
+        <source>Keeps a copy in your operating system's keychain, where only you can read it.</source>
+        <translation>Bewahrt eine Kopie im Schlüsselbund Ihres Betriebssystems auf, wo nur Sie sie lesen können.</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Fertig</translation>
     </message>
 </context>
 <context>

@@ -20,3 +20,8 @@ shot() { # shot NAME EMAIL PAGE [LANGUAGE]
 shot main-window-owner owner@demo.test api-keys
 shot main-window-member member@demo.test overview
 shot main-window-owner-de owner@demo.test overview de
+
+# Dialogs, rendered by their widget tests.
+for test in tst_createkeydialog tst_secretrevealdialog; do
+    KNOTIE_SCREENSHOT_DIR=$out "$build/tests/portal/$test" >/dev/null
+done

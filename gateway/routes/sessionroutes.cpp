@@ -1,7 +1,10 @@
 #include "accounts.h"
+#include "audit.h"
 #include "gateway.h"
 #include "passwords.h"
+#include "portalroute.h"
 #include "requestcontext.h"
+#include "signinlockout.h"
 
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -40,29 +43,68 @@ void registerSessionRoutes(Gateway &gateway, Router &router) {
                                              QStringLiteral("remember must be true or false."),
                                              QStringLiteral("remember")));
 
+            const QString emailKey = accounts::emailKey(email.toString());
+            const qint64 now = gateway.clock().nowSeconds();
+            const signinlockout::Attempt attempt = signinlockout::begin(gateway.store(), emailKey, now);
+            if (attempt.failed)
+                return respond(internalError());
+            if (attempt.retryAfterSeconds > 0) {
+                // The wait is in Retry-After, for the client to word in the person's language.
+                HttpResponse locked = errorResponse(
+                    429, QStringLiteral("too_many_attempts"),
+                    QStringLiteral("Too many failed sign-ins for this email. Try again later."));
+                locked.setHeader("Retry-After", QByteArray::number(attempt.retryAfterSeconds));
+                return respond(locked);
+            }
+
             const auto stored = accounts::findByEmail(gateway.store().connection(), email.toString());
             const qint64 lifetime = remember.toBool() ? rememberedSession : shortSession;
             // The hash takes ~0.2 s: verify it on the background pool and answer from there.
-            gateway.runInBackground([&gateway, stored, password = password.toString().toUtf8(), lifetime,
-                                     respond = std::move(respond)]() {
+            gateway.runInBackground([&gateway, stored, emailKey, now, password = password.toString().toUtf8(),
+                                     lifetime, respond = std::move(respond)]() {
                 const bool ok =
                     passwords::verify(password, stored ? stored->passwordHash : passwords::decoy());
-                if (!stored || !ok)
+                const auto user =
+                    stored ? accounts::findById(gateway.store().connection(), stored->id) : std::nullopt;
+                if (!user || !ok) {
+                    // The attempt already counts as a failure (signinlockout::begin). Only
+                    // known people get an audit event (their partner's log shows it); an
+                    // unknown email takes the same write transaction, empty, so the answer's
+                    // timing does not tell who exists.
+                    gateway.store().write([&](QSqlDatabase &db) {
+                        return !user || audit::record(db,
+                                                      audit::Event{user->partnerId,
+                                                                   user->userId,
+                                                                   user->name,
+                                                                   QStringLiteral("session.failed"),
+                                                                   QString(),
+                                                                   {{QStringLiteral("reason"),
+                                                                     QStringLiteral("invalid_credentials")}}},
+                                                      now);
+                    });
                     return respond(invalidCredentials());
-                const qint64 now = gateway.clock().nowSeconds();
+                }
                 const QByteArray token = accounts::newSessionToken();
                 const bool saved = gateway.store().write([&](QSqlDatabase &db) {
                     QSqlQuery q =
                         prepare(db, QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at,"
                                                    " expires_at) VALUES (?, ?, ?, ?)"));
                     q.addBindValue(accounts::tokenHash(token));
-                    q.addBindValue(stored->id);
+                    q.addBindValue(user->userId);
                     q.addBindValue(now);
                     q.addBindValue(now + lifetime);
-                    return exec(q);
+                    return exec(q) && signinlockout::clear(db, emailKey) &&
+                           audit::record(
+                               db,
+                               audit::Event{user->partnerId,
+                                            user->userId,
+                                            user->name,
+                                            QStringLiteral("session.created"),
+                                            QString(),
+                                            {{QStringLiteral("remember"), lifetime == rememberedSession}}},
+                               now);
                 });
-                const auto user = accounts::findById(gateway.store().connection(), stored->id);
-                if (!saved || !user)
+                if (!saved)
                     return respond(
                         errorResponse(500, QStringLiteral("internal"),
                                       QStringLiteral("The session could not be saved. Try again.")));

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "domain/keytype.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace knotie::gateway {
+class Store;
+}
+
+namespace knotie::gateway::apikeys {
+
+// The status of API.md, derived from the stored times whenever it is read, so it never
+// disagrees with the clock: revoked wins; then a key past its expiry is expired; a
+// rotated one still inside its grace is expiring.
+enum class Status { Active, Expiring, Revoked, Expired };
+QString statusWireName(Status status);
+
+struct StoredKey {
+    QString id;
+    QString partnerId;
+    QString name;
+    QString description; // empty: none
+    KeyType type = KeyType::ReadOnly;
+    QString customerId;
+    QString prefix;
+    QString last4;
+    qint64 createdAt = 0;
+    QString createdById;
+    QString createdByName;
+    std::optional<qint64> lastUsedAt;
+    std::optional<qint64> expiresAt;
+    std::optional<qint64> revokedAt;
+    QString revokedById;
+    QString revokedByName;
+    QString replacedBy;
+    QString replaces;
+    std::optional<int> rateLimitRequests;
+    std::optional<int> rateLimitSeconds;
+    qint64 changeSeq = 0;
+
+    Status statusAt(qint64 now) const;
+};
+
+// The ApiKey object of API.md; every optional field present, null when unset.
+QJsonObject toJson(const StoredKey &key, qint64 now);
+
+// Only the SHA-256 of a secret is ever stored or compared.
+QByteArray secretHash(QByteArrayView secret);
+
+// A key of this partner; another partner's id is as unknown as one that does not exist.
+std::optional<StoredKey> find(const QSqlDatabase &db, const QString &partnerId, const QString &id);
+std::optional<StoredKey> findBySecretHash(const QSqlDatabase &db, const QByteArray &hash);
+// Keys whose change number is after `since`, oldest change first, at most `limit`.
+QList<StoredKey> changedSince(const QSqlDatabase &db, const QString &partnerId, qint64 since, int limit);
+
+// A key that reaches its expires_at changes status without any write. This gives each
+// such key, once, a change number of its own (at the first read after the moment), so a
+// sync returns it exactly once. Returns false only on a database failure.
+bool stampExpiries(const Store &store, const QString &partnerId, qint64 now);
+
+// The expiry_stamped value a write must store with a key: whether its expiry is already
+// behind `now`, so the write's own change number covers it.
+bool expiryReached(const std::optional<qint64> &expiresAt, qint64 now);
+
+} // namespace knotie::gateway::apikeys

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace knotie::gateway::audit {
+
+// One entry of a partner's audit log (GET /v1/audit). Details name what changed, never
+// a secret, a token or a password: the log is shown to every settings manager.
+struct Event {
+    QString partnerId;
+    QString actorId;
+    QString actorName;
+    QString action; // key.created, key.renamed, key.rotated, key.revoked, team.permissions_changed,
+                    // session.created, session.failed
+    QString keyId;  // empty when the event is not about a key
+    QJsonObject details;
+};
+
+// Appends the event inside the caller's write() transaction, stamped with the next
+// change number so GET /v1/audit can page it like keys.
+bool record(QSqlDatabase &db, const Event &event, qint64 at);
+
+} // namespace knotie::gateway::audit

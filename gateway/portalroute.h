@@ -1,0 +1,41 @@
+#pragma once
+
+#include "http/httpmessage.h"
+#include "requestcontext.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+#include <initializer_list>
+#include <optional>
+
+namespace knotie::gateway {
+
+// Small pieces every Portal API route shares, so each answers an error the same way
+// and runs API.md's checks in the same order: permission (403), body syntax (400),
+// object lookup (404), field validation (422), state conflicts (409).
+
+// True when the signed-in person holds at least one of `any`; otherwise answers 403.
+bool requirePermission(const RequestContext &ctx, const Responder &respond,
+                       std::initializer_list<Permission> any);
+
+// The request body as an object, or a 400 already answered. `emptyMeansNoFields` lets a
+// call whose every field is optional (rotate) be sent without a body.
+std::optional<QJsonObject> requireJsonObject(const RequestContext &ctx, const Responder &respond,
+                                             bool emptyMeansNoFields = false);
+
+HttpResponse fieldError(const QString &code, const QString &field, const QString &message);
+// 422 invalid_field: the field is present but of the wrong JSON type.
+HttpResponse wrongType(const QString &field, const QString &expected);
+HttpResponse notFound();
+HttpResponse internalError();
+
+// A new opaque id, `prefix_` + 20 base62 characters from the CSPRNG.
+QString newId(QLatin1StringView prefix);
+// `[A-Za-z0-9_-]{1,64}`, the shape of every id (API.md, General rules).
+bool isIdShaped(QStringView text);
+
+// Strict integer reading of a JSON number: 1.5 or 1e300 are not integers.
+std::optional<qint64> jsonInteger(const QJsonValue &value);
+
+} // namespace knotie::gateway

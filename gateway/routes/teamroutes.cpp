@@ -1,0 +1,132 @@
+#include "accounts.h"
+#include "audit.h"
+#include "clock.h"
+#include "gateway.h"
+#include "portalroute.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+
+namespace knotie::gateway {
+
+namespace {
+// Owner first, then admins, then members, each by name: the order the Team screen shows.
+QList<Principal> membersOf(const QSqlDatabase &db, const QString &partnerId) {
+    QSqlQuery q = prepare(db, QStringLiteral("SELECT id FROM users WHERE partner_id = ?"
+                                             " ORDER BY CASE role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1"
+                                             " ELSE 2 END, name, id"));
+    q.addBindValue(partnerId);
+    QList<Principal> members;
+    if (!exec(q))
+        return members;
+    while (q.next())
+        if (auto user = accounts::findById(db, q.value(0).toString()))
+            members.append(*user);
+    return members;
+}
+
+void listTeam(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
+    if (!requirePermission(ctx, respond, {Permission::SettingsManage}))
+        return;
+    QJsonArray members;
+    for (const Principal &member : membersOf(gateway.store().connection(), ctx.user->partnerId))
+        members.append(accounts::userJson(member));
+    respond(jsonResponse(200, QJsonObject{{QStringLiteral("members"), members}}));
+}
+
+void changePermissions(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
+    if (!requirePermission(ctx, respond, {Permission::TeamManage}))
+        return;
+    const auto body = requireJsonObject(ctx, respond);
+    if (!body)
+        return;
+    const auto target =
+        accounts::findById(gateway.store().connection(), ctx.param(QStringLiteral("user_id")));
+    if (!target || target->partnerId != ctx.user->partnerId)
+        return respond(notFound());
+
+    const QJsonValue value = body->value(QStringLiteral("permissions"));
+    if (!value.isArray())
+        return respond(
+            wrongType(QStringLiteral("permissions"), QStringLiteral("a list of permission names")));
+    QList<Permission> wanted;
+    const QJsonArray names = value.toArray();
+    for (const QJsonValue &name : names) {
+        const auto permission = permissionFromWireName(name.toString());
+        if (!name.isString() || !permission || !isGrantable(*permission))
+            return respond(fieldError(QStringLiteral("invalid_permission"), QStringLiteral("permissions"),
+                                      QStringLiteral("Permissions are settings.manage, analytics.view and "
+                                                     "customers.view; team.manage stays the owner's.")));
+        if (!wanted.contains(*permission))
+            wanted.append(*permission);
+    }
+    if (target->role == Role::Owner)
+        return respond(errorResponse(409, QStringLiteral("cannot_change_owner"),
+                                     QStringLiteral("The owner always has every permission.")));
+    if (target->role == Role::Admin)
+        return respond(errorResponse(409, QStringLiteral("cannot_change_admin"),
+                                     QStringLiteral("An admin's permissions follow the role.")));
+
+    // Stored in API.md's order, so the same set is always the same text.
+    const QList<Permission> after = effectivePermissions(Role::Member, wanted);
+    if (after != target->permissions) {
+        const bool saved = gateway.store().write([&](QSqlDatabase &db) {
+            QSqlQuery q = prepare(db, QStringLiteral("UPDATE users SET granted = ? WHERE id = ?"));
+            q.addBindValue(permissionWireNames(after).join(QLatin1Char(',')));
+            q.addBindValue(target->userId);
+            const Principal &owner = *ctx.user;
+            return exec(q) &&
+                   audit::record(
+                       db,
+                       audit::Event{owner.partnerId,
+                                    owner.userId,
+                                    owner.name,
+                                    QStringLiteral("team.permissions_changed"),
+                                    QString(),
+                                    {{QStringLiteral("user_id"), target->userId},
+                                     {QStringLiteral("user_name"), target->name},
+                                     {QStringLiteral("before"),
+                                      QJsonArray::fromStringList(permissionWireNames(target->permissions))},
+                                     {QStringLiteral("after"),
+                                      QJsonArray::fromStringList(permissionWireNames(after))}}},
+                       ctx.now);
+        });
+        if (!saved)
+            return respond(internalError());
+    }
+    const auto updated = accounts::findById(gateway.store().connection(), target->userId);
+    if (!updated)
+        return respond(internalError());
+    respond(jsonResponse(200, accounts::userJson(*updated)));
+}
+
+void listCustomers(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
+    if (!requirePermission(ctx, respond, {Permission::CustomersView, Permission::SettingsManage}))
+        return;
+    QSqlQuery q = prepare(gateway.store().connection(),
+                          QStringLiteral("SELECT id, name, created_at FROM customers WHERE partner_id = ?"
+                                         " ORDER BY name, id"));
+    q.addBindValue(ctx.user->partnerId);
+    if (!exec(q))
+        return respond(internalError());
+    QJsonArray customers;
+    while (q.next())
+        customers.append(QJsonObject{{QStringLiteral("id"), q.value(0).toString()},
+                                     {QStringLiteral("name"), q.value(1).toString()},
+                                     {QStringLiteral("created_at"), toRfc3339(q.value(2).toLongLong())}});
+    respond(jsonResponse(200, QJsonObject{{QStringLiteral("customers"), customers}}));
+}
+} // namespace
+
+void registerTeamRoutes(Gateway &gateway, Router &router) {
+    const auto bind = [&gateway](void (*handler)(Gateway &, RequestContext &, const Responder &)) {
+        return [&gateway, handler](RequestContext &ctx, Responder respond) {
+            handler(gateway, ctx, respond);
+        };
+    };
+    router.add("GET", QStringLiteral("/v1/team"), Audience::Session, bind(&listTeam));
+    router.add("PATCH", QStringLiteral("/v1/team/{user_id}"), Audience::Session, bind(&changePermissions));
+    router.add("GET", QStringLiteral("/v1/customers"), Audience::Session, bind(&listCustomers));
+}
+
+} // namespace knotie::gateway

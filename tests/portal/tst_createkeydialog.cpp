@@ -1,0 +1,142 @@
+#include "keys/createkeydialog.h"
+#include "screenshots.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace knotie;
+
+class TestCreateKeyDialog : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void open_readOnlyAndNinetyDaysArePreselected() {
+        CreateKeyDialog dialog(customers());
+        QVERIFY(dialog.findChild<QRadioButton *>(QStringLiteral("type_read_only"))->isChecked());
+        QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("expiry"))->currentText(),
+                 QStringLiteral("In 90 days"));
+        const auto expires = dialog.request().expiresAt;
+        QVERIFY(expires);
+        QCOMPARE(QDateTime::currentDateTimeUtc().daysTo(*expires), 90);
+        QVERIFY(!dialog.findChild<QWidget *>(QStringLiteral("customer"))->isEnabledTo(&dialog));
+    }
+
+    void typeSelector_listsLeastPrivilegeFirst() {
+        CreateKeyDialog dialog(customers());
+        const QList<QRadioButton *> buttons = dialog.findChildren<QRadioButton *>();
+        QStringList order;
+        for (QRadioButton *b : buttons)
+            order << b->objectName();
+        QCOMPARE(order, (QStringList{QStringLiteral("type_read_only"), QStringLiteral("type_webhook"),
+                                     QStringLiteral("type_customer"), QStringLiteral("type_partner")}));
+    }
+
+    void accept_emptyNameIsExplainedAndNothingIsSent() {
+        CreateKeyDialog dialog(customers());
+        QSignalSpy requested(&dialog, &CreateKeyDialog::createRequested);
+        dialog.findChild<QLineEdit *>(QStringLiteral("keyName"))->setText(QStringLiteral("   "));
+        dialog.accept();
+        QCOMPARE(requested.count(), 0);
+        const auto *error = dialog.findChild<QLabel *>(QStringLiteral("nameError"));
+        QVERIFY(!error->isHidden());
+        QVERIFY(error->text().contains(QStringLiteral("N8N Production")));
+    }
+
+    void accept_nameOverSixtyFourCharactersIsRefused() {
+        CreateKeyDialog dialog(customers());
+        QSignalSpy requested(&dialog, &CreateKeyDialog::createRequested);
+        dialog.setName(QString(65, QLatin1Char('k')));
+        dialog.accept();
+        QCOMPARE(requested.count(), 0);
+        QVERIFY(
+            dialog.findChild<QLabel *>(QStringLiteral("nameError"))->text().contains(QStringLiteral("64")));
+    }
+
+    void accept_customerKeyRequiresACustomer() {
+        CreateKeyDialog dialog(customers());
+        QSignalSpy requested(&dialog, &CreateKeyDialog::createRequested);
+        dialog.setName(QStringLiteral("Northwind portal"));
+        dialog.findChild<QRadioButton *>(QStringLiteral("type_customer"))->setChecked(true);
+        dialog.accept();
+        QCOMPARE(requested.count(), 0);
+        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("customerError"))->isHidden());
+
+        // Typing the customer's name picks it, as the searchable picker promises.
+        dialog.findChild<QComboBox *>(QStringLiteral("customer"))
+            ->setEditText(QStringLiteral("northwind logistics"));
+        dialog.accept();
+        QCOMPARE(requested.count(), 1);
+        const auto request = requested.at(0).at(0).value<CreateKeyDialog::Request>();
+        QCOMPARE(request.type, KeyType::Customer);
+        QCOMPARE(request.customerId, QStringLiteral("cus_northwind"));
+        QCOMPARE(request.name, QStringLiteral("Northwind portal"));
+    }
+
+    void accept_sendsTrimmedFieldsNeverAndRateLimit() {
+        CreateKeyDialog dialog(customers());
+        QSignalSpy requested(&dialog, &CreateKeyDialog::createRequested);
+        dialog.setName(QStringLiteral("  N8N Production  "));
+        dialog.findChild<QPlainTextEdit *>(QStringLiteral("keyDescription"))
+            ->setPlainText(QStringLiteral(" runs the flows \n"));
+        auto *expiry = dialog.findChild<QComboBox *>(QStringLiteral("expiry"));
+        expiry->setCurrentIndex(expiry->findText(QStringLiteral("Never")));
+        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("expiryWarning"))->isHidden());
+        dialog.findChild<QCheckBox *>(QStringLiteral("rateLimit"))->setChecked(true);
+        dialog.accept();
+        QCOMPARE(requested.count(), 1);
+        const auto request = requested.at(0).at(0).value<CreateKeyDialog::Request>();
+        QCOMPARE(request.name, QStringLiteral("N8N Production"));
+        QCOMPARE(request.description, QStringLiteral("runs the flows"));
+        QVERIFY(!request.expiresAt);
+        QVERIFY(request.rateLimit);
+        QCOMPARE(request.rateLimit->requests, 600);
+        QCOMPARE(request.rateLimit->perSeconds, 60);
+        // Busy until the owner answers: a second click sends nothing.
+        dialog.accept();
+        QCOMPARE(requested.count(), 1);
+    }
+
+    void showServerError_appearsNextToTheFieldAndKeepsTheInput() {
+        CreateKeyDialog dialog(customers());
+        dialog.show();
+        dialog.setName(QStringLiteral("Duplicate"));
+        dialog.accept();
+        dialog.showServerError(QStringLiteral("name"), QStringLiteral("The name is not allowed."));
+        const auto *error = dialog.findChild<QLabel *>(QStringLiteral("nameError"));
+        QCOMPARE(error->text(), QStringLiteral("The name is not allowed."));
+        QVERIFY(error->isVisible());
+        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("keyName"))->text(),
+                 QStringLiteral("Duplicate"));
+        QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("createButton"))->isEnabled());
+        QVERIFY(dialog.isVisible());
+    }
+
+    void screenshot_customerKeyWithAnError() {
+        CreateKeyDialog dialog(customers());
+        dialog.setName(QStringLiteral("Northwind portal"));
+        dialog.setType(KeyType::Customer);
+        dialog.show();
+        dialog.accept();
+        QVERIFY(knotie::test::grabForDocs(&dialog, QStringLiteral("create-key-dialog")));
+    }
+
+private:
+    static QList<CreateKeyDialog::Customer> customers() {
+        return {{QStringLiteral("cus_brightside"), QStringLiteral("Brightside Dental")},
+                {QStringLiteral("cus_northwind"), QStringLiteral("Northwind Logistics")}};
+    }
+};
+
+Q_DECLARE_METATYPE(knotie::CreateKeyDialog::Request)
+
+QTEST_MAIN(TestCreateKeyDialog)
+#include "tst_createkeydialog.moc"

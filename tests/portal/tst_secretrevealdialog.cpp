@@ -1,0 +1,157 @@
+#include "domain/keyformat.h"
+#include "keys/secretrevealdialog.h"
+#include "portaltranslation.h"
+#include "screenshots.h"
+#include "widgets/secretclipboard.h"
+
+#include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace knotie;
+
+namespace {
+int discardQuestions = 0;
+bool discardAnswer = false;
+bool answerDiscard(QWidget *) {
+    ++discardQuestions;
+    return discardAnswer;
+}
+} // namespace
+
+class TestSecretRevealDialog : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(knotie::test::installPortalTranslation());
+        setConfirmDiscardFunction(answerDiscard);
+    }
+
+    void init() {
+        discardQuestions = 0;
+        discardAnswer = false;
+        QGuiApplication::clipboard()->clear();
+    }
+
+    void show_secretAndExampleWithTheGatewayAddress() {
+        const QByteArray secret = keyformat::generate(KeyType::ReadOnly);
+        SecretRevealDialog dialog(QStringLiteral("N8N Production"), secret,
+                                  QUrl(QStringLiteral("http://127.0.0.1:8787")), &m_clipboard);
+        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("secret"))->text(),
+                 QString::fromLatin1(secret));
+        const QString example = dialog.findChild<QPlainTextEdit *>(QStringLiteral("example"))->toPlainText();
+        QVERIFY(example.contains(QStringLiteral("X-API-Key: ") + QString::fromLatin1(secret)));
+        QVERIFY(example.contains(QStringLiteral("http://127.0.0.1:8787/api/v1/whoami")));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("onceWarning"))
+                    ->text()
+                    .contains(QStringLiteral("not be shown again")));
+    }
+
+    void copy_putsTheSecretOnTheClipboardWithDoNotRecordHint() {
+        const QByteArray secret = keyformat::generate(KeyType::Partner);
+        SecretRevealDialog dialog(QStringLiteral("k"), secret, QUrl(QStringLiteral("http://127.0.0.1:8787")),
+                                  &m_clipboard);
+        dialog.findChild<QPushButton *>(QStringLiteral("copyButton"))->click();
+        const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+        QCOMPARE(mime->text(), QString::fromLatin1(secret));
+        QCOMPARE(mime->data(QStringLiteral("x-kde-passwordManagerHint")), QByteArray("secret"));
+        QVERIFY(dialog.wasCopied());
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("copyStatus"))
+                    ->text()
+                    .contains(QStringLiteral("30 seconds")));
+        dialog.show();
+        QVERIFY(knotie::test::grabForDocs(&dialog, QStringLiteral("secret-reveal-dialog")));
+    }
+
+    void close_afterCopyWipesTheSecretWithoutAsking() {
+        SecretRevealDialog dialog(QStringLiteral("k"), keyformat::generate(KeyType::Webhook),
+                                  QUrl(QStringLiteral("http://127.0.0.1:8787")), &m_clipboard);
+        dialog.show();
+        dialog.findChild<QPushButton *>(QStringLiteral("copyButton"))->click();
+        dialog.reject();
+        QCOMPARE(discardQuestions, 0);
+        QVERIFY(!dialog.isVisible());
+        QVERIFY(!dialog.holdsSecret());
+        QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("secret"))->text().isEmpty());
+        QVERIFY(dialog.findChild<QPlainTextEdit *>(QStringLiteral("example"))->toPlainText().isEmpty());
+    }
+
+    void close_withoutCopyAsksAndStaysOpenOnCancel() {
+        SecretRevealDialog dialog(QStringLiteral("k"), keyformat::generate(KeyType::Customer),
+                                  QUrl(QStringLiteral("http://127.0.0.1:8787")), &m_clipboard);
+        dialog.show();
+        dialog.reject();
+        QCOMPARE(discardQuestions, 1);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(dialog.holdsSecret());
+        discardAnswer = true;
+        dialog.reject();
+        QVERIFY(!dialog.isVisible());
+        QVERIFY(!dialog.holdsSecret());
+    }
+
+    void close_withKeychainTickedHandsTheSecretOverOnce() {
+        const QByteArray secret = keyformat::generate(KeyType::ReadOnly);
+        SecretRevealDialog dialog(QStringLiteral("k"), secret, QUrl(QStringLiteral("http://127.0.0.1:8787")),
+                                  &m_clipboard);
+        QSignalSpy saved(&dialog, &SecretRevealDialog::saveToKeychain);
+        dialog.show();
+        dialog.findChild<QCheckBox *>(QStringLiteral("saveToKeychain"))->setChecked(true);
+        dialog.reject();
+        QCOMPARE(discardQuestions, 0);
+        QCOMPARE(saved.count(), 1);
+        QCOMPARE(saved.at(0).at(0).toByteArray(), secret);
+    }
+
+    void close_leavesTheClipboardCountdownRunning() {
+        const QByteArray secret = keyformat::generate(KeyType::ReadOnly);
+        {
+            SecretRevealDialog dialog(QStringLiteral("k"), secret,
+                                      QUrl(QStringLiteral("http://127.0.0.1:8787")), &m_clipboard);
+            dialog.findChild<QPushButton *>(QStringLiteral("copyButton"))->click();
+            dialog.accept();
+        }
+        QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromLatin1(secret));
+        QVERIFY(m_clipboard.secondsLeft() > 0);
+    }
+
+    void clipboard_clearedOnlyIfItStillHoldsTheSecret() {
+        SecretClipboard clipboard;
+        clipboard.copy(QStringLiteral("kn_secret_one"));
+        QSignalSpy cleared(&clipboard, &SecretClipboard::cleared);
+        clipboard.clearIfUnchanged();
+        QCOMPARE(cleared.count(), 1);
+        QCOMPARE(cleared.at(0).at(0).toBool(), true);
+        QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+
+        clipboard.copy(QStringLiteral("kn_secret_two"));
+        QGuiApplication::clipboard()->setText(QStringLiteral("something the person copied since"));
+        clipboard.clearIfUnchanged();
+        QCOMPARE(cleared.count(), 2);
+        QCOMPARE(cleared.at(1).at(0).toBool(), false);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("something the person copied since"));
+    }
+
+    void clipboard_countdownEndsByClearing() {
+        SecretClipboard clipboard;
+        QSignalSpy cleared(&clipboard, &SecretClipboard::cleared);
+        clipboard.copy(QStringLiteral("kn_short_lived"), 1);
+        QVERIFY(cleared.wait(5000));
+        QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+    }
+
+private:
+    SecretClipboard m_clipboard;
+};
+
+QTEST_MAIN(TestSecretRevealDialog)
+#include "tst_secretrevealdialog.moc"

@@ -1,0 +1,413 @@
+#include "createkeydialog.h"
+
+#include "domain/keyfields.h"
+#include "keytypetext.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace knotie {
+
+namespace {
+enum ExpiryChoice { Days30, Days60, Days90, OneYear, OnDate, Never };
+
+QLabel *errorLabel(QWidget *parent, const QString &objectName) {
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    label->hide();
+    return label;
+}
+
+QString nameProblemText(keyfields::Problem problem) {
+    switch (problem) {
+    case keyfields::Problem::Empty:
+        return CreateKeyDialog::tr("Give the key a name you will recognize, like “N8N Production”.");
+    case keyfields::Problem::TooLong:
+        return CreateKeyDialog::tr("Use at most %1 characters for the name.").arg(keyfields::maxNameLength);
+    case keyfields::Problem::ForbiddenCharacter:
+        return CreateKeyDialog::tr("The name contains an invisible or control character. Retype it without "
+                                   "pasting.");
+    }
+    return {};
+}
+} // namespace
+
+struct CreateKeyDialog::Private {
+    QList<Customer> customers;
+    QLineEdit *name = nullptr;
+    QLabel *nameError = nullptr;
+    QPlainTextEdit *description = nullptr;
+    QLabel *descriptionCount = nullptr;
+    QLabel *descriptionError = nullptr;
+    QButtonGroup *types = nullptr;
+    QLabel *typeError = nullptr;
+    QWidget *customerRow = nullptr;
+    QComboBox *customer = nullptr;
+    QLabel *customerError = nullptr;
+    QComboBox *expiry = nullptr;
+    QDateEdit *expiryDate = nullptr;
+    QLabel *expiryWarning = nullptr;
+    QLabel *expiryError = nullptr;
+    QCheckBox *limit = nullptr;
+    QSpinBox *limitRequests = nullptr;
+    QComboBox *limitWindow = nullptr;
+    QLabel *limitError = nullptr;
+    QLabel *generalError = nullptr;
+    QDialogButtonBox *buttons = nullptr;
+    bool busy = false;
+};
+
+CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
+    : QDialog(parent)
+    , d(std::make_unique<Private>()) {
+    d->customers = std::move(customers);
+    setObjectName(QStringLiteral("createKeyDialog"));
+    setWindowTitle(tr("Create API Key"));
+
+    // Name and description
+    d->name = new QLineEdit(this);
+    d->name->setObjectName(QStringLiteral("keyName"));
+    d->name->setPlaceholderText(tr("e.g. N8N Production"));
+    d->name->setAccessibleName(tr("Key name"));
+    d->nameError = errorLabel(this, QStringLiteral("nameError"));
+    d->description = new QPlainTextEdit(this);
+    d->description->setObjectName(QStringLiteral("keyDescription"));
+    d->description->setAccessibleName(tr("Description"));
+    d->description->setPlaceholderText(tr("Optional: what uses this key, and who to ask about it"));
+    d->description->setTabChangesFocus(true);
+    d->description->setFixedHeight(d->description->fontMetrics().lineSpacing() * 3 + 12);
+    d->descriptionCount = new QLabel(this);
+    d->descriptionCount->setObjectName(QStringLiteral("descriptionCount"));
+    d->descriptionError = errorLabel(this, QStringLiteral("descriptionError"));
+    connect(d->description, &QPlainTextEdit::textChanged, this, [this] {
+        const qsizetype n = keyfields::codePointCount(keyfields::normalized(d->description->toPlainText()));
+        d->descriptionCount->setText(tr("%1 / %2").arg(n).arg(keyfields::maxDescriptionLength));
+    });
+    d->descriptionCount->setText(tr("%1 / %2").arg(0).arg(keyfields::maxDescriptionLength));
+
+    // Key type: least privilege first; each choice says what it may do and when to use it.
+    auto *typeBox = new QGroupBox(tr("Key type"), this);
+    typeBox->setObjectName(QStringLiteral("keyTypes"));
+    auto *typeLayout = new QVBoxLayout(typeBox);
+    d->types = new QButtonGroup(this);
+    for (KeyType type : allKeyTypes) {
+        const KeyTypeText text = keyTypeText(type);
+        auto *button = new QRadioButton(text.title, typeBox);
+        button->setObjectName(QStringLiteral("type_") + keyTypeWireName(type));
+        button->setAccessibleDescription(text.summary + QLatin1Char(' ') + text.useFor);
+        QFont bold = button->font();
+        bold.setBold(true);
+        button->setFont(bold);
+        // Two short lines, never wrapped: wrapped labels in a form mis-size their height.
+        auto *explanation = new QLabel(text.summary + QStringLiteral("<br><span style=\"color: #5f6368\">") +
+                                           text.useFor + QStringLiteral("</span>"),
+                                       typeBox);
+        explanation->setTextFormat(Qt::RichText);
+        explanation->setContentsMargins(24, 0, 0, 6);
+        explanation->setBuddy(button);
+        d->types->addButton(button, static_cast<int>(type));
+        typeLayout->addWidget(button);
+        typeLayout->addWidget(explanation);
+    }
+    d->typeError = errorLabel(this, QStringLiteral("typeError"));
+    typeLayout->addWidget(d->typeError);
+
+    // Customer (Customer keys only), searchable by typing.
+    d->customer = new QComboBox(this);
+    d->customer->setObjectName(QStringLiteral("customer"));
+    d->customer->setAccessibleName(tr("Customer"));
+    d->customer->setEditable(true);
+    d->customer->setInsertPolicy(QComboBox::NoInsert);
+    d->customer->lineEdit()->setPlaceholderText(tr("Type to search your customers"));
+    for (const Customer &c : std::as_const(d->customers))
+        d->customer->addItem(c.name, c.id);
+    d->customer->setCurrentIndex(-1);
+    d->customer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    d->customer->completer()->setFilterMode(Qt::MatchContains);
+    d->customer->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    d->customer->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    d->customerError = errorLabel(this, QStringLiteral("customerError"));
+    d->customerRow = new QWidget(this);
+    auto *customerLayout = new QVBoxLayout(d->customerRow);
+    customerLayout->setContentsMargins(0, 0, 0, 0);
+    customerLayout->addWidget(d->customer);
+    customerLayout->addWidget(d->customerError);
+
+    // Expiry: 90 days unless the person chooses otherwise.
+    d->expiry = new QComboBox(this);
+    d->expiry->setObjectName(QStringLiteral("expiry"));
+    d->expiry->setAccessibleName(tr("Expires"));
+    d->expiry->addItem(tr("In 30 days"), Days30);
+    d->expiry->addItem(tr("In 60 days"), Days60);
+    d->expiry->addItem(tr("In 90 days"), Days90);
+    d->expiry->addItem(tr("In one year"), OneYear);
+    d->expiry->addItem(tr("On a date…"), OnDate);
+    d->expiry->addItem(tr("Never"), Never);
+    d->expiry->setCurrentIndex(d->expiry->findData(Days90));
+    d->expiryDate = new QDateEdit(QDate::currentDate().addDays(90), this);
+    d->expiryDate->setObjectName(QStringLiteral("expiryDate"));
+    d->expiryDate->setAccessibleName(tr("Expiry date"));
+    d->expiryDate->setCalendarPopup(true);
+    d->expiryDate->setMinimumDate(QDate::currentDate().addDays(1));
+    d->expiryWarning =
+        new QLabel(tr("A key that never expires stays valid until someone revokes it. Prefer an "
+                      "expiry, and rotate keys regularly."),
+                   this);
+    d->expiryWarning->setObjectName(QStringLiteral("expiryWarning"));
+    d->expiryWarning->setWordWrap(true);
+    d->expiryWarning->setStyleSheet(QStringLiteral("color: #8a5300;"));
+    d->expiryError = errorLabel(this, QStringLiteral("expiryError"));
+    auto *expiryRow = new QWidget(this);
+    auto *expiryLayout = new QGridLayout(expiryRow);
+    expiryLayout->setContentsMargins(0, 0, 0, 0);
+    expiryLayout->addWidget(d->expiry, 0, 0);
+    expiryLayout->addWidget(d->expiryDate, 0, 1);
+    expiryLayout->addWidget(d->expiryWarning, 1, 0, 1, 2);
+    expiryLayout->addWidget(d->expiryError, 2, 0, 1, 2);
+    connect(d->expiry, &QComboBox::currentIndexChanged, this, &CreateKeyDialog::updateExpiry);
+
+    // Optional rate limit
+    d->limit = new QCheckBox(tr("&Limit to"), this);
+    d->limit->setObjectName(QStringLiteral("rateLimit"));
+    d->limitRequests = new QSpinBox(this);
+    d->limitRequests->setObjectName(QStringLiteral("rateLimitRequests"));
+    d->limitRequests->setAccessibleName(tr("Requests allowed"));
+    d->limitRequests->setRange(1, 1000000);
+    d->limitRequests->setValue(600);
+    d->limitRequests->setGroupSeparatorShown(true);
+    d->limitWindow = new QComboBox(this);
+    d->limitWindow->setObjectName(QStringLiteral("rateLimitWindow"));
+    d->limitWindow->setAccessibleName(tr("Per time window"));
+    d->limitWindow->addItem(tr("requests per second"), 1);
+    d->limitWindow->addItem(tr("requests per minute"), 60);
+    d->limitWindow->addItem(tr("requests per hour"), 3600);
+    d->limitWindow->addItem(tr("requests per day"), 86400);
+    d->limitWindow->setCurrentIndex(1);
+    d->limitError = errorLabel(this, QStringLiteral("rateLimitError"));
+    auto *limitRow = new QWidget(this);
+    auto *limitLayout = new QGridLayout(limitRow);
+    limitLayout->setContentsMargins(0, 0, 0, 0);
+    limitLayout->addWidget(d->limit, 0, 0);
+    limitLayout->addWidget(d->limitRequests, 0, 1);
+    limitLayout->addWidget(d->limitWindow, 0, 2);
+    limitLayout->setColumnStretch(3, 1);
+    limitLayout->addWidget(d->limitError, 1, 0, 1, 4);
+    const auto updateLimit = [this] {
+        d->limitRequests->setEnabled(d->limit->isChecked());
+        d->limitWindow->setEnabled(d->limit->isChecked());
+    };
+    connect(d->limit, &QCheckBox::toggled, this, updateLimit);
+    updateLimit();
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    // Labels made here so their mnemonics reach the field (a layout cannot be a buddy).
+    const auto label = [this](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        return l;
+    };
+    auto *nameColumn = new QVBoxLayout;
+    nameColumn->addWidget(d->name);
+    nameColumn->addWidget(d->nameError);
+    form->addRow(label(tr("&Name:"), d->name), nameColumn);
+    auto *descriptionColumn = new QVBoxLayout;
+    descriptionColumn->addWidget(d->description);
+    auto *countRow = new QHBoxLayout;
+    countRow->addWidget(d->descriptionError, 1);
+    countRow->addWidget(d->descriptionCount, 0, Qt::AlignRight | Qt::AlignTop);
+    descriptionColumn->addLayout(countRow);
+    form->addRow(label(tr("&Description:"), d->description), descriptionColumn);
+    form->addRow(typeBox);
+    form->addRow(label(tr("C&ustomer:"), d->customer), d->customerRow);
+    form->addRow(label(tr("E&xpires:"), d->expiry), expiryRow);
+    form->addRow(tr("Rate limit:"), limitRow);
+
+    d->generalError = errorLabel(this, QStringLiteral("generalError"));
+    d->buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    d->buttons->button(QDialogButtonBox::Ok)->setText(tr("&Create Key"));
+    d->buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("createButton"));
+    connect(d->buttons, &QDialogButtonBox::accepted, this, &CreateKeyDialog::accept);
+    connect(d->buttons, &QDialogButtonBox::rejected, this, &CreateKeyDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(d->generalError);
+    layout->addWidget(d->buttons);
+
+    connect(d->types, &QButtonGroup::idToggled, this, [this](int, bool checked) {
+        if (checked)
+            updateForType();
+    });
+    setType(KeyType::ReadOnly);
+    updateExpiry();
+    setMinimumWidth(600);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("createKeyDialog/geometry")).toByteArray());
+    connect(this, &QDialog::finished, this,
+            [this] { QSettings().setValue(QStringLiteral("createKeyDialog/geometry"), saveGeometry()); });
+}
+
+CreateKeyDialog::~CreateKeyDialog() = default;
+
+void CreateKeyDialog::setType(KeyType type) {
+    d->types->button(static_cast<int>(type))->setChecked(true);
+    updateForType();
+}
+
+void CreateKeyDialog::setCustomer(const QString &customerId) {
+    d->customer->setCurrentIndex(d->customer->findData(customerId));
+}
+
+void CreateKeyDialog::setName(const QString &name) {
+    d->name->setText(name);
+}
+
+void CreateKeyDialog::updateForType() {
+    const bool customerKey = d->types->checkedId() == static_cast<int>(KeyType::Customer);
+    d->customerRow->setEnabled(customerKey);
+    d->customer->setToolTip(customerKey ? QString() : tr("Only Customer keys belong to one customer."));
+    if (!customerKey)
+        d->customerError->hide();
+}
+
+void CreateKeyDialog::updateExpiry() {
+    const int choice = d->expiry->currentData().toInt();
+    d->expiryDate->setVisible(choice == OnDate);
+    d->expiryWarning->setVisible(choice == Never);
+}
+
+CreateKeyDialog::Request CreateKeyDialog::request() const {
+    Request r;
+    r.name = keyfields::normalized(d->name->text());
+    r.description = keyfields::normalized(d->description->toPlainText());
+    r.type = static_cast<KeyType>(d->types->checkedId());
+    if (r.type == KeyType::Customer) {
+        // Accept a typed name that matches a customer exactly, as well as a picked one.
+        const int index = d->customer->findText(d->customer->currentText().trimmed(), Qt::MatchFixedString);
+        r.customerId = index >= 0 ? d->customer->itemData(index).toString() : QString();
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    switch (d->expiry->currentData().toInt()) {
+    case Days30:
+        r.expiresAt = now.addDays(30);
+        break;
+    case Days60:
+        r.expiresAt = now.addDays(60);
+        break;
+    case Days90:
+        r.expiresAt = now.addDays(90);
+        break;
+    case OneYear:
+        r.expiresAt = now.addYears(1);
+        break;
+    case OnDate:
+        // The end of the chosen day where the person is.
+        r.expiresAt = QDateTime(d->expiryDate->date(), QTime(23, 59, 59)).toUTC();
+        break;
+    case Never:
+        break;
+    }
+    if (d->limit->isChecked())
+        r.rateLimit = RateLimit{d->limitRequests->value(), d->limitWindow->currentData().toInt()};
+    return r;
+}
+
+void CreateKeyDialog::clearErrors() {
+    for (QLabel *label : {d->nameError, d->descriptionError, d->typeError, d->customerError, d->expiryError,
+                          d->limitError, d->generalError})
+        label->hide();
+}
+
+void CreateKeyDialog::accept() {
+    if (d->busy)
+        return;
+    clearErrors();
+    const Request r = request();
+    if (const auto problem = keyfields::checkName(r.name)) {
+        d->nameError->setText(nameProblemText(*problem));
+        d->nameError->show();
+        d->name->setFocus();
+        return;
+    }
+    if (const auto problem = keyfields::checkDescription(r.description)) {
+        d->descriptionError->setText(
+            problem == keyfields::Problem::TooLong
+                ? tr("Use at most %1 characters.").arg(keyfields::maxDescriptionLength)
+                : tr("The description contains a control character other than a line "
+                     "break."));
+        d->descriptionError->show();
+        d->description->setFocus();
+        return;
+    }
+    if (r.type == KeyType::Customer && r.customerId.isEmpty()) {
+        d->customerError->setText(
+            d->customers.isEmpty()
+                ? tr("You have no customers yet. Add a customer first, or choose another type.")
+                : tr("Choose the customer this key belongs to."));
+        d->customerError->show();
+        d->customer->setFocus();
+        return;
+    }
+    setBusy(true);
+    Q_EMIT createRequested(r);
+}
+
+void CreateKeyDialog::showServerError(const QString &field, const QString &message) {
+    setBusy(false);
+    QLabel *label = d->generalError;
+    QWidget *focus = nullptr;
+    if (field == QLatin1String("name")) {
+        label = d->nameError;
+        focus = d->name;
+    } else if (field == QLatin1String("description")) {
+        label = d->descriptionError;
+        focus = d->description;
+    } else if (field == QLatin1String("type")) {
+        label = d->typeError;
+    } else if (field == QLatin1String("customer_id")) {
+        label = d->customerError;
+        focus = d->customer;
+    } else if (field == QLatin1String("expires_at")) {
+        label = d->expiryError;
+        focus = d->expiry;
+    } else if (field == QLatin1String("rate_limit")) {
+        label = d->limitError;
+        focus = d->limitRequests;
+    }
+    label->setText(message);
+    label->show();
+    if (focus)
+        focus->setFocus();
+}
+
+void CreateKeyDialog::finish() {
+    setBusy(false);
+    QDialog::accept();
+}
+
+void CreateKeyDialog::setBusy(bool busy) {
+    d->busy = busy;
+    QPushButton *create = d->buttons->button(QDialogButtonBox::Ok);
+    create->setEnabled(!busy);
+    create->setText(busy ? tr("Creating…") : tr("&Create Key"));
+}
+
+} // namespace knotie

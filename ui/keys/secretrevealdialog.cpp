@@ -1,0 +1,166 @@
+#include "secretrevealdialog.h"
+
+#include "widgets/secretclipboard.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace knotie {
+
+namespace {
+bool askToDiscard(QWidget *parent) {
+    return QMessageBox::warning(
+               parent, SecretRevealDialog::tr("Close without copying?"),
+               SecretRevealDialog::tr("You have not copied this key. It cannot be shown again: "
+                                      "if you close now, you will have to rotate it to get a "
+                                      "new secret."),
+               QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Discard;
+}
+ConfirmDiscardFunction confirmDiscard = askToDiscard;
+} // namespace
+
+void setConfirmDiscardFunction(ConfirmDiscardFunction function) {
+    confirmDiscard = function ? function : askToDiscard;
+}
+
+struct SecretRevealDialog::Private {
+    QByteArray secret;
+    QLineEdit *secretField = nullptr;
+    QPlainTextEdit *example = nullptr;
+    QLabel *copyStatus = nullptr;
+    QCheckBox *keychain = nullptr;
+    SecretClipboard *clipboard = nullptr;
+    bool copied = false;
+};
+
+SecretRevealDialog::SecretRevealDialog(const QString &keyName, QByteArray secret, const QUrl &gateway,
+                                       SecretClipboard *clipboard, QWidget *parent)
+    : QDialog(parent)
+    , d(std::make_unique<Private>()) {
+    d->secret = std::move(secret);
+    d->clipboard = clipboard;
+    setObjectName(QStringLiteral("secretRevealDialog"));
+    setWindowTitle(tr("Your new API key"));
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+
+    auto *title = new QLabel(tr("“%1” is ready").arg(keyName.toHtmlEscaped()), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    auto *warning =
+        new QLabel(tr("<b>Copy this key now. It will not be shown again.</b> Treat it like a password: "
+                      "keep it in a password manager or secrets vault, and never paste it into "
+                      "client-side code."),
+                   this);
+    warning->setObjectName(QStringLiteral("onceWarning"));
+    warning->setWordWrap(true);
+    warning->setStyleSheet(QStringLiteral("background: #fff4e5; border: 1px solid #f0b45b; padding: 8px;"));
+
+    d->secretField = new QLineEdit(QString::fromLatin1(d->secret), this);
+    d->secretField->setObjectName(QStringLiteral("secret"));
+    d->secretField->setAccessibleName(tr("API key secret"));
+    d->secretField->setReadOnly(true);
+    d->secretField->setFont(mono);
+    d->secretField->setMinimumWidth(d->secretField->fontMetrics().horizontalAdvance(d->secretField->text()) +
+                                    24);
+    auto *copyButton = new QPushButton(tr("&Copy Key"), this);
+    copyButton->setObjectName(QStringLiteral("copyButton"));
+    copyButton->setDefault(true);
+    connect(copyButton, &QPushButton::clicked, this, [this] { copy(QString::fromLatin1(d->secret)); });
+    auto *secretRow = new QHBoxLayout;
+    secretRow->addWidget(d->secretField, 1);
+    secretRow->addWidget(copyButton);
+
+    d->copyStatus = new QLabel(this);
+    d->copyStatus->setObjectName(QStringLiteral("copyStatus"));
+    connect(d->clipboard, &SecretClipboard::countdown, this, [this](int seconds) {
+        d->copyStatus->setText(tr("Copied. The clipboard is cleared in %n second(s).", nullptr, seconds));
+    });
+    connect(d->clipboard, &SecretClipboard::cleared, this, [this](bool wasOurs) {
+        d->copyStatus->setText(wasOurs ? tr("The clipboard was cleared.") : QString());
+    });
+
+    auto *exampleLabel = new QLabel(tr("Try it: send the key in the <code>X-API-Key</code> header."), this);
+    d->example = new QPlainTextEdit(this);
+    d->example->setObjectName(QStringLiteral("example"));
+    d->example->setAccessibleName(tr("Example request"));
+    d->example->setReadOnly(true);
+    d->example->setFont(mono);
+    const QString base = gateway.toString(QUrl::StripTrailingSlash);
+    d->example->setPlainText(QStringLiteral("curl -H \"X-API-Key: %1\" \\\n     %2/api/v1/whoami")
+                                 .arg(QString::fromLatin1(d->secret), base));
+    d->example->setLineWrapMode(QPlainTextEdit::NoWrap);
+    d->example->setFixedHeight(d->example->fontMetrics().lineSpacing() * 3 + 16);
+    auto *copyExample = new QPushButton(tr("Copy &Example"), this);
+    copyExample->setObjectName(QStringLiteral("copyExampleButton"));
+    connect(copyExample, &QPushButton::clicked, this, [this] { copy(d->example->toPlainText()); });
+
+    d->keychain = new QCheckBox(tr("&Save to the system keychain"), this);
+    d->keychain->setObjectName(QStringLiteral("saveToKeychain"));
+    d->keychain->setToolTip(
+        tr("Keeps a copy in your operating system's keychain, where only you can read it."));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->button(QDialogButtonBox::Close)->setText(tr("&Done"));
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(warning);
+    layout->addSpacing(6);
+    layout->addLayout(secretRow);
+    layout->addWidget(d->copyStatus);
+    layout->addSpacing(6);
+    layout->addWidget(exampleLabel);
+    layout->addWidget(d->example);
+    layout->addWidget(copyExample, 0, Qt::AlignLeft);
+    layout->addWidget(d->keychain);
+    layout->addWidget(buttons);
+    setMinimumWidth(qMax(640, d->secretField->minimumWidth() + copyButton->sizeHint().width() + 40));
+}
+
+SecretRevealDialog::~SecretRevealDialog() {
+    wipe();
+}
+
+bool SecretRevealDialog::wasCopied() const {
+    return d->copied;
+}
+
+bool SecretRevealDialog::holdsSecret() const {
+    return !d->secret.isEmpty();
+}
+
+void SecretRevealDialog::copy(const QString &text) {
+    d->clipboard->copy(text, clipboardSeconds);
+    d->copied = true;
+}
+
+void SecretRevealDialog::done(int result) {
+    // Saving to the keychain counts as keeping the key, like copying it.
+    if (!d->copied && !d->keychain->isChecked() && !confirmDiscard(this))
+        return;
+    if (d->keychain->isChecked())
+        Q_EMIT saveToKeychain(d->secret);
+    wipe();
+    QDialog::done(result);
+}
+
+void SecretRevealDialog::wipe() {
+    d->secret.fill('\0');
+    d->secret.clear();
+    d->secretField->clear();
+    d->example->clear();
+}
+
+} // namespace knotie
