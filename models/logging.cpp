@@ -7,6 +7,8 @@ namespace knotie {
 Q_LOGGING_CATEGORY(lcNetwork, "knotie.network", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSession, "knotie.session", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSecrets, "knotie.secrets", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCache, "knotie.cache", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSync, "knotie.sync", QtInfoMsg)
 
 QByteArray redactHeader(const QByteArray &name, const QByteArray &value) {
     const QByteArray lower = name.toLower();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session/account.h"
+
 #include <QByteArray>
 #include <QPointer>
 #include <QUrl>
@@ -8,13 +10,32 @@ class QNetworkAccessManager;
 
 namespace knotie {
 
+// When an idempotent call is tried again (API.md: network errors, 5xx and 429; never a
+// 4xx). Delays double from `baseDelayMs` up to `maxDelayMs`, with jitter, unless the
+// gateway names its own with Retry-After; the job's overall deadline bounds them all.
+struct RetryPolicy {
+    int maxAttempts = 4;
+    int baseDelayMs = 250;
+    int maxDelayMs = 8000;
+};
+
 // Where and as whom jobs talk to the gateway. The access manager is injected (no
 // process-wide singleton), so tests and the app decide its lifetime.
 struct GatewayConnection {
+    GatewayConnection() = default;
+    GatewayConnection(QNetworkAccessManager *manager, QUrl base, QByteArray token = {},
+                      bool insecureRemote = false)
+        : network(manager)
+        , baseUrl(std::move(base))
+        , sessionToken(std::move(token))
+        , allowInsecureRemote(insecureRemote) {}
+
     QNetworkAccessManager *network = nullptr;
     QUrl baseUrl;                     // e.g. http://127.0.0.1:8787
     QByteArray sessionToken;          // empty before sign-in
     bool allowInsecureRemote = false; // plain http to a non-loopback host, explicitly allowed
+    RetryPolicy retry;
+    Person accessContact; // whom a refused person should ask (the partner's owner, from /v1/me)
 
     // https is required for any host but loopback, unless the person allowed it.
     bool transportAllowed() const;

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QUrl>
 
 namespace knotie {
 
@@ -14,7 +15,7 @@ struct GatewayResult {
         Timeout,     // no progress within the transfer timeout, or past the deadline
         TlsError,    // the certificate is not trusted
         BadResponse, // not a Knotie gateway answer: garbage instead of JSON, a redirect
-        Refused,     // never sent: plain http to a remote host, for example
+        Refused,     // never sent: plain http to a remote host, or offline
         Cancelled,
     };
 
@@ -25,8 +26,18 @@ struct GatewayResult {
     QString message;    // a sentence a person can act on
     QJsonObject body;
     QByteArray requestId;
+    int retryAfterSeconds = 0; // from a 429 or 503
+    QUrl redirectTarget;       // where a refused redirect pointed
+    int attempts = 0;          // how many times the request was sent
 
     bool ok() const { return status == Status::Ok; }
+    // The gateway could not be reached at all: the app goes offline and reads the cache.
+    bool isConnectivityFailure() const {
+        return status == Status::Unreachable || status == Status::Timeout || status == Status::TlsError;
+    }
+    bool isPermissionDenied() const {
+        return status == Status::HttpError && errorCode == QLatin1String("permission_denied");
+    }
 };
 
 } // namespace knotie

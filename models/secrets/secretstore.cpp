@@ -70,7 +70,9 @@ void SecretStore::run(Operation op, const QString &key, const QByteArray &value,
             state->callback(r);
     };
 
-    auto *watchdog = new QTimer(this);
+    // A guarded pointer: a job that answers after the watchdog gave up must not touch
+    // the deleted timer.
+    QPointer<QTimer> watchdog = new QTimer(this);
     watchdog->setSingleShot(true);
     connect(watchdog, &QTimer::timeout, this, [deliver, watchdog] {
         qCWarning(lcSecrets) << "the system keychain did not answer in time";
@@ -80,8 +82,10 @@ void SecretStore::run(Operation op, const QString &key, const QByteArray &value,
     watchdog->start(m_watchdogMs);
 
     connect(job, &QKeychain::Job::finished, this, [deliver, watchdog, op](QKeychain::Job *finished) {
-        watchdog->stop();
-        watchdog->deleteLater();
+        if (watchdog) {
+            watchdog->stop();
+            watchdog->deleteLater();
+        }
         Result r;
         if (finished->error() == QKeychain::NoError) {
             r.ok = true;

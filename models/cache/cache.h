@@ -1,0 +1,99 @@
+#pragma once
+
+#include "data/apikey.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+#include <QUrl>
+
+#include <QThread>
+
+#include <functional>
+#include <optional>
+
+namespace knotie {
+
+// Where a sync of one kind stopped (the gateway's opaque cursor) and when.
+struct SyncMark {
+    QString cursor;
+    UnixTime syncedAt = 0;
+};
+
+// The portal's local copy of one account's data at one gateway: a SQLite file in the
+// user's data folder. It holds what the screens show (keys without secrets, customers,
+// team, audit, usage buckets) and where each sync stopped, so the portal opens instantly
+// and works offline.
+//
+// Use it from one thread (the data worker's): each thread gets its own named connection,
+// created in that thread and removed there (by the destructor, or when the thread ends).
+class Cache {
+    Q_DECLARE_TR_FUNCTIONS(Cache)
+public:
+    enum class OpenStatus {
+        Ok,
+        Rebuilt, // the file was damaged: moved aside and started afresh (tell the person once)
+        TooNew,  // written by a newer portal: refused, left untouched
+        Failed,
+    };
+    struct OpenResult {
+        OpenStatus status = OpenStatus::Failed;
+        QString message; // for a person, unless Ok
+        QString movedAsidePath;
+    };
+
+    explicit Cache(QString filePath);
+    ~Cache();
+    Cache(const Cache &) = delete;
+    Cache &operator=(const Cache &) = delete;
+
+    // <AppDataLocation>/cache/<gateway host_port>/<account id>.sqlite
+    static QString defaultPath(const QUrl &gateway, const QString &accountId);
+    static int schemaVersion();
+
+    // Checks, migrates and opens. `targetVersion` below the current one is for writing
+    // fixtures of old schemas only.
+    OpenResult open(int targetVersion = schemaVersion());
+    bool isOpen() const { return m_open; }
+    QString filePath() const { return m_path; }
+
+    QSqlDatabase connection() const;
+    // Runs `work` in one BEGIN IMMEDIATE transaction; commits if it returns true.
+    bool write(const std::function<bool(QSqlDatabase &)> &work) const;
+
+    // One batch of keys from a sync page and where the sync stands after it, in one
+    // transaction: the cursor never runs ahead of the rows.
+    bool storeKeys(const QList<ApiKey> &keys, const QString &syncName = {}, const SyncMark &mark = {});
+    QList<ApiKey> loadKeys() const;
+    std::optional<ApiKey> loadKey(const QString &id) const;
+    int keyCount() const;
+
+    bool replaceCustomers(const QList<Customer> &customers, UnixTime syncedAt);
+    QList<Customer> loadCustomers() const;
+    bool replaceTeam(const QList<TeamMember> &members, UnixTime syncedAt);
+    QList<TeamMember> loadTeam() const;
+    bool storeAudit(const QList<AuditEvent> &events, const SyncMark &mark);
+    QList<AuditEvent> loadAudit(int limit = 10000) const; // newest first
+    bool storeUsage(const QString &scope, const UsageSeries &series, UnixTime syncedAt);
+    UsageSeries loadUsage(const QString &scope, BucketSize bucket, UnixTime from, UnixTime to) const;
+
+    SyncMark syncMark(const QString &name) const;
+    bool setSyncMark(QSqlDatabase &db, const QString &name, const SyncMark &mark) const;
+    // The newest sync time of any kind: "your data is from …".
+    UnixTime lastSyncedAt() const;
+
+    // Reads one row of `SELECT <keyColumns> FROM keys` into a key. Public for the model
+    // benchmark's floor, which must read the same columns.
+    static QString keyColumns();
+
+private:
+    void closeConnection();
+    bool moveAside(QString *movedTo);
+
+    QString m_path;
+    QString m_connectionName;
+    mutable QThread *m_thread = nullptr;
+    bool m_open = false;
+};
+
+} // namespace knotie

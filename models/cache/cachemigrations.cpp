@@ -1,0 +1,37 @@
+#include "cachemigrations.h"
+
+namespace knotie {
+
+const QList<QStringList> &cacheMigrations() {
+    static const QList<QStringList> all{
+        // 1: keys (never secrets), customers, team, audit, usage buckets, sync cursors.
+        {
+            QStringLiteral("CREATE TABLE keys ("
+                           " id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL,"
+                           " type TEXT NOT NULL, customer_id TEXT, prefix TEXT NOT NULL, last4 TEXT NOT NULL,"
+                           " status TEXT NOT NULL, created_at INTEGER NOT NULL,"
+                           " created_by_id TEXT NOT NULL, created_by_name TEXT NOT NULL,"
+                           " last_used_at INTEGER, expires_at INTEGER, revoked_at INTEGER,"
+                           " revoked_by_id TEXT, revoked_by_name TEXT, replaced_by TEXT, replaces TEXT,"
+                           " rate_limit_requests INTEGER, rate_limit_seconds INTEGER)"),
+            QStringLiteral("CREATE TABLE customers (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+                           " created_at INTEGER)"),
+            QStringLiteral("CREATE TABLE team (id TEXT PRIMARY KEY, email TEXT NOT NULL, name TEXT NOT NULL,"
+                           " role TEXT NOT NULL, permissions TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE audit_events (id TEXT PRIMARY KEY, at INTEGER NOT NULL,"
+                           " actor_id TEXT, actor_name TEXT, action TEXT NOT NULL, key_id TEXT,"
+                           " details TEXT)"),
+            QStringLiteral("CREATE INDEX audit_events_by_time ON audit_events(at)"),
+            // `scope` names what the series is about: `all`, `key:<id>`, `customer:<id>`.
+            QStringLiteral("CREATE TABLE usage_buckets (scope TEXT NOT NULL, bucket TEXT NOT NULL,"
+                           " start INTEGER NOT NULL, requests INTEGER NOT NULL, ok INTEGER NOT NULL,"
+                           " client_errors INTEGER NOT NULL, server_errors INTEGER NOT NULL, p95_ms INTEGER,"
+                           " PRIMARY KEY (scope, bucket, start)) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE sync_state (name TEXT PRIMARY KEY, cursor TEXT,"
+                           " synced_at INTEGER)"),
+        },
+    };
+    return all;
+}
+
+} // namespace knotie

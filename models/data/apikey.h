@@ -1,0 +1,125 @@
+#pragma once
+
+#include "domain/keytype.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace knotie {
+
+// Times are whole seconds since the Unix epoch, UTC, as API.md writes them; 0 means "not
+// set" (the wire's null). Integers rather than QDateTime keep 100,000 rows cheap to
+// parse, store and sort.
+using UnixTime = qint64;
+
+enum class KeyStatus { Active, Expiring, Revoked, Expired };
+
+QString keyStatusWireName(KeyStatus status);
+std::optional<KeyStatus> keyStatusFromWireName(QStringView name);
+
+struct PersonRef {
+    QString id;
+    QString name;
+    bool operator==(const PersonRef &) const = default;
+};
+
+struct RateLimit {
+    int requests = 0;
+    int perSeconds = 0;
+    bool operator==(const RateLimit &) const = default;
+};
+
+// An API key as the gateway describes it: never its secret.
+struct ApiKey {
+    QString id;
+    QString name;
+    QString description;
+    KeyType type = KeyType::ReadOnly;
+    QString customerId; // customer keys only
+    QString prefix;     // `kn_rk_`
+    QString last4;
+    KeyStatus status = KeyStatus::Active;
+    UnixTime createdAt = 0;
+    PersonRef createdBy;
+    UnixTime lastUsedAt = 0;
+    UnixTime expiresAt = 0;
+    UnixTime revokedAt = 0;
+    std::optional<PersonRef> revokedBy;
+    QString replacedBy; // the successor of a rotated key
+    QString replaces;   // the key this one rotated
+    std::optional<RateLimit> rateLimit;
+
+    // What a person recognises a key by without its secret: `kn_rk_…Ab3d`.
+    QString maskedSecret() const;
+    // Revoked and expired keys no longer work; the key list hides them by default.
+    bool isRetired() const { return status == KeyStatus::Revoked || status == KeyStatus::Expired; }
+
+    bool operator==(const ApiKey &) const = default;
+};
+
+struct Customer {
+    QString id;
+    QString name;
+    UnixTime createdAt = 0;
+    bool operator==(const Customer &) const = default;
+};
+
+// A member of the partner's team (API.md's `User`).
+struct TeamMember {
+    QString id;
+    QString email;
+    QString name;
+    QString role;            // wire name: owner, admin, member
+    QStringList permissions; // wire names, the effective list
+    bool operator==(const TeamMember &) const = default;
+};
+
+struct AuditEvent {
+    QString id;
+    UnixTime at = 0;
+    PersonRef actor;
+    QString action; // `key.created`, ...
+    QString keyId;
+    QString details; // compact JSON as the gateway sent it
+    bool operator==(const AuditEvent &) const = default;
+};
+
+enum class BucketSize { Hour, Day };
+QString bucketWireName(BucketSize size);
+
+struct UsageBucket {
+    UnixTime start = 0;
+    qint64 requests = 0;
+    qint64 ok = 0;
+    qint64 clientErrors = 0;
+    qint64 serverErrors = 0;
+    std::optional<int> p95Ms; // none for an empty bucket
+    bool operator==(const UsageBucket &) const = default;
+};
+
+struct UsageSeries {
+    BucketSize bucket = BucketSize::Day;
+    QList<UsageBucket> buckets;
+};
+
+struct EndpointUsage {
+    QString method;
+    QString route;
+    qint64 requests = 0;
+    qint64 errors = 0;
+};
+
+// One key's totals and per-bucket counts: the sparkline of the key table.
+struct KeyUsage {
+    QString keyId;
+    qint64 requests = 0;
+    qint64 errors = 0;
+    QList<qint64> series;
+};
+
+} // namespace knotie
+
+Q_DECLARE_METATYPE(knotie::ApiKey)

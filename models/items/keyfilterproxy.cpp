@@ -1,0 +1,111 @@
+#include "keyfilterproxy.h"
+
+#include "keytablemodel.h"
+
+namespace knotie {
+
+KeyFilterProxy::KeyFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent) {
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void KeyFilterProxy::setKeyModel(KeyTableModel *model) {
+    m_keys = model;
+    setSourceModel(model);
+}
+
+void KeyFilterProxy::refilter() {
+    // Qt 6.4 has no begin/endFilterChange; invalidateFilter keeps the sort order.
+    invalidateFilter();
+}
+
+void KeyFilterProxy::setText(const QString &text) {
+    if (m_text == text.trimmed())
+        return;
+    m_text = text.trimmed();
+    refilter();
+}
+
+void KeyFilterProxy::setTypes(const QSet<KeyType> &types) {
+    m_types = types;
+    refilter();
+}
+
+void KeyFilterProxy::setShowRetired(bool show) {
+    if (m_showRetired == show)
+        return;
+    m_showRetired = show;
+    refilter();
+}
+
+void KeyFilterProxy::setCustomer(const QString &customerId) {
+    m_customer = customerId;
+    refilter();
+}
+
+void KeyFilterProxy::setCreator(const QString &userId) {
+    m_creator = userId;
+    refilter();
+}
+
+bool KeyFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
+    if (!m_keys || sourceParent.isValid())
+        return false;
+    const ApiKey &k = m_keys->keyAt(sourceRow);
+    if (!m_showRetired && k.isRetired())
+        return false;
+    if (!m_types.isEmpty() && !m_types.contains(k.type))
+        return false;
+    if (!m_customer.isEmpty() && k.customerId != m_customer)
+        return false;
+    if (!m_creator.isEmpty() && k.createdBy.id != m_creator)
+        return false;
+    if (m_text.isEmpty())
+        return true;
+    const auto has = [this](const QString &s) {
+        return s.contains(m_text, Qt::CaseInsensitive);
+    };
+    return has(k.name) || has(k.description) || has(k.prefix) || has(k.createdBy.name) ||
+           (!k.customerId.isEmpty() && has(m_keys->customerName(k.customerId)));
+}
+
+bool KeyFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const {
+    const ApiKey &a = m_keys->keyAt(left.row());
+    const ApiKey &b = m_keys->keyAt(right.row());
+    const auto text = [](const QString &x, const QString &y) {
+        return x.compare(y, Qt::CaseInsensitive) < 0;
+    };
+    switch (KeyTableModel::Column(left.column())) {
+    case KeyTableModel::Name:
+        return text(a.name, b.name);
+    case KeyTableModel::Type:
+        return a.type < b.type;
+    case KeyTableModel::Customer:
+        return text(m_keys->customerName(a.customerId), m_keys->customerName(b.customerId));
+    case KeyTableModel::Key:
+        return text(a.maskedSecret(), b.maskedSecret());
+    case KeyTableModel::Status:
+        return a.status < b.status;
+    case KeyTableModel::Created:
+        return a.createdAt < b.createdAt;
+    case KeyTableModel::CreatedBy:
+        return text(a.createdBy.name, b.createdBy.name);
+    case KeyTableModel::LastUsed:
+        return a.lastUsedAt < b.lastUsedAt;
+    case KeyTableModel::Expires:
+        return a.expiresAt < b.expiresAt;
+    case KeyTableModel::Usage: {
+        qint64 sa = 0, sb = 0;
+        for (qint64 n : m_keys->sparkline(left.row()))
+            sa += n;
+        for (qint64 n : m_keys->sparkline(right.row()))
+            sb += n;
+        return sa < sb;
+    }
+    case KeyTableModel::ColumnCount:
+        break;
+    }
+    return false;
+}
+
+} // namespace knotie

@@ -1,0 +1,125 @@
+#include "keyjobs.h"
+
+#include <QUrl>
+
+namespace knotie {
+
+ListKeysJob::ListKeysJob(GatewayConnection connection, QString since, int limit, QObject *parent)
+    : GatewayJob(std::move(connection), parent)
+    , m_since(std::move(since))
+    , m_limit(limit) {}
+
+QUrlQuery ListKeysJob::query() const {
+    QUrlQuery q;
+    if (!m_since.isEmpty())
+        q.addQueryItem(QStringLiteral("since"), m_since);
+    q.addQueryItem(QStringLiteral("limit"), QString::number(m_limit));
+    return q;
+}
+
+bool ListKeysJob::parse(const QJsonObject &body) {
+    auto page = wire::parseKeyPage(body);
+    if (!page)
+        return false;
+    m_page = std::move(*page);
+    return true;
+}
+
+bool SecretIssuingJob::parse(const QJsonObject &body) {
+    auto created = wire::parseCreatedKey(body);
+    if (!created)
+        return false;
+    m_created = std::move(*created);
+    return true;
+}
+
+QByteArray SecretIssuingJob::takeSecret() {
+    return std::exchange(m_created.secret, {});
+}
+
+CreateKeyJob::CreateKeyJob(GatewayConnection connection, KeyDraft draft, QObject *parent)
+    : SecretIssuingJob(std::move(connection), parent)
+    , m_draft(std::move(draft)) {}
+
+QJsonObject CreateKeyJob::requestBody() const {
+    QJsonObject o{{QStringLiteral("name"), m_draft.name},
+                  {QStringLiteral("description"), m_draft.description},
+                  {QStringLiteral("type"), keyTypeWireName(m_draft.type)}};
+    if (m_draft.type == KeyType::Customer)
+        o.insert(QStringLiteral("customer_id"), m_draft.customerId);
+    if (m_draft.expiresAt)
+        o.insert(QStringLiteral("expires_at"), wire::formatTime(m_draft.expiresAt));
+    if (m_draft.rateLimit)
+        o.insert(QStringLiteral("rate_limit"),
+                 QJsonObject{{QStringLiteral("requests"), m_draft.rateLimit->requests},
+                             {QStringLiteral("per_seconds"), m_draft.rateLimit->perSeconds}});
+    return o;
+}
+
+RotateKeyJob::RotateKeyJob(GatewayConnection connection, QString keyId, int graceSeconds, UnixTime expiresAt,
+                           QObject *parent)
+    : SecretIssuingJob(std::move(connection), parent)
+    , m_keyId(std::move(keyId))
+    , m_graceSeconds(graceSeconds)
+    , m_expiresAt(expiresAt) {}
+
+QString RotateKeyJob::path() const {
+    return QStringLiteral("/v1/keys/") + QString::fromLatin1(QUrl::toPercentEncoding(m_keyId)) +
+           QStringLiteral("/rotate");
+}
+
+QJsonObject RotateKeyJob::requestBody() const {
+    QJsonObject o{{QStringLiteral("grace_seconds"), m_graceSeconds}};
+    if (m_expiresAt)
+        o.insert(QStringLiteral("expires_at"), wire::formatTime(m_expiresAt));
+    return o;
+}
+
+SingleKeyJob::SingleKeyJob(GatewayConnection connection, QString keyId, QObject *parent)
+    : GatewayJob(std::move(connection), parent)
+    , m_keyId(std::move(keyId)) {}
+
+QString SingleKeyJob::keyPath() const {
+    return QStringLiteral("/v1/keys/") + QString::fromLatin1(QUrl::toPercentEncoding(m_keyId));
+}
+
+bool SingleKeyJob::parse(const QJsonObject &body) {
+    auto key = wire::parseApiKey(body);
+    if (!key)
+        return false;
+    m_key = std::move(*key);
+    return true;
+}
+
+UpdateKeyJob::UpdateKeyJob(GatewayConnection connection, QString keyId, std::optional<QString> name,
+                           std::optional<QString> description, QObject *parent)
+    : SingleKeyJob(std::move(connection), std::move(keyId), parent)
+    , m_name(std::move(name))
+    , m_description(std::move(description)) {}
+
+QJsonObject UpdateKeyJob::requestBody() const {
+    QJsonObject o;
+    if (m_name)
+        o.insert(QStringLiteral("name"), *m_name);
+    if (m_description)
+        o.insert(QStringLiteral("description"), *m_description);
+    return o;
+}
+
+CheckKeyJob::CheckKeyJob(GatewayConnection connection, QByteArray secret, QObject *parent)
+    : GatewayJob(std::move(connection), parent)
+    , m_secret(std::move(secret)) {}
+
+QJsonObject CheckKeyJob::requestBody() const {
+    return {{QStringLiteral("secret"), QString::fromLatin1(m_secret)}};
+}
+
+bool CheckKeyJob::parse(const QJsonObject &body) {
+    auto check = wire::parseKeyCheck(body);
+    if (!check)
+        return false;
+    m_check = std::move(*check);
+    return true;
+}
+
+} // namespace knotie

@@ -1,0 +1,159 @@
+#pragma once
+
+#include "data/wireformat.h"
+#include "gatewayjob.h"
+
+namespace knotie {
+
+// GET /v1/keys[?since=][&limit=]: one page of the keys changed after `since`.
+class ListKeysJob : public GatewayJob {
+    Q_OBJECT
+public:
+    ListKeysJob(GatewayConnection connection, QString since, int limit = 1000, QObject *parent = nullptr);
+    const wire::KeyPage &page() const { return m_page; }
+
+protected:
+    QByteArray method() const override { return "GET"; }
+    QString path() const override { return QStringLiteral("/v1/keys"); }
+    QUrlQuery query() const override;
+    bool parse(const QJsonObject &body) override;
+    std::optional<Page> area() const override { return Page::ApiKeys; }
+
+private:
+    QString m_since;
+    int m_limit;
+    wire::KeyPage m_page;
+};
+
+// What a person fills in to create a key (POST /v1/keys).
+struct KeyDraft {
+    QString name;
+    QString description;
+    KeyType type = KeyType::ReadOnly;
+    QString customerId;
+    UnixTime expiresAt = 0;
+    std::optional<RateLimit> rateLimit;
+};
+
+// The base of create and rotate: both answer with a secret shown exactly once.
+class SecretIssuingJob : public GatewayJob {
+    Q_OBJECT
+public:
+    using GatewayJob::GatewayJob;
+    const wire::CreatedKey &created() const { return m_created; }
+    // Hands the secret over and forgets it, so it lives in one place only.
+    QByteArray takeSecret();
+
+protected:
+    bool parse(const QJsonObject &body) override;
+    std::optional<Page> area() const override { return Page::ApiKeys; }
+
+private:
+    wire::CreatedKey m_created;
+};
+
+// POST /v1/keys. Never retried: a lost answer must not create a second key.
+class CreateKeyJob : public SecretIssuingJob {
+    Q_OBJECT
+public:
+    CreateKeyJob(GatewayConnection connection, KeyDraft draft, QObject *parent = nullptr);
+
+protected:
+    QByteArray method() const override { return "POST"; }
+    QString path() const override { return QStringLiteral("/v1/keys"); }
+    bool hasBody() const override { return true; }
+    QJsonObject requestBody() const override;
+
+private:
+    KeyDraft m_draft;
+};
+
+// POST /v1/keys/{id}/rotate. Never retried.
+class RotateKeyJob : public SecretIssuingJob {
+    Q_OBJECT
+public:
+    RotateKeyJob(GatewayConnection connection, QString keyId, int graceSeconds = 86400,
+                 UnixTime expiresAt = 0, QObject *parent = nullptr);
+
+protected:
+    QByteArray method() const override { return "POST"; }
+    QString path() const override;
+    bool hasBody() const override { return true; }
+    QJsonObject requestBody() const override;
+
+private:
+    QString m_keyId;
+    int m_graceSeconds;
+    UnixTime m_expiresAt;
+};
+
+// The base of the calls answering with one ApiKey.
+class SingleKeyJob : public GatewayJob {
+    Q_OBJECT
+public:
+    SingleKeyJob(GatewayConnection connection, QString keyId, QObject *parent = nullptr);
+    const ApiKey &key() const { return m_key; }
+
+protected:
+    bool parse(const QJsonObject &body) override;
+    std::optional<Page> area() const override { return Page::ApiKeys; }
+    QString keyPath() const;
+
+    QString m_keyId;
+
+private:
+    ApiKey m_key;
+};
+
+// PATCH /v1/keys/{id}: rename or describe.
+class UpdateKeyJob : public SingleKeyJob {
+    Q_OBJECT
+public:
+    UpdateKeyJob(GatewayConnection connection, QString keyId, std::optional<QString> name,
+                 std::optional<QString> description, QObject *parent = nullptr);
+
+protected:
+    QByteArray method() const override { return "PATCH"; }
+    QString path() const override { return keyPath(); }
+    bool hasBody() const override { return true; }
+    QJsonObject requestBody() const override;
+
+private:
+    std::optional<QString> m_name;
+    std::optional<QString> m_description;
+};
+
+// DELETE /v1/keys/{id}. Never retried, though the gateway would answer the same:
+// the brief is that revoke, like create and rotate, is sent exactly once.
+class RevokeKeyJob : public SingleKeyJob {
+    Q_OBJECT
+public:
+    using SingleKeyJob::SingleKeyJob;
+
+protected:
+    QByteArray method() const override { return "DELETE"; }
+    QString path() const override { return keyPath(); }
+};
+
+// POST /v1/keys/check: the "test a key" screen. Reads only, so it may be retried.
+class CheckKeyJob : public GatewayJob {
+    Q_OBJECT
+public:
+    CheckKeyJob(GatewayConnection connection, QByteArray secret, QObject *parent = nullptr);
+    const wire::KeyCheck &check() const { return m_check; }
+
+protected:
+    QByteArray method() const override { return "POST"; }
+    QString path() const override { return QStringLiteral("/v1/keys/check"); }
+    bool hasBody() const override { return true; }
+    QJsonObject requestBody() const override;
+    bool parse(const QJsonObject &body) override;
+    bool retryable() const override { return true; }
+    std::optional<Page> area() const override { return Page::ApiKeys; }
+
+private:
+    QByteArray m_secret;
+    wire::KeyCheck m_check;
+};
+
+} // namespace knotie

@@ -1,0 +1,143 @@
+#include "session.h"
+
+#include "logging.h"
+#include "network/sessionjobs.h"
+#include "secrets/secretstore.h"
+
+namespace knotie {
+
+namespace {
+bool samePermissions(const Account &a, const Account &b) {
+    return a.role == b.role && a.permissions == b.permissions;
+}
+} // namespace
+
+Session::Session(QNetworkAccessManager *network, SecretStore *secrets, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_secrets(secrets) {}
+
+QString Session::tokenKey(const QUrl &gateway, const QString &email) {
+    return SecretStore::scopedKey(gateway, email, QStringLiteral("session-token"));
+}
+
+GatewayConnection Session::connection() const {
+    GatewayConnection c(m_network, m_gateway, m_token);
+    c.accessContact = m_account.owner;
+    return c;
+}
+
+SyncParts Session::syncParts() const {
+    SyncParts parts;
+    if (Access::maySee(m_account, Page::ApiKeys))
+        parts |= SyncPart::Keys | SyncPart::Audit;
+    if (Access::maySee(m_account, Page::Team))
+        parts |= SyncPart::Team;
+    if (Access::maySee(m_account, Page::Customers))
+        parts |= SyncPart::Customers;
+    return parts;
+}
+
+void Session::begin(const SignedInSession &session) {
+    m_gateway = session.gateway;
+    m_token = session.token;
+    m_account = session.account;
+    qCInfo(lcSession) << "signed in as" << m_account.user.id << "role" << roleWireName(m_account.role);
+    if (session.remember)
+        keepToken();
+    else if (m_secrets) // an older kept token must not outlive an unticked box
+        m_secrets->remove(tokenKey(m_gateway, m_account.user.email), this,
+                          [](const SecretStore::Result &) {});
+    Q_EMIT signedIn(m_account);
+}
+
+void Session::keepToken() {
+    if (!m_secrets)
+        return;
+    m_secrets->write(
+        tokenKey(m_gateway, m_account.user.email), m_token, this, [this](const SecretStore::Result &r) {
+            if (r.ok)
+                return;
+            Q_EMIT notice(
+                tr("%1 You stay signed in until you quit; next time you will be asked to sign in again.")
+                    .arg(r.error));
+        });
+}
+
+void Session::restore(const QUrl &gateway, const QString &email) {
+    if (!m_secrets)
+        return Q_EMIT restoreFailed();
+    m_secrets->read(tokenKey(gateway, email), this, [this, gateway](const SecretStore::Result &r) {
+        if (!r.ok || r.value.isEmpty())
+            return Q_EMIT restoreFailed();
+        auto *me = new MeJob(GatewayConnection(m_network, gateway, r.value), this);
+        me->setAutoDelete(true);
+        connect(me, &GatewayJob::finished, this,
+                [this, me, gateway, token = r.value](const GatewayResult &result) {
+                    if (!result.ok()) {
+                        if (result.errorCode == QLatin1String("invalid_session"))
+                            m_secrets->remove(tokenKey(gateway, me->account().user.email), this,
+                                              [](const SecretStore::Result &) {});
+                        return Q_EMIT restoreFailed();
+                    }
+                    m_gateway = gateway;
+                    m_token = token;
+                    m_account = me->account();
+                    Q_EMIT signedIn(m_account);
+                });
+        me->start();
+    });
+}
+
+void Session::signOut() {
+    if (!isSignedIn())
+        return;
+    auto *job = new SignOutJob(connection(), this);
+    job->setAutoDelete(true);
+    job->start();
+    if (m_secrets)
+        m_secrets->remove(tokenKey(m_gateway, m_account.user.email), this,
+                          [](const SecretStore::Result &) {});
+    end({});
+}
+
+void Session::end(const QString &reason) {
+    m_token.clear();
+    m_account = {};
+    Q_EMIT signedOut(reason);
+}
+
+void Session::watch(GatewayJob *job) {
+    connect(job, &GatewayJob::finished, this, [this](const GatewayResult &r) {
+        if (r.isPermissionDenied())
+            refreshAccount();
+        else if (r.errorCode == QLatin1String("invalid_session") && isSignedIn())
+            end(r.message);
+    });
+}
+
+void Session::refreshAccount() {
+    if (!isSignedIn() || m_refreshing)
+        return;
+    m_refreshing = true;
+    auto *me = new MeJob(connection(), this);
+    me->setAutoDelete(true);
+    connect(me, &GatewayJob::finished, this, [this, me](const GatewayResult &r) {
+        m_refreshing = false;
+        if (r.errorCode == QLatin1String("invalid_session"))
+            return end(r.message);
+        if (!r.ok())
+            return;
+        const Account fresh = me->account();
+        const bool changed = !samePermissions(fresh, m_account) || fresh.owner.name != m_account.owner.name;
+        m_account = fresh;
+        if (changed) {
+            qCInfo(lcSession) << "permissions changed:" << permissionWireNames(fresh.permissions);
+            Q_EMIT accountChanged(m_account);
+        }
+        Q_EMIT accountRefreshed();
+    });
+    me->start();
+}
+
+} // namespace knotie

@@ -1,0 +1,103 @@
+#include "synccontroller.h"
+
+#include "logging.h"
+
+#include <QDateTime>
+
+namespace knotie {
+
+SyncController::SyncController(QObject *parent)
+    : QObject(parent)
+    , m_worker(new SyncWorker)
+    , m_state(new ConnectionState(this)) {
+    m_thread.setObjectName(QStringLiteral("knotie-data"));
+    m_worker->moveToThread(&m_thread);
+    // Deleted in its own thread, after the loop ends, so the cache's connection is
+    // removed where it was made.
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+
+    connect(m_worker, &SyncWorker::cacheOpened, this,
+            [this](Cache::OpenStatus status, const QString &message, UnixTime lastSyncedAt) {
+                if (lastSyncedAt)
+                    m_state->setLastSyncedAt(lastSyncedAt);
+                if (status != Cache::OpenStatus::Ok)
+                    Q_EMIT notice(message);
+            });
+    connect(m_worker, &SyncWorker::syncStarted, this, [this] { m_state->setSyncing(); });
+    connect(m_worker, &SyncWorker::syncSucceeded, this, [this](UnixTime syncedAt) {
+        m_reconnect.stop();
+        m_reconnectMs = m_firstReconnectMs;
+        m_state->setOnline(syncedAt);
+    });
+    connect(m_worker, &SyncWorker::syncFailed, this, &SyncController::onSyncFailed);
+
+    m_periodic.setInterval(5 * 60 * 1000);
+    connect(&m_periodic, &QTimer::timeout, this, &SyncController::syncNow);
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, &SyncController::syncNow);
+}
+
+SyncController::~SyncController() {
+    stop();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SyncController::start(const QString &cachePath, const GatewayConnection &connection, SyncParts parts) {
+    m_parts = parts;
+    m_running = true;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, cachePath] { w->openCache(cachePath); });
+    setConnection(connection);
+    syncNow();
+    m_periodic.start();
+}
+
+void SyncController::stop() {
+    m_running = false;
+    m_periodic.stop();
+    m_reconnect.stop();
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->closeCache(); });
+}
+
+void SyncController::setConnection(const GatewayConnection &connection) {
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, connection] { w->setConnection(connection); });
+}
+
+void SyncController::syncNow() {
+    if (!m_running)
+        return;
+    const SyncParts parts = m_parts;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, parts] { w->sync(parts); });
+}
+
+void SyncController::setReconnectDelays(int firstMs, int maxMs) {
+    m_firstReconnectMs = m_reconnectMs = firstMs;
+    m_maxReconnectMs = maxMs;
+}
+
+void SyncController::storeKeys(const QList<ApiKey> &keys) {
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, keys] { w->storeKeys(keys); });
+}
+
+void SyncController::onSyncFailed(const GatewayResult &result) {
+    if (result.isConnectivityFailure()) {
+        m_state->setOffline(result.message, QDateTime::currentSecsSinceEpoch());
+        if (m_running && !m_reconnect.isActive()) {
+            qCInfo(lcSync) << "offline; trying again in" << m_reconnectMs << "ms";
+            m_reconnect.start(m_reconnectMs);
+            m_reconnectMs = qMin(m_maxReconnectMs, m_reconnectMs * 2);
+        }
+        return;
+    }
+    // The gateway answered, so the portal is online, just not allowed or not signed in.
+    m_state->setOnline(m_state->lastSyncedAt());
+    if (result.isPermissionDenied())
+        Q_EMIT permissionDenied();
+    else if (result.status == GatewayResult::Status::HttpError && result.httpStatus == 401)
+        Q_EMIT sessionEnded(result.message);
+    else
+        Q_EMIT notice(result.message);
+}
+
+} // namespace knotie

@@ -1,0 +1,215 @@
+#include "syncworker.h"
+
+#include "logging.h"
+#include "network/keyjobs.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+
+namespace knotie {
+
+namespace {
+UnixTime now() {
+    return QDateTime::currentSecsSinceEpoch();
+}
+} // namespace
+
+SyncWorker::SyncWorker(QObject *parent)
+    : QObject(parent) {}
+
+SyncWorker::~SyncWorker() = default;
+
+GatewayConnection SyncWorker::connection() const {
+    GatewayConnection c = m_connection;
+    c.network = m_network;
+    return c;
+}
+
+void SyncWorker::openCache(const QString &path) {
+    if (!m_network) // created here, so it lives in the worker's thread
+        m_network = new QNetworkAccessManager(this);
+    m_cache = std::make_unique<Cache>(path);
+    const Cache::OpenResult r = m_cache->open();
+    if (!m_cache->isOpen()) {
+        qCWarning(lcCache) << "working without a cache:" << r.message;
+        m_cache.reset();
+        Q_EMIT cacheOpened(r.status, r.message, 0);
+        return;
+    }
+    Q_EMIT cacheOpened(r.status, r.message, m_cache->lastSyncedAt());
+    Q_EMIT keysLoaded(m_cache->loadKeys());
+    Q_EMIT customersLoaded(m_cache->loadCustomers());
+    Q_EMIT teamLoaded(m_cache->loadTeam());
+    Q_EMIT auditLoaded(m_cache->loadAudit());
+}
+
+void SyncWorker::closeCache() {
+    ++m_run;
+    m_steps.clear();
+    m_syncing = false;
+    m_cache.reset(); // removes this thread's connection, in this thread
+}
+
+void SyncWorker::setConnection(const GatewayConnection &connection) {
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    m_connection = connection;
+}
+
+void SyncWorker::sync(SyncParts parts) {
+    if (m_syncing) { // one sync at a time; a request during one runs right after it
+        m_resyncRequested = true;
+        m_pendingParts |= parts;
+        return;
+    }
+    m_syncing = true;
+    Q_EMIT syncStarted();
+    if (parts & SyncPart::Keys)
+        m_steps.append(
+            [this] { fetchKeys(m_cache ? m_cache->syncMark(QStringLiteral("keys")).cursor : QString()); });
+    if (parts & SyncPart::Customers)
+        m_steps.append([this] { fetchCustomers(); });
+    if (parts & SyncPart::Team)
+        m_steps.append([this] { fetchTeam(); });
+    if (parts & SyncPart::Audit)
+        m_steps.append(
+            [this] { fetchAudit(m_cache ? m_cache->syncMark(QStringLiteral("audit")).cursor : QString()); });
+    runNextStep();
+}
+
+void SyncWorker::runNextStep() {
+    if (m_steps.isEmpty()) {
+        m_syncing = false;
+        Q_EMIT syncSucceeded(now());
+        if (std::exchange(m_resyncRequested, false))
+            sync(std::exchange(m_pendingParts, {}));
+        return;
+    }
+    m_steps.takeFirst()();
+}
+
+void SyncWorker::fail(const GatewayResult &result) {
+    qCInfo(lcSync) << "sync stopped:" << result.message;
+    ++m_run;
+    m_steps.clear();
+    m_syncing = false;
+    m_resyncRequested = false;
+    m_pendingParts = {};
+    Q_EMIT syncFailed(result);
+}
+
+template <typename Job> Job *SyncWorker::startJob(Job *job, std::function<void(Job *)> onSuccess) {
+    job->setAutoDelete(true);
+    connect(job, &GatewayJob::finished, this, [this, job, onSuccess, run = m_run](const GatewayResult &r) {
+        if (run != m_run)
+            return;
+        if (r.ok())
+            onSuccess(job);
+        else
+            fail(r);
+    });
+    job->start();
+    return job;
+}
+
+void SyncWorker::fetchKeys(const QString &cursor) {
+    auto *job = new ListKeysJob(connection(), cursor, m_pageSize, this);
+    job->setAutoDelete(true);
+    connect(job, &GatewayJob::finished, this, [this, job, cursor, run = m_run](const GatewayResult &r) {
+        if (run != m_run) // the sync this page belonged to has failed
+            return;
+        if (r.errorCode == QLatin1String("invalid_cursor") && !cursor.isEmpty()) {
+            // The gateway no longer knows where we were: start over; upserts make it safe.
+            qCInfo(lcSync) << "key cursor unknown to the gateway; syncing every key again";
+            return fetchKeys({});
+        }
+        if (!r.ok())
+            return fail(r);
+        const wire::KeyPage &page = job->page();
+        // Ask for the next page before storing this one, so the download overlaps the
+        // write (Qt runs HTTP on its own thread); the pages still arrive here in order.
+        const bool more = page.hasMore && page.cursor != cursor;
+        if (more)
+            fetchKeys(page.cursor);
+        if (m_cache && !m_cache->storeKeys(page.keys, QStringLiteral("keys"), {page.cursor, now()})) {
+            GatewayResult failed;
+            failed.status = GatewayResult::Status::Cancelled;
+            failed.message = tr("The local copy of your data could not be written.");
+            return fail(failed);
+        }
+        if (!page.keys.isEmpty())
+            Q_EMIT keysChanged(page.keys);
+        if (!more)
+            runNextStep();
+    });
+    job->start();
+}
+
+void SyncWorker::fetchAudit(const QString &cursor) {
+    startJob<AuditJob>(new AuditJob(connection(), cursor, m_pageSize, {}, this),
+                       [this, cursor](AuditJob *job) {
+                           const wire::AuditPage &page = job->page();
+                           if (m_cache)
+                               m_cache->storeAudit(page.events, {page.cursor, now()});
+                           if (!page.events.isEmpty())
+                               Q_EMIT auditAdded(page.events);
+                           if (page.hasMore && page.cursor != cursor)
+                               fetchAudit(page.cursor);
+                           else
+                               runNextStep();
+                       });
+}
+
+void SyncWorker::fetchCustomers() {
+    startJob<CustomersJob>(new CustomersJob(connection(), this), [this](CustomersJob *job) {
+        if (m_cache)
+            m_cache->replaceCustomers(job->customers(), now());
+        Q_EMIT customersLoaded(job->customers());
+        runNextStep();
+    });
+}
+
+void SyncWorker::fetchTeam() {
+    startJob<TeamJob>(new TeamJob(connection(), this), [this](TeamJob *job) {
+        if (m_cache)
+            m_cache->replaceTeam(job->members(), now());
+        Q_EMIT teamLoaded(job->members());
+        runNextStep();
+    });
+}
+
+void SyncWorker::storeKeys(const QList<ApiKey> &keys) {
+    if (m_cache)
+        m_cache->storeKeys(keys);
+    Q_EMIT keysChanged(keys);
+}
+
+void SyncWorker::fetchUsage(const UsageQuery &query, const QString &scope) {
+    auto *job = new UsageJob(connection(), query, this);
+    job->setAutoDelete(true);
+    connect(job, &GatewayJob::finished, this, [this, job, query, scope](const GatewayResult &r) {
+        if (r.ok()) {
+            if (m_cache)
+                m_cache->storeUsage(scope, job->series(), now());
+            Q_EMIT usageLoaded(scope, job->series(), false);
+            return;
+        }
+        // Offline (or refused): what the cache has for the range is better than nothing.
+        if (m_cache)
+            Q_EMIT usageLoaded(scope, m_cache->loadUsage(scope, query.bucket, query.from, query.to), true);
+        Q_EMIT syncFailed(r);
+    });
+    job->start();
+}
+
+void SyncWorker::fetchKeyUsage(const UsageQuery &query) {
+    auto *job = new UsageKeysJob(connection(), query, this);
+    job->setAutoDelete(true);
+    connect(job, &GatewayJob::finished, this, [this, job](const GatewayResult &r) {
+        if (r.ok())
+            Q_EMIT keyUsageLoaded(job->keys());
+    });
+    job->start();
+}
+
+} // namespace knotie

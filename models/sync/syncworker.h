@@ -1,0 +1,87 @@
+#pragma once
+
+#include "cache/cache.h"
+#include "network/datajobs.h"
+#include "network/gatewayconnection.h"
+#include "network/gatewayresult.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace knotie {
+
+// What a sync fetches; the session decides from the person's permissions (Access), so
+// the worker never asks for what the gateway would refuse.
+enum class SyncPart { Keys = 0x1, Audit = 0x2, Customers = 0x4, Team = 0x8 };
+Q_DECLARE_FLAGS(SyncParts, SyncPart)
+Q_DECLARE_OPERATORS_FOR_FLAGS(SyncParts)
+
+// The cache and the sync, on a worker thread (never the GUI thread): it owns the Cache
+// (whose connection lives in this thread) and its own QNetworkAccessManager, and reports
+// by signals, which reach the GUI thread queued. Every slot is meant to be invoked
+// queued from the SyncController; tests and benchmarks may also drive it directly.
+class SyncWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit SyncWorker(QObject *parent = nullptr);
+    ~SyncWorker() override;
+
+    // Rows per page of GET /v1/keys and /v1/audit (API.md allows 1..1000).
+    void setPageSize(int size) { m_pageSize = size; }
+    Cache *cache() const { return m_cache.get(); }
+
+public Q_SLOTS:
+    // Opens (or creates) the cache file and emits what it holds.
+    void openCache(const QString &path);
+    void closeCache();
+    // Where and as whom to sync. The access manager of `connection` is ignored: the worker
+    // uses its own, which lives in its thread.
+    void setConnection(const knotie::GatewayConnection &connection);
+    void sync(knotie::SyncParts parts);
+    // Keys the GUI learned from a create, rotate or revoke: stored at once, before the
+    // next sync brings them too.
+    void storeKeys(const QList<knotie::ApiKey> &keys);
+    void fetchUsage(const knotie::UsageQuery &query, const QString &scope);
+    void fetchKeyUsage(const knotie::UsageQuery &query);
+
+Q_SIGNALS:
+    void cacheOpened(knotie::Cache::OpenStatus status, const QString &message, knotie::UnixTime lastSyncedAt);
+    void keysLoaded(const QList<knotie::ApiKey> &keys);
+    void keysChanged(const QList<knotie::ApiKey> &keys);
+    void customersLoaded(const QList<knotie::Customer> &customers);
+    void teamLoaded(const QList<knotie::TeamMember> &members);
+    void auditLoaded(const QList<knotie::AuditEvent> &newestFirst);
+    void auditAdded(const QList<knotie::AuditEvent> &events);
+    void usageLoaded(const QString &scope, const knotie::UsageSeries &series, bool fromCache);
+    void keyUsageLoaded(const QList<knotie::KeyUsage> &keys);
+    void syncStarted();
+    void syncSucceeded(knotie::UnixTime syncedAt);
+    void syncFailed(const knotie::GatewayResult &result);
+
+private:
+    GatewayConnection connection() const;
+    void runNextStep();
+    void fail(const GatewayResult &result);
+    void fetchKeys(const QString &cursor);
+    void fetchAudit(const QString &cursor);
+    void fetchCustomers();
+    void fetchTeam();
+    template <typename Job> Job *startJob(Job *job, std::function<void(Job *)> onSuccess);
+
+    std::unique_ptr<Cache> m_cache;
+    QNetworkAccessManager *m_network = nullptr;
+    GatewayConnection m_connection;
+    QList<std::function<void()>> m_steps;
+    bool m_syncing = false;
+    bool m_resyncRequested = false;
+    SyncParts m_pendingParts;
+    int m_pageSize = 1000;
+    quint64 m_run = 0; // bumped when a sync ends early, so its late pages are ignored
+};
+
+} // namespace knotie

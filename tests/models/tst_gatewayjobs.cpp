@@ -1,0 +1,132 @@
+#include "faultserver.h"
+#include "gatewayprocess.h"
+#include "jobrunner.h"
+#include "network/datajobs.h"
+#include "network/sessionjobs.h"
+
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace knotie;
+using namespace knotie::test;
+
+class TestGatewayJobs : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_gateway.start());
+    }
+
+    void health_identifiesAKnotieGateway() {
+        HealthJob job(connection());
+        const GatewayResult r = runJob(job);
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QVERIFY(!job.version().isEmpty());
+        QCOMPARE(r.attempts, 1);
+    }
+
+    void signIn_rightPassword_givesTokenAndAccount() {
+        SignInJob job(connection(), QStringLiteral("owner@demo.test"), QStringLiteral("knotie-demo"), false);
+        const GatewayResult r = runJob(job);
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QVERIFY(!job.token().isEmpty());
+        QCOMPARE(job.account().role, Role::Owner);
+        QVERIFY(job.account().has(Permission::TeamManage));
+    }
+
+    void signIn_wrongPassword_saysWrongEmailOrPassword() {
+        SignInJob job(connection(), QStringLiteral("owner@demo.test"), QStringLiteral("nope"), false);
+        const GatewayResult r = runJob(job);
+        QCOMPARE(r.status, GatewayResult::Status::HttpError);
+        QCOMPARE(r.errorCode, QStringLiteral("invalid_credentials"));
+        QCOMPARE(r.message, QStringLiteral("Wrong email or password."));
+        QCOMPARE(r.attempts, 1);
+    }
+
+    void me_forMember_namesTheOwnerToAsk() {
+        GatewayConnection c = connection();
+        c.sessionToken = m_gateway.signIn(QStringLiteral("member@demo.test"));
+        MeJob job(c);
+        const GatewayResult r = runJob(job);
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QCOMPARE(job.account().owner.name, QStringLiteral("Maya Lindqvist"));
+        QVERIFY(!job.account().has(Permission::SettingsManage));
+        QVERIFY(!Access::maySee(job.account(), Page::ApiKeys));
+        QVERIFY(
+            Access::deniedMessage(job.account(), Page::ApiKeys).contains(QStringLiteral("Maya Lindqvist")));
+    }
+
+    void signOut_thenMe_saysSessionEnded() {
+        GatewayConnection c = connection();
+        c.sessionToken = m_gateway.signIn(QStringLiteral("admin@demo.test"));
+        SignOutJob out(c);
+        QVERIFY(runJob(out).ok());
+        MeJob me(c);
+        const GatewayResult r = runJob(me);
+        QCOMPARE(r.errorCode, QStringLiteral("invalid_session"));
+        QCOMPARE(r.message, QStringLiteral("Your session has ended. Sign in again."));
+    }
+
+    void unknownRoute_permissionDenied_namesTheOwner() {
+        // A member may not read the team: the gateway's 403 becomes "ask Maya".
+        GatewayConnection c = connection();
+        c.sessionToken = m_gateway.signIn(QStringLiteral("member@demo.test"));
+        c.accessContact = {QStringLiteral("u"), QStringLiteral("Maya Lindqvist"),
+                           QStringLiteral("owner@demo.test")};
+        GatewayResult denied;
+        denied.status = GatewayResult::Status::HttpError;
+        denied.httpStatus = 403;
+        denied.errorCode = QStringLiteral("permission_denied");
+        const QString message = describeFailure(denied, c.baseUrl, c.accessContact, Page::ApiKeys);
+        QVERIFY2(message.contains(QStringLiteral("Ask Maya Lindqvist")), qPrintable(message));
+        QVERIFY(message.contains(QStringLiteral("settings access")));
+    }
+
+    void plainHttpToRemoteHost_isRefusedWithoutSending() {
+        GatewayConnection c = connection();
+        c.baseUrl = QUrl(QStringLiteral("http://gateway.example.com"));
+        c.sessionToken = "token-that-must-stay-home";
+        MeJob job(c);
+        const GatewayResult r = runJob(job);
+        QCOMPARE(r.status, GatewayResult::Status::Refused);
+        QCOMPARE(r.attempts, 0);
+        QVERIFY(r.message.contains(QStringLiteral("https://")));
+        c.allowInsecureRemote = true;
+        QVERIFY(c.transportAllowed());
+        c.baseUrl = QUrl(QStringLiteral("http://[::1]:8787"));
+        c.allowInsecureRemote = false;
+        QVERIFY(c.transportAllowed());
+    }
+
+    void request_carriesARequestIdAndTheToken() {
+        FaultServer server([](const FaultServer::Request &) {
+            return FaultServer::Response::json(200,
+                                               R"({"status":"ok","service":"knotie-gateway","version":"1"})");
+        });
+        QVERIFY(server.listen());
+        GatewayConnection c = connection();
+        c.baseUrl = server.url();
+        c.sessionToken = "tok";
+        HealthJob job(c);
+        QVERIFY(runJob(job).ok());
+        QCOMPARE(server.requestCount(), 1);
+        QCOMPARE(server.requests()[0].header("X-Request-Id"), job.requestId());
+        QCOMPARE(server.requests()[0].header("Authorization"), QByteArray("Bearer tok"));
+    }
+
+private:
+    GatewayConnection connection() {
+        GatewayConnection c;
+        c.network = &m_network;
+        c.baseUrl = m_gateway.baseUrl();
+        return c;
+    }
+
+    GatewayProcess m_gateway;
+    QNetworkAccessManager m_network;
+};
+
+QTEST_GUILESS_MAIN(TestGatewayJobs)
+#include "tst_gatewayjobs.moc"

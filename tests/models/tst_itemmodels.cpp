@@ -1,0 +1,243 @@
+#include "items/keyfilterproxy.h"
+#include "items/keytablemodel.h"
+#include "items/listmodels.h"
+#include "keylistserver.h"
+#include "sync/synccontroller.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace knotie;
+using namespace knotie::test;
+
+namespace {
+constexpr UnixTime now = 1764250000;
+
+ApiKey key(const QString &id, const QString &name, KeyType type, KeyStatus status, UnixTime created) {
+    ApiKey k;
+    k.id = id;
+    k.name = name;
+    k.type = type;
+    k.status = status;
+    k.prefix = QStringLiteral("kn_") + keyTypeTag(type) + QLatin1Char('_');
+    k.last4 = QStringLiteral("ab12");
+    k.createdAt = created;
+    k.createdBy = {QStringLiteral("usr_maya"), QStringLiteral("Maya Lindqvist")};
+    return k;
+}
+
+QList<ApiKey> sampleKeys() {
+    ApiKey customer = key(QStringLiteral("k3"), QStringLiteral("Acme sync"), KeyType::Customer,
+                          KeyStatus::Active, now - 2 * 3600);
+    customer.customerId = QStringLiteral("cus_acme");
+    customer.createdBy = {QStringLiteral("usr_jonas"), QStringLiteral("Jonas Becker")};
+    return {key(QStringLiteral("k1"), QStringLiteral("N8N Production"), KeyType::Partner, KeyStatus::Active,
+                now - 3 * 86400),
+            key(QStringLiteral("k2"), QStringLiteral("Old dashboard"), KeyType::ReadOnly, KeyStatus::Revoked,
+                now - 40 * 86400),
+            customer,
+            key(QStringLiteral("k4"), QStringLiteral("Zapier hooks"), KeyType::Webhook, KeyStatus::Expiring,
+                now - 10 * 60)};
+}
+
+QStringList column(const QAbstractItemModel &model, int col, int role = Qt::DisplayRole) {
+    QStringList out;
+    for (int r = 0; r < model.rowCount(); ++r)
+        out.append(model.index(r, col).data(role).toString());
+    return out;
+}
+} // namespace
+
+class TestItemModels : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void keyModel_showsColumnsAndRawSortValues() {
+        KeyTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setNow(now);
+        model.setKeys(sampleKeys());
+        model.setCustomers({{QStringLiteral("cus_acme"), QStringLiteral("Acme Corp"), 0}});
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.columnCount(), int(KeyTableModel::ColumnCount));
+        // The English plural comes from knotie_en.ts, which tests do not load.
+        QCOMPARE(model.index(0, KeyTableModel::Created).data().toString(),
+                 KeyTableModel::tr("%n day(s) ago", nullptr, 3));
+        QCOMPARE(model.index(3, KeyTableModel::Created).data().toString(),
+                 KeyTableModel::tr("%n minute(s) ago", nullptr, 10));
+        QCOMPARE(relativeTime(now + 7200, now), KeyTableModel::tr("in %n hour(s)", nullptr, 2));
+        QCOMPARE(model.index(0, KeyTableModel::Created).data(SortRole).toLongLong(), now - 3 * 86400);
+        QCOMPARE(model.index(2, KeyTableModel::Customer).data().toString(), QStringLiteral("Acme Corp"));
+        QCOMPARE(model.index(0, KeyTableModel::Key).data().toString(), QStringLiteral("kn_pk_\u2026ab12"));
+        QCOMPARE(model.index(1, KeyTableModel::Status).data().toString(), QStringLiteral("Revoked"));
+        QCOMPARE(model.index(0, KeyTableModel::LastUsed).data().toString(), QStringLiteral("Never"));
+        QCOMPARE(model.headerData(KeyTableModel::CreatedBy, Qt::Horizontal).toString(),
+                 QStringLiteral("Created by"));
+        model.setUsage({{QStringLiteral("k1"), 6, 0, {1, 2, 3}}});
+        QCOMPARE(model.index(0, KeyTableModel::Usage).data(SparklineRole).value<QList<qint64>>(),
+                 (QList<qint64>{1, 2, 3}));
+        QCOMPARE(model.index(0, KeyTableModel::Usage).data(SortRole).toLongLong(), 6);
+    }
+
+    void keyModel_upsert_updatesInPlaceWithoutReset() {
+        KeyTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setKeys(sampleKeys());
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        ApiKey renamed = sampleKeys()[2];
+        renamed.name = QStringLiteral("Acme nightly sync");
+        ApiKey added =
+            key(QStringLiteral("k5"), QStringLiteral("New"), KeyType::Partner, KeyStatus::Active, now);
+        model.upsertKeys({renamed, sampleKeys()[0], added});
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(changed.size(), 1); // k1 came back unchanged: no signal for it
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 2);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.index(2, KeyTableModel::Name).data().toString(), QStringLiteral("Acme nightly sync"));
+    }
+
+    void proxy_hidesRetiredByDefault_andFiltersByEveryField() {
+        KeyTableModel model;
+        model.setNow(now);
+        KeyFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setKeyModel(&model);
+        model.setKeys(sampleKeys());
+        model.setCustomers({{QStringLiteral("cus_acme"), QStringLiteral("Acme Corp"), 0}});
+        QCOMPARE(proxy.rowCount(), 3); // the revoked key is hidden
+        proxy.setShowRetired(true);
+        QCOMPARE(proxy.rowCount(), 4);
+        proxy.setText(QStringLiteral("acme corp")); // the customer's name, any case
+        QCOMPARE(column(proxy, KeyTableModel::Name), QStringList{QStringLiteral("Acme sync")});
+        proxy.setText(QStringLiteral("jonas")); // the creator
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setText(QStringLiteral("kn_wk_")); // the prefix
+        QCOMPARE(column(proxy, KeyTableModel::Name), QStringList{QStringLiteral("Zapier hooks")});
+        proxy.setText({});
+        proxy.setTypes({KeyType::Partner, KeyType::ReadOnly});
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setTypes({});
+        proxy.setCustomer(QStringLiteral("cus_acme"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setCustomer({});
+        proxy.setCreator(QStringLiteral("usr_maya"));
+        QCOMPARE(proxy.rowCount(), 3);
+    }
+
+    void proxy_sortsTimesAsTimes_notAsText() {
+        KeyTableModel model;
+        model.setNow(now);
+        KeyFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setKeyModel(&model);
+        proxy.setShowRetired(true);
+        model.setKeys(sampleKeys());
+        proxy.sort(KeyTableModel::Created, Qt::DescendingOrder);
+        // As text, "3 days ago" < "Nov…" < "10 minutes ago" would be nonsense.
+        QCOMPARE(column(proxy, KeyTableModel::Name),
+                 (QStringList{QStringLiteral("Zapier hooks"), QStringLiteral("Acme sync"),
+                              QStringLiteral("N8N Production"), QStringLiteral("Old dashboard")}));
+        proxy.sort(KeyTableModel::Name, Qt::AscendingOrder);
+        QCOMPARE(column(proxy, KeyTableModel::Name).first(), QStringLiteral("Acme sync"));
+        proxy.sort(KeyTableModel::Type, Qt::AscendingOrder); // least privilege first
+        QCOMPARE(column(proxy, KeyTableModel::Type).first(), QStringLiteral("Read-Only"));
+        // A sync that renames a key keeps the order right.
+        ApiKey k4 = sampleKeys()[3];
+        k4.name = QStringLiteral("Aardvark");
+        proxy.sort(KeyTableModel::Name, Qt::AscendingOrder);
+        model.upsertKeys({k4});
+        QCOMPARE(column(proxy, KeyTableModel::Name).first(), QStringLiteral("Aardvark"));
+    }
+
+    void keyFromIndex_andIndexFromKey_workThroughTheProxy() {
+        KeyTableModel model;
+        KeyFilterProxy proxy;
+        proxy.setKeyModel(&model);
+        model.setKeys(sampleKeys());
+        proxy.sort(KeyTableModel::Name, Qt::DescendingOrder);
+        const QModelIndex first = proxy.index(0, KeyTableModel::Name);
+        QCOMPARE(model.keyFromIndex(first), QStringLiteral("k4"));
+        const QModelIndex back = model.indexFromKey(QStringLiteral("k3"), &proxy);
+        QVERIFY(back.isValid());
+        QCOMPARE(back.model(), &proxy);
+        QCOMPARE(back.data().toString(), QStringLiteral("Acme sync"));
+        QVERIFY(!model.indexFromKey(QStringLiteral("k2"), &proxy).isValid()); // revoked: filtered out
+        QVERIFY(!model.indexFromKey(QStringLiteral("nope"), &proxy).isValid());
+        QCOMPARE(model.indexFromKey(QStringLiteral("k2")).row(), 1);
+    }
+
+    void listModels_passTheTester_andUpdateInPlace() {
+        CustomerModel customers;
+        QAbstractItemModelTester t1(&customers, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        customers.setCustomers({{QStringLiteral("c1"), QStringLiteral("Acme"), 1}});
+        QSignalSpy reset(&customers, &QAbstractItemModel::modelReset);
+        customers.setCustomers({{QStringLiteral("c1"), QStringLiteral("Acme Corp"), 1},
+                                {QStringLiteral("c2"), QStringLiteral("Beta"), 2}});
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(column(customers, CustomerModel::Name),
+                 (QStringList{QStringLiteral("Acme Corp"), QStringLiteral("Beta")}));
+
+        TeamModel team;
+        QAbstractItemModelTester t2(&team, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        team.setMembers({{QStringLiteral("u1"),
+                          QStringLiteral("owner@demo.test"),
+                          QStringLiteral("Maya"),
+                          QStringLiteral("owner"),
+                          {QStringLiteral("team.manage")}}});
+        QCOMPARE(team.index(0, TeamModel::Role).data().toString(), QStringLiteral("Owner"));
+
+        AuditModel audit;
+        QAbstractItemModelTester t3(&audit, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        audit.setEvents({{QStringLiteral("e1"), 10, {}, QStringLiteral("key.created"), {}, {}}});
+        audit.addEvents({{QStringLiteral("e2"), 20, {}, QStringLiteral("key.rotated"), {}, {}},
+                         {QStringLiteral("e3"), 30, {}, QStringLiteral("key.revoked"), {}, {}}});
+        QCOMPARE(column(audit, AuditModel::Action),
+                 (QStringList{QStringLiteral("key.revoked"), QStringLiteral("key.rotated"),
+                              QStringLiteral("key.created")}));
+
+        UsageSeriesModel usage;
+        QAbstractItemModelTester t4(&usage, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        usage.setSeries({BucketSize::Hour, {{3600, 5, 5, 0, 0, 10}, {7200, 0, 0, 0, 0, std::nullopt}}});
+        QSignalSpy usageReset(&usage, &QAbstractItemModel::modelReset);
+        usage.setSeries({BucketSize::Hour, {{3600, 6, 5, 1, 0, 10}, {7200, 1, 1, 0, 0, 4}}});
+        QCOMPARE(usageReset.size(), 0); // same range: in place
+        QCOMPARE(usage.index(0, UsageSeriesModel::Requests).data(SortRole).toLongLong(), 6);
+        QVERIFY(!usage.index(1, UsageSeriesModel::P95).data().toString().isEmpty());
+        usage.setSeries({BucketSize::Day, {{86400, 1, 1, 0, 0, 1}}});
+        QCOMPARE(usageReset.size(), 1);
+    }
+
+    void keyModel_fedByTheWorker_syncUpdatesRowsWithoutReset() {
+        KeyListServer server(40);
+        QVERIFY(server.listen());
+        QTemporaryDir dir;
+        SyncController controller;
+        KeyTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        connect(controller.worker(), &SyncWorker::keysLoaded, &model, &KeyTableModel::setKeys);
+        connect(controller.worker(), &SyncWorker::keysChanged, &model, &KeyTableModel::upsertKeys);
+        controller.start(dir.filePath(QStringLiteral("c.sqlite")), GatewayConnection(nullptr, server.url()),
+                         SyncPart::Keys);
+        QVERIFY(QTest::qWaitFor([&] { return model.rowCount() == 40; }, 20000));
+        QVERIFY(QTest::qWaitFor([&] { return controller.state()->lastSyncedAt() != 0; }, 20000));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        server.change({7}, QStringLiteral("Renamed at the gateway"));
+        controller.syncNow();
+        QVERIFY(changed.wait(20000));
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(
+            model.index(model.rowOf(QStringLiteral("key_000007")), KeyTableModel::Name).data().toString(),
+            QStringLiteral("Renamed at the gateway"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestItemModels)
+#include "tst_itemmodels.moc"

@@ -1,0 +1,149 @@
+#include "data/wireformat.h"
+#include "domain/keyformat.h"
+#include "faultserver.h"
+#include "gatewayprocess.h"
+#include "jobrunner.h"
+#include "logging.h"
+#include "network/keyjobs.h"
+#include "network/sessionjobs.h"
+#include "secrets/secretstore.h"
+#include "session/session.h"
+
+#include <QJsonDocument>
+#include <QMutex>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace knotie;
+using namespace knotie::test;
+
+namespace {
+QMutex logMutex;
+QByteArray captured;
+QtMessageHandler previous = nullptr;
+
+void capture(QtMsgType type, const QMessageLogContext &context, const QString &message) {
+    {
+        QMutexLocker lock(&logMutex);
+        captured += QByteArray(context.category ? context.category : "") + ": " + message.toUtf8() + '\n';
+    }
+    if (previous)
+        previous(type, context, message);
+}
+
+const QString password = QStringLiteral("knotie-demo");
+const QString wrongPassword = QStringLiteral("Tr0ub4dor&3-wrong");
+} // namespace
+
+// Every log category on, a whole flow through the client, and not one secret in the
+// output: no password, no session token, no API key secret.
+class TestLogRedaction : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QLoggingCategory::setFilterRules(QStringLiteral("knotie.*=true"));
+        previous = qInstallMessageHandler(capture);
+        QVERIFY(m_gateway.start());
+    }
+    void cleanupTestCase() { qInstallMessageHandler(previous); }
+
+    void signInCreateRotate_everyCategoryOn_logsNoSecret() {
+        QNetworkAccessManager network;
+        SecretStore secrets(QStringLiteral("knotie-portal-test"));
+
+        // A failed sign-in, then a real one with "keep me signed in".
+        SignInJob wrong(GatewayConnection(&network, m_gateway.baseUrl()), QStringLiteral("owner@demo.test"),
+                        wrongPassword, false);
+        QCOMPARE(runJob(wrong).errorCode, QStringLiteral("invalid_credentials"));
+        SignInFlow flow(&network);
+        QSignalSpy signedIn(&flow, &SignInFlow::succeeded);
+        flow.signIn(m_gateway.baseUrl().toString(), QStringLiteral("owner@demo.test"), password, true);
+        QVERIFY(signedIn.wait(20000));
+        const SignedInSession s = signedIn.at(0).at(0).value<SignedInSession>();
+        QVERIFY(!s.token.isEmpty());
+        Session session(&network, &secrets);
+        QSignalSpy kept(&session, &Session::notice);
+        session.begin(s);
+
+        // Create and rotate: the gateway's key routes are not in this branch yet, so a
+        // local server answers them with the shapes of API.md, secrets included.
+        const QByteArray created = keyformat::generate(KeyType::Customer);
+        const QByteArray rotated = keyformat::generate(KeyType::Customer);
+        FaultServer keys([&](const FaultServer::Request &request) {
+            ApiKey k;
+            k.id = QStringLiteral("key_1");
+            k.name = QStringLiteral("N8N Production");
+            k.type = KeyType::Customer;
+            k.customerId = QStringLiteral("cus_1");
+            k.prefix = QStringLiteral("kn_ck_");
+            k.last4 = QString::fromLatin1(created.right(4));
+            k.createdAt = 1764000000;
+            k.createdBy = {s.account.user.id, s.account.user.name};
+            QJsonObject body{{QStringLiteral("key"), wire::toJson(k)},
+                             {QStringLiteral("secret"), QString::fromLatin1(created)}};
+            if (request.path().endsWith(QLatin1String("/rotate"))) {
+                body.insert(QStringLiteral("secret"), QString::fromLatin1(rotated));
+                k.status = KeyStatus::Expiring;
+                body.insert(QStringLiteral("previous"), wire::toJson(k));
+            }
+            return FaultServer::Response::json(201, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        });
+        QVERIFY(keys.listen());
+        GatewayConnection c = session.connection();
+        c.baseUrl = keys.url();
+        CreateKeyJob create(c, KeyDraft{QStringLiteral("N8N Production"),
+                                        {},
+                                        KeyType::Customer,
+                                        QStringLiteral("cus_1"),
+                                        0,
+                                        std::nullopt});
+        QVERIFY(runJob(create).ok());
+        RotateKeyJob rotate(c, QStringLiteral("key_1"));
+        QVERIFY(runJob(rotate).ok());
+        QCOMPARE(rotate.takeSecret(), rotated);
+        QVERIFY(rotate.takeSecret().isEmpty()); // handed over once
+        // The requests did carry the token; the log must not.
+        QCOMPARE(keys.requests().first().header("Authorization"), "Bearer " + s.token);
+
+        QVERIFY(QTest::qWaitFor([&] { return kept.size() > 0 || keptToken(secrets, s) == s.token; }, 20000));
+        session.signOut();
+        QTest::qWait(0);
+
+        QMutexLocker lock(&logMutex);
+        QVERIFY2(captured.contains("knotie.network"), "the network category logged nothing");
+        QVERIFY2(captured.contains("request"), captured.constData());
+        for (const QByteArray &forbidden : {password.toUtf8(), wrongPassword.toUtf8(), s.token, created,
+                                            rotated, created.mid(6, 32), rotated.mid(6, 32)})
+            QVERIFY2(!captured.contains(forbidden), qPrintable(QStringLiteral("a secret reached the log")));
+    }
+
+    void redact_headersInAnyCase_andSecretFieldsInBodies() {
+        QCOMPARE(redactHeader("AUTHORIZATION", "Bearer abc"), QByteArray("[redacted]"));
+        QCOMPARE(redactHeader("x-Api-KEY", "kn_pk_x"), QByteArray("[redacted]"));
+        QCOMPARE(redactHeader("Accept", "application/json"), QByteArray("application/json"));
+        const QByteArray body =
+            "{\"password\":\"p\\\"w\",\"token\":\"t0k\",\"secret\":\"s\",\"name\":\"N8N\"}";
+        const QByteArray redacted = redactBody(body);
+        QVERIFY(!redacted.contains("p\\\"w") && !redacted.contains("t0k") && !redacted.contains("\"s\""));
+        QVERIFY(redacted.contains("N8N"));
+        QVERIFY(!redactBody("see kn_pk_0123456789ABCDEFGHIJabcdefghijKL3okxLg here").contains("0123456789"));
+    }
+
+private:
+    QByteArray keptToken(SecretStore &secrets, const SignedInSession &s) {
+        std::optional<SecretStore::Result> result;
+        secrets.read(Session::tokenKey(s.gateway, s.account.user.email), this,
+                     [&result](const SecretStore::Result &r) { result = r; });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
+            return {};
+        return result->value;
+    }
+
+    GatewayProcess m_gateway;
+};
+
+QTEST_GUILESS_MAIN(TestLogRedaction)
+#include "tst_logredaction.moc"
