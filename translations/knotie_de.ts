@@ -111,6 +111,57 @@
     </message>
 </context>
 <context>
+    <name>Pages</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>API Reference</source>
+        <translation>API-Referenz</translation>
+    </message>
+    <message>
+        <source>API Keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Your account at a glance: key health, recent key activity and today's traffic.</source>
+        <translation>Ihr Konto auf einen Blick: Zustand der Schlüssel, letzte Schlüsselaktionen und der heutige Verkehr.</translation>
+    </message>
+    <message>
+        <source>Your customers, their Customer keys and their usage.</source>
+        <translation>Ihre Kunden, ihre Kundenschlüssel und ihre Nutzung.</translation>
+    </message>
+    <message>
+        <source>Key usage over time: requests, errors, endpoints and the keys that need attention.</source>
+        <translation>Schlüsselnutzung im Zeitverlauf: Anfragen, Fehler, Endpunkte und Schlüssel, die Aufmerksamkeit brauchen.</translation>
+    </message>
+    <message>
+        <source>The Platform API with copy/paste examples, and a way to test a key.</source>
+        <translation>Die Platform-API mit Beispielen zum Kopieren und eine Möglichkeit, einen Schlüssel zu testen.</translation>
+    </message>
+    <message>
+        <source>Create, rotate and revoke the API keys your tools and automations use.</source>
+        <translation>Erstellen, rotieren und widerrufen Sie die API-Schlüssel Ihrer Tools und Automatisierungen.</translation>
+    </message>
+    <message>
+        <source>Who is on your team and which settings they may use.</source>
+        <translation>Wer zu Ihrem Team gehört und welche Einstellungen er oder sie verwenden darf.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The request was cancelled.</source>
@@ -166,7 +217,10 @@
     </message>
     <message numerus="yes">
         <source>Too many failed sign-ins for this email. Try again in %n minute(s).</source>
-        <translation><numerusform>Zu viele fehlgeschlagene Anmeldungen für diese E-Mail-Adresse. Versuchen Sie es in %n Minute erneut.</numerusform><numerusform>Zu viele fehlgeschlagene Anmeldungen für diese E-Mail-Adresse. Versuchen Sie es in %n Minuten erneut.</numerusform></translation>
+        <translation>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen für diese E-Mail-Adresse. Versuchen Sie es in %n Minute erneut.</numerusform>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen für diese E-Mail-Adresse. Versuchen Sie es in %n Minuten erneut.</numerusform>
+        </translation>
     </message>
     <message>
         <source>the account owner</source>
@@ -455,27 +509,45 @@
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation><numerusform>vor %n Minute</numerusform><numerusform>vor %n Minuten</numerusform></translation>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %n minute(s)</source>
-        <translation><numerusform>in %n Minute</numerusform><numerusform>in %n Minuten</numerusform></translation>
+        <translation>
+            <numerusform>in %n Minute</numerusform>
+            <numerusform>in %n Minuten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation><numerusform>vor %n Stunde</numerusform><numerusform>vor %n Stunden</numerusform></translation>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %n hour(s)</source>
-        <translation><numerusform>in %n Stunde</numerusform><numerusform>in %n Stunden</numerusform></translation>
+        <translation>
+            <numerusform>in %n Stunde</numerusform>
+            <numerusform>in %n Stunden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation><numerusform>vor %n Tag</numerusform><numerusform>vor %n Tagen</numerusform></translation>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %n day(s)</source>
-        <translation><numerusform>in %n Tag</numerusform><numerusform>in %n Tagen</numerusform></translation>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Read-Only</source>
@@ -553,64 +625,12 @@
 <context>
     <name>knotie::MainWindow</name>
     <message>
-        <source>Your account at a glance: key health, recent key activity and today's traffic.</source>
-        <translation>Ihr Konto auf einen Blick: Zustand der Schlüssel, letzte Schlüsselaktionen und der heutige Verkehr.</translation>
-    </message>
-    <message>
-        <source>Your customers, their Customer keys and their usage.</source>
-        <translation>Ihre Kunden, ihre Kundenschlüssel und ihre Nutzung.</translation>
-    </message>
-    <message>
-        <source>Key usage over time: requests, errors, endpoints and the keys that need attention.</source>
-        <translation>Schlüsselnutzung im Zeitverlauf: Anfragen, Fehler, Endpunkte und Schlüssel, die Aufmerksamkeit brauchen.</translation>
-    </message>
-    <message>
-        <source>The Platform API with copy/paste examples, and a way to test a key.</source>
-        <translation>Die Platform-API mit Beispielen zum Kopieren und eine Möglichkeit, einen Schlüssel zu testen.</translation>
-    </message>
-    <message>
-        <source>Create, rotate and revoke the API keys your tools and automations use.</source>
-        <translation>Erstellen, rotieren und widerrufen Sie die API-Schlüssel Ihrer Tools und Automatisierungen.</translation>
-    </message>
-    <message>
-        <source>Who is on your team and which settings they may use.</source>
-        <translation>Wer zu Ihrem Team gehört und welche Einstellungen er oder sie verwenden darf.</translation>
-    </message>
-    <message>
         <source>%1 — Knotie Partner Portal</source>
         <translation>%1 — Knotie Partnerportal</translation>
     </message>
     <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
-    </message>
-    <message>
-        <source>Signed in to %1</source>
-        <translation>Angemeldet bei %1</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>Kunden</translation>
-    </message>
-    <message>
-        <source>Analytics</source>
-        <translation>Analyse</translation>
-    </message>
-    <message>
-        <source>API Reference</source>
-        <translation>API-Referenz</translation>
-    </message>
-    <message>
-        <source>API Keys</source>
-        <translation>API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>Team</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -652,13 +672,13 @@
         <source>&lt;b&gt;Knotie Partner Portal&lt;/b&gt; %1&lt;br&gt;Manage the API keys of your Knotie AI Pro partner account.</source>
         <translation>&lt;b&gt;Knotie Partnerportal&lt;/b&gt; %1&lt;br&gt;Verwalten Sie die API-Schlüssel Ihres Knotie-AI-Pro-Partnerkontos.</translation>
     </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
 </context>
 <context>
     <name>knotie::PortalController</name>
-    <message>
-        <source>%1 You will be asked to sign in next time.</source>
-        <translation>%1 Beim nächsten Start müssen Sie sich erneut anmelden.</translation>
-    </message>
     <message>
         <source>You have signed out.</source>
         <translation>Sie haben sich abgemeldet.</translation>
