@@ -253,7 +253,8 @@ private:
     static bool syncAgain(SyncController &sync) {
         QSignalSpy done(sync.worker(), &SyncWorker::syncSucceeded);
         sync.syncNow();
-        return done.wait(30000);
+        // QSignalSpy records in the worker's thread: it may have heard before we wait.
+        return QTest::qWaitFor([&] { return !done.isEmpty(); }, 30000);
     }
 
     GatewayProcess m_gateway;
