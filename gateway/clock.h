@@ -14,6 +14,8 @@ namespace knotie::gateway {
 class Clock {
 public:
     qint64 nowSeconds() const { return QDateTime::currentSecsSinceEpoch() + m_offset.load(); }
+    // For sliding rate-limit windows, which need more than whole seconds.
+    qint64 nowMilliseconds() const { return QDateTime::currentMSecsSinceEpoch() + m_offset.load() * 1000; }
     void advance(qint64 seconds) { m_offset += seconds; }
 
 private:

@@ -1,6 +1,7 @@
 #include "demo.h"
 
 #include "accounts.h"
+#include "demokeys.h"
 #include "passwords.h"
 
 #include <QSqlQuery>
@@ -98,7 +99,7 @@ bool seedDemo(Store &store, const QByteArray &password, qint64 now, QString *err
             if (!exec(customer))
                 return false;
         }
-        return true;
+        return seedDemoKeys(db, now);
     });
     if (!ok && error)
         *error = QStringLiteral("could not seed the demo accounts");

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QThreadPool>
 
+#include <chrono>
+
 namespace knotie::gateway {
 
 namespace {
@@ -23,16 +25,58 @@ QByteArray bearerToken(const HttpRequest &request) {
         return value.mid(7).trimmed();
     return {};
 }
+
+// Sent for a malformed, mistyped, unknown, revoked or expired key alike: the caller is
+// not told which.
+HttpResponse invalidKey() {
+    return errorResponse(401, QStringLiteral("invalid_key"),
+                         QStringLiteral("The API key is not valid. Check that you copied it whole."));
+}
+
+HttpResponse keyScope() {
+    return errorResponse(403, QStringLiteral("key_scope"),
+                         QStringLiteral("This API key's type does not allow this call."));
+}
+
+// 404 for a path no route has, 405 for a known path with another method.
+std::optional<HttpResponse> routingFailure(const RouteMatch &match, const QByteArray &method) {
+    if (match.outcome == RouteMatch::Outcome::NotFound)
+        return errorResponse(404, QStringLiteral("not_found"), QStringLiteral("There is nothing here."));
+    if (match.outcome == RouteMatch::Outcome::MethodNotAllowed)
+        return errorResponse(
+            405, QStringLiteral("method_not_allowed"),
+            QStringLiteral("This route does not accept %1.").arg(QString::fromLatin1(method)));
+    return std::nullopt;
+}
+
+// Proxies and frameworks honour these; a read-only key may not use them to sneak a write.
+QByteArray methodOverride(const HttpRequest &request) {
+    for (const char *name : {"x-http-method-override", "x-http-method", "x-method-override"}) {
+        const QByteArray value = request.header(name);
+        if (!value.isEmpty())
+            return value.trimmed().toUpper();
+    }
+    return {};
+}
 } // namespace
 
 Gateway::Gateway(Store &store, Options options)
     : m_store(store)
-    , m_options(options) {
+    , m_options(options)
+    , m_keys(store)
+    , m_usage(store) {
     registerSystemRoutes();
     registerSessionRoutes(*this, m_router);
     registerTeamRoutes(*this, m_router);
     registerKeyRoutes(*this, m_router);
     registerAuditRoutes(*this, m_router);
+    registerPlatformRoutes(*this, m_router);
+    registerMcpRoutes(*this, m_router);
+    registerUsageRoutes(*this, m_router);
+}
+
+Gateway::~Gateway() {
+    stop();
 }
 
 void Gateway::runInBackground(std::function<void()> work) {
@@ -56,24 +100,62 @@ void Gateway::handle(HttpRequest request, Responder respond) {
                 errorResponse(401, QStringLiteral("invalid_session"),
                               QStringLiteral("Sign in again: the session is missing, unknown or expired.")));
     } else if (audience == Audience::ApiKey) {
-        if (request.header("x-api-key").isEmpty())
+        // Only the header counts: a key in the query string would end up in logs and histories.
+        const QByteArray secret = request.header("x-api-key").trimmed();
+        if (secret.isEmpty())
             return respond(errorResponse(401, QStringLiteral("missing_key"),
                                          QStringLiteral("Send your API key in the X-API-Key header.")));
-        return respond(
-            errorResponse(401, QStringLiteral("invalid_key"),
-                          QStringLiteral("The API key is not valid. Check that you copied it whole.")));
+        auto key = m_keys.authenticate(secret, m_clock.nowSeconds());
+        if (!key)
+            return respond(invalidKey());
+        return handleApiKey(request, match, std::move(*key), std::move(respond));
     }
 
-    if (match.outcome == RouteMatch::Outcome::NotFound)
-        return respond(
-            errorResponse(404, QStringLiteral("not_found"), QStringLiteral("There is nothing here.")));
-    if (match.outcome == RouteMatch::Outcome::MethodNotAllowed)
-        return respond(errorResponse(
-            405, QStringLiteral("method_not_allowed"),
-            QStringLiteral("This route does not accept %1.").arg(QString::fromLatin1(request.method))));
+    if (auto failure = routingFailure(match, request.method))
+        return respond(std::move(*failure));
 
-    RequestContext context{request, *match.route, match.params, m_clock.nowSeconds(), std::move(user)};
+    RequestContext context{request, *match.route, match.params, m_clock.nowSeconds(), std::move(user), {}};
     match.route->handler(context, std::move(respond));
+}
+
+// Every answer to a valid key is recorded, whatever it is, with the route's template
+// (`(unmatched)` when no route has the path, or has it only for other methods).
+void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, KeyPrincipal key,
+                           Responder respond) {
+    const auto started = std::chrono::steady_clock::now();
+    const qint64 now = m_clock.nowSeconds();
+    Responder recorded = [this, started, now, partnerId = key.partnerId, keyId = key.keyId,
+                          method = request.method,
+                          route = match.route ? match.route->pathTemplate : unmatchedRoute,
+                          respond = std::move(respond)](HttpResponse response) {
+        const auto elapsed = std::chrono::steady_clock::now() - started;
+        m_usage.record({partnerId, keyId, now, method, route, response.status,
+                        std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()});
+        respond(std::move(response));
+    };
+
+    if (key.type == KeyType::ReadOnly &&
+        !scopes::readOnlyMethodAllowed(request.method, request.path, methodOverride(request)))
+        return recorded(keyScope());
+    if (auto failure = routingFailure(match, request.method))
+        return recorded(std::move(*failure));
+    key.grant = scopes::grantFor(key.type, match.route->method, match.route->pathTemplate);
+    if (key.grant == scopes::Grant::Denied)
+        return recorded(keyScope());
+    if (key.rateLimitRequests > 0) {
+        const auto verdict = m_rateLimiter.admit(key.keyId, key.rateLimitRequests, key.rateLimitSeconds,
+                                                 m_clock.nowMilliseconds());
+        if (!verdict.allowed) {
+            HttpResponse limited =
+                errorResponse(429, QStringLiteral("rate_limited"),
+                              QStringLiteral("This API key is over its rate limit. Retry in %1 seconds.")
+                                  .arg(verdict.retryAfterSeconds));
+            limited.setHeader("Retry-After", QByteArray::number(verdict.retryAfterSeconds));
+            return recorded(std::move(limited));
+        }
+    }
+    RequestContext context{request, *match.route, match.params, now, std::nullopt, std::move(key)};
+    match.route->handler(context, std::move(recorded));
 }
 
 void Gateway::registerSystemRoutes() {

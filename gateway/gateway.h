@@ -2,8 +2,11 @@
 
 #include "clock.h"
 #include "http/httpmessage.h"
+#include "keydirectory.h"
+#include "ratelimiter.h"
 #include "router.h"
 #include "store.h"
+#include "usage.h"
 
 #include <functional>
 
@@ -18,6 +21,7 @@ public:
     };
 
     Gateway(Store &store, Options options);
+    ~Gateway();
 
     void handle(HttpRequest request, Responder respond);
 
@@ -28,13 +32,28 @@ public:
     // Slow work (password hashing) runs here, never on a thread that serves requests.
     void runInBackground(std::function<void()> work);
 
+    // Verified keys are cached: every write that revokes, rotates or otherwise ends a
+    // key must call this once its transaction has committed, so that the key fails on
+    // its very next request.
+    void invalidateKey(const QString &keyId) { m_keys.invalidate(keyId); }
+
+    UsageRecorder &usage() { return m_usage; }
+
+    // After the server has stopped: writes the usage still in memory (SIGTERM, SIGINT).
+    void stop() { m_usage.stop(); }
+
 private:
     void registerSystemRoutes();
+    void handleApiKey(const HttpRequest &request, const RouteMatch &match, KeyPrincipal key,
+                      Responder respond);
 
     Store &m_store;
     Options m_options;
     Clock m_clock;
     Router m_router;
+    KeyDirectory m_keys;
+    RateLimiter m_rateLimiter;
+    UsageRecorder m_usage;
 };
 
 // Each group of routes registers itself; one function per file under routes/.
@@ -42,5 +61,8 @@ void registerSessionRoutes(Gateway &gateway, Router &router);
 void registerTeamRoutes(Gateway &gateway, Router &router);
 void registerKeyRoutes(Gateway &gateway, Router &router);
 void registerAuditRoutes(Gateway &gateway, Router &router);
+void registerPlatformRoutes(Gateway &gateway, Router &router);
+void registerMcpRoutes(Gateway &gateway, Router &router);
+void registerUsageRoutes(Gateway &gateway, Router &router);
 
 } // namespace knotie::gateway

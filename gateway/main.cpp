@@ -90,5 +90,7 @@ int main(int argc, char *argv[]) {
     std::fflush(stdout);
 
     server.run(static_cast<int>(std::max(2U, std::thread::hardware_concurrency())));
+    // Usage recorded up to the last answer is written before the process ends.
+    gateway.stop();
     return 0;
 }

@@ -44,6 +44,36 @@ const QList<QStringList> &migrations() {
             QStringLiteral("CREATE INDEX api_keys_by_partner_change ON api_keys(partner_id, change_seq)"),
             QStringLiteral("CREATE TABLE change_sequence (value INTEGER NOT NULL)"),
             QStringLiteral("INSERT INTO change_sequence (value) VALUES (0)"),
+            // Platform API usage, rolled up per key and UTC hour as it is recorded (raw
+            // requests are never kept), so queries cost the same however long the history.
+            // `latency` is a histogram of 5%-wide buckets (see LatencyHistogram).
+            QStringLiteral(
+                "CREATE TABLE usage_hours ("
+                " key_id TEXT NOT NULL, hour INTEGER NOT NULL, requests INTEGER NOT NULL,"
+                " ok INTEGER NOT NULL, client_errors INTEGER NOT NULL, server_errors INTEGER NOT NULL,"
+                " latency BLOB NOT NULL, PRIMARY KEY (key_id, hour)) WITHOUT ROWID"),
+            // The same per partner: the unfiltered charts read one row an hour.
+            QStringLiteral(
+                "CREATE TABLE usage_partner_hours ("
+                " partner_id TEXT NOT NULL, hour INTEGER NOT NULL, requests INTEGER NOT NULL,"
+                " ok INTEGER NOT NULL, client_errors INTEGER NOT NULL, server_errors INTEGER NOT NULL,"
+                " latency BLOB NOT NULL, PRIMARY KEY (partner_id, hour)) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE usage_routes ("
+                           " key_id TEXT NOT NULL, hour INTEGER NOT NULL, method TEXT NOT NULL,"
+                           " route TEXT NOT NULL, requests INTEGER NOT NULL, errors INTEGER NOT NULL,"
+                           " PRIMARY KEY (key_id, hour, method, route)) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE webhook_events ("
+                           " id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id),"
+                           " source TEXT NOT NULL, received_at INTEGER NOT NULL, key_id TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE INDEX webhook_events_by_partner ON webhook_events(partner_id, received_at)"),
+            QStringLiteral("CREATE TABLE automation_runs ("
+                           " id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id),"
+                           " automation TEXT NOT NULL, key_id TEXT NOT NULL, created_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE credit_grants ("
+                           " id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id),"
+                           " customer_id TEXT NOT NULL REFERENCES customers(id), amount INTEGER NOT NULL,"
+                           " key_id TEXT NOT NULL, created_at INTEGER NOT NULL)"),
         },
         // 2: the portal's audit log, sign-in lockout, sync cursors
         {

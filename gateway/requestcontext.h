@@ -1,6 +1,8 @@
 #pragma once
 
+#include "domain/keytype.h"
 #include "domain/permissions.h"
+#include "domain/scopes.h"
 #include "http/httpmessage.h"
 #include "router.h"
 
@@ -24,12 +26,29 @@ struct Principal {
     bool has(Permission p) const { return permissions.contains(p); }
 };
 
+// A valid API key (the Platform API's credential).
+struct KeyPrincipal {
+    QString keyId;
+    QString partnerId;
+    KeyType type = KeyType::ReadOnly;
+    QString customerId;        // customer keys only
+    int rateLimitRequests = 0; // 0: no limit
+    int rateLimitSeconds = 0;
+    scopes::Grant grant = scopes::Grant::Denied; // on the matched route
+
+    // A customer key reaches its own customer only; any other key every customer of its partner.
+    bool reaches(const QString &customer) const {
+        return type != KeyType::Customer || customer == customerId;
+    }
+};
+
 struct RequestContext {
     const HttpRequest &request;
     const Route &route;
     QHash<QString, QString> params;
     qint64 now = 0;
     std::optional<Principal> user;
+    std::optional<KeyPrincipal> key;
 
     QString param(const QString &name) const { return params.value(name); }
 };

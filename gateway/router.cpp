@@ -3,12 +3,16 @@
 namespace knotie::gateway {
 
 namespace {
-bool isParameterValue(QStringView segment) {
+// `{name:slug}` narrows a parameter to `[a-z0-9_-]{1,64}` (automation names, webhook
+// sources); the suffix is left out of the route's public template.
+constexpr QLatin1StringView slugSuffix(":slug}");
+
+bool isParameterValue(QStringView segment, bool slug) {
     if (segment.isEmpty() || segment.size() > 64)
         return false;
     for (QChar c : segment) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+        const bool ok = (u >= 'a' && u <= 'z') || (!slug && u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
                         u == '_' || u == '-';
         if (!ok)
             return false;
@@ -19,7 +23,9 @@ bool isParameterValue(QStringView segment) {
 
 void Router::add(const QByteArray &method, const QString &pathTemplate, Audience audience,
                  std::function<void(RequestContext &, Responder)> handler) {
-    Route route{method, pathTemplate, audience, std::move(handler), pathTemplate.split(QLatin1Char('/'))};
+    QString publicTemplate = pathTemplate;
+    publicTemplate.replace(slugSuffix, QLatin1String("}"));
+    Route route{method, publicTemplate, audience, std::move(handler), pathTemplate.split(QLatin1Char('/'))};
     m_routes.append(std::move(route));
 }
 
@@ -35,8 +41,10 @@ RouteMatch Router::match(const QByteArray &method, const QString &path) const {
         for (qsizetype i = 0; i < parts.size() && matches; ++i) {
             const QString &segment = route.segments.at(i);
             if (segment.startsWith(QLatin1Char('{')) && segment.endsWith(QLatin1Char('}'))) {
-                matches = isParameterValue(parts.at(i));
-                params.insert(segment.mid(1, segment.size() - 2), parts.at(i).toString());
+                const bool slug = segment.endsWith(slugSuffix);
+                matches = isParameterValue(parts.at(i), slug);
+                const qsizetype nameLength = segment.size() - 2 - (slug ? slugSuffix.size() - 1 : 0);
+                params.insert(segment.mid(1, nameLength), parts.at(i).toString());
             } else {
                 matches = segment == parts.at(i);
             }

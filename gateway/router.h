@@ -31,7 +31,8 @@ struct RouteMatch {
 
 // Matches a method and a decoded path against templates. A `{name}` segment matches
 // one segment of `[A-Za-z0-9_-]{1,64}` (ids and names are never anything else), so
-// a malformed id is simply an unknown route. HEAD matches GET routes.
+// a malformed id is simply an unknown route; `{name:slug}` narrows it to
+// `[a-z0-9_-]{1,64}`. HEAD matches GET routes.
 class Router {
 public:
     void add(const QByteArray &method, const QString &pathTemplate, Audience audience,

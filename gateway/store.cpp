@@ -132,6 +132,14 @@ QSqlQuery prepare(const QSqlDatabase &db, const QString &sql) {
     return q;
 }
 
+QSqlQuery prepareForwardOnly(const QSqlDatabase &db, const QString &sql) {
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        qCWarning(lcStore) << "cannot prepare" << sql << q.lastError().text();
+    return q;
+}
+
 bool exec(QSqlQuery &query) {
     if (query.exec())
         return true;

@@ -39,6 +39,9 @@ private:
 // A prepared query on the calling thread's connection; `exec` logs failures with the
 // statement (never bound values, which may include hashes of secrets).
 QSqlQuery prepare(const QSqlDatabase &db, const QString &sql);
+// The same for reading many rows once, in order: Qt's SQLite driver otherwise keeps a
+// copy of every row it has read.
+QSqlQuery prepareForwardOnly(const QSqlDatabase &db, const QString &sql);
 bool exec(QSqlQuery &query);
 
 } // namespace knotie::gateway

@@ -28,11 +28,15 @@ HttpResponse jsonResponse(int status, const QJsonObject &body) {
     return r;
 }
 
-HttpResponse errorResponse(int status, const QString &code, const QString &message, const QString &field) {
+QJsonObject errorBody(const QString &code, const QString &message, const QString &field) {
     QJsonObject error{{QStringLiteral("code"), code},
                       {QStringLiteral("message"), message},
                       {QStringLiteral("field"), field.isEmpty() ? QJsonValue() : QJsonValue(field)}};
-    return jsonResponse(status, QJsonObject{{QStringLiteral("error"), error}});
+    return QJsonObject{{QStringLiteral("error"), error}};
+}
+
+HttpResponse errorResponse(int status, const QString &code, const QString &message, const QString &field) {
+    return jsonResponse(status, errorBody(code, message, field));
 }
 
 HttpResponse emptyResponse(int status) {

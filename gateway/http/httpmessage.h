@@ -39,6 +39,7 @@ using Responder = std::function<void(HttpResponse)>;
 
 HttpResponse jsonResponse(int status, const QJsonObject &body);
 // `{"error": {"code", "message", "field"}}`, the one error shape of API.md.
+QJsonObject errorBody(const QString &code, const QString &message, const QString &field = QString());
 HttpResponse errorResponse(int status, const QString &code, const QString &message,
                            const QString &field = QString());
 HttpResponse emptyResponse(int status);

@@ -2,11 +2,11 @@
 #include "audit.h"
 #include "changes.h"
 #include "clock.h"
+#include "domain/keyfields.h"
 #include "domain/keyformat.h"
 #include "gateway.h"
 #include "portalroute.h"
 #include "synccursor.h"
-#include "textrules.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -31,20 +31,21 @@ template <typename T> struct Checked {
 Checked<QString> checkName(const QJsonValue &value) {
     if (!value.isUndefined() && !value.isNull() && !value.isString())
         return {{}, wrongType(QStringLiteral("name"), QStringLiteral("a string"))};
-    const QString name = value.toString().trimmed();
-    switch (textrules::checkName(name)) {
-    case textrules::Verdict::Ok:
+    const QString name = keyfields::normalized(value.toString());
+    const auto problem = keyfields::checkName(name);
+    if (!problem)
         return {name, std::nullopt};
-    case textrules::Verdict::Empty:
+    switch (*problem) {
+    case keyfields::Problem::Empty:
         return {{},
                 fieldError(QStringLiteral("invalid_name"), QStringLiteral("name"),
                            QStringLiteral("Give the key a name."))};
-    case textrules::Verdict::TooLong:
+    case keyfields::Problem::TooLong:
         return {{},
                 fieldError(
                     QStringLiteral("invalid_name"), QStringLiteral("name"),
-                    QStringLiteral("A name has at most %1 characters.").arg(textrules::maximumNameLength))};
-    case textrules::Verdict::ForbiddenCharacter:
+                    QStringLiteral("A name has at most %1 characters.").arg(keyfields::maxNameLength))};
+    case keyfields::Problem::ForbiddenCharacter:
         break;
     }
     return {{},
@@ -56,17 +57,19 @@ Checked<QString> checkName(const QJsonValue &value) {
 Checked<QString> checkDescription(const QJsonValue &value) {
     if (!value.isUndefined() && !value.isNull() && !value.isString())
         return {{}, wrongType(QStringLiteral("description"), QStringLiteral("a string or null"))};
-    const QString description = value.toString().trimmed();
-    switch (textrules::checkDescription(description)) {
-    case textrules::Verdict::Ok:
-    case textrules::Verdict::Empty:
+    const QString description = keyfields::normalized(value.toString());
+    const auto problem = keyfields::checkDescription(description);
+    if (!problem)
         return {description, std::nullopt};
-    case textrules::Verdict::TooLong:
+    switch (*problem) {
+    case keyfields::Problem::Empty: // a description may be empty: never reported
+        return {description, std::nullopt};
+    case keyfields::Problem::TooLong:
         return {{},
                 fieldError(QStringLiteral("invalid_description"), QStringLiteral("description"),
                            QStringLiteral("A description has at most %1 characters.")
-                               .arg(textrules::maximumDescriptionLength))};
-    case textrules::Verdict::ForbiddenCharacter:
+                               .arg(keyfields::maxDescriptionLength))};
+    case keyfields::Problem::ForbiddenCharacter:
         break;
     }
     return {{},
@@ -425,6 +428,9 @@ struct KeyRoutes {
         });
         if (conflict)
             return respond(*conflict);
+        // The previous key now ends with its grace period: its next request must see that.
+        if (saved)
+            gateway.invalidateKey(existing->id);
         const auto created = saved ? load(user.partnerId, successor.id) : std::nullopt;
         const auto previous = saved ? load(user.partnerId, existing->id) : std::nullopt;
         if (!created || !previous)
@@ -464,6 +470,9 @@ struct KeyRoutes {
                                          {{QStringLiteral("name"), current->name}}),
                                  ctx.now);
         });
+        // The key must fail on its very next request, even one already cached as valid.
+        if (saved)
+            gateway.invalidateKey(existing->id);
         const auto stored = saved ? load(ctx) : std::nullopt;
         if (!stored)
             return respond(internalError());

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "requestcontext.h"
+#include "store.h"
+
+#include <QByteArrayView>
+#include <QHash>
+
+#include <atomic>
+#include <optional>
+#include <shared_mutex>
+
+namespace knotie::gateway {
+
+// Finds the key behind an X-API-Key secret. Rows are cached by the SHA-256 of the
+// secret so a verified request costs no database read; validity (revoked, expired) is
+// judged on every request against the clock. Whatever changes a key row's revocation,
+// expiry or replacement (the key routes: revoke, rotate) must call invalidate(keyId)
+// after its transaction commits, so the key fails on its very next request.
+class KeyDirectory {
+public:
+    explicit KeyDirectory(Store &store);
+
+    // The key if `secret` is well-formed, has the right checksum, exists, and is neither
+    // revoked nor expired at `now`. Shape and checksum are checked before any lookup.
+    std::optional<KeyPrincipal> authenticate(QByteArrayView secret, qint64 now);
+
+    void invalidate(const QString &keyId);
+
+private:
+    struct Entry {
+        KeyPrincipal key;
+        std::optional<qint64> expiresAt;
+        bool revoked = false;
+    };
+    std::optional<Entry> load(const QByteArray &hash) const;
+
+    Store &m_store;
+    std::shared_mutex m_mutex;
+    QHash<QByteArray, Entry> m_cache;
+    // Bumped by invalidate(): a row read before an invalidation is not cached after it.
+    std::atomic<quint64> m_generation{0};
+};
+
+} // namespace knotie::gateway

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "requestcontext.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QUrlQuery>
+
+namespace knotie::gateway {
+
+class Gateway;
+
+// The Platform API's operations, shared by its REST routes and its MCP tools so both
+// answer alike. Each takes the calling key and applies its reach: an object the key
+// may not see is `not_found`, exactly like one that does not exist.
+namespace platform {
+
+struct Outcome {
+    int status = 200;
+    QJsonObject body; // the response body, or API.md's error shape
+
+    bool ok() const { return status < 400; }
+    HttpResponse toHttp() const { return jsonResponse(status, body); }
+    static Outcome error(int status, const QString &code, const QString &message,
+                         const QString &field = QString());
+    static Outcome from(const HttpResponse &response);
+};
+
+Outcome whoami(const KeyPrincipal &key);
+Outcome listCustomers(Gateway &gateway, const KeyPrincipal &key, int limit);
+Outcome getCustomer(Gateway &gateway, const KeyPrincipal &key, const QString &customerId);
+Outcome createCustomer(Gateway &gateway, const KeyPrincipal &key, const QJsonValue &name);
+Outcome renameCustomer(Gateway &gateway, const KeyPrincipal &key, const QString &customerId,
+                       const QJsonValue &name);
+Outcome runAutomation(Gateway &gateway, const KeyPrincipal &key, const QString &customerId,
+                      const QString &automation);
+// GET /api/v1/analytics: the partner's usage by day, the body of /v1/usage.
+Outcome usage(Gateway &gateway, const KeyPrincipal &key, const QUrlQuery &query);
+Outcome creditBalance(Gateway &gateway, const KeyPrincipal &key);
+Outcome grantCredits(Gateway &gateway, const KeyPrincipal &key, const QJsonValue &customerId,
+                     const QJsonValue &amount);
+Outcome receiveWebhook(Gateway &gateway, const KeyPrincipal &key, const QString &source);
+Outcome listWebhookEvents(Gateway &gateway, const KeyPrincipal &key, int limit);
+
+// `limit` of a list: absent gives `fallback`; anything but an integer in 1..1000 is
+// 422 invalid_limit (returned in `error`).
+std::optional<int> parseLimit(const QUrlQuery &query, int fallback, Outcome *error);
+
+// An `[A-Za-z0-9]` id with a prefix, from the system CSPRNG (`cus_...`, `run_...`).
+QString newId(QLatin1StringView prefix);
+
+} // namespace platform
+} // namespace knotie::gateway

@@ -1,0 +1,132 @@
+#include "gateway.h"
+#include "requestcontext.h"
+#include "usage.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace knotie::gateway {
+
+namespace {
+HttpResponse permissionDenied() {
+    return errorResponse(403, QStringLiteral("permission_denied"),
+                         QStringLiteral("You do not have permission to see usage. Ask the account owner."));
+}
+
+// Runs `answer` with the parsed query, or answers the parse failure.
+template <typename Answer>
+void withQuery(Gateway &gateway, RequestContext &ctx, BucketRule rule, const Responder &respond,
+               Answer answer) {
+    const QSqlDatabase db = gateway.store().connection();
+    auto parsed = parseUsageQuery(db, ctx.user->partnerId, ctx.request.query, rule);
+    if (auto *failure = std::get_if<HttpResponse>(&parsed))
+        return respond(std::move(*failure));
+    respond(answer(db, std::get<UsageQuery>(parsed)));
+}
+} // namespace
+
+// The portal's usage charts (API.md, "Usage"), read from the hourly rollups.
+void registerUsageRoutes(Gateway &gateway, Router &router) {
+    Gateway *g = &gateway;
+    router.add("GET", QStringLiteral("/v1/usage"), Audience::Session,
+               [g](RequestContext &ctx, Responder respond) {
+                   if (!ctx.user->has(Permission::AnalyticsView))
+                       return respond(permissionDenied());
+                   withQuery(*g, ctx, BucketRule::Required, respond,
+                             [](const QSqlDatabase &db, const UsageQuery &query) {
+                                 return jsonResponse(200, usageSeriesJson(query, usageSeries(db, query)));
+                             });
+               });
+
+    router.add("GET", QStringLiteral("/v1/usage/endpoints"), Audience::Session,
+               [g](RequestContext &ctx, Responder respond) {
+                   if (!ctx.user->has(Permission::AnalyticsView))
+                       return respond(permissionDenied());
+                   withQuery(
+                       *g, ctx, BucketRule::HourBoundaries, respond,
+                       [](const QSqlDatabase &db, const UsageQuery &query) {
+                           struct Endpoint {
+                               QString method;
+                               QString route;
+                               qint64 requests = 0;
+                               qint64 errors = 0;
+                           };
+                           QHash<QPair<QString, QString>, Endpoint> byRoute;
+                           QSqlQuery q = prepareForwardOnly(
+                               db, QStringLiteral("SELECT method, route, SUM(requests), SUM(errors)"
+                                                  " FROM usage_routes WHERE key_id = ? AND hour >= ?"
+                                                  " AND hour < ? GROUP BY method, route"));
+                           for (const QString &keyId : query.keyIds) {
+                               q.addBindValue(keyId);
+                               q.addBindValue(query.from);
+                               q.addBindValue(query.to);
+                               if (!exec(q))
+                                   continue;
+                               while (q.next()) {
+                                   Endpoint &e = byRoute[{q.value(0).toString(), q.value(1).toString()}];
+                                   e.method = q.value(0).toString();
+                                   e.route = q.value(1).toString();
+                                   e.requests += q.value(2).toLongLong();
+                                   e.errors += q.value(3).toLongLong();
+                               }
+                           }
+                           QList<Endpoint> endpoints = byRoute.values();
+                           std::sort(endpoints.begin(), endpoints.end(),
+                                     [](const Endpoint &a, const Endpoint &b) {
+                                         if (a.requests != b.requests)
+                                             return a.requests > b.requests;
+                                         return std::tie(a.route, a.method) < std::tie(b.route, b.method);
+                                     });
+                           QJsonArray list;
+                           for (const Endpoint &e : std::as_const(endpoints))
+                               list.append(QJsonObject{{QStringLiteral("method"), e.method},
+                                                       {QStringLiteral("route"), e.route},
+                                                       {QStringLiteral("requests"), e.requests},
+                                                       {QStringLiteral("errors"), e.errors}});
+                           return jsonResponse(200, QJsonObject{{QStringLiteral("endpoints"), list}});
+                       });
+               });
+
+    router.add(
+        "GET", QStringLiteral("/v1/usage/keys"), Audience::Session,
+        [g](RequestContext &ctx, Responder respond) {
+            if (!ctx.user->has(Permission::AnalyticsView) && !ctx.user->has(Permission::SettingsManage))
+                return respond(permissionDenied());
+            withQuery(
+                *g, ctx, BucketRule::Required, respond, [](const QSqlDatabase &db, const UsageQuery &query) {
+                    QSqlQuery q = prepareForwardOnly(
+                        db, QStringLiteral("SELECT hour, requests, client_errors + server_errors"
+                                           " FROM usage_hours WHERE key_id = ? AND hour >= ? AND hour < ?"));
+                    const qsizetype buckets = (query.to - query.from) / query.bucketSeconds;
+                    QJsonArray keys;
+                    for (const QString &keyId : query.keyIds) {
+                        q.addBindValue(keyId);
+                        q.addBindValue(query.from);
+                        q.addBindValue(query.to);
+                        QList<qint64> series(buckets, 0);
+                        qint64 requests = 0;
+                        qint64 errors = 0;
+                        if (exec(q)) {
+                            while (q.next()) {
+                                series[(q.value(0).toLongLong() - query.from) / query.bucketSeconds] +=
+                                    q.value(1).toLongLong();
+                                requests += q.value(1).toLongLong();
+                                errors += q.value(2).toLongLong();
+                            }
+                        }
+                        QJsonArray counts;
+                        for (qint64 n : std::as_const(series))
+                            counts.append(n);
+                        keys.append(QJsonObject{{QStringLiteral("key_id"), keyId},
+                                                {QStringLiteral("requests"), requests},
+                                                {QStringLiteral("errors"), errors},
+                                                {QStringLiteral("series"), counts}});
+                    }
+                    return jsonResponse(200, QJsonObject{{QStringLiteral("keys"), keys}});
+                });
+        });
+}
+
+} // namespace knotie::gateway

@@ -1,0 +1,431 @@
+#include "usage.h"
+
+#include "changes.h"
+#include "clock.h"
+
+#include "domain/keytype.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QSqlQuery>
+#include <QtEndian>
+
+#include <chrono>
+#include <cmath>
+
+namespace knotie::gateway {
+
+Q_LOGGING_CATEGORY(lcUsage, "knotie.gateway.usage")
+
+namespace {
+constexpr double bucketGrowth = 1.05;
+constexpr qint64 maxRangeSeconds = 400 * 86400;
+constexpr qint64 lastUsedEverySeconds = 60;
+constexpr auto flushInterval = std::chrono::milliseconds(250);
+
+int bucketOf(qint64 micros) {
+    if (micros <= 1)
+        return 0;
+    return static_cast<int>(std::floor(std::log(static_cast<double>(micros)) / std::log(bucketGrowth)));
+}
+
+struct RouteKey {
+    QString keyId;
+    qint64 hour;
+    QByteArray method;
+    QString route;
+    bool operator==(const RouteKey &) const = default;
+};
+
+size_t qHash(const RouteKey &key, size_t seed = 0) {
+    return qHashMulti(seed, key.keyId, key.hour, key.method, key.route);
+}
+
+struct RouteCounts {
+    qint64 requests = 0;
+    qint64 errors = 0;
+};
+
+HttpResponse invalidRange(const QString &message, const QString &field) {
+    return errorResponse(422, QStringLiteral("invalid_range"), message, field);
+}
+} // namespace
+
+void LatencyHistogram::add(qint64 micros, qint64 count) {
+    addToBucket(bucketOf(micros), count);
+}
+
+void LatencyHistogram::merge(const LatencyHistogram &other) {
+    if (other.isEmpty())
+        return;
+    if (m_counts.empty())
+        m_counts.resize(bucketCount);
+    for (int i = 0; i < bucketCount; ++i)
+        m_counts[i] += other.m_counts[i];
+    m_total += other.m_total;
+}
+
+void LatencyHistogram::mergeEncoded(const QByteArray &bytes) {
+    for (qsizetype i = 0; i + 10 <= bytes.size(); i += 10)
+        addToBucket(qFromLittleEndian<quint16>(bytes.constData() + i),
+                    static_cast<qint64>(qFromLittleEndian<quint64>(bytes.constData() + i + 2)));
+}
+
+double LatencyHistogram::p95Milliseconds() const {
+    if (m_total == 0)
+        return 0;
+    const qint64 rank = (m_total * 95 + 99) / 100;
+    qint64 seen = 0;
+    for (int bucket = 0; bucket < bucketCount; ++bucket) {
+        seen += m_counts[bucket];
+        if (seen >= rank) {
+            const double micros = std::pow(bucketGrowth, bucket + 0.5);
+            return std::round(micros / 10.0) / 100.0;
+        }
+    }
+    return 0;
+}
+
+QByteArray LatencyHistogram::encode() const {
+    // (bucket: u16, count: u64) little-endian pairs, in bucket order, empty buckets left out.
+    QByteArray out;
+    char pair[10];
+    for (int bucket = 0; bucket < static_cast<int>(m_counts.size()); ++bucket) {
+        if (m_counts[bucket] == 0)
+            continue;
+        qToLittleEndian<quint16>(static_cast<quint16>(bucket), pair);
+        qToLittleEndian<quint64>(static_cast<quint64>(m_counts[bucket]), pair + 2);
+        out.append(pair, sizeof pair);
+    }
+    return out;
+}
+
+LatencyHistogram LatencyHistogram::decode(const QByteArray &bytes) {
+    LatencyHistogram h;
+    h.mergeEncoded(bytes);
+    return h;
+}
+
+namespace {
+QString upsertHourSql(const char *table, const char *owner) {
+    return QStringLiteral(
+               "INSERT INTO %1 (%2, hour, requests, ok, client_errors, server_errors, latency)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (%2, hour) DO UPDATE SET"
+               " requests = requests + excluded.requests, ok = ok + excluded.ok,"
+               " client_errors = client_errors + excluded.client_errors,"
+               " server_errors = server_errors + excluded.server_errors, latency = excluded.latency")
+        .arg(QLatin1String(table), QLatin1String(owner));
+}
+} // namespace
+
+RollupWriter::RollupWriter(const QSqlDatabase &db)
+    : m_readKeyLatency(
+          prepare(db, QStringLiteral("SELECT latency FROM usage_hours WHERE key_id = ? AND hour = ?")))
+    , m_upsertKeyHour(prepare(db, upsertHourSql("usage_hours", "key_id")))
+    , m_readPartnerLatency(prepare(
+          db, QStringLiteral("SELECT latency FROM usage_partner_hours WHERE partner_id = ? AND hour = ?")))
+    , m_upsertPartnerHour(prepare(db, upsertHourSql("usage_partner_hours", "partner_id")))
+    , m_upsertRoute(prepare(
+          db, QStringLiteral("INSERT INTO usage_routes (key_id, hour, method, route, requests, errors)"
+                             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key_id, hour, method, route)"
+                             " DO UPDATE SET requests = requests + excluded.requests,"
+                             " errors = errors + excluded.errors"))) {}
+
+bool RollupWriter::addHour(const QString &partnerId, const QString &keyId, qint64 hour,
+                           const UsageTotals &totals) {
+    return addTo(m_readKeyLatency, m_upsertKeyHour, keyId, hour, totals) &&
+           addTo(m_readPartnerLatency, m_upsertPartnerHour, partnerId, hour, totals);
+}
+
+bool RollupWriter::addTo(QSqlQuery &readLatency, QSqlQuery &upsert, const QString &owner, qint64 hour,
+                         const UsageTotals &totals) {
+    LatencyHistogram latency = totals.latency;
+    readLatency.addBindValue(owner);
+    readLatency.addBindValue(hour);
+    if (!exec(readLatency))
+        return false;
+    if (readLatency.next())
+        latency.mergeEncoded(readLatency.value(0).toByteArray());
+    readLatency.finish();
+    upsert.addBindValue(owner);
+    upsert.addBindValue(hour);
+    upsert.addBindValue(totals.requests);
+    upsert.addBindValue(totals.ok);
+    upsert.addBindValue(totals.clientErrors);
+    upsert.addBindValue(totals.serverErrors);
+    upsert.addBindValue(latency.encode());
+    return exec(upsert);
+}
+
+bool RollupWriter::addRoute(const QString &keyId, qint64 hour, const QString &method, const QString &route,
+                            qint64 requests, qint64 errors) {
+    m_upsertRoute.addBindValue(keyId);
+    m_upsertRoute.addBindValue(hour);
+    m_upsertRoute.addBindValue(method);
+    m_upsertRoute.addBindValue(route);
+    m_upsertRoute.addBindValue(requests);
+    m_upsertRoute.addBindValue(errors);
+    return exec(m_upsertRoute);
+}
+
+UsageRecorder::UsageRecorder(Store &store)
+    : m_store(store)
+    , m_thread([this] { run(); }) {}
+
+UsageRecorder::~UsageRecorder() {
+    stop();
+}
+
+void UsageRecorder::record(UsageRecord record) {
+    std::lock_guard lock(m_mutex);
+    m_pending.push_back(std::move(record));
+}
+
+void UsageRecorder::run() {
+    std::unique_lock lock(m_mutex);
+    while (!m_stopping) {
+        m_wake.wait_for(lock, flushInterval);
+        lock.unlock();
+        flush();
+        lock.lock();
+    }
+}
+
+void UsageRecorder::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping)
+            return;
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+    flush();
+}
+
+bool UsageRecorder::flush() {
+    std::lock_guard writing(m_writeMutex);
+    std::vector<UsageRecord> batch;
+    {
+        std::lock_guard lock(m_mutex);
+        batch.swap(m_pending);
+    }
+    if (batch.empty())
+        return true;
+    return write(std::move(batch));
+}
+
+bool UsageRecorder::write(std::vector<UsageRecord> batch) {
+    QHash<QPair<QString, qint64>, UsageTotals> hours;
+    QHash<QString, QString> partnerOfKey;
+    QHash<RouteKey, RouteCounts> routes;
+    QHash<QString, qint64> lastUsed;
+    for (const UsageRecord &r : batch) {
+        const qint64 hour = r.at - r.at % 3600;
+        partnerOfKey.insert(r.keyId, r.partnerId);
+        UsageTotals &t = hours[{r.keyId, hour}];
+        ++t.requests;
+        if (r.status >= 500)
+            ++t.serverErrors;
+        else if (r.status >= 400)
+            ++t.clientErrors;
+        else
+            ++t.ok;
+        t.latency.add(r.latencyMicros);
+        RouteCounts &c = routes[RouteKey{r.keyId, hour, r.method, r.route}];
+        ++c.requests;
+        c.errors += r.status >= 400 ? 1 : 0;
+        qint64 &last = lastUsed[r.keyId];
+        last = qMax(last, r.at);
+    }
+    const bool ok = m_store.write([&](QSqlDatabase &db) {
+        RollupWriter rollups(db);
+        for (auto it = hours.cbegin(); it != hours.cend(); ++it)
+            if (!rollups.addHour(partnerOfKey.value(it.key().first), it.key().first, it.key().second,
+                                 it.value()))
+                return false;
+        for (auto it = routes.cbegin(); it != routes.cend(); ++it)
+            if (!rollups.addRoute(it.key().keyId, it.key().hour, QString::fromLatin1(it.key().method),
+                                  it.key().route, it.value().requests, it.value().errors))
+                return false;
+        QSqlQuery read = prepare(db, QStringLiteral("SELECT last_used_at FROM api_keys WHERE id = ?"));
+        QSqlQuery update =
+            prepare(db, QStringLiteral("UPDATE api_keys SET last_used_at = ?, change_seq = ? WHERE id = ?"));
+        for (auto it = lastUsed.cbegin(); it != lastUsed.cend(); ++it) {
+            auto written = m_lastUsedWritten.constFind(it.key());
+            if (written == m_lastUsedWritten.constEnd()) {
+                read.addBindValue(it.key());
+                if (!exec(read))
+                    return false;
+                const qint64 stored = read.next() && !read.value(0).isNull()
+                                          ? read.value(0).toLongLong()
+                                          : std::numeric_limits<qint64>::min() / 2;
+                read.finish();
+                written = m_lastUsedWritten.insert(it.key(), stored);
+            }
+            if (it.value() < written.value() + lastUsedEverySeconds)
+                continue;
+            const qint64 sequence = nextChangeSequence(db);
+            update.addBindValue(it.value());
+            update.addBindValue(sequence);
+            update.addBindValue(it.key());
+            if (sequence == 0 || !exec(update))
+                return false;
+        }
+        return true;
+    });
+    if (!ok) {
+        qCWarning(lcUsage) << "could not write" << batch.size()
+                           << "usage records; keeping them for the next flush";
+        m_lastUsedWritten.clear();
+        std::lock_guard lock(m_mutex);
+        m_pending.insert(m_pending.begin(), std::make_move_iterator(batch.begin()),
+                         std::make_move_iterator(batch.end()));
+        return false;
+    }
+    for (auto it = lastUsed.cbegin(); it != lastUsed.cend(); ++it) {
+        qint64 &written = m_lastUsedWritten[it.key()];
+        if (it.value() >= written + lastUsedEverySeconds)
+            written = it.value();
+    }
+    return true;
+}
+
+std::variant<UsageQuery, HttpResponse> parseUsageQuery(const QSqlDatabase &db, const QString &partnerId,
+                                                       const QUrlQuery &query, BucketRule rule) {
+    UsageQuery result;
+    // Filters name objects: an unknown or out-of-reach one is a lookup (404), which
+    // API.md's order puts before field validation (422).
+    const QString keyId = query.queryItemValue(QStringLiteral("key_id"));
+    const QString customerId = query.queryItemValue(QStringLiteral("customer_id"));
+    const QString keyType = query.queryItemValue(QStringLiteral("key_type"));
+    if (query.hasQueryItem(QStringLiteral("key_id"))) {
+        QSqlQuery q = prepare(db, QStringLiteral("SELECT 1 FROM api_keys WHERE id = ? AND partner_id = ?"));
+        q.addBindValue(keyId);
+        q.addBindValue(partnerId);
+        if (!exec(q) || !q.next())
+            return errorResponse(404, QStringLiteral("not_found"), QStringLiteral("There is no such key."));
+    }
+    if (query.hasQueryItem(QStringLiteral("customer_id"))) {
+        QSqlQuery q = prepare(db, QStringLiteral("SELECT 1 FROM customers WHERE id = ? AND partner_id = ?"));
+        q.addBindValue(customerId);
+        q.addBindValue(partnerId);
+        if (!exec(q) || !q.next())
+            return errorResponse(404, QStringLiteral("not_found"),
+                                 QStringLiteral("There is no such customer."));
+    }
+
+    if (rule == BucketRule::Day) {
+        result.bucketSeconds = 86400;
+    } else if (rule == BucketRule::Required) {
+        const QString bucket = query.queryItemValue(QStringLiteral("bucket"));
+        if (bucket == QLatin1String("hour"))
+            result.bucketSeconds = 3600;
+        else if (bucket == QLatin1String("day"))
+            result.bucketSeconds = 86400;
+        else
+            return errorResponse(422, QStringLiteral("invalid_bucket"),
+                                 QStringLiteral("bucket must be hour or day."), QStringLiteral("bucket"));
+    }
+    const auto from = fromRfc3339(query.queryItemValue(QStringLiteral("from"), QUrl::FullyDecoded));
+    const auto to = fromRfc3339(query.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded));
+    if (!from)
+        return invalidRange(QStringLiteral("from must be an RFC 3339 time."), QStringLiteral("from"));
+    if (!to)
+        return invalidRange(QStringLiteral("to must be an RFC 3339 time."), QStringLiteral("to"));
+    if (*from % result.bucketSeconds != 0 || *to % result.bucketSeconds != 0)
+        return invalidRange(result.bucketSeconds == 3600
+                                ? QStringLiteral("from and to must fall on whole UTC hours.")
+                                : QStringLiteral("from and to must fall on UTC midnights."),
+                            QStringLiteral("from"));
+    if (*from >= *to)
+        return invalidRange(QStringLiteral("from must be before to."), QStringLiteral("from"));
+    if (*to - *from > maxRangeSeconds)
+        return invalidRange(QStringLiteral("A range covers at most 400 days."), QStringLiteral("to"));
+    result.from = *from;
+    result.to = *to;
+
+    if (query.hasQueryItem(QStringLiteral("key_type")) && !keyTypeFromWireName(keyType))
+        return errorResponse(422, QStringLiteral("invalid_key_type"),
+                             QStringLiteral("key_type must be partner, customer, read_only or webhook."),
+                             QStringLiteral("key_type"));
+
+    result.partnerId = partnerId;
+    result.filtered = query.hasQueryItem(QStringLiteral("key_id")) ||
+                      query.hasQueryItem(QStringLiteral("key_type")) ||
+                      query.hasQueryItem(QStringLiteral("customer_id"));
+    QString sql = QStringLiteral("SELECT id FROM api_keys WHERE partner_id = ?");
+    QVariantList binds{partnerId};
+    if (query.hasQueryItem(QStringLiteral("key_id"))) {
+        sql += QStringLiteral(" AND id = ?");
+        binds << keyId;
+    }
+    if (query.hasQueryItem(QStringLiteral("key_type"))) {
+        sql += QStringLiteral(" AND type = ?");
+        binds << keyType;
+    }
+    if (query.hasQueryItem(QStringLiteral("customer_id"))) {
+        sql += QStringLiteral(" AND customer_id = ?");
+        binds << customerId;
+    }
+    QSqlQuery keys = prepare(db, sql + QStringLiteral(" ORDER BY created_at, id"));
+    for (const QVariant &v : std::as_const(binds))
+        keys.addBindValue(v);
+    if (!exec(keys))
+        return errorResponse(500, QStringLiteral("internal"), QStringLiteral("Usage could not be read."));
+    while (keys.next())
+        result.keyIds << keys.value(0).toString();
+    return result;
+}
+
+QList<UsageTotals> usageSeries(const QSqlDatabase &db, const UsageQuery &query) {
+    QList<UsageTotals> series((query.to - query.from) / query.bucketSeconds);
+    // Unfiltered, the partner's own rollup answers with one row an hour however many keys
+    // there are; filtered, the rows of the selected keys are summed.
+    const QString owner = query.filtered
+                              ? QStringLiteral("key_id FROM usage_hours WHERE key_id")
+                              : QStringLiteral("partner_id FROM usage_partner_hours WHERE partner_id");
+    QSqlQuery q =
+        prepareForwardOnly(db, QStringLiteral("SELECT hour, requests, ok, client_errors, server_errors,"
+                                              " latency, %1 = ? AND hour >= ? AND hour < ?")
+                                   .arg(owner));
+    const QStringList owners = query.filtered ? query.keyIds : QStringList{query.partnerId};
+    for (const QString &id : owners) {
+        q.addBindValue(id);
+        q.addBindValue(query.from);
+        q.addBindValue(query.to);
+        if (!exec(q))
+            continue;
+        while (q.next()) {
+            UsageTotals &t = series[(q.value(0).toLongLong() - query.from) / query.bucketSeconds];
+            t.requests += q.value(1).toLongLong();
+            t.ok += q.value(2).toLongLong();
+            t.clientErrors += q.value(3).toLongLong();
+            t.serverErrors += q.value(4).toLongLong();
+            t.latency.mergeEncoded(q.value(5).toByteArray());
+        }
+    }
+    return series;
+}
+
+QJsonObject usageSeriesJson(const UsageQuery &query, const QList<UsageTotals> &series) {
+    QJsonArray points;
+    for (qsizetype i = 0; i < series.size(); ++i) {
+        const UsageTotals &t = series.at(i);
+        points.append(QJsonObject{
+            {QStringLiteral("start"), toRfc3339(query.from + i * query.bucketSeconds)},
+            {QStringLiteral("requests"), t.requests},
+            {QStringLiteral("ok"), t.ok},
+            {QStringLiteral("client_errors"), t.clientErrors},
+            {QStringLiteral("server_errors"), t.serverErrors},
+            {QStringLiteral("p95_ms"),
+             t.latency.isEmpty() ? QJsonValue() : QJsonValue(t.latency.p95Milliseconds())},
+        });
+    }
+    return QJsonObject{{QStringLiteral("bucket"),
+                        query.bucketSeconds == 3600 ? QStringLiteral("hour") : QStringLiteral("day")},
+                       {QStringLiteral("series"), points}};
+}
+
+} // namespace knotie::gateway

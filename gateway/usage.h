@@ -1,0 +1,155 @@
+#pragma once
+
+#include "http/httpmessage.h"
+#include "store.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <variant>
+#include <vector>
+
+namespace knotie::gateway {
+
+class Clock;
+
+// Latencies in logarithmic buckets 5% wide (each bucket's width is 5% of its lower
+// bound), so a p95 read from it is within 5% of the exact one. Stored per key and hour
+// as sparse (bucket, count) pairs; held in memory as a dense array, allocated on the
+// first count, so merging thousands of stored hours into a series is a run of additions.
+class LatencyHistogram {
+public:
+    // 1.05^360 us is about 40 s: anything slower is counted in the last bucket.
+    static constexpr int bucketCount = 360;
+
+    void add(qint64 micros, qint64 count = 1);
+    void merge(const LatencyHistogram &other);
+    // Adds a stored (encoded) histogram without building another one first.
+    void mergeEncoded(const QByteArray &bytes);
+    bool isEmpty() const { return m_total == 0; }
+    // The 95th percentile in milliseconds (the middle of its bucket); 0 when empty.
+    double p95Milliseconds() const;
+
+    QByteArray encode() const;
+    static LatencyHistogram decode(const QByteArray &bytes);
+
+private:
+    void addToBucket(int bucket, qint64 count) {
+        if (m_counts.empty())
+            m_counts.resize(bucketCount);
+        m_counts[static_cast<std::size_t>(std::clamp(bucket, 0, bucketCount - 1))] += count;
+        m_total += count;
+    }
+
+    std::vector<qint64> m_counts; // empty, or bucketCount entries
+    qint64 m_total = 0;
+};
+
+// One answered Platform API request with a valid key.
+struct UsageRecord {
+    QString partnerId;
+    QString keyId;
+    qint64 at = 0; // gateway clock, seconds
+    QByteArray method;
+    QString route; // the template, or `(unmatched)`
+    int status = 0;
+    qint64 latencyMicros = 0;
+};
+
+inline const QString unmatchedRoute = QStringLiteral("(unmatched)");
+
+// Takes records on the serving threads (a mutex and a push_back) and writes them from
+// its own thread, in one transaction per batch, into rollups per key and hour: the
+// history is never re-read raw, so usage queries cost the same however much traffic
+// there was. Flushes at least every 250 ms and on stop(), so nothing recorded before a
+// SIGTERM is lost. Also keeps api_keys.last_used_at (at most one update a minute per key).
+class UsageRecorder {
+public:
+    explicit UsageRecorder(Store &store);
+    ~UsageRecorder();
+    UsageRecorder(const UsageRecorder &) = delete;
+    UsageRecorder &operator=(const UsageRecorder &) = delete;
+
+    void record(UsageRecord record);
+    // Writes everything recorded so far, on the calling thread.
+    bool flush();
+    // Flushes and ends the writer thread; later records are written by flush() only.
+    void stop();
+
+private:
+    void run();
+    bool write(std::vector<UsageRecord> batch);
+
+    Store &m_store;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<UsageRecord> m_pending;
+    bool m_stopping = false;
+    std::mutex m_writeMutex; // one batch at a time, in order
+    QHash<QString, qint64> m_lastUsedWritten;
+    std::thread m_thread;
+};
+
+// Counts of one bucket of a usage series.
+struct UsageTotals {
+    qint64 requests = 0;
+    qint64 ok = 0;
+    qint64 clientErrors = 0;
+    qint64 serverErrors = 0;
+    LatencyHistogram latency;
+};
+
+// A parsed and checked usage query (API.md, "Usage"): the range, the bucket, and the
+// partner's keys that the filters select.
+struct UsageQuery {
+    qint64 from = 0;
+    qint64 to = 0;
+    qint64 bucketSeconds = 3600;
+    QString partnerId;
+    QStringList keyIds;
+    bool filtered = false; // false: every key of the partner (read from the partner's rollup)
+};
+
+enum class BucketRule { Required, HourBoundaries, Day };
+
+// Checks from/to/bucket and the key_id/key_type/customer_id filters in API.md's order
+// of checks (404 for an unknown or out-of-reach key or customer before 422s).
+std::variant<UsageQuery, HttpResponse> parseUsageQuery(const QSqlDatabase &db, const QString &partnerId,
+                                                       const QUrlQuery &query, BucketRule rule);
+
+// One entry per bucket of [from, to), zeros included, summed over `keyIds`.
+QList<UsageTotals> usageSeries(const QSqlDatabase &db, const UsageQuery &query);
+// `{"bucket","series":[...]}`, the body of GET /v1/usage and GET /api/v1/analytics.
+QJsonObject usageSeriesJson(const UsageQuery &query, const QList<UsageTotals> &series);
+
+// Adds counts to the rollups, inside the caller's write transaction. The recorder, the
+// demo seed and the benchmarks all write through this one class.
+class RollupWriter {
+public:
+    explicit RollupWriter(const QSqlDatabase &db);
+    // Adds to the key's hour and to the partner's (which unfiltered series read).
+    bool addHour(const QString &partnerId, const QString &keyId, qint64 hour, const UsageTotals &totals);
+    bool addRoute(const QString &keyId, qint64 hour, const QString &method, const QString &route,
+                  qint64 requests, qint64 errors);
+
+private:
+    bool addTo(QSqlQuery &readLatency, QSqlQuery &upsert, const QString &owner, qint64 hour,
+               const UsageTotals &totals);
+
+    QSqlQuery m_readKeyLatency;
+    QSqlQuery m_upsertKeyHour;
+    QSqlQuery m_readPartnerLatency;
+    QSqlQuery m_upsertPartnerHour;
+    QSqlQuery m_upsertRoute;
+};
+
+} // namespace knotie::gateway

@@ -1,0 +1,57 @@
+#include "usage.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <random>
+#include <vector>
+
+using namespace knotie::gateway;
+
+class TestLatencyHistogram : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void p95_isWithinFivePercentOfTheExactValue_data() {
+        QTest::addColumn<double>("medianMs");
+        QTest::addColumn<double>("spread");
+        QTest::newRow("fast") << 0.3 << 0.4;
+        QTest::newRow("typical") << 30.0 << 0.6;
+        QTest::newRow("slow tail") << 200.0 << 1.2;
+    }
+
+    void p95_isWithinFivePercentOfTheExactValue() {
+        QFETCH(double, medianMs);
+        QFETCH(double, spread);
+        std::mt19937 random(7);
+        std::lognormal_distribution<double> latency(std::log(medianMs * 1000), spread);
+        std::vector<qint64> samples;
+        LatencyHistogram h;
+        for (int i = 0; i < 20000; ++i) {
+            samples.push_back(static_cast<qint64>(latency(random)));
+            h.add(samples.back());
+        }
+        std::sort(samples.begin(), samples.end());
+        const double exact = samples[static_cast<std::size_t>(samples.size() * 95 / 100 - 1)] / 1000.0;
+        const double approx = h.p95Milliseconds();
+        QVERIFY2(std::abs(approx - exact) <= exact * 0.05 + 0.01,
+                 qPrintable(QStringLiteral("p95 %1 ms, exact %2 ms").arg(approx).arg(exact)));
+    }
+
+    void encode_roundTripsAndMergesAdd() {
+        LatencyHistogram a;
+        a.add(1500, 3);
+        a.add(90000, 1);
+        LatencyHistogram b = LatencyHistogram::decode(a.encode());
+        QCOMPARE(b.encode(), a.encode());
+        b.mergeEncoded(a.encode());
+        LatencyHistogram doubled;
+        doubled.add(1500, 6);
+        doubled.add(90000, 2);
+        QCOMPARE(b.encode(), doubled.encode());
+        QVERIFY(LatencyHistogram().isEmpty());
+        QCOMPARE(LatencyHistogram().encode(), QByteArray());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLatencyHistogram)
+#include "tst_latencyhistogram.moc"
