@@ -5,7 +5,9 @@
 #include "network/sessionjobs.h"
 
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace knotie;
@@ -114,6 +116,34 @@ private Q_SLOTS:
         QCOMPARE(server.requestCount(), 1);
         QCOMPARE(server.requests()[0].header("X-Request-Id"), job.requestId());
         QCOMPARE(server.requests()[0].header("Authorization"), QByteArray("Bearer tok"));
+    }
+
+    void selfSignedCertificate_saysNotTrusted_andSendsNothing() {
+        // A real gateway serving https with a certificate no one vouches for.
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                       QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+        QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+        GatewayProcess::Options options;
+        options.extraArguments = {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key};
+        GatewayProcess tls(options);
+        QVERIFY(tls.start());
+        QCOMPARE(tls.baseUrl().scheme(), QStringLiteral("https"));
+        GatewayConnection c = connection();
+        c.baseUrl = tls.baseUrl();
+        c.sessionToken = "token-that-must-stay-home";
+        MeJob job(c);
+        const GatewayResult r = runJob(job);
+        QCOMPARE(r.status, GatewayResult::Status::TlsError);
+        QCOMPARE(r.attempts, 1); // an untrusted certificate is not a reason to try again
+        QVERIFY2(r.message.startsWith(QStringLiteral("The gateway's certificate is not trusted")),
+                 qPrintable(r.message));
     }
 
 private:
