@@ -36,6 +36,8 @@ private Q_SLOTS:
         QVERIFY(!job.token().isEmpty());
         QCOMPARE(job.account().role, Role::Owner);
         QVERIFY(job.account().has(Permission::TeamManage));
+        QVERIFY(Access::mayDo(job.account(), Action::ChangePermissions));
+        QVERIFY(Access::mayDo(job.account(), Action::ManageKeys));
     }
 
     void signIn_wrongPassword_saysWrongEmailOrPassword() {
@@ -56,6 +58,9 @@ private Q_SLOTS:
         QCOMPARE(job.account().owner.name, QStringLiteral("Maya Lindqvist"));
         QVERIFY(!job.account().has(Permission::SettingsManage));
         QVERIFY(!Access::maySee(job.account(), Page::ApiKeys));
+        QVERIFY(!Access::mayDo(job.account(), Action::ManageKeys));
+        QVERIFY(!Access::mayDo(job.account(), Action::ChangePermissions));
+        QVERIFY(Access::mayDo(job.account(), Action::ViewUsage));
         QVERIFY(
             Access::deniedMessage(job.account(), Page::ApiKeys).contains(QStringLiteral("Maya Lindqvist")));
     }
