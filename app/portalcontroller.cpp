@@ -1,11 +1,15 @@
 #include "portalcontroller.h"
 
 #include "network/gatewayaddress.h"
-#include "network/sessionjobs.h"
 #include "preferences/preferencesdialog.h"
 #include "secrets/secretstore.h"
+#include "session/session.h"
+#include "session/signinflow.h"
 #include "shell/mainwindow.h"
 #include "signin/signindialog.h"
+#include "sync/connectionstate.h"
+#include "widgets/secretclipboard.h"
+#include "workspace/workspace.h"
 
 #include <QApplication>
 #include <QNetworkAccessManager>
@@ -29,15 +33,29 @@ PortalController::PortalController(Options options, QObject *parent)
     , m_options(std::move(options))
     , m_network(new QNetworkAccessManager(this))
     , m_secrets(new SecretStore(QStringLiteral("knotie-portal"), this))
-    , m_signIn(new SignInFlow(m_network, this)) {}
+    , m_clipboard(new SecretClipboard(this))
+    , m_signIn(new SignInFlow(m_network, this))
+    , m_workspace(new Workspace(m_network, m_secrets, this)) {
+    Session *session = m_workspace->session();
+    connect(session, &Session::signedIn, this, [this] {
+        m_workspace->open();
+        openMainWindow();
+    });
+    connect(session, &Session::restoreFailed, this, [this] { showSignIn(QString()); });
+    connect(session, &Session::signedOut, this, [this](const QString &reason) {
+        m_workspace->close();
+        closeMainWindow();
+        showSignIn(reason.isEmpty() ? tr("You have signed out.") : reason);
+    });
+    connect(m_workspace, &Workspace::notice, this, [this](const QString &message) {
+        if (m_window)
+            m_window->statusBar()->showMessage(message, 15000);
+    });
+}
 
 PortalController::~PortalController() {
     delete m_window;
     delete m_dialog;
-}
-
-QString PortalController::tokenKey(const QUrl &gateway, const QString &email) const {
-    return SecretStore::scopedKey(gateway, email, QStringLiteral("session-token"));
 }
 
 void PortalController::start() {
@@ -45,23 +63,10 @@ void PortalController::start() {
     const bool remembered = settings.value(rememberKey).toBool() && !m_options.autoSignIn;
     const QUrl gateway = normalizeGatewayAddress(settings.value(gatewayKey).toString());
     const QString email = settings.value(emailKey).toString();
-    if (!remembered || !gateway.isValid() || email.isEmpty())
-        return showSignIn(QString());
-
-    // A remembered session: read the token from the keychain and check it is still good.
-    m_secrets->read(tokenKey(gateway, email), this, [this, gateway](const SecretStore::Result &r) {
-        if (!r.ok || r.value.isEmpty())
-            return showSignIn(r.ok ? QString() : r.error);
-        auto *me = new MeJob(GatewayConnection{m_network, gateway, r.value, false}, this);
-        connect(me, &GatewayJob::finished, this,
-                [this, me, gateway, token = r.value](const GatewayResult &result) {
-                    me->deleteLater();
-                    if (!result.ok())
-                        return showSignIn(result.message);
-                    openMainWindow(SignedInSession{gateway, token, me->account(), true});
-                });
-        me->start();
-    });
+    if (remembered && gateway.isValid() && !email.isEmpty())
+        m_workspace->session()->restore(gateway, email); // signedIn or restoreFailed follows
+    else
+        showSignIn(QString());
 }
 
 void PortalController::bringToFront() {
@@ -89,15 +94,7 @@ void PortalController::showSignIn(const QString &notice) {
         s.setValue(gatewayKey, session.gateway.toString());
         s.setValue(emailKey, session.account.user.email);
         s.setValue(rememberKey, session.remember);
-        if (session.remember) {
-            m_secrets->write(tokenKey(session.gateway, session.account.user.email), session.token, this,
-                             [this](const SecretStore::Result &r) {
-                                 if (!r.ok && m_window)
-                                     m_window->statusBar()->showMessage(
-                                         tr("%1 You will be asked to sign in next time.").arg(r.error));
-                             });
-        }
-        openMainWindow(session);
+        m_workspace->session()->begin(session); // signedIn opens the main window
     });
     connect(m_dialog, &QDialog::rejected, this, [this] {
         if (!m_window)
@@ -112,44 +109,45 @@ void PortalController::showSignIn(const QString &notice) {
     }
 }
 
-void PortalController::openMainWindow(const SignedInSession &session) {
-    m_session = session;
-    m_window = new MainWindow(session);
+void PortalController::openMainWindow() {
+    m_window = new MainWindow(PageContext{m_workspace, m_secrets, m_clipboard});
     m_window->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_window, &MainWindow::signOutRequested, this, &PortalController::signOut);
+    connect(m_window, &MainWindow::signOutRequested, m_workspace->session(), &Session::signOut);
     connect(m_window, &MainWindow::preferencesRequested, m_window, [this] {
         PreferencesDialog dialog(m_window);
         dialog.exec();
     });
     for (Page page : m_window->navigationPages())
-        if (MainWindow::pageSlug(page) == m_options.startPage)
+        if (pageSlug(page) == m_options.startPage)
             m_window->showPage(page);
     m_window->show();
 
     if (!m_options.screenshot.isEmpty()) {
-        // Let the window lay itself out and paint once before grabbing it.
-        QTimer::singleShot(200, m_window, [this] {
-            const bool saved = m_window->grab().save(m_options.screenshot);
-            std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "could not save",
-                         qPrintable(m_options.screenshot));
-            QApplication::exit(saved ? 0 : 1);
-        });
+        // Wait for the first sync, so the screenshot shows data rather than a loading state.
+        auto *state = m_workspace->connectionState();
+        const auto grab = [this] {
+            QTimer::singleShot(300, m_window, [this] {
+                const bool saved = m_window->grab().save(m_options.screenshot);
+                std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "could not save",
+                             qPrintable(m_options.screenshot));
+                QApplication::exit(saved ? 0 : 1);
+            });
+        };
+        if (state->lastSyncedAt() != 0)
+            grab();
+        else
+            connect(state, &ConnectionState::changed, m_window, [state, grab, done = false]() mutable {
+                if (!done && (state->lastSyncedAt() != 0 || state->isOffline())) {
+                    done = true;
+                    grab();
+                }
+            });
     }
 }
 
-void PortalController::signOut() {
-    // End the session on the gateway too; the window goes away at once either way.
-    auto *job = new SignOutJob(GatewayConnection{m_network, m_session.gateway, m_session.token, false}, this);
-    connect(job, &GatewayJob::finished, job, &QObject::deleteLater);
-    job->start();
-    m_secrets->remove(tokenKey(m_session.gateway, m_session.account.user.email), this,
-                      [](const SecretStore::Result &) {});
-    QSettings().setValue(rememberKey, false);
-    m_session = {};
-    if (m_window) {
+void PortalController::closeMainWindow() {
+    if (m_window)
         m_window->close();
-    }
-    showSignIn(tr("You have signed out."));
 }
 
 } // namespace knotie

@@ -1,21 +1,23 @@
 #pragma once
 
-#include "session/signinflow.h"
-
 #include <QObject>
 #include <QPointer>
+#include <QString>
 
 class QNetworkAccessManager;
 
 namespace knotie {
 
 class MainWindow;
+class SecretClipboard;
 class SecretStore;
 class SignInDialog;
+class SignInFlow;
+class Workspace;
 
-// The composition root's one stateful object: builds the long-lived services, moves
-// between the sign-in dialog and the main window, and keeps a remembered session in
-// the system keychain (never in a settings file).
+// The composition root's one stateful object: builds the long-lived services and moves
+// between the sign-in dialog and the main window as the session begins and ends. A kept
+// session (the "keep me signed in" box) is restored from the system keychain.
 class PortalController : public QObject {
     Q_OBJECT
 public:
@@ -37,17 +39,17 @@ public:
 
 private:
     void showSignIn(const QString &notice);
-    void openMainWindow(const SignedInSession &session);
-    void signOut();
-    QString tokenKey(const QUrl &gateway, const QString &email) const;
+    void openMainWindow();
+    void closeMainWindow();
 
     Options m_options;
     QNetworkAccessManager *m_network = nullptr;
     SecretStore *m_secrets = nullptr;
+    SecretClipboard *m_clipboard = nullptr;
     SignInFlow *m_signIn = nullptr;
+    Workspace *m_workspace = nullptr;
     QPointer<SignInDialog> m_dialog;
     QPointer<MainWindow> m_window;
-    SignedInSession m_session;
 };
 
 } // namespace knotie

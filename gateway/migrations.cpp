@@ -91,10 +91,11 @@ const QList<QStringList> &migrations() {
             // Failed sign-ins by case-folded email, known or not: the lockout's sliding window.
             QStringLiteral("CREATE TABLE sign_in_failures (email_key TEXT NOT NULL, at INTEGER NOT NULL)"),
             QStringLiteral("CREATE INDEX sign_in_failures_by_email ON sign_in_failures(email_key, at)"),
-            // A random id per database: cursors carry it, so one from another database
-            // (a reset demo, another server) is refused instead of silently skipping changes.
+            // A random id per database, never sent out: sync cursors are sealed with a key
+            // derived from it, so one from another database (a reset demo, another
+            // server) is refused instead of silently skipping changes.
             QStringLiteral("CREATE TABLE gateway_instance (id TEXT NOT NULL)"),
-            QStringLiteral("INSERT INTO gateway_instance (id) VALUES (lower(hex(randomblob(8))))"),
+            QStringLiteral("INSERT INTO gateway_instance (id) VALUES (lower(hex(randomblob(16))))"),
         },
     };
     return all;

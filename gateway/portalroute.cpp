@@ -65,18 +65,6 @@ QString newId(QLatin1StringView prefix) {
     return id;
 }
 
-bool isIdShaped(QStringView text) {
-    if (text.isEmpty() || text.size() > 64)
-        return false;
-    for (QChar c : text) {
-        const char16_t u = c.unicode();
-        if (!((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' ||
-              u == '-'))
-            return false;
-    }
-    return true;
-}
-
 std::optional<qint64> jsonInteger(const QJsonValue &value) {
     if (!value.isDouble())
         return std::nullopt;

@@ -32,8 +32,6 @@ HttpResponse internalError();
 
 // A new opaque id, `prefix_` + 20 base62 characters from the CSPRNG.
 QString newId(QLatin1StringView prefix);
-// `[A-Za-z0-9_-]{1,64}`, the shape of every id (API.md, General rules).
-bool isIdShaped(QStringView text);
 
 // Strict integer reading of a JSON number: 1.5 or 1e300 are not integers.
 std::optional<qint64> jsonInteger(const QJsonValue &value);

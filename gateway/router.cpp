@@ -7,19 +7,31 @@ namespace {
 // sources); the suffix is left out of the route's public template.
 constexpr QLatin1StringView slugSuffix(":slug}");
 
-bool isParameterValue(QStringView segment, bool slug) {
+bool isShaped(QStringView segment, bool allowUpperCase) {
     if (segment.isEmpty() || segment.size() > 64)
         return false;
     for (QChar c : segment) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= 'a' && u <= 'z') || (!slug && u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-                        u == '_' || u == '-';
+        const bool ok = (u >= 'a' && u <= 'z') || (allowUpperCase && u >= 'A' && u <= 'Z') ||
+                        (u >= '0' && u <= '9') || u == '_' || u == '-';
         if (!ok)
             return false;
     }
     return true;
 }
+
+bool isParameterValue(QStringView segment, bool slug) {
+    return slug ? isSlug(segment) : isIdShaped(segment);
+}
 } // namespace
+
+bool isIdShaped(QStringView text) {
+    return isShaped(text, true);
+}
+
+bool isSlug(QStringView text) {
+    return isShaped(text, false);
+}
 
 void Router::add(const QByteArray &method, const QString &pathTemplate, Audience audience,
                  std::function<void(RequestContext &, Responder)> handler) {

@@ -12,6 +12,11 @@ namespace knotie::gateway {
 
 struct RequestContext;
 
+// `[A-Za-z0-9_-]{1,64}`: the shape of every id (API.md, General rules).
+bool isIdShaped(QStringView text);
+// `[a-z0-9_-]{1,64}`: automation names and webhook sources.
+bool isSlug(QStringView text);
+
 // Who a route is for: the audience decides which credential is checked before routing.
 enum class Audience { Public, Session, ApiKey };
 

@@ -5,42 +5,72 @@
 
 #include <QCryptographicHash>
 #include <QSqlQuery>
+#include <QtEndian>
+
+#include <openssl/evp.h>
 
 namespace knotie::gateway {
 
 namespace {
 constexpr int maximumLimit = 1000;
+constexpr int blockSize = 16;
 
-QString instanceId(const QSqlDatabase &db) {
+// The AES-128 key cursors are sealed with, derived from this database's random instance
+// id, which never leaves the database.
+QByteArray cursorKey(const QSqlDatabase &db) {
     QSqlQuery q = prepare(db, QStringLiteral("SELECT id FROM gateway_instance"));
-    return exec(q) && q.next() ? q.value(0).toString() : QString();
+    const QString instance = exec(q) && q.next() ? q.value(0).toString() : QString();
+    return QCryptographicHash::hash(QByteArray("knotie-sync-cursor|" + instance.toUtf8()),
+                                    QCryptographicHash::Sha256)
+        .first(blockSize);
 }
 
-QChar streamLetter(SyncStream stream) {
-    return stream == SyncStream::Keys ? QLatin1Char('k') : QLatin1Char('a');
+// One AES block, no padding: a cursor is exactly one block.
+QByteArray aesBlock(const QByteArray &key, const QByteArray &block, bool encrypt) {
+    QByteArray out(2 * blockSize, Qt::Uninitialized);
+    EVP_CIPHER_CTX *cipher = EVP_CIPHER_CTX_new();
+    int written = 0;
+    int last = 0;
+    const auto *keyBytes = reinterpret_cast<const unsigned char *>(key.constData());
+    auto *outBytes = reinterpret_cast<unsigned char *>(out.data());
+    const bool ok =
+        cipher && EVP_CipherInit_ex(cipher, EVP_aes_128_ecb(), nullptr, keyBytes, nullptr, encrypt ? 1 : 0) &&
+        EVP_CIPHER_CTX_set_padding(cipher, 0) &&
+        EVP_CipherUpdate(cipher, outBytes, &written,
+                         reinterpret_cast<const unsigned char *>(block.constData()), blockSize) &&
+        EVP_CipherFinal_ex(cipher, outBytes + written, &last);
+    EVP_CIPHER_CTX_free(cipher);
+    if (!ok || written + last != blockSize)
+        return {};
+    out.resize(blockSize);
+    return out;
 }
 
-QString checkOf(const QString &instance, SyncStream stream, const QString &partnerId, qint64 position) {
-    const QByteArray input = (instance + QLatin1Char('|') + streamLetter(stream) + QLatin1Char('|') +
-                              partnerId + QLatin1Char('|') + QString::number(position))
-                                 .toUtf8();
-    return QString::fromLatin1(QCryptographicHash::hash(input, QCryptographicHash::Sha256)
-                                   .toBase64(QByteArray::Base64UrlEncoding)
-                                   .left(10));
+// What a cursor says besides its position: which list, and whose. Eight bytes that a
+// cursor altered, forged or taken from elsewhere decrypts to anything but.
+QByteArray cursorContext(SyncStream stream, const QString &partnerId) {
+    QByteArray context(1, stream == SyncStream::Keys ? 'k' : 'a');
+    context += QCryptographicHash::hash(partnerId.toUtf8(), QCryptographicHash::Sha256).first(7);
+    return context;
 }
 
-// `<stream letter><position in base 36>_<check>`: base 36 has no '_', so the first '_'
-// splits the position from the check (which, being base64url, may hold more).
+// A cursor is one AES block holding the position and its context, in base64url (22
+// characters of [A-Za-z0-9_-]). Sealing it keeps the position, a number in the sequence
+// all partners share, from telling one partner how busy the others are.
 std::optional<qint64> decodeCursor(const QSqlDatabase &db, SyncStream stream, const QString &partnerId,
                                    const QString &cursor) {
-    const qsizetype split = cursor.indexOf(QLatin1Char('_'));
-    if (split < 2 || cursor.at(0) != streamLetter(stream) || split > 14)
+    const auto decoded = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    // Only the canonical spelling: base64 leaves spare bits in its last character.
+    if (!decoded || decoded.decoded.size() != blockSize ||
+        QString::fromLatin1(decoded.decoded.toBase64(QByteArray::Base64UrlEncoding |
+                                                     QByteArray::OmitTrailingEquals)) != cursor)
         return std::nullopt;
-    bool ok = false;
-    const qint64 position = cursor.mid(1, split - 1).toLongLong(&ok, 36);
-    if (!ok || position < 0 || position > lastChangeSequence(db))
+    const QByteArray plain = aesBlock(cursorKey(db), decoded.decoded, false);
+    if (plain.size() != blockSize || plain.sliced(8) != cursorContext(stream, partnerId))
         return std::nullopt;
-    if (cursor.mid(split + 1) != checkOf(instanceId(db), stream, partnerId, position))
+    const qint64 position = qFromBigEndian<qint64>(plain.constData());
+    if (position < 0 || position > lastChangeSequence(db))
         return std::nullopt;
     return position;
 }
@@ -52,8 +82,11 @@ qint64 lastChangeSequence(const QSqlDatabase &db) {
 }
 
 QString encodeCursor(const QSqlDatabase &db, SyncStream stream, const QString &partnerId, qint64 position) {
-    return streamLetter(stream) + QString::number(position, 36) + QLatin1Char('_') +
-           checkOf(instanceId(db), stream, partnerId, position);
+    QByteArray plain(8, Qt::Uninitialized);
+    qToBigEndian<qint64>(position, plain.data());
+    plain += cursorContext(stream, partnerId);
+    return QString::fromLatin1(aesBlock(cursorKey(db), plain, true)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 std::optional<PageRequest> readPageRequest(const QSqlDatabase &db, const RequestContext &ctx,

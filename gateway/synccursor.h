@@ -10,10 +10,11 @@
 namespace knotie::gateway {
 
 // Sync cursors of GET /v1/keys and GET /v1/audit. A cursor is a position in the change
-// sequence (gateway/changes.h): the next call returns the rows stamped after it. It
-// also carries a check over the database instance, the partner and the stream, so a
-// cursor from another database, partner or list is refused (422 invalid_cursor) and
-// the client knows to start over, rather than silently missing changes.
+// sequence (gateway/changes.h): the next call returns the rows stamped after it. It is
+// sealed with a key of this database, together with the partner and the list it belongs
+// to, so a cursor from another database, partner or list, or an altered one, is refused
+// (422 invalid_cursor) and the client knows to start over rather than silently missing
+// changes.
 enum class SyncStream { Keys, Audit };
 
 struct PageRequest {

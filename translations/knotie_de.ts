@@ -25,6 +25,41 @@
     </message>
 </context>
 <context>
+    <name>Cache</name>
+    <message>
+        <source>Cannot create the folder for the local copy of your data (%1).</source>
+        <translation>Der Ordner für die lokale Kopie Ihrer Daten kann nicht angelegt werden (%1).</translation>
+    </message>
+    <message>
+        <source>The local copy of your data was written by a newer version of the portal, so this version will not touch it. It works from the gateway only; update the portal to use the local copy again.</source>
+        <translation>Die lokale Kopie Ihrer Daten stammt von einer neueren Version des Portals, deshalb rührt diese Version sie nicht an. Es arbeitet nur mit dem Gateway; aktualisieren Sie das Portal, um die lokale Kopie wieder zu nutzen.</translation>
+    </message>
+    <message>
+        <source>The local copy of your data (%1) is damaged and cannot be moved aside.</source>
+        <translation>Die lokale Kopie Ihrer Daten (%1) ist beschädigt und kann nicht beiseitegelegt werden.</translation>
+    </message>
+    <message>
+        <source>The local copy of your data was damaged. It was set aside (%1) and is being rebuilt from the gateway; nothing the gateway has is lost.</source>
+        <translation>Die lokale Kopie Ihrer Daten war beschädigt. Sie wurde beiseitegelegt (%1) und wird aus dem Gateway neu aufgebaut; nichts, was das Gateway hat, geht verloren.</translation>
+    </message>
+    <message>
+        <source>Cannot open the local copy of your data: %1</source>
+        <translation>Die lokale Kopie Ihrer Daten kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the local copy of your data in write-ahead mode.</source>
+        <translation>Die lokale Kopie Ihrer Daten kann nicht im Write-Ahead-Modus geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The local copy of your data was written by a newer version of the portal.</source>
+        <translation>Die lokale Kopie Ihrer Daten stammt von einer neueren Version des Portals.</translation>
+    </message>
+    <message>
+        <source>Cannot update the local copy of your data to version %1: %2</source>
+        <translation>Die lokale Kopie Ihrer Daten kann nicht auf Version %1 gebracht werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>KeyType</name>
     <message>
         <source>Read-Only</source>
@@ -76,6 +111,57 @@
     </message>
 </context>
 <context>
+    <name>Pages</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>API Reference</source>
+        <translation>API-Referenz</translation>
+    </message>
+    <message>
+        <source>API Keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Your account at a glance: key health, recent key activity and today's traffic.</source>
+        <translation>Ihr Konto auf einen Blick: Zustand der Schlüssel, letzte Schlüsselaktionen und der heutige Verkehr.</translation>
+    </message>
+    <message>
+        <source>Your customers, their Customer keys and their usage.</source>
+        <translation>Ihre Kunden, ihre Kundenschlüssel und ihre Nutzung.</translation>
+    </message>
+    <message>
+        <source>Key usage over time: requests, errors, endpoints and the keys that need attention.</source>
+        <translation>Schlüsselnutzung im Zeitverlauf: Anfragen, Fehler, Endpunkte und Schlüssel, die Aufmerksamkeit brauchen.</translation>
+    </message>
+    <message>
+        <source>The Platform API with copy/paste examples, and a way to test a key.</source>
+        <translation>Die Platform-API mit Beispielen zum Kopieren und eine Möglichkeit, einen Schlüssel zu testen.</translation>
+    </message>
+    <message>
+        <source>Create, rotate and revoke the API keys your tools and automations use.</source>
+        <translation>Erstellen, rotieren und widerrufen Sie die API-Schlüssel Ihrer Tools und Automatisierungen.</translation>
+    </message>
+    <message>
+        <source>Who is on your team and which settings they may use.</source>
+        <translation>Wer zu Ihrem Team gehört und welche Einstellungen er oder sie verwenden darf.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The request was cancelled.</source>
@@ -102,28 +188,55 @@
         <translation>Die Gateway-Adresse %1 ist ungültig. Geben Sie eine Adresse wie https://gateway.example.com ein.</translation>
     </message>
     <message>
-        <source>The server at %1 did not answer like a Knotie gateway. Check the address.</source>
-        <translation>Der Server unter %1 hat nicht wie ein Knotie-Gateway geantwortet. Prüfen Sie die Adresse.</translation>
-    </message>
-    <message>
         <source>Wrong email or password.</source>
         <translation>E-Mail-Adresse oder Passwort ist falsch.</translation>
-    </message>
-    <message>
-        <source>Too many failed sign-ins for this email. Wait a few minutes, then try again.</source>
-        <translation>Zu viele fehlgeschlagene Anmeldungen für diese E-Mail-Adresse. Warten Sie einige Minuten und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>Your session has ended. Sign in again.</source>
         <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <source>You do not have permission for this. Ask the account owner to grant access.</source>
-        <translation>Dafür fehlt Ihnen die Berechtigung. Bitten Sie die Kontoinhaberin oder den Kontoinhaber um Zugriff.</translation>
-    </message>
-    <message>
         <source>The gateway refused the request (HTTP %1).</source>
         <translation>Das Gateway hat die Anfrage abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The gateway at %1 closed the connection before answering. Try again in a moment.</source>
+        <translation>Das Gateway unter %1 hat die Verbindung vor der Antwort geschlossen. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>This needs the gateway at %1, which cannot be reached right now.</source>
+        <translation>Dafür wird das Gateway unter %1 gebraucht, das gerade nicht erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The server at %1 redirected the portal to %2. Redirects are not followed, so your sign-in was not sent there; if you trust that address, enter it instead.</source>
+        <translation>Der Server unter %1 hat das Portal zu %2 umgeleitet. Umleitungen werden nicht verfolgt, Ihre Anmeldung wurde also nicht dorthin gesendet; wenn Sie dieser Adresse vertrauen, geben Sie sie stattdessen ein.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer like a Knotie gateway (HTTP %2). Check the address.</source>
+        <translation>Der Server unter %1 hat nicht wie ein Knotie-Gateway geantwortet (HTTP %2). Prüfen Sie die Adresse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins for this email. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen für diese E-Mail-Adresse. Versuchen Sie es in %n Minute erneut.</numerusform>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen für diese E-Mail-Adresse. Versuchen Sie es in %n Minuten erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the account owner</source>
+        <translation>die Kontoinhaberin oder den Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>You do not have permission for this. Ask %1 to grant access.</source>
+        <translation>Dafür fehlt Ihnen die Berechtigung. Bitten Sie %1 um Zugriff.</translation>
+    </message>
+    <message>
+        <source>The gateway at %1 is busy. Try again in a moment.</source>
+        <translation>Das Gateway unter %1 ist ausgelastet. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The gateway at %1 has a problem (HTTP %2). Try again in a moment.</source>
+        <translation>Das Gateway unter %1 hat ein Problem (HTTP %2). Versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -155,6 +268,52 @@
     <message>
         <source>Sign out</source>
         <translation>Abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::ConnectionState</name>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Up to date (synced at %1)</source>
+        <translation>Aktuell (synchronisiert um %1)</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Offline since %1. Nothing has been synced yet.</source>
+        <translation>Offline seit %1. Es wurde noch nichts synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Offline since %1. Showing data from %2.</source>
+        <translation>Offline seit %1. Angezeigt werden Daten vom %2.</translation>
+    </message>
+    <message>
+        <source>This needs the gateway, which cannot be reached since %1 (%2). The portal keeps trying to reconnect.</source>
+        <translation>Dafür wird das Gateway gebraucht, das seit %1 nicht erreichbar ist (%2). Das Portal versucht weiter, sich zu verbinden.</translation>
     </message>
 </context>
 <context>
@@ -321,31 +480,150 @@
     </message>
 </context>
 <context>
+    <name>knotie::CustomerModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyService</name>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyTableModel</name>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>in a moment</source>
+        <translation>gleich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute(s)</source>
+        <translation>
+            <numerusform>in %n Minute</numerusform>
+            <numerusform>in %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour(s)</source>
+        <translation>
+            <numerusform>in %n Stunde</numerusform>
+            <numerusform>in %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read-Only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Läuft aus</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt genutzt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Nutzung</translation>
+    </message>
+</context>
+<context>
     <name>knotie::MainWindow</name>
-    <message>
-        <source>Your account at a glance: key health, recent key activity and today's traffic.</source>
-        <translation>Ihr Konto auf einen Blick: Zustand der Schlüssel, letzte Schlüsselaktionen und der heutige Verkehr.</translation>
-    </message>
-    <message>
-        <source>Your customers, their Customer keys and their usage.</source>
-        <translation>Ihre Kunden, ihre Kundenschlüssel und ihre Nutzung.</translation>
-    </message>
-    <message>
-        <source>Key usage over time: requests, errors, endpoints and the keys that need attention.</source>
-        <translation>Schlüsselnutzung im Zeitverlauf: Anfragen, Fehler, Endpunkte und Schlüssel, die Aufmerksamkeit brauchen.</translation>
-    </message>
-    <message>
-        <source>The Platform API with copy/paste examples, and a way to test a key.</source>
-        <translation>Die Platform-API mit Beispielen zum Kopieren und eine Möglichkeit, einen Schlüssel zu testen.</translation>
-    </message>
-    <message>
-        <source>Create, rotate and revoke the API keys your tools and automations use.</source>
-        <translation>Erstellen, rotieren und widerrufen Sie die API-Schlüssel Ihrer Tools und Automatisierungen.</translation>
-    </message>
-    <message>
-        <source>Who is on your team and which settings they may use.</source>
-        <translation>Wer zu Ihrem Team gehört und welche Einstellungen er oder sie verwenden darf.</translation>
-    </message>
     <message>
         <source>%1 — Knotie Partner Portal</source>
         <translation>%1 — Knotie Partnerportal</translation>
@@ -353,34 +631,6 @@
     <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
-    </message>
-    <message>
-        <source>Signed in to %1</source>
-        <translation>Angemeldet bei %1</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>Kunden</translation>
-    </message>
-    <message>
-        <source>Analytics</source>
-        <translation>Analyse</translation>
-    </message>
-    <message>
-        <source>API Reference</source>
-        <translation>API-Referenz</translation>
-    </message>
-    <message>
-        <source>API Keys</source>
-        <translation>API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>Team</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -422,13 +672,13 @@
         <source>&lt;b&gt;Knotie Partner Portal&lt;/b&gt; %1&lt;br&gt;Manage the API keys of your Knotie AI Pro partner account.</source>
         <translation>&lt;b&gt;Knotie Partnerportal&lt;/b&gt; %1&lt;br&gt;Verwalten Sie die API-Schlüssel Ihres Knotie-AI-Pro-Partnerkontos.</translation>
     </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
 </context>
 <context>
     <name>knotie::PortalController</name>
-    <message>
-        <source>%1 You will be asked to sign in next time.</source>
-        <translation>%1 Beim nächsten Start müssen Sie sich erneut anmelden.</translation>
-    </message>
     <message>
         <source>You have signed out.</source>
         <translation>Sie haben sich abgemeldet.</translation>
@@ -489,7 +739,10 @@
     </message>
     <message numerus="yes">
         <source>Copied. The clipboard is cleared in %n second(s).</source>
-        <translation><numerusform>Kopiert. Die Zwischenablage wird in %n Sekunde geleert.</numerusform><numerusform>Kopiert. Die Zwischenablage wird in %n Sekunden geleert.</numerusform></translation>
+        <translation>
+            <numerusform>Kopiert. Die Zwischenablage wird in %n Sekunde geleert.</numerusform>
+            <numerusform>Kopiert. Die Zwischenablage wird in %n Sekunden geleert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The clipboard was cleared.</source>
@@ -529,6 +782,13 @@
     <message>
         <source>The system keychain is not available (%1).</source>
         <translation>Der Systemschlüsselbund ist nicht verfügbar (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::Session</name>
+    <message>
+        <source>%1 You stay signed in until you quit; next time you will be asked to sign in again.</source>
+        <translation>%1 Sie bleiben angemeldet, bis Sie das Portal beenden; beim nächsten Mal müssen Sie sich erneut anmelden.</translation>
     </message>
 </context>
 <context>
@@ -611,6 +871,75 @@
     <message>
         <source>Enter the gateway address, for example https://gateway.example.com or 127.0.0.1:8787.</source>
         <translation>Geben Sie die Gateway-Adresse ein, zum Beispiel https://gateway.example.com oder 127.0.0.1:8787.</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::SyncWorker</name>
+    <message>
+        <source>The local copy of your data could not be written.</source>
+        <translation>Die lokale Kopie Ihrer Daten konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::TeamModel</name>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber/in</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::UsageSeriesModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Client errors</source>
+        <translation>Client-Fehler</translation>
+    </message>
+    <message>
+        <source>Server errors</source>
+        <translation>Server-Fehler</translation>
+    </message>
+    <message>
+        <source>95th percentile</source>
+        <translation>95. Perzentil</translation>
     </message>
 </context>
 </TS>

@@ -1,14 +1,17 @@
 #include "gatewayprocess.h"
 #include "pages/accessdeniedpage.h"
+#include "session/session.h"
 #include "session/signinflow.h"
 #include "shell/mainwindow.h"
 #include "signin/signindialog.h"
+#include "sync/synccontroller.h"
+#include "workspace/workspace.h"
 
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -25,10 +28,10 @@ private Q_SLOTS:
     }
 
     void signIn_ownerSeesEveryPage() {
-        const auto session = signIn(QStringLiteral("owner@demo.test"));
-        QVERIFY(session);
-        QCOMPARE(session->account.partnerName, QStringLiteral("Demo Agency"));
-        MainWindow window(*session);
+        Workspace workspace(&m_network, nullptr);
+        QVERIFY(signIn(workspace, QStringLiteral("owner@demo.test")));
+        QCOMPARE(workspace.session()->account().partnerName, QStringLiteral("Demo Agency"));
+        MainWindow window(PageContext{&workspace, nullptr, nullptr});
         window.show();
         QCOMPARE(window.navigationPages(), (QList<Page>{Page::Overview, Page::Customers, Page::Analytics,
                                                         Page::ApiReference, Page::ApiKeys, Page::Team}));
@@ -41,9 +44,9 @@ private Q_SLOTS:
     }
 
     void signIn_memberDoesNotSeeApiKeysOrTeam() {
-        const auto session = signIn(QStringLiteral("member@demo.test"));
-        QVERIFY(session);
-        MainWindow window(*session);
+        Workspace workspace(&m_network, nullptr);
+        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
+        MainWindow window(PageContext{&workspace, nullptr, nullptr});
         const QList<Page> pages = window.navigationPages();
         QVERIFY(!pages.contains(Page::ApiKeys));
         QVERIFY(!pages.contains(Page::Team));
@@ -52,9 +55,9 @@ private Q_SLOTS:
     }
 
     void showPage_memberReachingApiKeysIsToldWhomToAsk() {
-        const auto session = signIn(QStringLiteral("member@demo.test"));
-        QVERIFY(session);
-        MainWindow window(*session);
+        Workspace workspace(&m_network, nullptr);
+        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
+        MainWindow window(PageContext{&workspace, nullptr, nullptr});
         window.showPage(Page::ApiKeys);
         const auto *message = window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage"));
         QVERIFY(message);
@@ -63,9 +66,41 @@ private Q_SLOTS:
         QVERIFY(message->isVisibleTo(&window));
     }
 
+    void grant_whileOpenShowsApiKeysAfterTheNextSync() {
+        Workspace workspace(&m_network, nullptr);
+        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
+        workspace.open();
+        MainWindow window(PageContext{&workspace, nullptr, nullptr});
+        window.showPage(Page::ApiKeys);
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
+
+        const QByteArray owner = m_gateway.signIn(QStringLiteral("owner@demo.test"));
+        const HttpReply granted =
+            m_gateway.request("PATCH", QStringLiteral("/v1/team/usr_priya"),
+                              R"({"permissions":["settings.manage","analytics.view","customers.view"]})",
+                              GatewayProcess::bearer(owner));
+        QCOMPARE(granted.status, 200);
+        workspace.sync()->syncNow();
+        QVERIFY(QTest::qWaitFor([&] { return window.navigationPages().contains(Page::ApiKeys); }, 20000));
+        // The page that refused a moment ago now opens.
+        window.showPage(Page::ApiKeys);
+        QVERIFY(!window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
+
+        // And taking it away again hides it on the next sync.
+        QCOMPARE(m_gateway
+                     .request("PATCH", QStringLiteral("/v1/team/usr_priya"),
+                              R"({"permissions":["analytics.view","customers.view"]})",
+                              GatewayProcess::bearer(owner))
+                     .status,
+                 200);
+        workspace.sync()->syncNow();
+        QVERIFY(QTest::qWaitFor([&] { return !window.navigationPages().contains(Page::ApiKeys); }, 20000));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
+        workspace.close();
+    }
+
     void signIn_wrongPasswordKeepsTheDialogOpenWithWhatWasTyped() {
-        QNetworkAccessManager network;
-        SignInFlow flow(&network);
+        SignInFlow flow(&m_network);
         SignInDialog dialog(&flow);
         dialog.setGatewayAddress(m_gateway.baseUrl().toString());
         dialog.setEmail(QStringLiteral("owner@demo.test"));
@@ -82,8 +117,7 @@ private Q_SLOTS:
     }
 
     void signIn_unreachableGatewaySaysCheckTheAddress() {
-        QNetworkAccessManager network;
-        SignInFlow flow(&network);
+        SignInFlow flow(&m_network);
         QSignalSpy failed(&flow, &SignInFlow::failed);
         // Port 1 on loopback: nothing listens there, the connection is refused at once.
         flow.signIn(QStringLiteral("127.0.0.1:1"), QStringLiteral("owner@demo.test"), QStringLiteral("x"),
@@ -95,8 +129,7 @@ private Q_SLOTS:
     }
 
     void signIn_remoteHostWithoutHttpsIsRefusedBeforeSending() {
-        QNetworkAccessManager network;
-        SignInFlow flow(&network);
+        SignInFlow flow(&m_network);
         QSignalSpy failed(&flow, &SignInFlow::failed);
         flow.signIn(QStringLiteral("http://gateway.invalid"), QStringLiteral("owner@demo.test"),
                     QStringLiteral("x"), false);
@@ -105,9 +138,8 @@ private Q_SLOTS:
     }
 
 private:
-    std::optional<SignedInSession> signIn(const QString &email) {
-        QNetworkAccessManager network;
-        SignInFlow flow(&network);
+    bool signIn(Workspace &workspace, const QString &email) {
+        SignInFlow flow(&m_network);
         SignInDialog dialog(&flow);
         dialog.setGatewayAddress(m_gateway.baseUrl().toString());
         dialog.setEmail(email);
@@ -116,10 +148,12 @@ private:
         QSignalSpy accepted(&dialog, &QDialog::accepted);
         dialog.accept();
         if (!accepted.wait(10000))
-            return std::nullopt;
-        return dialog.session();
+            return false;
+        workspace.session()->begin(dialog.session());
+        return workspace.session()->isSignedIn();
     }
 
+    QNetworkAccessManager m_network;
     GatewayProcess m_gateway;
 };
 

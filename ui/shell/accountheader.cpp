@@ -19,25 +19,23 @@ QString roleDisplayName(Role role) {
     return {};
 }
 
-AccountHeader::AccountHeader(const SignedInSession &session, QWidget *parent)
+AccountHeader::AccountHeader(const Account &account, const QUrl &gateway, QWidget *parent)
     : QWidget(parent) {
     setObjectName(QStringLiteral("accountHeader"));
     setAttribute(Qt::WA_StyledBackground);
 
-    auto *partner = new QLabel(session.account.partnerName, this);
-    partner->setObjectName(QStringLiteral("partnerName"));
-    QFont big = partner->font();
+    m_partner = new QLabel(this);
+    m_partner->setObjectName(QStringLiteral("partnerName"));
+    QFont big = m_partner->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);
-    partner->setFont(big);
+    m_partner->setFont(big);
 
-    auto *gateway = new QLabel(tr("Gateway: %1").arg(session.gateway.toDisplayString()), this);
-    gateway->setObjectName(QStringLiteral("gatewayLabel"));
+    auto *gatewayLabel = new QLabel(tr("Gateway: %1").arg(gateway.toDisplayString()), this);
+    gatewayLabel->setObjectName(QStringLiteral("gatewayLabel"));
 
-    auto *person =
-        new QLabel(tr("%1 · %2").arg(session.account.user.name, roleDisplayName(session.account.role)), this);
-    person->setObjectName(QStringLiteral("personLabel"));
-    person->setToolTip(session.account.user.email);
+    m_person = new QLabel(this);
+    m_person->setObjectName(QStringLiteral("personLabel"));
 
     auto *signOut = new QPushButton(tr("Sign &Out"), this);
     signOut->setObjectName(QStringLiteral("signOutButton"));
@@ -46,15 +44,22 @@ AccountHeader::AccountHeader(const SignedInSession &session, QWidget *parent)
 
     auto *left = new QVBoxLayout;
     left->setSpacing(0);
-    left->addWidget(partner);
-    left->addWidget(gateway);
+    left->addWidget(m_partner);
+    left->addWidget(gatewayLabel);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(16, 10, 16, 10);
     layout->addLayout(left);
     layout->addStretch();
-    layout->addWidget(person);
+    layout->addWidget(m_person);
     layout->addSpacing(12);
     layout->addWidget(signOut);
+    setAccount(account);
+}
+
+void AccountHeader::setAccount(const Account &account) {
+    m_partner->setText(account.partnerName);
+    m_person->setText(tr("%1 · %2").arg(account.user.name, roleDisplayName(account.role)));
+    m_person->setToolTip(account.user.email);
 }
 
 } // namespace knotie

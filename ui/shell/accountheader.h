@@ -1,8 +1,12 @@
 #pragma once
 
-#include "session/signinflow.h"
+#include "session/account.h"
+
+#include <QUrl>
 
 #include <QWidget>
+
+class QLabel;
 
 namespace knotie {
 
@@ -11,10 +15,16 @@ namespace knotie {
 class AccountHeader : public QWidget {
     Q_OBJECT
 public:
-    AccountHeader(const SignedInSession &session, QWidget *parent = nullptr);
+    AccountHeader(const Account &account, const QUrl &gateway, QWidget *parent = nullptr);
+
+    void setAccount(const Account &account);
 
 Q_SIGNALS:
     void signOutRequested();
+
+private:
+    QLabel *m_partner = nullptr;
+    QLabel *m_person = nullptr;
 };
 
 QString roleDisplayName(Role role);

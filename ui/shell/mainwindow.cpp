@@ -2,14 +2,15 @@
 
 #include "accountheader.h"
 #include "pages/accessdeniedpage.h"
-#include "pages/placeholderpage.h"
+#include "session/session.h"
+#include "sync/connectionstate.h"
+#include "sync/synccontroller.h"
+#include "workspace/workspace.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QHBoxLayout>
 #include <QHash>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -27,51 +28,37 @@ constexpr int pageRole = Qt::UserRole + 1;
 constexpr int navigationRowHeight = 30;
 const QList<Page> allPages{Page::Overview,     Page::Customers, Page::Analytics,
                            Page::ApiReference, Page::ApiKeys,   Page::Team};
-
-QString pageDescription(Page page) {
-    switch (page) {
-    case Page::Overview:
-        return MainWindow::tr(
-            "Your account at a glance: key health, recent key activity and today's traffic.");
-    case Page::Customers:
-        return MainWindow::tr("Your customers, their Customer keys and their usage.");
-    case Page::Analytics:
-        return MainWindow::tr(
-            "Key usage over time: requests, errors, endpoints and the keys that need attention.");
-    case Page::ApiReference:
-        return MainWindow::tr("The Platform API with copy/paste examples, and a way to test a key.");
-    case Page::ApiKeys:
-        return MainWindow::tr("Create, rotate and revoke the API keys your tools and automations use.");
-    case Page::Team:
-        return MainWindow::tr("Who is on your team and which settings they may use.");
-    }
-    return {};
-}
 } // namespace
 
 struct MainWindow::Private {
-    SignedInSession session;
+    PageContext context;
+    Session *session = nullptr;
+    AccountHeader *header = nullptr;
     QTreeWidget *navigation = nullptr;
     QStackedWidget *stack = nullptr;
+    QMenu *goMenu = nullptr;
+    QLabel *connection = nullptr;
     QHash<Page, QWidget *> pages;
     QWidget *deniedPage = nullptr;
     Page current = Page::Overview;
 };
 
-MainWindow::MainWindow(const SignedInSession &session, QWidget *parent)
+MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     : QMainWindow(parent)
     , d(std::make_unique<Private>()) {
-    d->session = session;
+    d->context = context;
+    d->session = context.workspace->session();
+    const Account &account = d->session->account();
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("%1 — Knotie Partner Portal").arg(session.account.partnerName));
+    setWindowTitle(tr("%1 — Knotie Partner Portal").arg(account.partnerName));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    auto *header = new AccountHeader(session, central);
-    connect(header, &AccountHeader::signOutRequested, this, &MainWindow::signOutRequested);
-    layout->addWidget(header);
+    d->header = new AccountHeader(account, d->session->gateway(), central);
+    connect(d->header, &AccountHeader::signOutRequested, this, &MainWindow::signOutRequested);
+    layout->addWidget(d->header);
 
     auto *splitter = new QSplitter(Qt::Horizontal, central);
     d->navigation = new QTreeWidget(splitter);
@@ -90,10 +77,24 @@ MainWindow::MainWindow(const SignedInSession &session, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
+    connect(d->navigation, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item && item->data(0, pageRole).isValid())
+            showPage(static_cast<Page>(item->data(0, pageRole).toInt()));
+    });
 
-    buildNavigation();
+    d->connection = new QLabel(this);
+    d->connection->setObjectName(QStringLiteral("connectionState"));
+    statusBar()->addPermanentWidget(d->connection);
+    ConnectionState *state = context.workspace->connectionState();
+    const auto showState = [this, state] {
+        d->connection->setText(state->statusText());
+    };
+    connect(state, &ConnectionState::changed, this, showState);
+    showState();
+
     buildMenus();
-    statusBar()->showMessage(tr("Signed in to %1").arg(session.gateway.toDisplayString()));
+    rebuildNavigation();
+    connect(d->session, &Session::accountChanged, this, &MainWindow::onAccountChanged);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
@@ -108,45 +109,11 @@ MainWindow::MainWindow(const SignedInSession &session, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-QString MainWindow::pageTitle(Page page) {
-    switch (page) {
-    case Page::Overview:
-        return tr("Overview");
-    case Page::Customers:
-        return tr("Customers");
-    case Page::Analytics:
-        return tr("Analytics");
-    case Page::ApiReference:
-        return tr("API Reference");
-    case Page::ApiKeys:
-        return tr("API Keys");
-    case Page::Team:
-        return tr("Team");
-    }
-    return {};
-}
-
-QString MainWindow::pageSlug(Page page) {
-    switch (page) {
-    case Page::Overview:
-        return QStringLiteral("overview");
-    case Page::Customers:
-        return QStringLiteral("customers");
-    case Page::Analytics:
-        return QStringLiteral("analytics");
-    case Page::ApiReference:
-        return QStringLiteral("api-reference");
-    case Page::ApiKeys:
-        return QStringLiteral("api-keys");
-    case Page::Team:
-        return QStringLiteral("team");
-    }
-    return {};
-}
-
-void MainWindow::buildNavigation() {
+void MainWindow::rebuildNavigation() {
+    const QSignalBlocker blocker(d->navigation);
+    d->navigation->clear();
     QTreeWidgetItem *settings = nullptr;
-    for (Page page : Access::visiblePages(d->session.account)) {
+    for (Page page : Access::visiblePages(d->session->account())) {
         QTreeWidgetItem *parentItem = nullptr;
         if (page == Page::ApiKeys || page == Page::Team) {
             // API Keys and Team live under Settings, where the help article sends people.
@@ -167,14 +134,37 @@ void MainWindow::buildNavigation() {
         item->setToolTip(0, pageDescription(page));
     }
     d->navigation->expandAll();
-    connect(d->navigation, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        if (item && item->data(0, pageRole).isValid())
-            showPage(static_cast<Page>(item->data(0, pageRole).toInt()));
-    });
+
+    d->goMenu->clear();
+    int number = 1;
+    for (Page page : allPages) {
+        if (!Access::maySee(d->session->account(), page))
+            continue;
+        QAction *action = d->goMenu->addAction(pageTitle(page), this, [this, page] { showPage(page); });
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + number++)));
+    }
+}
+
+void MainWindow::onAccountChanged(const Account &account) {
+    d->header->setAccount(account);
+    // Pages the person may no longer see go away at once, with what they showed.
+    for (auto it = d->pages.begin(); it != d->pages.end();) {
+        if (!Access::maySee(account, it.key())) {
+            delete it.value();
+            it = d->pages.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    rebuildNavigation();
+    showPage(d->current);
 }
 
 void MainWindow::buildMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *syncNow =
+        file->addAction(tr("&Sync Now"), this, [this] { d->context.workspace->sync()->syncNow(); });
+    syncNow->setShortcut(QKeySequence::Refresh);
     QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::preferencesRequested);
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
@@ -184,14 +174,7 @@ void MainWindow::buildMenus() {
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
-    QMenu *go = menuBar()->addMenu(tr("&Go"));
-    int number = 1;
-    for (Page page : allPages) {
-        if (!Access::maySee(d->session.account, page))
-            continue;
-        QAction *action = go->addAction(pageTitle(page), this, [this, page] { showPage(page); });
-        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + number++)));
-    }
+    d->goMenu = menuBar()->addMenu(tr("&Go"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Knotie Partner Portal"), this, [this] {
@@ -216,18 +199,21 @@ Page MainWindow::currentPage() const {
 
 void MainWindow::showPage(Page page) {
     d->current = page;
-    if (!Access::maySee(d->session.account, page)) {
+    const Account &account = d->session->account();
+    if (!Access::maySee(account, page)) {
         delete d->deniedPage;
-        d->deniedPage =
-            new AccessDeniedPage(pageTitle(page), Access::deniedMessage(d->session.account, page), d->stack);
+        d->deniedPage = new AccessDeniedPage(pageTitle(page), Access::deniedMessage(account, page), d->stack);
         d->stack->addWidget(d->deniedPage);
         d->stack->setCurrentWidget(d->deniedPage);
+        const QSignalBlocker blocker(d->navigation);
         d->navigation->setCurrentItem(nullptr);
         return;
     }
+    delete d->deniedPage;
+    d->deniedPage = nullptr;
     QWidget *&widget = d->pages[page];
     if (!widget) {
-        widget = new PlaceholderPage(pageTitle(page), pageDescription(page), d->stack);
+        widget = createPage(page, d->context, d->stack);
         d->stack->addWidget(widget);
     }
     d->stack->setCurrentWidget(widget);

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "session/access.h"
-#include "session/signinflow.h"
+#include "pages/pagecontext.h"
 
 #include <QMainWindow>
 
@@ -9,12 +8,15 @@
 
 namespace knotie {
 
+struct Account;
+
 // The shell: account header, navigation and one page at a time. Every page is its own
-// class; this window only places them and follows the person's permissions.
+// class, made by createPage(); this window only places them, follows the person's
+// permissions as they change, and shows the connection state.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(const SignedInSession &session, QWidget *parent = nullptr);
+    explicit MainWindow(const PageContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // The pages the navigation offers, in its order.
@@ -22,9 +24,6 @@ public:
     Page currentPage() const;
     // Shows a page; one the person may not see shows why and whom to ask instead.
     void showPage(Page page);
-
-    static QString pageTitle(Page page);
-    static QString pageSlug(Page page); // "api-keys": for the command line and settings
 
 Q_SIGNALS:
     void signOutRequested();
@@ -35,7 +34,8 @@ protected:
 
 private:
     void buildMenus();
-    void buildNavigation();
+    void rebuildNavigation();
+    void onAccountChanged(const Account &account);
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -1,0 +1,69 @@
+#include "workspace.h"
+
+#include "cache/cache.h"
+#include "items/keytablemodel.h"
+#include "items/listmodels.h"
+#include "keys/keyservice.h"
+#include "session/session.h"
+#include "sync/synccontroller.h"
+#include "sync/syncworker.h"
+
+namespace knotie {
+
+Workspace::Workspace(QNetworkAccessManager *network, SecretStore *secrets, QObject *parent)
+    : QObject(parent)
+    , m_session(new Session(network, secrets, this))
+    , m_sync(new SyncController(this))
+    , m_keys(new KeyService(m_session, m_sync, this))
+    , m_keyModel(new KeyTableModel(this))
+    , m_customerModel(new CustomerModel(this))
+    , m_teamModel(new TeamModel(this))
+    , m_auditModel(new AuditModel(this)) {
+    SyncWorker *worker = m_sync->worker();
+    connect(worker, &SyncWorker::keysLoaded, m_keyModel, &KeyTableModel::setKeys);
+    connect(worker, &SyncWorker::keysChanged, m_keyModel, &KeyTableModel::upsertKeys);
+    connect(worker, &SyncWorker::keyUsageLoaded, m_keyModel, &KeyTableModel::setUsage);
+    connect(worker, &SyncWorker::customersLoaded, this, [this](const QList<Customer> &customers) {
+        m_customerModel->setCustomers(customers);
+        m_keyModel->setCustomers(customers);
+    });
+    connect(worker, &SyncWorker::teamLoaded, m_teamModel, &TeamModel::setMembers);
+    connect(worker, &SyncWorker::auditLoaded, m_auditModel, &AuditModel::setEvents);
+    connect(worker, &SyncWorker::auditAdded, m_auditModel, &AuditModel::addEvents);
+
+    // Permissions may change while the portal is open: a refusal during sync reads
+    // /v1/me again, and what the person may now see decides what is synced next.
+    connect(m_sync, &SyncController::permissionDenied, m_session, &Session::refreshAccount);
+    // A permission granted while the portal is open shows on the next sync.
+    connect(worker, &SyncWorker::syncSucceeded, m_session, &Session::refreshAccount);
+    connect(m_session, &Session::accountChanged, this, [this] {
+        m_sync->setParts(m_session->syncParts());
+        m_sync->syncNow();
+    });
+    connect(m_sync, &SyncController::sessionEnded, m_session, [this] { m_session->signOut(); });
+    connect(m_sync, &SyncController::notice, this, &Workspace::notice);
+    connect(m_session, &Session::notice, this, &Workspace::notice);
+}
+
+Workspace::~Workspace() {
+    close();
+}
+
+ConnectionState *Workspace::connectionState() const {
+    return m_sync->state();
+}
+
+void Workspace::open() {
+    m_sync->start(Cache::defaultPath(m_session->gateway(), m_session->account().user.id),
+                  m_session->connection(), m_session->syncParts());
+}
+
+void Workspace::close() {
+    m_sync->stop();
+    m_keyModel->setKeys({});
+    m_customerModel->setCustomers({});
+    m_teamModel->setMembers({});
+    m_auditModel->setEvents({});
+}
+
+} // namespace knotie

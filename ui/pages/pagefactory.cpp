@@ -1,0 +1,80 @@
+#include "pagecontext.h"
+#include "placeholderpage.h"
+
+#include <QCoreApplication>
+
+namespace knotie {
+
+QWidget *createPage(Page page, const PageContext &context, QWidget *parent) {
+    Q_UNUSED(context)
+    switch (page) {
+    case Page::Overview:
+    case Page::Customers:
+    case Page::Analytics:
+    case Page::ApiReference:
+    case Page::ApiKeys:
+    case Page::Team:
+        break;
+    }
+    return new PlaceholderPage(pageTitle(page), pageDescription(page), parent);
+}
+
+QString pageTitle(Page page) {
+    switch (page) {
+    case Page::Overview:
+        return QCoreApplication::translate("Pages", "Overview");
+    case Page::Customers:
+        return QCoreApplication::translate("Pages", "Customers");
+    case Page::Analytics:
+        return QCoreApplication::translate("Pages", "Analytics");
+    case Page::ApiReference:
+        return QCoreApplication::translate("Pages", "API Reference");
+    case Page::ApiKeys:
+        return QCoreApplication::translate("Pages", "API Keys");
+    case Page::Team:
+        return QCoreApplication::translate("Pages", "Team");
+    }
+    return {};
+}
+
+QString pageDescription(Page page) {
+    switch (page) {
+    case Page::Overview:
+        return QCoreApplication::translate(
+            "Pages", "Your account at a glance: key health, recent key activity and today's traffic.");
+    case Page::Customers:
+        return QCoreApplication::translate("Pages", "Your customers, their Customer keys and their usage.");
+    case Page::Analytics:
+        return QCoreApplication::translate(
+            "Pages", "Key usage over time: requests, errors, endpoints and the keys that need attention.");
+    case Page::ApiReference:
+        return QCoreApplication::translate(
+            "Pages", "The Platform API with copy/paste examples, and a way to test a key.");
+    case Page::ApiKeys:
+        return QCoreApplication::translate(
+            "Pages", "Create, rotate and revoke the API keys your tools and automations use.");
+    case Page::Team:
+        return QCoreApplication::translate("Pages", "Who is on your team and which settings they may use.");
+    }
+    return {};
+}
+
+QString pageSlug(Page page) {
+    switch (page) {
+    case Page::Overview:
+        return QStringLiteral("overview");
+    case Page::Customers:
+        return QStringLiteral("customers");
+    case Page::Analytics:
+        return QStringLiteral("analytics");
+    case Page::ApiReference:
+        return QStringLiteral("api-reference");
+    case Page::ApiKeys:
+        return QStringLiteral("api-keys");
+    case Page::Team:
+        return QStringLiteral("team");
+    }
+    return {};
+}
+
+} // namespace knotie
