@@ -55,7 +55,8 @@ bool GatewayConnection::transportAllowed() const {
         return true;
     const QString host = baseUrl.host();
     const bool loopback = host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
-    return baseUrl.scheme() == QLatin1String("http") && (loopback || allowInsecureRemote);
+    return baseUrl.scheme() == QLatin1String("http") &&
+           (loopback || insecureHosts.contains(host, Qt::CaseInsensitive));
 }
 
 GatewayJob::GatewayJob(GatewayConnection connection, QObject *parent)

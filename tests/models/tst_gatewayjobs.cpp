@@ -100,11 +100,15 @@ private Q_SLOTS:
         QCOMPARE(r.status, GatewayResult::Status::Refused);
         QCOMPARE(r.attempts, 0);
         QVERIFY(r.message.contains(QStringLiteral("https://")));
-        c.allowInsecureRemote = true;
+        c.insecureHosts = {QStringLiteral("GATEWAY.example.com")};
         QVERIFY(c.transportAllowed());
+        c.baseUrl = QUrl(QStringLiteral("http://other.example.com"));
+        QVERIFY(!c.transportAllowed()); // allowed for one host, not for the next
+        QVERIFY(!GatewayConnection(nullptr, c.baseUrl, {}, false).transportAllowed());
+        QVERIFY(GatewayConnection(nullptr, c.baseUrl, {}, true).transportAllowed());
         c.baseUrl = QUrl(QStringLiteral("http://[::1]:8787"));
-        c.allowInsecureRemote = false;
-        QVERIFY(c.transportAllowed());
+        c.insecureHosts.clear();
+        QVERIFY(c.transportAllowed()); // loopback needs no permission
     }
 
     void request_carriesARequestIdAndTheToken() {
