@@ -15,7 +15,9 @@
 #include <QThread>
 #include <QUuid>
 
+#if KNOTIE_CACHE_SQLITE_C_API
 #include <sqlite3.h>
+#endif
 
 namespace knotie {
 
@@ -229,79 +231,129 @@ QString Cache::keyColumns() {
         " revoked_by_name, replaced_by, replaces, rate_limit_requests, rate_limit_seconds");
 }
 
+namespace {
+
+// The columns of a key row, written once for both ways of binding them below.
+template <typename Binder>
+void bindKey(Binder &b, const ApiKey &k, const QString &type, const QString &status) {
+    b.text(0, k.id);
+    b.text(1, k.name);
+    b.text(2, k.description);
+    b.text(3, type);
+    b.optionalText(4, k.customerId);
+    b.text(5, k.prefix);
+    b.text(6, k.last4);
+    b.text(7, status);
+    b.integer(8, k.createdAt);
+    b.text(9, k.createdBy.id);
+    b.text(10, k.createdBy.name);
+    b.optionalInteger(11, k.lastUsedAt);
+    b.optionalInteger(12, k.expiresAt);
+    b.optionalInteger(13, k.revokedAt);
+    b.optionalText(14, k.revokedBy ? k.revokedBy->id : QString());
+    b.optionalText(15, k.revokedBy ? k.revokedBy->name : QString());
+    b.optionalText(16, k.replacedBy);
+    b.optionalText(17, k.replaces);
+    b.optionalInteger(18, k.rateLimit ? k.rateLimit->requests : 0);
+    b.optionalInteger(19, k.rateLimit ? k.rateLimit->perSeconds : 0);
+}
+
+QString insertKeySql() {
+    return QStringLiteral("INSERT OR REPLACE INTO keys (") + Cache::keyColumns() +
+           QStringLiteral(") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+}
+
+#if KNOTIE_CACHE_SQLITE_C_API
+// SQLite's C API on Qt's own connection handle: a sync writes up to 100,000 rows, and
+// QSqlQuery's bindValue/exec costs about 3x as much per row (STYLE.md). Only where Qt's
+// SQLite driver uses the system's libsqlite3 (Linux distributions); Qt's own builds for
+// Windows and macOS carry a private copy, which must not be handed to another one.
+class KeyWriter {
+public:
+    explicit KeyWriter(QSqlDatabase &db) {
+        const QVariant handle = db.driver()->handle();
+        if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_db = *static_cast<sqlite3 *const *>(handle.constData());
+        const QByteArray sql = insertKeySql().toUtf8();
+        if (!m_db ||
+            sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &m_statement, nullptr) != SQLITE_OK)
+            qCWarning(lcCache) << "cannot prepare the key insert:"
+                               << (m_db ? sqlite3_errmsg(m_db) : "no handle");
+    }
+    ~KeyWriter() { sqlite3_finalize(m_statement); }
+    bool isValid() const { return m_statement; }
+    bool write(const ApiKey &k) {
+        // SQLITE_STATIC points into these and into `k`: both outlive the step.
+        const QString type = keyTypeWireName(k.type);
+        const QString status = keyStatusWireName(k.status);
+        bindKey(*this, k, type, status);
+        const bool ok = sqlite3_step(m_statement) == SQLITE_DONE;
+        if (!ok)
+            qCWarning(lcCache) << "cannot store a key:" << sqlite3_errmsg(m_db);
+        sqlite3_reset(m_statement);
+        return ok;
+    }
+    void text(int i, const QString &v) {
+        // utf16() of a null QString is an empty string, never a null pointer (which
+        // SQLite would bind as NULL, against the NOT NULL columns).
+        sqlite3_bind_text16(m_statement, i + 1, v.utf16(), int(v.size() * 2), SQLITE_STATIC);
+    }
+    void optionalText(int i, const QString &v) {
+        if (v.isEmpty())
+            sqlite3_bind_null(m_statement, i + 1);
+        else
+            text(i, v);
+    }
+    void integer(int i, qint64 v) { sqlite3_bind_int64(m_statement, i + 1, v); }
+    void optionalInteger(int i, qint64 v) {
+        if (v)
+            integer(i, v);
+        else
+            sqlite3_bind_null(m_statement, i + 1);
+    }
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+};
+#else
+class KeyWriter {
+public:
+    explicit KeyWriter(QSqlDatabase &db)
+        : m_query(db) {
+        m_valid = m_query.prepare(insertKeySql());
+    }
+    bool isValid() const { return m_valid; }
+    bool write(const ApiKey &k) {
+        bindKey(*this, k, keyTypeWireName(k.type), keyStatusWireName(k.status));
+        if (m_query.exec())
+            return true;
+        qCWarning(lcCache) << "cannot store a key:" << m_query.lastError().text();
+        return false;
+    }
+    void text(int i, const QString &v) { m_query.bindValue(i, text(v)); }
+    void optionalText(int i, const QString &v) { m_query.bindValue(i, textOrNull(v)); }
+    void integer(int i, qint64 v) { m_query.bindValue(i, v); }
+    void optionalInteger(int i, qint64 v) { m_query.bindValue(i, timeOrNull(v)); }
+
+private:
+    static QString text(const QString &s) { return knotie::text(s); }
+    QSqlQuery m_query;
+    bool m_valid = false;
+};
+#endif
+
+} // namespace
+
 bool Cache::storeKeys(const QList<ApiKey> &keys, const QString &syncName, const SyncMark &mark) {
     return write([&](QSqlDatabase &db) {
-        // SQLite's C API on Qt's own handle: a sync writes up to 100,000 rows, and
-        // QSqlQuery's bindValue/exec costs about 3× as much per row (STYLE.md).
-        const QVariant handle = db.driver()->handle();
-        sqlite3 *sqlite = qstrcmp(handle.typeName(), "sqlite3*") == 0
-                              ? *static_cast<sqlite3 *const *>(handle.constData())
-                              : nullptr;
-        if (!sqlite) {
-            qCWarning(lcCache) << "the Qt Sql driver has no SQLite handle";
+        KeyWriter writer(db);
+        if (!writer.isValid())
             return false;
-        }
-        const QByteArray sql = "INSERT OR REPLACE INTO keys (" + keyColumns().toUtf8() +
-                               ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        sqlite3_stmt *statement = nullptr;
-        if (sqlite3_prepare_v2(sqlite, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK) {
-            qCWarning(lcCache) << "cannot prepare the key insert:" << sqlite3_errmsg(sqlite);
-            return false;
-        }
-        const auto text = [statement](int column, const QString &value) {
-            sqlite3_bind_text16(statement, column, value.utf16(), int(value.size() * 2), SQLITE_STATIC);
-        };
-        const auto textOrNullAt = [&](int column, const QString &value) {
-            if (value.isEmpty())
-                sqlite3_bind_null(statement, column);
-            else
-                text(column, value);
-        };
-        const auto timeOrNullAt = [statement](int column, UnixTime value) {
-            if (value)
-                sqlite3_bind_int64(statement, column, value);
-            else
-                sqlite3_bind_null(statement, column);
-        };
-        bool ok = true;
-        for (const ApiKey &k : keys) {
-            // Kept alive until the row is written: SQLITE_STATIC points into them.
-            const QString type = keyTypeWireName(k.type);
-            const QString status = keyStatusWireName(k.status);
-            text(1, k.id);
-            text(2, k.name);
-            text(3, k.description);
-            text(4, type);
-            textOrNullAt(5, k.customerId);
-            text(6, k.prefix);
-            text(7, k.last4);
-            text(8, status);
-            sqlite3_bind_int64(statement, 9, k.createdAt);
-            text(10, k.createdBy.id);
-            text(11, k.createdBy.name);
-            timeOrNullAt(12, k.lastUsedAt);
-            timeOrNullAt(13, k.expiresAt);
-            timeOrNullAt(14, k.revokedAt);
-            textOrNullAt(15, k.revokedBy ? k.revokedBy->id : QString());
-            textOrNullAt(16, k.revokedBy ? k.revokedBy->name : QString());
-            textOrNullAt(17, k.replacedBy);
-            textOrNullAt(18, k.replaces);
-            if (k.rateLimit) {
-                sqlite3_bind_int(statement, 19, k.rateLimit->requests);
-                sqlite3_bind_int(statement, 20, k.rateLimit->perSeconds);
-            } else {
-                sqlite3_bind_null(statement, 19);
-                sqlite3_bind_null(statement, 20);
-            }
-            if (sqlite3_step(statement) != SQLITE_DONE) {
-                qCWarning(lcCache) << "cannot store a key:" << sqlite3_errmsg(sqlite);
-                ok = false;
-                break;
-            }
-            sqlite3_reset(statement);
-        }
-        sqlite3_finalize(statement);
-        return ok && (syncName.isEmpty() || setSyncMark(db, syncName, mark));
+        for (const ApiKey &k : keys)
+            if (!writer.write(k))
+                return false;
+        return syncName.isEmpty() || setSyncMark(db, syncName, mark);
     });
 }
 

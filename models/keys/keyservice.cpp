@@ -13,8 +13,8 @@ KeyService::KeyService(Session *session, SyncController *sync, QObject *parent)
 QString KeyService::refusal() const {
     if (!m_session->isSignedIn())
         return tr("Sign in first.");
-    if (!m_session->maySee(Page::ApiKeys))
-        return Access::deniedMessage(m_session->account(), Page::ApiKeys);
+    if (!Access::mayDo(m_session->account(), Action::ManageKeys))
+        return Access::deniedMessage(m_session->account(), Action::ManageKeys);
     return m_sync ? m_sync->state()->refusal() : QString();
 }
 

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QPointer>
+#include <QStringList>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -28,12 +29,14 @@ struct GatewayConnection {
         : network(manager)
         , baseUrl(std::move(base))
         , sessionToken(std::move(token))
-        , allowInsecureRemote(insecureRemote) {}
+        , insecureHosts(insecureRemote ? QStringList{baseUrl.host()} : QStringList{}) {}
 
     QNetworkAccessManager *network = nullptr;
-    QUrl baseUrl;                     // e.g. http://127.0.0.1:8787
-    QByteArray sessionToken;          // empty before sign-in
-    bool allowInsecureRemote = false; // plain http to a non-loopback host, explicitly allowed
+    QUrl baseUrl;            // e.g. http://127.0.0.1:8787
+    QByteArray sessionToken; // empty before sign-in
+    // Hosts the person explicitly allowed plain http for. Per host: allowing one never
+    // lets a token travel unencrypted to another address typed later.
+    QStringList insecureHosts;
     RetryPolicy retry;
     Person accessContact; // whom a refused person should ask (the partner's owner, from /v1/me)
 

@@ -55,7 +55,8 @@ bool GatewayConnection::transportAllowed() const {
         return true;
     const QString host = baseUrl.host();
     const bool loopback = host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
-    return baseUrl.scheme() == QLatin1String("http") && (loopback || allowInsecureRemote);
+    return baseUrl.scheme() == QLatin1String("http") &&
+           (loopback || insecureHosts.contains(host, Qt::CaseInsensitive));
 }
 
 GatewayJob::GatewayJob(GatewayConnection connection, QObject *parent)
@@ -74,11 +75,16 @@ GatewayJob::GatewayJob(GatewayConnection connection, QObject *parent)
 }
 
 GatewayJob::~GatewayJob() {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    dropReply();
+}
+
+void GatewayJob::dropReply() {
+    QNetworkReply *reply = std::exchange(m_reply, nullptr);
+    if (!reply)
+        return;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
 }
 
 QUrlQuery GatewayJob::query() const {
@@ -278,12 +284,7 @@ void GatewayJob::finish(GatewayResult result) {
     m_finished = true;
     m_deadline.stop();
     m_retryTimer.stop();
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-        m_reply = nullptr;
-    }
+    dropReply();
     result.requestId = m_requestId;
     result.attempts = m_attempts;
     if (!result.ok())

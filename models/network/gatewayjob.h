@@ -64,6 +64,7 @@ private:
     GatewayResult classify(QNetworkReply *reply);
     bool retryLater(const GatewayResult &result);
     void finish(GatewayResult result);
+    void dropReply();
 
     GatewayConnection m_connection;
     QPointer<QNetworkReply> m_reply;

@@ -61,4 +61,30 @@ QString Access::deniedMessage(const Account &account, Page page) {
     return {};
 }
 
+bool Access::mayDo(const Account &account, Action action) {
+    switch (action) {
+    case Action::ManageKeys:
+    case Action::TestKey:
+        return maySee(account, Page::ApiKeys);
+    case Action::ChangePermissions:
+        return account.has(Permission::TeamManage);
+    case Action::ViewUsage:
+        return account.has(Permission::AnalyticsView) || account.has(Permission::SettingsManage);
+    }
+    return false;
+}
+
+QString Access::deniedMessage(const Account &account, Action action) {
+    switch (action) {
+    case Action::ManageKeys:
+    case Action::TestKey:
+        return deniedMessage(account, Page::ApiKeys);
+    case Action::ChangePermissions:
+        return QCoreApplication::translate("Access", "Only the account owner can change permissions.");
+    case Action::ViewUsage:
+        return deniedMessage(account, Page::Analytics);
+    }
+    return {};
+}
+
 } // namespace knotie

@@ -24,4 +24,25 @@ void Account::setPartnerJson(const QJsonObject &partner) {
              o.value(QStringLiteral("email")).toString()};
 }
 
+QJsonObject Account::toMeJson() const {
+    const auto person = [](const Person &p) {
+        return QJsonObject{{QStringLiteral("id"), p.id},
+                           {QStringLiteral("name"), p.name},
+                           {QStringLiteral("email"), p.email}};
+    };
+    QJsonObject u = person(user);
+    u.insert(QStringLiteral("role"), roleWireName(role));
+    u.insert(QStringLiteral("permissions"), QJsonArray::fromStringList(permissionWireNames(permissions)));
+    return {{QStringLiteral("user"), u},
+            {QStringLiteral("partner"), QJsonObject{{QStringLiteral("id"), partnerId},
+                                                    {QStringLiteral("name"), partnerName},
+                                                    {QStringLiteral("owner"), person(owner)}}}};
+}
+
+Account Account::fromMeJson(const QJsonObject &me) {
+    Account a = fromUserJson(me.value(QStringLiteral("user")).toObject());
+    a.setPartnerJson(me.value(QStringLiteral("partner")).toObject());
+    return a;
+}
+
 } // namespace knotie

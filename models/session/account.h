@@ -29,6 +29,9 @@ struct Account {
     static Account fromUserJson(const QJsonObject &user);
     // Adds the `partner` object of GET /v1/me.
     void setPartnerJson(const QJsonObject &partner);
+    // The body of GET /v1/me for this account, so it can be kept and read back.
+    QJsonObject toMeJson() const;
+    static Account fromMeJson(const QJsonObject &me);
 };
 
 } // namespace knotie

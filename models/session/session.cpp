@@ -4,6 +4,8 @@
 #include "network/sessionjobs.h"
 #include "secrets/secretstore.h"
 
+#include <QJsonDocument>
+
 namespace knotie {
 
 namespace {
@@ -19,6 +21,10 @@ Session::Session(QNetworkAccessManager *network, SecretStore *secrets, QObject *
 
 QString Session::tokenKey(const QUrl &gateway, const QString &email) {
     return SecretStore::scopedKey(gateway, email, QStringLiteral("session-token"));
+}
+
+QString Session::accountKey(const QUrl &gateway, const QString &email) {
+    return SecretStore::scopedKey(gateway, email, QStringLiteral("session-account"));
 }
 
 GatewayConnection Session::connection() const {
@@ -54,6 +60,11 @@ void Session::begin(const SignedInSession &session) {
 void Session::keepToken() {
     if (!m_secrets)
         return;
+    // The account beside the token, so a start without the gateway can still say who
+    // is signed in and open their cache. Not a secret, but it belongs with the token.
+    m_secrets->write(accountKey(m_gateway, m_account.user.email),
+                     QJsonDocument(m_account.toMeJson()).toJson(QJsonDocument::Compact), this,
+                     [](const SecretStore::Result &) {});
     m_secrets->write(
         tokenKey(m_gateway, m_account.user.email), m_token, this, [this](const SecretStore::Result &r) {
             if (r.ok)
@@ -67,26 +78,50 @@ void Session::keepToken() {
 void Session::restore(const QUrl &gateway, const QString &email) {
     if (!m_secrets)
         return Q_EMIT restoreFailed();
-    m_secrets->read(tokenKey(gateway, email), this, [this, gateway](const SecretStore::Result &r) {
+    m_secrets->read(tokenKey(gateway, email), this, [this, gateway, email](const SecretStore::Result &r) {
         if (!r.ok || r.value.isEmpty())
             return Q_EMIT restoreFailed();
         auto *me = new MeJob(GatewayConnection(m_network, gateway, r.value), this);
         me->setAutoDelete(true);
         connect(me, &GatewayJob::finished, this,
-                [this, me, gateway, token = r.value](const GatewayResult &result) {
+                [this, me, gateway, email, token = r.value](const GatewayResult &result) {
+                    if (result.isConnectivityFailure())
+                        return restoreOffline(gateway, email, token);
                     if (!result.ok()) {
                         if (result.errorCode == QLatin1String("invalid_session"))
-                            m_secrets->remove(tokenKey(gateway, me->account().user.email), this,
-                                              [](const SecretStore::Result &) {});
+                            forget(gateway, email);
                         return Q_EMIT restoreFailed();
                     }
                     m_gateway = gateway;
                     m_token = token;
                     m_account = me->account();
+                    m_offline = false;
                     Q_EMIT signedIn(m_account);
                 });
         me->start();
     });
+}
+
+void Session::restoreOffline(const QUrl &gateway, const QString &email, const QByteArray &token) {
+    m_secrets->read(accountKey(gateway, email), this, [this, gateway, token](const SecretStore::Result &r) {
+        const Account kept =
+            r.ok ? Account::fromMeJson(QJsonDocument::fromJson(r.value).object()) : Account{};
+        if (kept.user.id.isEmpty())
+            return Q_EMIT restoreFailed();
+        qCInfo(lcSession) << "gateway unreachable; signed in offline as" << kept.user.id;
+        m_gateway = gateway;
+        m_token = token;
+        m_account = kept;
+        m_offline = true;
+        Q_EMIT signedIn(m_account);
+    });
+}
+
+void Session::forget(const QUrl &gateway, const QString &email) {
+    if (!m_secrets)
+        return;
+    m_secrets->remove(tokenKey(gateway, email), this, [](const SecretStore::Result &) {});
+    m_secrets->remove(accountKey(gateway, email), this, [](const SecretStore::Result &) {});
 }
 
 void Session::signOut() {
@@ -128,6 +163,7 @@ void Session::refreshAccount() {
             return end(r.message);
         if (!r.ok())
             return;
+        m_offline = false;
         const Account fresh = me->account();
         const bool changed = !samePermissions(fresh, m_account) || fresh.owner.name != m_account.owner.name;
         m_account = fresh;

@@ -30,10 +30,14 @@ public:
     // After SignInFlow succeeded.
     void begin(const SignedInSession &session);
     // Looks for a kept token for this gateway and account and checks it with /v1/me.
+    // When the gateway cannot be reached, the person is signed in offline with the
+    // account as it was kept, so the cache can show their data (isOffline()).
     void restore(const QUrl &gateway, const QString &email);
     void signOut();
 
     bool isSignedIn() const { return !m_token.isEmpty(); }
+    // Signed in from what was kept, without the gateway confirming it yet.
+    bool isOffline() const { return m_offline; }
     const Account &account() const { return m_account; }
     QUrl gateway() const { return m_gateway; }
     // The connection every job of this session uses: token and whom to ask for access.
@@ -46,6 +50,7 @@ public:
     void refreshAccount();
 
     static QString tokenKey(const QUrl &gateway, const QString &email);
+    static QString accountKey(const QUrl &gateway, const QString &email);
 
 Q_SIGNALS:
     void signedIn(const knotie::Account &account);
@@ -59,6 +64,8 @@ Q_SIGNALS:
 
 private:
     void keepToken();
+    void restoreOffline(const QUrl &gateway, const QString &email, const QByteArray &token);
+    void forget(const QUrl &gateway, const QString &email);
     void end(const QString &reason);
 
     QNetworkAccessManager *m_network;
@@ -67,6 +74,7 @@ private:
     QByteArray m_token;
     Account m_account;
     bool m_refreshing = false;
+    bool m_offline = false;
 };
 
 } // namespace knotie

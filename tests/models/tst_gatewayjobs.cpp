@@ -5,7 +5,9 @@
 #include "network/sessionjobs.h"
 
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace knotie;
@@ -34,6 +36,8 @@ private Q_SLOTS:
         QVERIFY(!job.token().isEmpty());
         QCOMPARE(job.account().role, Role::Owner);
         QVERIFY(job.account().has(Permission::TeamManage));
+        QVERIFY(Access::mayDo(job.account(), Action::ChangePermissions));
+        QVERIFY(Access::mayDo(job.account(), Action::ManageKeys));
     }
 
     void signIn_wrongPassword_saysWrongEmailOrPassword() {
@@ -54,6 +58,9 @@ private Q_SLOTS:
         QCOMPARE(job.account().owner.name, QStringLiteral("Maya Lindqvist"));
         QVERIFY(!job.account().has(Permission::SettingsManage));
         QVERIFY(!Access::maySee(job.account(), Page::ApiKeys));
+        QVERIFY(!Access::mayDo(job.account(), Action::ManageKeys));
+        QVERIFY(!Access::mayDo(job.account(), Action::ChangePermissions));
+        QVERIFY(Access::mayDo(job.account(), Action::ViewUsage));
         QVERIFY(
             Access::deniedMessage(job.account(), Page::ApiKeys).contains(QStringLiteral("Maya Lindqvist")));
     }
@@ -93,11 +100,15 @@ private Q_SLOTS:
         QCOMPARE(r.status, GatewayResult::Status::Refused);
         QCOMPARE(r.attempts, 0);
         QVERIFY(r.message.contains(QStringLiteral("https://")));
-        c.allowInsecureRemote = true;
+        c.insecureHosts = {QStringLiteral("GATEWAY.example.com")};
         QVERIFY(c.transportAllowed());
+        c.baseUrl = QUrl(QStringLiteral("http://other.example.com"));
+        QVERIFY(!c.transportAllowed()); // allowed for one host, not for the next
+        QVERIFY(!GatewayConnection(nullptr, c.baseUrl, {}, false).transportAllowed());
+        QVERIFY(GatewayConnection(nullptr, c.baseUrl, {}, true).transportAllowed());
         c.baseUrl = QUrl(QStringLiteral("http://[::1]:8787"));
-        c.allowInsecureRemote = false;
-        QVERIFY(c.transportAllowed());
+        c.insecureHosts.clear();
+        QVERIFY(c.transportAllowed()); // loopback needs no permission
     }
 
     void request_carriesARequestIdAndTheToken() {
@@ -114,6 +125,34 @@ private Q_SLOTS:
         QCOMPARE(server.requestCount(), 1);
         QCOMPARE(server.requests()[0].header("X-Request-Id"), job.requestId());
         QCOMPARE(server.requests()[0].header("Authorization"), QByteArray("Bearer tok"));
+    }
+
+    void selfSignedCertificate_saysNotTrusted_andSendsNothing() {
+        // A real gateway serving https with a certificate no one vouches for.
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                       QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+        QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+        GatewayProcess::Options options;
+        options.extraArguments = {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key};
+        GatewayProcess tls(options);
+        QVERIFY(tls.start());
+        QCOMPARE(tls.baseUrl().scheme(), QStringLiteral("https"));
+        GatewayConnection c = connection();
+        c.baseUrl = tls.baseUrl();
+        c.sessionToken = "token-that-must-stay-home";
+        MeJob job(c);
+        const GatewayResult r = runJob(job);
+        QCOMPARE(r.status, GatewayResult::Status::TlsError);
+        QCOMPARE(r.attempts, 1); // an untrusted certificate is not a reason to try again
+        QVERIFY2(r.message.startsWith(QStringLiteral("The gateway's certificate is not trusted")),
+                 qPrintable(r.message));
     }
 
 private:

@@ -159,6 +159,7 @@ private Q_SLOTS:
     void keyFromIndex_andIndexFromKey_workThroughTheProxy() {
         KeyTableModel model;
         KeyFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.setKeyModel(&model);
         model.setKeys(sampleKeys());
         proxy.sort(KeyTableModel::Name, Qt::DescendingOrder);

@@ -76,8 +76,8 @@ private Q_SLOTS:
         // The worker stores it and tells the model; the signal may already have arrived
         // while the test waited for the secret.
         const auto storedNewKey = [&] {
-            return !changed.isEmpty()
-                   && changed.last().at(0).value<QList<ApiKey>>().value(0).id == QLatin1String("key_new");
+            return !changed.isEmpty() &&
+                   changed.last().at(0).value<QList<ApiKey>>().value(0).id == QLatin1String("key_new");
         };
         QVERIFY(QTest::qWaitFor(storedNewKey, 20000));
         int creates = 0;

@@ -1,6 +1,4 @@
-#include "data/wireformat.h"
 #include "domain/keyformat.h"
-#include "faultserver.h"
 #include "gatewayprocess.h"
 #include "jobrunner.h"
 #include "logging.h"
@@ -9,7 +7,6 @@
 #include "secrets/secretstore.h"
 #include "session/session.h"
 
-#include <QJsonDocument>
 #include <QMutex>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -68,45 +65,20 @@ private Q_SLOTS:
         QSignalSpy kept(&session, &Session::notice);
         session.begin(s);
 
-        // Create and rotate: the gateway's key routes are not in this branch yet, so a
-        // local server answers them with the shapes of API.md, secrets included.
-        const QByteArray created = keyformat::generate(KeyType::Customer);
-        const QByteArray rotated = keyformat::generate(KeyType::Customer);
-        FaultServer keys([&](const FaultServer::Request &request) {
-            ApiKey k;
-            k.id = QStringLiteral("key_1");
-            k.name = QStringLiteral("N8N Production");
-            k.type = KeyType::Customer;
-            k.customerId = QStringLiteral("cus_1");
-            k.prefix = QStringLiteral("kn_ck_");
-            k.last4 = QString::fromLatin1(created.right(4));
-            k.createdAt = 1764000000;
-            k.createdBy = {s.account.user.id, s.account.user.name};
-            QJsonObject body{{QStringLiteral("key"), wire::toJson(k)},
-                             {QStringLiteral("secret"), QString::fromLatin1(created)}};
-            if (request.path().endsWith(QLatin1String("/rotate"))) {
-                body.insert(QStringLiteral("secret"), QString::fromLatin1(rotated));
-                k.status = KeyStatus::Expiring;
-                body.insert(QStringLiteral("previous"), wire::toJson(k));
-            }
-            return FaultServer::Response::json(201, QJsonDocument(body).toJson(QJsonDocument::Compact));
-        });
-        QVERIFY(keys.listen());
-        GatewayConnection c = session.connection();
-        c.baseUrl = keys.url();
-        CreateKeyJob create(c, KeyDraft{QStringLiteral("N8N Production"),
-                                        {},
-                                        KeyType::Customer,
-                                        QStringLiteral("cus_1"),
-                                        0,
-                                        std::nullopt});
+        // Create and rotate through the client: both answers carry a secret.
+        CreateKeyJob create(
+            session.connection(),
+            KeyDraft{QStringLiteral("N8N Production"), {}, KeyType::ReadOnly, {}, 0, std::nullopt});
         QVERIFY(runJob(create).ok());
-        RotateKeyJob rotate(c, QStringLiteral("key_1"));
+        const QByteArray created = create.takeSecret();
+        QCOMPARE(keyformat::verify(created), keyformat::Verdict::Ok);
+        RotateKeyJob rotate(session.connection(), create.created().key.id);
         QVERIFY(runJob(rotate).ok());
-        QCOMPARE(rotate.takeSecret(), rotated);
+        const QByteArray rotated = rotate.takeSecret();
+        QCOMPARE(keyformat::verify(rotated), keyformat::Verdict::Ok);
         QVERIFY(rotate.takeSecret().isEmpty()); // handed over once
-        // The requests did carry the token; the log must not.
-        QCOMPARE(keys.requests().first().header("Authorization"), "Bearer " + s.token);
+        CheckKeyJob check(session.connection(), rotated);
+        QVERIFY(runJob(check).ok());
 
         QVERIFY(QTest::qWaitFor([&] { return kept.size() > 0 || keptToken(secrets, s) == s.token; }, 20000));
         session.signOut();

@@ -1,4 +1,5 @@
 #include "secrets/secretstore.h"
+#include "session/session.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>
@@ -16,6 +17,8 @@ const QByteArray secret = "kn_pk_0123456789ABCDEFGHIJabcdefghijKLmnopqr";
 
 // The child: one keychain write with no D-Bus session at all. Exit code 0 when the
 // failure was reported (not ok, a sentence for the person), 1 otherwise.
+const QByteArray token = "session-token-0123456789abcdefghij";
+
 int childMain(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     SecretStore store(QStringLiteral("knotie-portal-test"));
@@ -23,21 +26,37 @@ int childMain(int argc, char **argv) {
     int code = 1;
     QObject context;
     store.write(SecretStore::scopedKey(QUrl(QStringLiteral("http://127.0.0.1:8787")),
-                                       QStringLiteral("owner@demo.test"), QStringLiteral("session-token")),
+                                       QStringLiteral("owner@demo.test"), QStringLiteral("api-key")),
                 secret, &context, [&code](const SecretStore::Result &r) {
                     std::printf("ok=%d error=%s\n", r.ok, qPrintable(r.error));
                     code = !r.ok && !r.error.isEmpty() ? 0 : 1;
                     QCoreApplication::quit();
                 });
     app.exec();
-    return code;
+    if (code != 0)
+        return code;
+
+    // "Keep me signed in" without a keychain: the person is told, the token stays in memory.
+    Session session(nullptr, &store);
+    code = 1;
+    QObject::connect(&session, &Session::notice, &context, [&code](const QString &message) {
+        std::printf("notice=%s\n", qPrintable(message));
+        code = 0;
+        QCoreApplication::quit();
+    });
+    Account account;
+    account.user = {QStringLiteral("usr_1"), QStringLiteral("Maya Lindqvist"),
+                    QStringLiteral("owner@demo.test")};
+    session.begin({QUrl(QStringLiteral("http://127.0.0.1:8787")), token, account, true});
+    app.exec();
+    return session.isSignedIn() ? code : 1;
 }
 } // namespace
 
 class TestSecretStoreNoBus : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void write_withoutDBusSession_failsAndWritesNothingToDisk() {
+    void withoutDBusSession_failureReported_nothingWrittenToDisk() {
         QTemporaryDir home;
         QVERIFY(home.isValid());
         QProcess child;
@@ -58,13 +77,16 @@ private Q_SLOTS:
         const QByteArray out = child.readAllStandardOutput();
         QVERIFY2(child.exitCode() == 0, out.constData());
         QVERIFY2(out.contains("keychain"), out.constData()); // the person is told
-        QVERIFY(!out.contains(secret));
+        QVERIFY2(out.contains("You stay signed in until you quit"), out.constData());
+        QVERIFY(!out.contains(secret) && !out.contains(token));
 
         QDirIterator files(home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (files.hasNext()) {
             QFile f(files.next());
             QVERIFY(f.open(QIODevice::ReadOnly));
-            QVERIFY2(!f.readAll().contains(secret.mid(6, 32)), qPrintable(f.fileName()));
+            const QByteArray content = f.readAll();
+            QVERIFY2(!content.contains(secret.mid(6, 32)) && !content.contains(token),
+                     qPrintable(f.fileName()));
         }
     }
 };

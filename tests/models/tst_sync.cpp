@@ -109,7 +109,7 @@ private Q_SLOTS:
         SyncController controller;
         QSignalSpy loaded(controller.worker(), &SyncWorker::keysLoaded);
         controller.start(path, connection, SyncPart::Keys);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(QTest::qWaitFor([&] { return !loaded.isEmpty(); }, 20000)); // recorded in the worker's thread
         QCOMPARE(loaded.at(0).at(0).value<QList<ApiKey>>().size(), 50);
         QVERIFY(QTest::qWaitFor([&] { return controller.state()->isOffline(); }, 20000));
         QVERIFY(controller.state()->lastSyncedAt() != 0);

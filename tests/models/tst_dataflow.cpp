@@ -1,0 +1,266 @@
+#include "domain/keyformat.h"
+#include "gatewayprocess.h"
+#include "items/keytablemodel.h"
+#include "jobrunner.h"
+#include "keys/keyservice.h"
+#include "network/datajobs.h"
+#include "session/session.h"
+#include "sync/synccontroller.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace knotie;
+using namespace knotie::test;
+
+namespace {
+QStringList ids(const QSignalSpy &spy) {
+    QStringList out;
+    for (const QList<QVariant> &args : spy)
+        for (const ApiKey &k : args.at(0).value<QList<ApiKey>>())
+            out.append(k.id);
+    return out;
+}
+} // namespace
+
+// The whole data layer against a real knotie-gateway process: sign in, sync into the
+// cache and the key model, create, rotate, revoke and rename through the client, see
+// that an incremental sync brings only the changes, and lose a permission midway.
+class TestDataFlow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_gateway.start());
+    }
+
+    void ownerSyncsAndManagesKeys_incrementalSyncBringsOnlyChanges() {
+        Session session(&m_network, nullptr);
+        session.begin(signIn(QStringLiteral("owner@demo.test")));
+        QVERIFY(session.isSignedIn());
+        SyncController sync;
+        KeyTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        connect(sync.worker(), &SyncWorker::keysLoaded, &model, &KeyTableModel::setKeys);
+        connect(sync.worker(), &SyncWorker::keysChanged, &model, &KeyTableModel::upsertKeys);
+        connect(sync.worker(), &SyncWorker::customersLoaded, &model, &KeyTableModel::setCustomers);
+        QSignalSpy team(sync.worker(), &SyncWorker::teamLoaded);
+        QSignalSpy customers(sync.worker(), &SyncWorker::customersLoaded);
+        QSignalSpy audit(sync.worker(), &SyncWorker::auditAdded);
+        sync.start(m_dir.filePath(QStringLiteral("owner.sqlite")), session.connection(), session.syncParts());
+        QVERIFY(waitForSync(sync));
+        QVERIFY(!team.isEmpty() && team.last().at(0).value<QList<TeamMember>>().size() >= 3);
+        QVERIFY(!customers.isEmpty() && !customers.last().at(0).value<QList<Customer>>().isEmpty());
+        const QString customerId = customers.last().at(0).value<QList<Customer>>().first().id;
+
+        // One key of every type, each secret handed out once.
+        KeyService keys(&session, &sync);
+        QSignalSpy issued(&keys, &KeyService::secretIssued);
+        QSignalSpy failed(&keys, &KeyService::failed);
+        const int initial = model.rowCount();
+        for (KeyType type : allKeyTypes)
+            keys.create({QStringLiteral("Key for ") + keyTypeWireName(type),
+                         {},
+                         type,
+                         type == KeyType::Customer ? customerId : QString(),
+                         0,
+                         std::nullopt});
+        QVERIFY2(QTest::qWaitFor([&] { return issued.size() == 4 || !failed.isEmpty(); }, 20000),
+                 failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
+        QVERIFY(failed.isEmpty());
+        QVERIFY(QTest::qWaitFor([&] { return model.rowCount() == initial + 4; }, 20000));
+        QStringList createdIds;
+        for (const QList<QVariant> &args : issued)
+            createdIds.append(args.at(0).value<ApiKey>().id);
+        createdIds.sort();
+
+        // The next sync brings exactly those four; the one after it, nothing.
+        QSignalSpy changed(sync.worker(), &SyncWorker::keysChanged);
+        QVERIFY(syncAgain(sync));
+        QStringList synced = ids(changed);
+        synced.sort();
+        QCOMPARE(synced, createdIds);
+        changed.clear();
+        QVERIFY(syncAgain(sync));
+        QCOMPARE(ids(changed), QStringList());
+        QVERIFY(!audit.isEmpty());
+        issued.clear();
+
+        // Create: the secret once, valid, and the key in the model before any sync.
+        const int before = model.rowCount();
+        keys.create({QStringLiteral("N8N Production"),
+                     QStringLiteral("Workflows"),
+                     KeyType::ReadOnly,
+                     {},
+                     0,
+                     RateLimit{100, 60}});
+        QVERIFY2(issued.wait(20000), failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
+        const ApiKey created = issued.at(0).at(0).value<ApiKey>();
+        const QByteArray secret = issued.at(0).at(1).toByteArray();
+        QCOMPARE(keyformat::verify(secret), keyformat::Verdict::Ok);
+        QCOMPARE(created.prefix, QStringLiteral("kn_rk_"));
+        QVERIFY(QTest::qWaitFor([&] { return model.rowCount() == before + 1; }, 20000));
+        CheckKeyJob check(session.connection(), secret);
+        QVERIFY(runJob(check).ok());
+        QVERIFY(check.check().valid);
+
+        // The sync after the create brings the created key and nothing else.
+        changed.clear();
+        QVERIFY(syncAgain(sync));
+        QCOMPARE(ids(changed), QStringList{created.id});
+
+        // Rotate: a new secret once; the old key expiring and linked to its successor.
+        issued.clear();
+        keys.rotate(created.id, 3600);
+        QVERIFY(issued.wait(20000));
+        const ApiKey successor = issued.at(0).at(0).value<ApiKey>();
+        QVERIFY(issued.at(0).at(1).toByteArray() != secret);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const int row = model.rowOf(created.id);
+                return row >= 0 && model.keyAt(row).status == KeyStatus::Expiring &&
+                       model.keyAt(row).replacedBy == successor.id;
+            },
+            20000));
+
+        // Rename and revoke, then one sync: exactly those two keys come back.
+        QSignalSpy keyChanged(&keys, &KeyService::keyChanged);
+        keys.update(successor.id, QStringLiteral("N8N Production (rotated)"), std::nullopt);
+        QVERIFY(keyChanged.wait(20000));
+        keys.revoke(created.id);
+        // The worker stores what the actions returned and tells the model; wait for that
+        // before listening to the sync alone.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return model.keyAt(model.rowOf(created.id)).status == KeyStatus::Revoked &&
+                       model.keyAt(model.rowOf(successor.id)).name ==
+                           QLatin1String("N8N Production (rotated)");
+            },
+            20000));
+        changed.clear();
+        QVERIFY(syncAgain(sync));
+        QStringList got = ids(changed);
+        got.sort();
+        QStringList expected{created.id, successor.id};
+        expected.sort();
+        QCOMPARE(got, expected);
+        QCOMPARE(model.keyAt(model.rowOf(created.id)).status, KeyStatus::Revoked);
+        QCOMPARE(model.keyAt(model.rowOf(successor.id)).name, QStringLiteral("N8N Production (rotated)"));
+
+        // What the cache holds matches what the gateway says, secret-free.
+        Cache cache(m_dir.filePath(QStringLiteral("owner.sqlite")));
+        QVERIFY(cache.open().status == Cache::OpenStatus::Ok);
+        QCOMPARE(cache.keyCount(), model.rowCount());
+        QFile file(cache.filePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(secret.mid(6, 32)));
+    }
+
+    void permissionTakenAway_nextCallIs403_andThePageHides() {
+        Session owner(&m_network, nullptr);
+        owner.begin(signIn(QStringLiteral("owner@demo.test")));
+        TeamJob team(owner.connection());
+        QVERIFY(runJob(team).ok());
+        QString memberId;
+        for (const TeamMember &m : team.members())
+            if (m.email == QLatin1String("member@demo.test"))
+                memberId = m.id;
+        QVERIFY(!memberId.isEmpty());
+        const QStringList granted{QStringLiteral("analytics.view"), QStringLiteral("customers.view"),
+                                  QStringLiteral("settings.manage")};
+        UpdatePermissionsJob grant(owner.connection(), memberId, granted);
+        QVERIFY(runJob(grant).ok());
+
+        Session member(&m_network, nullptr);
+        member.begin(signIn(QStringLiteral("member@demo.test")));
+        QVERIFY(member.maySee(Page::ApiKeys));
+        ListKeysJob allowed(member.connection(), {});
+        QVERIFY(runJob(allowed).ok());
+
+        UpdatePermissionsJob revoke(owner.connection(), memberId,
+                                    {QStringLiteral("analytics.view"), QStringLiteral("customers.view")});
+        QVERIFY(runJob(revoke).ok());
+        QSignalSpy accountChanged(&member, &Session::accountChanged);
+        ListKeysJob refused(member.connection(), {});
+        member.watch(&refused);
+        const GatewayResult r = runJob(refused);
+        QVERIFY(r.isPermissionDenied());
+        QCOMPARE(
+            r.message,
+            QStringLiteral("You don't have access to API keys. Ask Maya Lindqvist (owner@demo.test) to grant "
+                           "settings access."));
+        QVERIFY(accountChanged.wait(20000));
+        QVERIFY(!member.maySee(Page::ApiKeys));
+        QVERIFY(!(member.syncParts() & SyncPart::Keys));
+    }
+
+    void usage_fetchedForARange_thenReadFromTheCacheWhenOffline() {
+        Session session(&m_network, nullptr);
+        session.begin(signIn(QStringLiteral("admin@demo.test")));
+        const UnixTime today = QDateTime::currentSecsSinceEpoch() / 86400 * 86400;
+        UsageQuery query{today - 7 * 86400, today, BucketSize::Day, {}, std::nullopt, {}};
+        UsageKeysJob perKey(session.connection(), query);
+        const GatewayResult r = runJob(perKey);
+        if (r.httpStatus == 404 && r.errorCode == QLatin1String("not_found"))
+            QSKIP("the gateway's usage routes are not merged into this branch yet");
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QVERIFY(!perKey.keys().isEmpty());
+        QCOMPARE(perKey.keys().first().series.size(), 7);
+
+        SyncWorker worker;
+        worker.openCache(m_dir.filePath(QStringLiteral("usage.sqlite")));
+        worker.setConnection(session.connection());
+        QSignalSpy usage(&worker, &SyncWorker::usageLoaded);
+        worker.fetchUsage(query, QStringLiteral("all"));
+        QVERIFY(usage.wait(20000));
+        const UsageSeries online = usage.at(0).at(1).value<UsageSeries>();
+        QCOMPARE(online.buckets.size(), 7);
+        QVERIFY(!usage.at(0).at(2).toBool());
+        qint64 requests = 0;
+        for (const UsageBucket &b : online.buckets)
+            requests += b.requests;
+        QVERIFY(requests > 0); // 90 days of demo history
+
+        GatewayConnection gone = session.connection();
+        gone.baseUrl.setPort(1);
+        gone.retry.maxAttempts = 1;
+        worker.setConnection(gone);
+        usage.clear();
+        worker.fetchUsage(query, QStringLiteral("all"));
+        QVERIFY(usage.wait(20000));
+        QVERIFY(usage.at(0).at(2).toBool()); // from the cache
+        QCOMPARE(usage.at(0).at(1).value<UsageSeries>().buckets, online.buckets);
+    }
+
+private:
+    SignedInSession signIn(const QString &email) {
+        SignInFlow flow(&m_network);
+        QSignalSpy ok(&flow, &SignInFlow::succeeded);
+        flow.signIn(m_gateway.baseUrl().toString(), email, QStringLiteral("knotie-demo"), false);
+        if (!ok.wait(20000))
+            return {};
+        return ok.at(0).at(0).value<SignedInSession>();
+    }
+    static bool waitForSync(SyncController &sync) {
+        return QTest::qWaitFor([&] { return sync.state()->lastSyncedAt() != 0; }, 30000) &&
+               sync.state()->mode() == ConnectionState::Mode::Online;
+    }
+    static bool syncAgain(SyncController &sync) {
+        QSignalSpy done(sync.worker(), &SyncWorker::syncSucceeded);
+        sync.syncNow();
+        // QSignalSpy records in the worker's thread: it may have heard before we wait.
+        return QTest::qWaitFor([&] { return !done.isEmpty(); }, 30000);
+    }
+
+    GatewayProcess m_gateway;
+    QNetworkAccessManager m_network;
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestDataFlow)
+#include "tst_dataflow.moc"
