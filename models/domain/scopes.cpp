@@ -35,25 +35,26 @@ Grant McpTool::grantFor(KeyType type) const {
 
 const QList<PlatformRoute> &platformRoutes() {
     // Columns: method, template, description, then partner, customer, read_only, webhook.
+    // Descriptions are marked for translation; the portal shows them in the person's language.
     // clang-format off
     static const QList<PlatformRoute> all{
-        {"GET"_L1, "/api/v1/whoami"_L1, "Tells which key is calling: its id, type, customer and partner."_L1,
+        {"GET"_L1, "/api/v1/whoami"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Tells which key is calling: its id, type, customer and partner.")),
          Yes, Yes, Yes, Yes},
-        {"GET"_L1, "/api/v1/customers"_L1, "Lists customers (a customer key sees only its own)."_L1, Yes, Own,
+        {"GET"_L1, "/api/v1/customers"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Lists customers (a customer key sees only its own).")), Yes, Own,
          Yes, No},
-        {"POST"_L1, "/api/v1/customers"_L1, "Creates a customer."_L1, Yes, No, No, No},
-        {"GET"_L1, "/api/v1/customers/{id}"_L1, "Reads one customer."_L1, Yes, Own, Yes, No},
-        {"PATCH"_L1, "/api/v1/customers/{id}"_L1, "Renames a customer."_L1, Yes, Own, No, No},
+        {"POST"_L1, "/api/v1/customers"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Creates a customer.")), Yes, No, No, No},
+        {"GET"_L1, "/api/v1/customers/{id}"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Reads one customer.")), Yes, Own, Yes, No},
+        {"PATCH"_L1, "/api/v1/customers/{id}"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Renames a customer.")), Yes, Own, No, No},
         {"POST"_L1, "/api/v1/customers/{id}/automations/{name}/runs"_L1,
-         "Starts a run of one of a customer's automations."_L1, Yes, Own, No, No},
-        {"GET"_L1, "/api/v1/analytics"_L1, "Reads daily usage of the partner's keys."_L1, Yes, No, Yes, No},
-        {"GET"_L1, "/api/v1/credits"_L1, "Reads the partner's credit balance."_L1, Yes, No, Yes, No},
-        {"POST"_L1, "/api/v1/credits/grants"_L1, "Moves credits from the partner to a customer."_L1, Yes, No,
+         QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Starts a run of one of a customer's automations.")), Yes, Own, No, No},
+        {"GET"_L1, "/api/v1/analytics"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Reads daily usage of the partner's keys.")), Yes, No, Yes, No},
+        {"GET"_L1, "/api/v1/credits"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Reads the partner's credit balance.")), Yes, No, Yes, No},
+        {"POST"_L1, "/api/v1/credits/grants"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Moves credits from the partner to a customer.")), Yes, No,
          No, No},
-        {"POST"_L1, "/api/v1/webhooks/{source}"_L1, "Delivers an event from an outside service."_L1, Yes, No,
+        {"POST"_L1, "/api/v1/webhooks/{source}"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Delivers an event from an outside service.")), Yes, No,
          No, Yes},
-        {"GET"_L1, "/api/v1/webhook-events"_L1, "Lists the webhook events received."_L1, Yes, No, Yes, Yes},
-        {"POST"_L1, "/mcp"_L1, "Model Context Protocol for AI agents (tools below)."_L1, Yes, Own, Read, No},
+        {"GET"_L1, "/api/v1/webhook-events"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Lists the webhook events received.")), Yes, No, Yes, Yes},
+        {"POST"_L1, "/mcp"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Model Context Protocol for AI agents (tools below).")), Yes, Own, Read, No},
     };
     // clang-format on
     return all;
@@ -85,12 +86,12 @@ bool readOnlyMethodAllowed(QByteArrayView method, QStringView path, QByteArrayVi
 const QList<McpTool> &mcpTools() {
     // clang-format off
     static const QList<McpTool> all{
-        {"list_customers"_L1, "List the customers this key can see."_L1, true, Yes, Own, Yes, No},
-        {"get_customer"_L1, "Read one customer by id."_L1, true, Yes, Own, Yes, No},
-        {"get_usage"_L1, "Daily API usage of the partner's keys over a date range."_L1, true, Yes, No, Yes, No},
-        {"get_credit_balance"_L1, "Read the partner's credit balance."_L1, true, Yes, No, Yes, No},
-        {"create_customer"_L1, "Create a customer."_L1, false, Yes, No, No, No},
-        {"run_automation"_L1, "Start a run of one of a customer's automations."_L1, false, Yes, Own, No, No},
+        {"list_customers"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "List the customers this key can see.")), true, Yes, Own, Yes, No},
+        {"get_customer"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Read one customer by id.")), true, Yes, Own, Yes, No},
+        {"get_usage"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Daily API usage of the partner's keys over a date range.")), true, Yes, No, Yes, No},
+        {"get_credit_balance"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Read the partner's credit balance.")), true, Yes, No, Yes, No},
+        {"create_customer"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Create a customer.")), false, Yes, No, No, No},
+        {"run_automation"_L1, QLatin1StringView(QT_TRANSLATE_NOOP("Scopes", "Start a run of one of a customer's automations.")), false, Yes, Own, No, No},
     };
     // clang-format on
     return all;
