@@ -5,6 +5,7 @@
 #include "session/signinflow.h"
 
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -117,6 +118,27 @@ private Q_SLOTS:
                  type == QLatin1String("customer") ? QStringLiteral("cus_brightside") : QString());
     }
 
+    void secret_neverReachesTheLogEvenWithNetworkDebugOn() {
+        const auto [id, secret] = createKey(QStringLiteral("partner"));
+        QLoggingCategory::setFilterRules(QStringLiteral("knotie.*=true"));
+        s_log.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &, const QString &message) { s_log.append(message); });
+        KeyTest test(&m_session);
+        QSignalSpy live(&test, &KeyTest::liveCallFinished);
+        test.test(secret);
+        const bool answered = live.wait(20000);
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(answered);
+        QVERIFY(live.at(0).at(0).value<KeyTest::LiveCall>().ok);
+        // Both calls were logged (so the check below looked at something) ...
+        QVERIFY(s_log.join(u'\n').contains(QStringLiteral("/v1/keys/check")));
+        QVERIFY(s_log.join(u'\n').contains(QStringLiteral("/api/v1/whoami")));
+        // ... and neither the secret nor its random part appears anywhere.
+        QVERIFY(!s_log.join(u'\n').contains(QString::fromLatin1(secret.mid(6, 32))));
+    }
+
     void anotherPartnersKey_isUnknown() {
         const QByteArray other = m_gateway.signIn(QStringLiteral("other@demo.test"));
         const HttpReply created = m_gateway.postJson(QStringLiteral("/v1/keys"),
@@ -130,6 +152,8 @@ private Q_SLOTS:
     }
 
 private:
+    static inline QStringList s_log;
+
     static KeyTest::Result result(const QSignalSpy &spy) { return spy.at(0).at(0).value<KeyTest::Result>(); }
 
     KeyTest::Result run(const QByteArray &secret) {

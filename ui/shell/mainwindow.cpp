@@ -184,7 +184,9 @@ void MainWindow::buildMenus() {
         connect(dialog, &CommandPalette::pageRequested, this, &MainWindow::showPage);
         // A page that can select a key says so with a selectKey(QString) slot.
         connect(dialog, &CommandPalette::keyRequested, this, [this](const QString &id) {
-            QMetaObject::invokeMethod(d->pages.value(Page::ApiKeys), "selectKey", Q_ARG(QString, id));
+            QObject *keys = d->pages.value(Page::ApiKeys);
+            if (keys && keys->metaObject()->indexOfMethod("selectKey(QString)") >= 0)
+                QMetaObject::invokeMethod(keys, "selectKey", Q_ARG(QString, id));
         });
         dialog->open();
     });
