@@ -236,6 +236,27 @@ private Q_SLOTS:
         QVERIFY(message->text().contains(QStringLiteral("Ask Maya Lindqvist (owner@demo.test)")));
     }
 
+    void testKey_appearsWhenSettingsAccessIsGranted() {
+        Workspace workspace(&m_network, nullptr);
+        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
+        ApiReferencePage page(PageContext{&workspace, nullptr, nullptr});
+        QVERIFY(!page.keyTest());
+        const auto setPermissions = [this](const QByteArray &permissions) {
+            return m_gateway
+                .request("PATCH", QStringLiteral("/v1/team/usr_priya"),
+                         R"({"permissions":)" + permissions + "}", GatewayProcess::bearer(m_owner))
+                .status;
+        };
+        QCOMPARE(setPermissions(R"(["settings.manage","analytics.view","customers.view"])"), 200);
+        workspace.session()->refreshAccount();
+        QVERIFY(QTest::qWaitFor([&] { return page.keyTest() != nullptr; }, 20000));
+        QVERIFY(!page.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
+        QCOMPARE(setPermissions(R"(["analytics.view","customers.view"])"), 200);
+        workspace.session()->refreshAccount();
+        QVERIFY(QTest::qWaitFor([&] { return page.keyTest() == nullptr; }, 20000));
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
+    }
+
     void connection_checksTheGatewayAndNamesTheProxy() {
         Workspace workspace(&m_network, nullptr);
         QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));

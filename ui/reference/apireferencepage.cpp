@@ -33,15 +33,9 @@ ApiReferencePage::ApiReferencePage(const PageContext &context, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("apiReferenceTabs"));
     m_tabs->setAccessibleName(tr("API Reference sections"));
     m_tabs->addTab(m_endpoints, tr("&Endpoints"));
-    // Testing a key asks /v1/keys/check, which belongs to the API Keys settings.
-    if (session->maySee(Page::ApiKeys)) {
-        m_keyTest = new KeyTestPanel(session, m_tabs);
-        m_tabs->addTab(m_keyTest, tr("&Test a Key"));
-    } else {
-        m_tabs->addTab(new AccessDeniedPage(tr("Test a Key"),
-                                            Access::deniedMessage(session->account(), Page::ApiKeys), m_tabs),
-                       tr("&Test a Key"));
-    }
+    updateKeyTestTab();
+    // A grant or a withdrawal of settings access shows or hides "test a key" at once.
+    connect(session, &Session::accountChanged, this, &ApiReferencePage::updateKeyTestTab);
     m_connection = new ConnectionPanel(session->connection().network, session->gateway(), m_tabs);
     m_tabs->addTab(m_connection, tr("&Connection"));
     layout->addWidget(m_tabs, 1);
@@ -50,6 +44,32 @@ ApiReferencePage::ApiReferencePage(const PageContext &context, QWidget *parent)
     connect(customers, &QAbstractItemModel::modelReset, this, &ApiReferencePage::refreshValues);
     connect(customers, &QAbstractItemModel::rowsInserted, this, &ApiReferencePage::refreshValues);
     refreshValues();
+}
+
+void ApiReferencePage::updateKeyTestTab() {
+    Session *session = m_context.workspace->session();
+    // Testing a key asks /v1/keys/check, which belongs to the API Keys settings.
+    const bool allowed = session->maySee(Page::ApiKeys);
+    QWidget *old = m_tabs->widget(TestKeyTab);
+    if (old && allowed == (m_keyTest != nullptr))
+        return;
+    const bool wasCurrent = old && m_tabs->currentIndex() == TestKeyTab;
+    QWidget *replacement = nullptr;
+    if (allowed) {
+        m_keyTest = new KeyTestPanel(session, m_tabs);
+        replacement = m_keyTest;
+    } else {
+        m_keyTest = nullptr;
+        replacement = new AccessDeniedPage(tr("Test a Key"),
+                                           Access::deniedMessage(session->account(), Page::ApiKeys), m_tabs);
+    }
+    if (old) {
+        m_tabs->removeTab(TestKeyTab);
+        delete old;
+    }
+    m_tabs->insertTab(TestKeyTab, replacement, tr("&Test a Key"));
+    if (wasCurrent)
+        m_tabs->setCurrentIndex(TestKeyTab);
 }
 
 void ApiReferencePage::showTab(int index) {

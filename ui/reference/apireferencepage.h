@@ -29,6 +29,7 @@ public:
 
 private:
     void refreshValues();
+    void updateKeyTestTab();
 
     PageContext m_context;
     QTabWidget *m_tabs;
