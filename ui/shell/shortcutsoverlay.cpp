@@ -22,7 +22,10 @@ void collect(const QList<QAction *> &actions, QList<QPair<QString, QString>> &ou
             continue;
         QString text = action->text();
         text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
-        out.append({action->shortcut().toString(QKeySequence::NativeText), text});
+        QStringList keys;
+        for (const QKeySequence &sequence : action->shortcuts())
+            keys << sequence.toString(QKeySequence::NativeText);
+        out.append({keys.join(QStringLiteral(", ")), text});
     }
 }
 } // namespace
