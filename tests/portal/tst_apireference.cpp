@@ -37,6 +37,14 @@ struct Ran {
     QByteArray output;
 };
 
+bool hasProgram(const QString &program, const QStringList &probe) {
+    if (QStandardPaths::findExecutable(program).isEmpty())
+        return false;
+    QProcess process;
+    process.start(program, probe);
+    return process.waitForFinished(30000) && process.exitCode() == 0;
+}
+
 // Runs an example program as a person would paste it, with the key in the environment.
 Ran runExample(const QString &program, const QStringList &arguments, const QByteArray &key) {
     QProcess process;
@@ -101,16 +109,26 @@ private Q_SLOTS:
         QVERIFY2(QJsonDocument::fromJson(curlRun.output.left(curlRun.output.lastIndexOf(' '))).isObject(),
                  curlRun.output.constData());
 
-        const Ran python =
-            runExample(QStringLiteral("python3"),
-                       {QStringLiteral("-c"), browser.example(examples::Language::Python)}, key);
-        QCOMPARE(python.status, expected);
-
-        const Ran node = runExample(QStringLiteral("node"),
-                                    {QStringLiteral("--input-type=module"), QStringLiteral("-e"),
-                                     browser.example(examples::Language::JavaScript)},
-                                    key);
-        QCOMPARE(node.status, expected);
+        // Python and Node.js run where they are installed (this machine has both); a machine
+        // without them still runs every other example.
+        if (hasProgram(QStringLiteral("python3"),
+                       {QStringLiteral("-c"), QStringLiteral("import requests")})) {
+            const Ran python =
+                runExample(QStringLiteral("python3"),
+                           {QStringLiteral("-c"), browser.example(examples::Language::Python)}, key);
+            QCOMPARE(python.status, expected);
+        } else {
+            qInfo("python3 with requests is not installed: the Python example was not run");
+        }
+        if (hasProgram(QStringLiteral("node"), {QStringLiteral("--version")})) {
+            const Ran node = runExample(QStringLiteral("node"),
+                                        {QStringLiteral("--input-type=module"), QStringLiteral("-e"),
+                                         browser.example(examples::Language::JavaScript)},
+                                        key);
+            QCOMPARE(node.status, expected);
+        } else {
+            qInfo("node is not installed: the JavaScript example was not run");
+        }
 
         // n8n itself is not installed here: send what the node describes, field by field.
         const QJsonObject parameters =
