@@ -8,6 +8,7 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QNetworkProxyFactory>
 #include <QTranslator>
 
 using knotie::PortalController;
@@ -37,6 +38,8 @@ int main(int argc, char *argv[]) {
     QApplication::setApplicationVersion(QStringLiteral(KNOTIE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("ai.knotie.PartnerPortal"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/knotie-portal.svg")));
+    // Reach the gateway through the proxy the system settings name, as the browser does.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
 
     QFile style(QStringLiteral(":/style/portal.qss"));
     if (style.open(QIODevice::ReadOnly))

@@ -23,6 +23,69 @@
         <source>You don't have access to customers. Ask %1 to grant access.</source>
         <translation>Sie haben keinen Zugriff auf Kunden. Bitten Sie %1, Ihnen Zugriff zu geben.</translation>
     </message>
+    <message>
+        <source>Only the account owner can change permissions.</source>
+        <translation>Nur der Kontoinhaber kann Berechtigungen ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiExamples</name>
+    <message>
+        <source>Your key</source>
+        <translation>Ihr Schlüssel</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Automations</source>
+        <translation>Automationen</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analysen</translation>
+    </message>
+    <message>
+        <source>Credits and billing</source>
+        <translation>Guthaben und Abrechnung</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>AI automation (MCP)</source>
+        <translation>KI-Automation (MCP)</translation>
+    </message>
+    <message>
+        <source>Python (requests)</source>
+        <translation>Python (requests)</translation>
+    </message>
+    <message>
+        <source>JavaScript (fetch)</source>
+        <translation>JavaScript (fetch)</translation>
+    </message>
+    <message>
+        <source>n8n HTTP Request</source>
+        <translation>n8n HTTP Request</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Own customer only</source>
+        <translation>Nur eigener Kunde</translation>
+    </message>
+    <message>
+        <source>Read tools only</source>
+        <translation>Nur lesende Werkzeuge</translation>
+    </message>
 </context>
 <context>
     <name>Cache</name>
@@ -240,6 +303,81 @@
     </message>
 </context>
 <context>
+    <name>Scopes</name>
+    <message>
+        <source>Tells which key is calling: its id, type, customer and partner.</source>
+        <translation>Sagt, welcher Schlüssel aufruft: seine ID, sein Typ, Kunde und Partner.</translation>
+    </message>
+    <message>
+        <source>Lists customers (a customer key sees only its own).</source>
+        <translation>Listet die Kunden auf (ein Kundenschlüssel sieht nur seinen eigenen).</translation>
+    </message>
+    <message>
+        <source>Creates a customer.</source>
+        <translation>Legt einen Kunden an.</translation>
+    </message>
+    <message>
+        <source>Reads one customer.</source>
+        <translation>Liest einen Kunden.</translation>
+    </message>
+    <message>
+        <source>Renames a customer.</source>
+        <translation>Benennt einen Kunden um.</translation>
+    </message>
+    <message>
+        <source>Starts a run of one of a customer's automations.</source>
+        <translation>Startet einen Lauf einer Automation eines Kunden.</translation>
+    </message>
+    <message>
+        <source>Reads daily usage of the partner's keys.</source>
+        <translation>Liest die tägliche Nutzung der Schlüssel des Partners.</translation>
+    </message>
+    <message>
+        <source>Reads the partner's credit balance.</source>
+        <translation>Liest das Guthaben des Partners.</translation>
+    </message>
+    <message>
+        <source>Moves credits from the partner to a customer.</source>
+        <translation>Überträgt Guthaben vom Partner auf einen Kunden.</translation>
+    </message>
+    <message>
+        <source>Delivers an event from an outside service.</source>
+        <translation>Liefert ein Ereignis eines externen Dienstes.</translation>
+    </message>
+    <message>
+        <source>Lists the webhook events received.</source>
+        <translation>Listet die empfangenen Webhook-Ereignisse auf.</translation>
+    </message>
+    <message>
+        <source>Model Context Protocol for AI agents (tools below).</source>
+        <translation>Model Context Protocol für KI-Agenten (Werkzeuge siehe unten).</translation>
+    </message>
+    <message>
+        <source>List the customers this key can see.</source>
+        <translation>Die Kunden auflisten, die dieser Schlüssel sehen darf.</translation>
+    </message>
+    <message>
+        <source>Read one customer by id.</source>
+        <translation>Einen Kunden über seine ID lesen.</translation>
+    </message>
+    <message>
+        <source>Daily API usage of the partner's keys over a date range.</source>
+        <translation>Tägliche API-Nutzung der Schlüssel des Partners in einem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Read the partner's credit balance.</source>
+        <translation>Das Guthaben des Partners lesen.</translation>
+    </message>
+    <message>
+        <source>Create a customer.</source>
+        <translation>Einen Kunden anlegen.</translation>
+    </message>
+    <message>
+        <source>Start a run of one of a customer's automations.</source>
+        <translation>Einen Lauf einer Automation eines Kunden starten.</translation>
+    </message>
+</context>
+<context>
     <name>knotie::AccountHeader</name>
     <message>
         <source>Owner</source>
@@ -271,6 +409,33 @@
     </message>
 </context>
 <context>
+    <name>knotie::ApiReferencePage</name>
+    <message>
+        <source>Base URL: &lt;b&gt;%1&lt;/b&gt; — send your key in the &lt;code&gt;X-API-Key&lt;/code&gt; header.</source>
+        <translation>Basis-URL: &lt;b&gt;%1&lt;/b&gt; – senden Sie Ihren Schlüssel im Header &lt;code&gt;X-API-Key&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>API Reference sections</source>
+        <translation>Bereiche der API-Referenz</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoints</source>
+        <translation>&amp;Endpunkte</translation>
+    </message>
+    <message>
+        <source>&amp;Test a Key</source>
+        <translation>Schlüssel &amp;testen</translation>
+    </message>
+    <message>
+        <source>Test a Key</source>
+        <translation>Schlüssel testen</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Verbindung</translation>
+    </message>
+</context>
+<context>
     <name>knotie::AuditModel</name>
     <message>
         <source>Time</source>
@@ -287,6 +452,146 @@
     <message>
         <source>Key</source>
         <translation>Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::CodeBlock</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::CommandPalette</name>
+    <message>
+        <source>settings keys api key create rotate revoke</source>
+        <translation>einstellungen schlüssel api-schlüssel erstellen rotieren widerrufen settings keys</translation>
+    </message>
+    <message>
+        <source>settings team members permissions people</source>
+        <translation>einstellungen team mitglieder berechtigungen personen settings</translation>
+    </message>
+    <message>
+        <source>docs documentation examples curl python mcp test key connection</source>
+        <translation>doku dokumentation beispiele curl python mcp schlüssel testen verbindung</translation>
+    </message>
+    <message>
+        <source>usage charts requests errors</source>
+        <translation>nutzung diagramme anfragen fehler</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>klienten kunden</translation>
+    </message>
+    <message>
+        <source>home dashboard</source>
+        <translation>start übersicht dashboard</translation>
+    </message>
+    <message>
+        <source>Go to Page or Key</source>
+        <translation>Zu Seite oder Schlüssel wechseln</translation>
+    </message>
+    <message>
+        <source>Search pages and keys</source>
+        <translation>Seiten und Schlüssel suchen</translation>
+    </message>
+    <message>
+        <source>Type a page or key name…</source>
+        <translation>Namen einer Seite oder eines Schlüssels eingeben…</translation>
+    </message>
+    <message>
+        <source>Matching pages and keys</source>
+        <translation>Passende Seiten und Schlüssel</translation>
+    </message>
+    <message>
+        <source>↑↓ to pick, Return to open, Esc to close</source>
+        <translation>↑↓ zum Auswählen, Eingabe zum Öffnen, Esc zum Schließen</translation>
+    </message>
+    <message>
+        <source>%1 — not available to you</source>
+        <translation>%1 – für Sie nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::ConnectionCheck</name>
+    <message>
+        <source>Connected: %1 is a Knotie gateway (version %2).</source>
+        <translation>Verbunden: %1 ist ein Knotie-Gateway (Version %2).</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>There is no computer named %1. Check the spelling of the address.</source>
+        <translation>Es gibt keinen Rechner namens %1. Prüfen Sie die Schreibweise der Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: nothing answered on port %2. Check that the gateway is running and that your network or proxy lets you reach it.</source>
+        <translation>%1 ist nicht erreichbar: Auf Port %2 hat nichts geantwortet. Prüfen Sie, ob das Gateway läuft und ob Ihr Netzwerk oder Proxy es erreichen lässt.</translation>
+    </message>
+    <message>
+        <source>%1 answered, but its certificate is not trusted by this computer (self-signed, expired or for another name). Nothing was sent. Ask whoever runs the gateway for a trusted certificate.</source>
+        <translation>%1 hat geantwortet, aber dieser Rechner vertraut seinem Zertifikat nicht (selbst signiert, abgelaufen oder für einen anderen Namen). Es wurde nichts gesendet. Bitten Sie den Betreiber des Gateways um ein vertrauenswürdiges Zertifikat.</translation>
+    </message>
+    <message>
+        <source>A server answers at %1, but it is not a Knotie gateway. Check the address and port, and whether a path such as /api was added.</source>
+        <translation>Unter %1 antwortet ein Server, aber kein Knotie-Gateway. Prüfen Sie Adresse und Port und ob ein Pfad wie /api angehängt wurde.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a gateway address. Enter one like https://gateway.example.com or 127.0.0.1:8787.</source>
+        <translation>„%1“ ist keine Gateway-Adresse. Geben Sie eine Adresse wie https://gateway.example.com oder 127.0.0.1:8787 ein.</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::ConnectionPanel</name>
+    <message>
+        <source>&amp;Check Connection</source>
+        <translation>Verbindung &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Your scripts and tools call the gateway at this base URL. Check an address here to see whether it reaches a Knotie gateway. To sign in to another gateway, sign out and enter its address.</source>
+        <translation>Ihre Skripte und Werkzeuge rufen das Gateway unter dieser Basis-URL auf. Prüfen Sie hier eine Adresse, um zu sehen, ob sie ein Knotie-Gateway erreicht. Um sich bei einem anderen Gateway anzumelden, melden Sie sich ab und geben dessen Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Gateway address</source>
+        <translation>Gateway-Adresse</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>Verbindung prüfen</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;address:</source>
+        <translation>Gateway-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Proxy: none; the system settings connect directly to this address.</source>
+        <translation>Proxy: keiner; laut Systemeinstellungen wird diese Adresse direkt erreicht.</translation>
+    </message>
+    <message>
+        <source>Proxy: %1:%2, from the system settings.</source>
+        <translation>Proxy: %1:%2, aus den Systemeinstellungen.</translation>
     </message>
 </context>
 <context>
@@ -491,6 +796,61 @@
     </message>
 </context>
 <context>
+    <name>knotie::EndpointBrowser</name>
+    <message>
+        <source>Call</source>
+        <translation>Aufruf</translation>
+    </message>
+    <message>
+        <source>Platform API calls</source>
+        <translation>Aufrufe der Platform API</translation>
+    </message>
+    <message>
+        <source>What each key type may do with this call</source>
+        <translation>Was jeder Schlüsseltyp mit diesem Aufruf darf</translation>
+    </message>
+    <message>
+        <source>The examples read your key from the environment variable %1 (in n8n: an environment variable or a Header Auth credential), so they never contain a key. Keep keys out of browser code.</source>
+        <translation>Die Beispiele lesen Ihren Schlüssel aus der Umgebungsvariablen %1 (in n8n: eine Umgebungsvariable oder ein Header-Auth-Credential) und enthalten deshalb nie einen Schlüssel. Schlüssel gehören nicht in Browser-Code.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tools&lt;/b&gt; (tools/list shows a key only the tools it may call)</source>
+        <translation>&lt;b&gt;Werkzeuge&lt;/b&gt; (tools/list zeigt einem Schlüssel nur die Werkzeuge, die er aufrufen darf)</translation>
+    </message>
+    <message>
+        <source>MCP tools and the key types that may call them</source>
+        <translation>MCP-Werkzeuge und die Schlüsseltypen, die sie aufrufen dürfen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;MCP client configuration&lt;/b&gt;: streamable HTTP with your key in the X-API-Key header. Replace %1 with a Read-Only key for agents that only read.</source>
+        <translation>&lt;b&gt;MCP-Client-Konfiguration&lt;/b&gt;: Streamable HTTP mit Ihrem Schlüssel im Header X-API-Key. Ersetzen Sie %1 für Agenten, die nur lesen, durch einen Nur-Lesen-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>MCP client configuration</source>
+        <translation>MCP-Client-Konfiguration</translation>
+    </message>
+    <message>
+        <source>%1 Success: HTTP %2.</source>
+        <translation>%1 Erfolg: HTTP %2.</translation>
+    </message>
+    <message>
+        <source>Knotie: %1</source>
+        <translation>Knotie: %1</translation>
+    </message>
+    <message>
+        <source>No: the gateway answers 403 key_scope. Own customer only: a customer key reaches its own customer; others answer 404 as if they did not exist.</source>
+        <translation>Nein: Das Gateway antwortet mit 403 key_scope. Nur eigener Kunde: Ein Kundenschlüssel erreicht seinen eigenen Kunden; andere antworten mit 404, als gäbe es sie nicht.</translation>
+    </message>
+    <message>
+        <source>Example language</source>
+        <translation>Sprache des Beispiels</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+</context>
+<context>
     <name>knotie::KeyService</name>
     <message>
         <source>Sign in first.</source>
@@ -623,6 +983,113 @@
     </message>
 </context>
 <context>
+    <name>knotie::KeyTestPanel</name>
+    <message>
+        <source>&amp;Test Key</source>
+        <translation>Schlüssel &amp;testen</translation>
+    </message>
+    <message>
+        <source>Paste a key to see whether it works, what type it is and what it may do. The key is checked here first, then by the gateway; it is not stored and is cleared when you leave this page.</source>
+        <translation>Fügen Sie einen Schlüssel ein, um zu sehen, ob er funktioniert, welchen Typ er hat und was er darf. Der Schlüssel wird zuerst hier geprüft, dann vom Gateway; er wird nicht gespeichert und beim Verlassen dieser Seite gelöscht.</translation>
+    </message>
+    <message>
+        <source>Key to test</source>
+        <translation>Zu testender Schlüssel</translation>
+    </message>
+    <message>
+        <source>kn_… (44 characters)</source>
+        <translation>kn_… (44 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Test key</source>
+        <translation>Schlüssel testen</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>This is not a Knotie key.</source>
+        <translation>Das ist kein Knotie-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>A Knotie key starts with kn_pk_, kn_ck_, kn_rk_ or kn_wk_ and is %1 characters long. Nothing was sent to the gateway.</source>
+        <translation>Ein Knotie-Schlüssel beginnt mit kn_pk_, kn_ck_, kn_rk_ oder kn_wk_ und ist %1 Zeichen lang. An das Gateway wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>A character is wrong.</source>
+        <translation>Ein Zeichen ist falsch.</translation>
+    </message>
+    <message>
+        <source>This looks like a %1 key, but its checksum (the last six characters) does not match: a character was changed or lost when it was copied. Copy it again from where you keep it. Nothing was sent to the gateway.</source>
+        <translation>Das sieht aus wie ein %1-Schlüssel, aber seine Prüfsumme (die letzten sechs Zeichen) passt nicht: Beim Kopieren wurde ein Zeichen verändert oder ging verloren. Kopieren Sie ihn erneut von dort, wo Sie ihn aufbewahren. An das Gateway wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The gateway does not know this key.</source>
+        <translation>Das Gateway kennt diesen Schlüssel nicht.</translation>
+    </message>
+    <message>
+        <source>It is a well-formed %1 key, but not one of your account's keys: it may belong to another account, or it was never issued by this gateway (%2).</source>
+        <translation>Es ist ein gültig aufgebauter %1-Schlüssel, aber keiner der Schlüssel Ihres Kontos: Er gehört vielleicht zu einem anderen Konto oder wurde nie von diesem Gateway (%2) ausgegeben.</translation>
+    </message>
+    <message>
+        <source>The key could not be checked.</source>
+        <translation>Der Schlüssel konnte nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>"%1" (%2)</source>
+        <translation>„%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>someone on your team</source>
+        <translation>jemandem aus Ihrem Team</translation>
+    </message>
+    <message>
+        <source>Revoked on %1 by %2.</source>
+        <translation>Am %1 von %2 widerrufen.</translation>
+    </message>
+    <message>
+        <source>Expired on %1.</source>
+        <translation>Am %1 abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Valid until %1.</source>
+        <translation>Gültig bis %1.</translation>
+    </message>
+    <message>
+        <source>Valid.</source>
+        <translation>Gültig.</translation>
+    </message>
+    <message>
+        <source>%1 key %2.</source>
+        <translation>%1-Schlüssel %2.</translation>
+    </message>
+    <message>
+        <source>It no longer works; every call with it is refused (401 invalid_key).</source>
+        <translation>Er funktioniert nicht mehr; jeder Aufruf damit wird abgelehnt (401 invalid_key).</translation>
+    </message>
+    <message>
+        <source>It may call:</source>
+        <translation>Er darf aufrufen:</translation>
+    </message>
+    <message>
+        <source>It could call:</source>
+        <translation>Er durfte aufrufen:</translation>
+    </message>
+    <message>
+        <source>Calling GET /api/v1/whoami with this key…</source>
+        <translation>GET /api/v1/whoami wird mit diesem Schlüssel aufgerufen…</translation>
+    </message>
+    <message>
+        <source>Live call GET /api/v1/whoami: HTTP %1, the gateway answered as key %2 (%3).</source>
+        <translation>Live-Aufruf GET /api/v1/whoami: HTTP %1, das Gateway antwortete für Schlüssel %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Live call GET /api/v1/whoami failed: %1</source>
+        <translation>Live-Aufruf GET /api/v1/whoami fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>knotie::MainWindow</name>
     <message>
         <source>%1 — Knotie Partner Portal</source>
@@ -675,6 +1142,14 @@
     <message>
         <source>&amp;Sync Now</source>
         <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Page or Key…</source>
+        <translation>&amp;Zu Seite oder Schlüssel…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
 </context>
 <context>
@@ -789,6 +1264,25 @@
     <message>
         <source>%1 You stay signed in until you quit; next time you will be asked to sign in again.</source>
         <translation>%1 Sie bleiben angemeldet, bis Sie das Portal beenden; beim nächsten Mal müssen Sie sich erneut anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::ShortcutsOverlay</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
     </message>
 </context>
 <context>

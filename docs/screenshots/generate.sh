@@ -20,8 +20,10 @@ shot() { # shot NAME EMAIL PAGE [LANGUAGE]
 shot main-window-owner owner@demo.test api-keys
 shot main-window-member member@demo.test overview
 shot main-window-owner-de owner@demo.test overview de
+shot api-reference owner@demo.test api-reference
+shot api-reference-de admin@demo.test api-reference de
 
 # Dialogs, rendered by their widget tests.
-for test in tst_createkeydialog tst_secretrevealdialog; do
+for test in tst_createkeydialog tst_secretrevealdialog tst_apireference; do
     KNOTIE_SCREENSHOT_DIR=$out "$build/tests/portal/$test" >/dev/null
 done

@@ -136,7 +136,10 @@ void GatewayJob::send() {
     // One id for every attempt, so the gateway's log ties the retries together.
     request.setRawHeader("X-Request-Id", m_requestId);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("knotie-portal/" KNOTIE_VERSION));
-    if (!m_connection.sessionToken.isEmpty())
+    // Never both: a key test must not also carry the person's session to the Platform API.
+    if (const QByteArray key = apiKey(); !key.isEmpty())
+        request.setRawHeader("X-API-Key", key);
+    else if (!m_connection.sessionToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_connection.sessionToken);
 
     QByteArray payload;
@@ -203,6 +206,10 @@ GatewayResult GatewayJob::classify(QNetworkReply *reply) {
     case QNetworkReply::OperationCanceledError: // the transfer timeout aborted it
     case QNetworkReply::TimeoutError:
         r.status = S::Timeout;
+        return r;
+    case QNetworkReply::HostNotFoundError: // a wrong address rather than a host that is down
+        r.status = S::Unreachable;
+        r.errorCode = QStringLiteral("host_not_found");
         return r;
     case QNetworkReply::SslHandshakeFailedError:
         r.status = S::TlsError;

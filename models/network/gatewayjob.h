@@ -55,6 +55,8 @@ protected:
     virtual bool retryable() const { return method() == "GET"; }
     // The screen whose data this call reads or changes, for "ask <owner> for access".
     virtual std::optional<Page> area() const { return std::nullopt; }
+    // A Platform API call made with an API key (X-API-Key) rather than the session.
+    virtual QByteArray apiKey() const { return {}; }
 
     const GatewayConnection &connection() const { return m_connection; }
 

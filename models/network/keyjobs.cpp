@@ -122,4 +122,28 @@ bool CheckKeyJob::parse(const QJsonObject &body) {
     return true;
 }
 
+namespace {
+GatewayConnection withoutSession(GatewayConnection connection) {
+    connection.sessionToken.clear();
+    return connection;
+}
+} // namespace
+
+WhoAmIJob::WhoAmIJob(GatewayConnection connection, QByteArray secret, QObject *parent)
+    : GatewayJob(withoutSession(std::move(connection)), parent)
+    , m_secret(std::move(secret)) {}
+
+WhoAmIJob::~WhoAmIJob() {
+    // The pasted key lives no longer than the call that needs it.
+    m_secret.fill('\0');
+}
+
+bool WhoAmIJob::parse(const QJsonObject &body) {
+    m_keyId = body.value(QLatin1String("key_id")).toString();
+    m_type = body.value(QLatin1String("type")).toString();
+    m_customerId = body.value(QLatin1String("customer_id")).toString();
+    m_partnerId = body.value(QLatin1String("partner_id")).toString();
+    return !m_keyId.isEmpty() && keyTypeFromWireName(m_type).has_value();
+}
+
 } // namespace knotie

@@ -156,4 +156,30 @@ private:
     wire::KeyCheck m_check;
 };
 
+// GET /api/v1/whoami with a key instead of the session: the one live call "test a key"
+// makes, so the person sees the key work (or fail) exactly as their script would.
+class WhoAmIJob : public GatewayJob {
+    Q_OBJECT
+public:
+    WhoAmIJob(GatewayConnection connection, QByteArray secret, QObject *parent = nullptr);
+    ~WhoAmIJob() override;
+    QString keyId() const { return m_keyId; }
+    QString keyType() const { return m_type; }
+    QString customerId() const { return m_customerId; }
+    QString partnerId() const { return m_partnerId; }
+
+protected:
+    QByteArray method() const override { return "GET"; }
+    QString path() const override { return QStringLiteral("/api/v1/whoami"); }
+    QByteArray apiKey() const override { return m_secret; }
+    bool parse(const QJsonObject &body) override;
+
+private:
+    QByteArray m_secret;
+    QString m_keyId;
+    QString m_type;
+    QString m_customerId;
+    QString m_partnerId;
+};
+
 } // namespace knotie

@@ -1,17 +1,18 @@
 #include "pagecontext.h"
 #include "placeholderpage.h"
+#include "reference/apireferencepage.h"
 
 #include <QCoreApplication>
 
 namespace knotie {
 
 QWidget *createPage(Page page, const PageContext &context, QWidget *parent) {
-    Q_UNUSED(context)
     switch (page) {
+    case Page::ApiReference:
+        return new ApiReferencePage(context, parent);
     case Page::Overview:
     case Page::Customers:
     case Page::Analytics:
-    case Page::ApiReference:
     case Page::ApiKeys:
     case Page::Team:
         break;

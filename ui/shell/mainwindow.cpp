@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
 #include "accountheader.h"
+#include "commandpalette.h"
 #include "pages/accessdeniedpage.h"
 #include "session/session.h"
+#include "shortcutsoverlay.h"
 #include "sync/connectionstate.h"
 #include "sync/synccontroller.h"
 #include "workspace/workspace.h"
@@ -177,6 +179,21 @@ void MainWindow::buildMenus() {
     d->goMenu = menuBar()->addMenu(tr("&Go"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *palette = help->addAction(tr("&Go to Page or Key…"), this, [this] {
+        auto *dialog = new CommandPalette(d->context, this);
+        connect(dialog, &CommandPalette::pageRequested, this, &MainWindow::showPage);
+        // A page that can select a key says so with a selectKey(QString) slot.
+        connect(dialog, &CommandPalette::keyRequested, this, [this](const QString &id) {
+            QObject *keys = d->pages.value(Page::ApiKeys);
+            if (keys && keys->metaObject()->indexOfMethod("selectKey(QString)") >= 0)
+                QMetaObject::invokeMethod(keys, "selectKey", Q_ARG(QString, id));
+        });
+        dialog->open();
+    });
+    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    QAction *shortcuts =
+        help->addAction(tr("&Keyboard Shortcuts"), this, [this] { (new ShortcutsOverlay(this))->open(); });
+    shortcuts->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Slash), QKeySequence::HelpContents});
     help->addAction(tr("&About Knotie Partner Portal"), this, [this] {
         QMessageBox::about(this, tr("About Knotie Partner Portal"),
                            tr("<b>Knotie Partner Portal</b> %1<br>Manage the API keys of your Knotie AI Pro "

@@ -1,0 +1,120 @@
+#include "faultserver.h"
+#include "gatewayprocess.h"
+#include "network/connectioncheck.h"
+
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace knotie;
+using namespace knotie::test;
+
+// "Check connection" tells each kind of failure apart, each produced by a real server
+// (or a real absence of one) on this machine.
+class TestConnectionCheck : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void knotieGateway_isOkWithItsVersion() {
+        GatewayProcess gateway(GatewayProcess::Options{false, false, {}, {}});
+        QVERIFY(gateway.start());
+        const ConnectionCheck::Result r = check(gateway.baseUrl().toString());
+        QCOMPARE(r.outcome, ConnectionCheck::Outcome::Ok);
+        QVERIFY(!r.version.isEmpty());
+        QVERIFY(r.message.contains(r.version));
+    }
+
+    void closedPort_isUnreachable() {
+        // A port that was just free: bind it, remember it, let it go.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        const ConnectionCheck::Result r = check(QStringLiteral("127.0.0.1:%1").arg(port));
+        QCOMPARE(r.outcome, ConnectionCheck::Outcome::Unreachable);
+        QVERIFY(r.message.contains(QString::number(port)));
+    }
+
+    void plainHttpServer_isNotAKnotieGateway() {
+        FaultServer server([](const FaultServer::Request &) {
+            FaultServer::Response page;
+            page.headers = {{"Content-Type", "text/html"}};
+            page.body = "<html><body>It works!</body></html>";
+            return page;
+        });
+        QVERIFY(server.listen());
+        const ConnectionCheck::Result r = check(server.url().toString());
+        QCOMPARE(r.outcome, ConnectionCheck::Outcome::NotKnotieGateway);
+        QCOMPARE(server.requestCount(), 1);
+        QCOMPARE(server.requests().first().path(), QStringLiteral("/healthz"));
+    }
+
+    void jsonServerOfAnotherKind_isNotAKnotieGateway() {
+        FaultServer server([](const FaultServer::Request &) {
+            return FaultServer::Response::json(200, R"({"status":"ok","service":"something-else"})");
+        });
+        QVERIFY(server.listen());
+        QCOMPARE(check(server.url().toString()).outcome, ConnectionCheck::Outcome::NotKnotieGateway);
+    }
+
+    void untrustedCertificate_isACertificateProblem() {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                       QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+        QVERIFY(openssl.waitForFinished(60000));
+        QCOMPARE(openssl.exitCode(), 0);
+        GatewayProcess gateway(GatewayProcess::Options{
+            false, false, {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}, {}});
+        QVERIFY(gateway.start());
+        QCOMPARE(gateway.baseUrl().scheme(), QStringLiteral("https"));
+        QUrl url = gateway.baseUrl();
+        url.setHost(QStringLiteral("localhost"));
+        const ConnectionCheck::Result r = check(url.toString());
+        QCOMPARE(r.outcome, ConnectionCheck::Outcome::CertificateProblem);
+    }
+
+    void noAddressAtAll_isAWrongAddress() {
+        const ConnectionCheck::Result r = check(QStringLiteral("http://"));
+        QCOMPARE(r.outcome, ConnectionCheck::Outcome::WrongAddress);
+        QVERIFY(!r.message.isEmpty());
+    }
+
+    void unknownHostName_isAWrongAddress() {
+        // .invalid never resolves (RFC 6761), so this is a name that does not exist.
+        const ConnectionCheck::Result r = check(QStringLiteral("https://gateway.invalid"));
+        QCOMPARE(r.outcome, ConnectionCheck::Outcome::WrongAddress);
+        QVERIFY(r.message.contains(QStringLiteral("gateway.invalid")));
+    }
+
+    void remotePlainHttp_isAWrongAddressBeforeAnythingIsSent() {
+        const ConnectionCheck::Result r = check(QStringLiteral("http://gateway.invalid"));
+        QCOMPARE(r.outcome, ConnectionCheck::Outcome::WrongAddress);
+        QVERIFY(r.message.contains(QStringLiteral("https://")));
+    }
+
+private:
+    ConnectionCheck::Result check(const QString &address) {
+        ConnectionCheck check(&m_network);
+        QSignalSpy finished(&check, &ConnectionCheck::finished);
+        check.check(address);
+        if (!finished.wait(20000))
+            return {};
+        return finished.at(0).at(0).value<ConnectionCheck::Result>();
+    }
+
+    QNetworkAccessManager m_network;
+};
+
+QTEST_MAIN(TestConnectionCheck)
+#include "tst_connectioncheck.moc"

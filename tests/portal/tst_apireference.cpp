@@ -1,0 +1,395 @@
+#include "domain/keyformat.h"
+#include "gatewayprocess.h"
+#include "items/keytablemodel.h"
+#include "pages/accessdeniedpage.h"
+#include "portaltranslation.h"
+#include "reference/apireferencepage.h"
+#include "reference/codeblock.h"
+#include "reference/connectionpanel.h"
+#include "reference/endpointbrowser.h"
+#include "reference/keytestpanel.h"
+#include "screenshots.h"
+#include "session/session.h"
+#include "session/signinflow.h"
+#include "shell/commandpalette.h"
+#include "shell/mainwindow.h"
+#include "shell/shortcutsoverlay.h"
+#include "workspace/workspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTest>
+
+using namespace knotie;
+using namespace knotie::test;
+
+namespace {
+struct Ran {
+    int status = 0;
+    QByteArray output;
+};
+
+bool hasProgram(const QString &program, const QStringList &probe) {
+    if (QStandardPaths::findExecutable(program).isEmpty())
+        return false;
+    QProcess process;
+    process.start(program, probe);
+    return process.waitForFinished(30000) && process.exitCode() == 0;
+}
+
+// Runs an example program as a person would paste it, with the key in the environment.
+Ran runExample(const QString &program, const QStringList &arguments, const QByteArray &key) {
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("KNOTIE_API_KEY"), QString::fromLatin1(key));
+    process.setProcessEnvironment(env);
+    process.start(program, arguments);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
+        qWarning() << program << "failed:" << process.readAllStandardError();
+        return {};
+    }
+    const QByteArray out = process.readAllStandardOutput().trimmed();
+    return {out.left(out.indexOf(' ')).toInt(), out};
+}
+} // namespace
+
+// The API Reference against a real gateway: every example runs as shown and gets the
+// status the page documents; "test a key" and the palette say what they promise.
+class TestApiReference : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(installPortalTranslation());
+        QVERIFY(m_gateway.start());
+        m_owner = m_gateway.signIn(QStringLiteral("owner@demo.test"));
+        QVERIFY(!m_owner.isEmpty());
+    }
+
+    void examples_eachRunsAsShownWithTheDocumentedStatus_data() {
+        QTest::addColumn<int>("route");
+        for (qsizetype i = 0; i < scopes::platformRoutes().size(); ++i) {
+            const scopes::PlatformRoute &r = scopes::platformRoutes()[i];
+            QTest::newRow(qPrintable(QString(r.method) + QLatin1Char(' ') + QString(r.pathTemplate)))
+                << int(i);
+        }
+    }
+    void examples_eachRunsAsShownWithTheDocumentedStatus() {
+        QFETCH(int, route);
+        const scopes::PlatformRoute &r = scopes::platformRoutes().at(route);
+        const QByteArray key = createKey(QStringLiteral("partner")).second;
+        EndpointBrowser browser;
+        browser.setValues(values());
+        browser.showRoute(r);
+        const int expected = examples::exampleCall(r, values()).expectedStatus;
+        // What runs below is what the page shows for each language.
+        auto *languages = browser.findChild<QTabBar *>(QStringLiteral("exampleLanguages"));
+        for (int i = 0; i < languages->count(); ++i) {
+            languages->setCurrentIndex(i);
+            QCOMPARE(browser.findChild<CodeBlock *>(QStringLiteral("exampleCode"))->code(),
+                     browser.example(examples::allLanguages[i]));
+        }
+
+        // curl, exactly as shown, asked only to print the status after the body.
+        const QString curl = browser.example(examples::Language::Curl);
+        QVERIFY(curl.contains(QStringLiteral("$KNOTIE_API_KEY")));
+        QVERIFY(!curl.contains(QString::fromLatin1(key)));
+        const Ran curlRun =
+            runExample(QStringLiteral("bash"),
+                       {QStringLiteral("-c"), curl + QStringLiteral(" -w ' %{http_code}'")}, key);
+        QCOMPARE(curlRun.output.mid(curlRun.output.lastIndexOf(' ') + 1).toInt(), expected);
+        QVERIFY2(QJsonDocument::fromJson(curlRun.output.left(curlRun.output.lastIndexOf(' '))).isObject(),
+                 curlRun.output.constData());
+
+        // Python and Node.js run where they are installed (this machine has both); a machine
+        // without them still runs every other example.
+        if (hasProgram(QStringLiteral("python3"),
+                       {QStringLiteral("-c"), QStringLiteral("import requests")})) {
+            const Ran python =
+                runExample(QStringLiteral("python3"),
+                           {QStringLiteral("-c"), browser.example(examples::Language::Python)}, key);
+            QCOMPARE(python.status, expected);
+        } else {
+            qInfo("python3 with requests is not installed: the Python example was not run");
+        }
+        if (hasProgram(QStringLiteral("node"), {QStringLiteral("--version")})) {
+            const Ran node = runExample(QStringLiteral("node"),
+                                        {QStringLiteral("--input-type=module"), QStringLiteral("-e"),
+                                         browser.example(examples::Language::JavaScript)},
+                                        key);
+            QCOMPARE(node.status, expected);
+        } else {
+            qInfo("node is not installed: the JavaScript example was not run");
+        }
+
+        // n8n itself is not installed here: send what the node describes, field by field.
+        const QJsonObject parameters =
+            QJsonDocument::fromJson(browser.example(examples::Language::N8n).toUtf8())
+                .object()
+                .value(QStringLiteral("nodes"))
+                .toArray()
+                .first()
+                .toObject()
+                .value(QStringLiteral("parameters"))
+                .toObject();
+        const QJsonObject header = parameters.value(QStringLiteral("headerParameters"))
+                                       .toObject()
+                                       .value(QStringLiteral("parameters"))
+                                       .toArray()
+                                       .first()
+                                       .toObject();
+        QCOMPARE(header.value(QStringLiteral("name")).toString(), QStringLiteral("X-API-Key"));
+        QCOMPARE(header.value(QStringLiteral("value")).toString(),
+                 QStringLiteral("={{ $env.KNOTIE_API_KEY }}"));
+        QNetworkRequest request(QUrl(parameters.value(QStringLiteral("url")).toString()));
+        request.setRawHeader("X-API-Key", key);
+        QByteArray body;
+        if (parameters.value(QStringLiteral("sendBody")).toBool()) {
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+            body = parameters.value(QStringLiteral("jsonBody")).toString().toUtf8();
+        }
+        QCOMPARE(send(request, parameters.value(QStringLiteral("method")).toString().toLatin1(), body),
+                 expected);
+    }
+
+    void mcpConfig_reachesMcpWithTheKeyInItsHeader() {
+        EndpointBrowser browser;
+        browser.setValues(values());
+        browser.showRoute(*scopes::findRoute("POST", u"/mcp"));
+        browser.setMinimumSize(900, 760);
+        QVERIFY(grabForDocs(&browser, QStringLiteral("api-reference-mcp")));
+        const QJsonObject server = QJsonDocument::fromJson(browser.mcpConfig().toUtf8())
+                                       .object()
+                                       .value(QStringLiteral("mcpServers"))
+                                       .toObject()
+                                       .value(QStringLiteral("knotie"))
+                                       .toObject();
+        const QJsonObject headers = server.value(QStringLiteral("headers")).toObject();
+        QCOMPARE(headers.keys(), QStringList{QStringLiteral("X-API-Key")});
+        QCOMPARE(headers.value(QStringLiteral("X-API-Key")).toString(), QString(examples::placeholderKey));
+        QNetworkRequest request(QUrl(server.value(QStringLiteral("url")).toString()));
+        request.setRawHeader("X-API-Key", createKey(QStringLiteral("read_only")).second);
+        request.setRawHeader("Accept", "application/json, text/event-stream");
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        QCOMPARE(
+            send(request, "POST",
+                 R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",)"
+                 R"("capabilities":{},"clientInfo":{"name":"test","version":"1"}}})"),
+            200);
+    }
+
+    void testKey_explainsEachOutcomeAndClearsOnHide() {
+        Workspace workspace(&m_network, nullptr);
+        QVERIFY(signIn(workspace, QStringLiteral("admin@demo.test")));
+        ApiReferencePage page(PageContext{&workspace, nullptr, nullptr});
+        page.setMinimumSize(900, 620);
+        page.show();
+        page.showTab(ApiReferencePage::TestKeyTab);
+        KeyTestPanel *panel = page.keyTest();
+        QVERIFY(panel);
+
+        panel->test(QStringLiteral("hello"));
+        QCOMPARE(panel->verdictText(), QStringLiteral("This is not a Knotie key."));
+        QVERIFY(panel->detailsText().contains(QStringLiteral("Nothing was sent")));
+
+        const auto [id, secret] = createKey(QStringLiteral("read_only"));
+        QByteArray typo = secret;
+        typo[10] = typo[10] == 'x' ? 'y' : 'x';
+        panel->test(QString::fromLatin1(typo));
+        QCOMPARE(panel->verdictText(), QStringLiteral("A character is wrong."));
+        QVERIFY(panel->detailsText().contains(QStringLiteral("Read-Only")));
+
+        panel->test(QString::fromLatin1(secret));
+        QVERIFY(QTest::qWaitFor([&] { return panel->liveCallText().contains(QStringLiteral("HTTP 200")); },
+                                20000));
+        QCOMPARE(panel->verdictText(), QStringLiteral("Valid."));
+        QVERIFY(panel->detailsText().contains(QStringLiteral("GET /api/v1/analytics")));
+        QVERIFY(!panel->detailsText().contains(QStringLiteral("POST /api/v1/customers")));
+        QVERIFY(panel->liveCallText().contains(id));
+
+        QCOMPARE(
+            m_gateway.request("DELETE", QStringLiteral("/v1/keys/") + id, {}, GatewayProcess::bearer(m_owner))
+                .status,
+            200);
+        auto *field = panel->findChild<QLineEdit *>(QStringLiteral("testKeySecret"));
+        field->setText(QString::fromLatin1(secret));
+        panel->test(field->text());
+        QVERIFY(QTest::qWaitFor([&] { return panel->verdictText().startsWith(QStringLiteral("Revoked on")); },
+                                20000));
+        QVERIFY(panel->verdictText().endsWith(QStringLiteral(" by Maya Lindqvist.")));
+        QVERIFY(panel->liveCallText().isEmpty());
+        QVERIFY(panel->detailsText().contains(QStringLiteral("It no longer works")));
+        QVERIFY(panel->detailsText().contains(QStringLiteral("It could call:")));
+        QCoreApplication::sendPostedEvents(); // lay out the new text before the picture
+        QVERIFY(grabForDocs(&page, QStringLiteral("api-reference-test-key")));
+
+        panel->test(QString::fromLatin1(keyformat::generate(KeyType::Customer)));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return panel->verdictText() == QStringLiteral("The gateway does not know this key."); },
+            20000));
+
+        // Leaving the tab clears the key and what was said about it.
+        field->setText(QString::fromLatin1(secret));
+        page.showTab(ApiReferencePage::ConnectionTab);
+        QVERIFY(field->text().isEmpty());
+        QVERIFY(!field->isUndoAvailable());
+        QVERIFY(panel->verdictText().isEmpty());
+    }
+
+    void testKey_memberIsToldWhomToAsk() {
+        Workspace workspace(&m_network, nullptr);
+        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
+        ApiReferencePage page(PageContext{&workspace, nullptr, nullptr});
+        QVERIFY(!page.keyTest());
+        const auto *message = page.findChild<QLabel *>(QStringLiteral("accessDeniedMessage"));
+        QVERIFY(message);
+        QVERIFY(message->text().contains(QStringLiteral("Ask Maya Lindqvist (owner@demo.test)")));
+    }
+
+    void testKey_appearsWhenSettingsAccessIsGranted() {
+        Workspace workspace(&m_network, nullptr);
+        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
+        ApiReferencePage page(PageContext{&workspace, nullptr, nullptr});
+        QVERIFY(!page.keyTest());
+        const auto setPermissions = [this](const QByteArray &permissions) {
+            return m_gateway
+                .request("PATCH", QStringLiteral("/v1/team/usr_priya"),
+                         R"({"permissions":)" + permissions + "}", GatewayProcess::bearer(m_owner))
+                .status;
+        };
+        QCOMPARE(setPermissions(R"(["settings.manage","analytics.view","customers.view"])"), 200);
+        workspace.session()->refreshAccount();
+        QVERIFY(QTest::qWaitFor([&] { return page.keyTest() != nullptr; }, 20000));
+        QVERIFY(!page.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
+        QCOMPARE(setPermissions(R"(["analytics.view","customers.view"])"), 200);
+        workspace.session()->refreshAccount();
+        QVERIFY(QTest::qWaitFor([&] { return page.keyTest() == nullptr; }, 20000));
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
+    }
+
+    void connection_checksTheGatewayAndNamesTheProxy() {
+        Workspace workspace(&m_network, nullptr);
+        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
+        ApiReferencePage page(PageContext{&workspace, nullptr, nullptr});
+        page.setMinimumSize(900, 620);
+        page.show();
+        page.showTab(ApiReferencePage::ConnectionTab);
+        QSignalSpy checked(page.connection(), &ConnectionPanel::checked);
+        page.connection()->check();
+        QVERIFY(checked.wait(20000));
+        QVERIFY(page.connection()->resultText().startsWith(QStringLiteral("Connected:")));
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("connectionProxy"))
+                    ->text()
+                    .startsWith(QStringLiteral("Proxy:")));
+        QVERIFY(grabForDocs(&page, QStringLiteral("api-reference-connection")));
+    }
+
+    void palette_memberSearchingApiKeysLearnsWhyAndWhomToAsk() {
+        Workspace workspace(&m_network, nullptr);
+        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
+        MainWindow window(PageContext{&workspace, nullptr, nullptr});
+        CommandPalette palette(PageContext{&workspace, nullptr, nullptr}, &window);
+        connect(&palette, &CommandPalette::pageRequested, &window, &MainWindow::showPage);
+        palette.setQuery(QStringLiteral("api keys"));
+        QCOMPARE(palette.visibleEntries().first(), QStringLiteral("API Keys — not available to you"));
+        QVERIFY(grabForDocs(&palette, QStringLiteral("command-palette-member")));
+        palette.chooseFirst();
+        const auto *message = window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage"));
+        QVERIFY(message);
+        QVERIFY(message->text().contains(QStringLiteral("Maya Lindqvist")));
+        palette.setQuery(QStringLiteral("settings"));
+        QVERIFY(palette.visibleEntries().contains(QStringLiteral("Team — not available to you")));
+    }
+
+    void palette_ownerJumpsToAKeyByName() {
+        Workspace workspace(&m_network, nullptr);
+        QVERIFY(signIn(workspace, QStringLiteral("owner@demo.test")));
+        workspace.open();
+        QVERIFY(QTest::qWaitFor([&] { return workspace.keyModel()->rowCount() > 0; }, 20000));
+        ApiKey key;
+        for (int row = 0; row < workspace.keyModel()->rowCount() && key.id.isEmpty(); ++row)
+            if (!workspace.keyModel()->keyAt(row).isRetired())
+                key = workspace.keyModel()->keyAt(row);
+        CommandPalette palette(PageContext{&workspace, nullptr, nullptr});
+        QSignalSpy page(&palette, &CommandPalette::pageRequested);
+        QSignalSpy chosen(&palette, &CommandPalette::keyRequested);
+        palette.setQuery(key.name);
+        QVERIFY(palette.visibleEntries().contains(QStringLiteral("Key: ") + key.name));
+        palette.setQuery(QStringLiteral("no such thing at all"));
+        QVERIFY(palette.visibleEntries().isEmpty());
+        palette.setQuery(key.maskedSecret());
+        palette.chooseFirst();
+        QCOMPARE(page.count(), 1);
+        QCOMPARE(page.at(0).at(0).value<Page>(), Page::ApiKeys);
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.at(0).at(0).toString(), key.id);
+        workspace.close();
+    }
+
+    void shortcuts_overlayListsThePaletteFromTheWindowsOwnActions() {
+        Workspace workspace(&m_network, nullptr);
+        QVERIFY(signIn(workspace, QStringLiteral("owner@demo.test")));
+        MainWindow window(PageContext{&workspace, nullptr, nullptr});
+        const auto shortcuts = ShortcutsOverlay::shortcutsOf(&window);
+        QVERIFY(shortcuts.contains(
+            qMakePair(QKeySequence(Qt::CTRL | Qt::Key_K).toString(QKeySequence::NativeText),
+                      QStringLiteral("Go to Page or Key…"))));
+        QVERIFY(shortcuts.contains(
+            qMakePair(QKeySequence(Qt::CTRL | Qt::Key_5).toString(QKeySequence::NativeText),
+                      QStringLiteral("API Keys"))));
+        ShortcutsOverlay overlay(&window);
+        QVERIFY(grabForDocs(&overlay, QStringLiteral("keyboard-shortcuts")));
+    }
+
+private:
+    examples::Values values() const {
+        examples::Values v;
+        v.baseUrl = m_gateway.baseUrl();
+        v.customerId = QStringLiteral("cus_brightside");
+        return v;
+    }
+
+    int send(QNetworkRequest request, const QByteArray &method, const QByteArray &body) {
+        QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        if (!reply->isFinished() && !done.wait(20000))
+            return 0;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+        return status;
+    }
+
+    std::pair<QString, QByteArray> createKey(const QString &type) {
+        QJsonObject body{{QStringLiteral("name"), QStringLiteral("Reference %1").arg(type)},
+                         {QStringLiteral("type"), type}};
+        const HttpReply created =
+            m_gateway.postJson(QStringLiteral("/v1/keys"), body, GatewayProcess::bearer(m_owner));
+        return {created.json().value(QStringLiteral("key")).toObject().value(QStringLiteral("id")).toString(),
+                created.json().value(QStringLiteral("secret")).toString().toLatin1()};
+    }
+
+    bool signIn(Workspace &workspace, const QString &email) {
+        SignInFlow flow(&m_network);
+        QSignalSpy ok(&flow, &SignInFlow::succeeded);
+        flow.signIn(m_gateway.baseUrl().toString(), email, QStringLiteral("knotie-demo"), false);
+        if (!ok.wait(20000))
+            return false;
+        workspace.session()->begin(ok.at(0).at(0).value<SignedInSession>());
+        return workspace.session()->isSignedIn();
+    }
+
+    QNetworkAccessManager m_network;
+    GatewayProcess m_gateway;
+    QByteArray m_owner;
+};
+
+QTEST_MAIN(TestApiReference)
+#include "tst_apireference.moc"
