@@ -20,6 +20,10 @@ shot() { # shot NAME EMAIL PAGE [LANGUAGE]
 shot main-window-owner owner@demo.test api-keys
 shot main-window-member member@demo.test overview
 shot main-window-owner-de owner@demo.test overview de
+shot overview-owner owner@demo.test overview
+shot overview-member member@demo.test overview
+shot customers-owner owner@demo.test customers
+shot customers-member member@demo.test customers
 
 # Dialogs, rendered by their widget tests.
 for test in tst_createkeydialog tst_secretrevealdialog; do

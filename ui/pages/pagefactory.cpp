@@ -1,3 +1,5 @@
+#include "customers/customerspage.h"
+#include "overview/overviewpage.h"
 #include "pagecontext.h"
 #include "placeholderpage.h"
 
@@ -6,10 +8,11 @@
 namespace knotie {
 
 QWidget *createPage(Page page, const PageContext &context, QWidget *parent) {
-    Q_UNUSED(context)
     switch (page) {
     case Page::Overview:
+        return new OverviewPage(context, parent);
     case Page::Customers:
+        return new CustomersPage(context, parent);
     case Page::Analytics:
     case Page::ApiReference:
     case Page::ApiKeys:

@@ -2,6 +2,7 @@
 
 #include "accountheader.h"
 #include "pages/accessdeniedpage.h"
+#include "pages/navigator.h"
 #include "session/session.h"
 #include "sync/connectionstate.h"
 #include "sync/synccontroller.h"
@@ -47,6 +48,9 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     : QMainWindow(parent)
     , d(std::make_unique<Private>()) {
     d->context = context;
+    if (!d->context.navigator)
+        d->context.navigator = new Navigator(this);
+    connect(d->context.navigator, &Navigator::pageRequested, this, &MainWindow::showPage);
     d->session = context.workspace->session();
     const Account &account = d->session->account();
     setObjectName(QStringLiteral("mainWindow"));
