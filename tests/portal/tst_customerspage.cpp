@@ -135,6 +135,22 @@ private Q_SLOTS:
         setMemberPermissions(R"(["analytics.view","customers.view"])");
     }
 
+    void grant_whileOpenShowsKeysAndCreate() {
+        setMemberPermissions(R"(["customers.view"])");
+        Portal portal(this, QStringLiteral("member@demo.test"));
+        QVERIFY(portal.signedIn);
+        QTRY_COMPARE_WITH_TIMEOUT(portal.table()->model()->rowCount(), int(m_customers.size()), 20000);
+        QVERIFY(!portal.window->findChild<QPushButton *>(QStringLiteral("createCustomerKey")));
+        setMemberPermissions(R"(["settings.manage","customers.view"])");
+        portal.workspace.sync()->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(portal.window->findChild<QPushButton *>(QStringLiteral("createCustomerKey")),
+                                 20000);
+        QVERIFY(!portal.table()->isColumnHidden(CustomerTableModel::Keys));
+        QVERIFY(portal.table()->isColumnHidden(CustomerTableModel::Requests));
+        QVERIFY(!portal.window->findChild<QLabel *>(QStringLiteral("customerKeysHidden")));
+        setMemberPermissions(R"(["analytics.view","customers.view"])");
+    }
+
     void memberWithNothing_isToldWhomToAsk() {
         setMemberPermissions("[]");
         Portal portal(this, QStringLiteral("member@demo.test"));

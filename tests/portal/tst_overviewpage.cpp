@@ -102,6 +102,12 @@ private Q_SLOTS:
         portal.window->showPage(Page::Overview);
         portal.find<QPushButton>(QStringLiteral("openAnalytics"))->click();
         QCOMPARE(portal.window->currentPage(), Page::Analytics);
+        // The chart itself is a way in, by keyboard too.
+        portal.window->showPage(Page::Overview);
+        auto *chart = portal.find<QWidget>(QStringLiteral("trafficChart"));
+        QCOMPARE(chart->focusPolicy(), Qt::StrongFocus);
+        QTest::keyClick(chart, Qt::Key_Return);
+        QCOMPARE(portal.window->currentPage(), Page::Analytics);
     }
 
     void admin_seesKeyHealthAndTraffic() {

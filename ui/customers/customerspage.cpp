@@ -48,7 +48,6 @@ CustomersPage::CustomersPage(const PageContext &context, QWidget *parent)
     d->context = context;
     setObjectName(QStringLiteral("customersPage"));
     Workspace *workspace = context.workspace;
-    const Account &account = workspace->session()->account();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
@@ -96,18 +95,11 @@ CustomersPage::CustomersPage(const PageContext &context, QWidget *parent)
     d->table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     d->table->horizontalHeader()->setStretchLastSection(true);
     d->table->setWordWrap(false);
-    // Only settings.manage reads keys, only analytics.view reads usage: other columns would be empty.
-    d->table->setColumnHidden(CustomerTableModel::Keys, !account.has(Permission::SettingsManage));
-    d->table->setColumnHidden(CustomerTableModel::Requests, !account.has(Permission::AnalyticsView));
     d->empty = new QLabel(tr("No customers yet."), left);
     d->empty->setObjectName(QStringLiteral("customersEmpty"));
     leftLayout->addWidget(d->table, 1);
     leftLayout->addWidget(d->empty);
-    d->detail = new CustomerDetail(context, d->splitter);
     d->splitter->addWidget(left);
-    d->splitter->addWidget(d->detail);
-    d->splitter->setStretchFactor(0, 1);
-    d->splitter->setStretchFactor(1, 1);
     layout->addWidget(d->splitter, 1);
     setTabOrder(d->search, d->table);
 
@@ -115,11 +107,18 @@ CustomersPage::CustomersPage(const PageContext &context, QWidget *parent)
     const QByteArray header = settings.value(QStringLiteral("customers/header")).toByteArray();
     if (header.isEmpty() || !d->table->horizontalHeader()->restoreState(header))
         d->table->sortByColumn(CustomerTableModel::Name, Qt::AscendingOrder);
+    // After restoreState, which brings back hidden columns too: permissions decide, not the last session.
+    applyPermissions();
+    d->splitter->setStretchFactor(0, 1);
+    d->splitter->setStretchFactor(1, 1);
     if (!d->splitter->restoreState(settings.value(QStringLiteral("customers/splitter")).toByteArray()))
         d->splitter->setSizes({560, 480});
-    // restoreState brings back hidden columns too: permissions decide, not the last session.
-    d->table->setColumnHidden(CustomerTableModel::Keys, !account.has(Permission::SettingsManage));
-    d->table->setColumnHidden(CustomerTableModel::Requests, !account.has(Permission::AnalyticsView));
+    connect(workspace->session(), &Session::accountChanged, this, [this] {
+        applyPermissions();
+        showSelected();
+        updateOffline();
+        fetchUsage();
+    });
 
     connect(d->table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &CustomersPage::showSelected);
@@ -157,6 +156,21 @@ CustomersPage::~CustomersPage() {
     QSettings settings;
     settings.setValue(QStringLiteral("customers/header"), d->table->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("customers/splitter"), d->splitter->saveState());
+}
+
+void CustomersPage::applyPermissions() {
+    const Account &account = d->context.workspace->session()->account();
+    // Only settings.manage reads keys, only analytics.view reads usage: those columns would stay empty.
+    d->table->setColumnHidden(CustomerTableModel::Keys, !account.has(Permission::SettingsManage));
+    d->table->setColumnHidden(CustomerTableModel::Requests, !account.has(Permission::AnalyticsView));
+    // The detail is made for one set of permissions; a change makes it anew.
+    auto *detail = new CustomerDetail(d->context, d->splitter);
+    if (d->detail)
+        d->splitter->replaceWidget(1, detail);
+    else
+        d->splitter->addWidget(detail);
+    delete d->detail;
+    d->detail = detail;
 }
 
 void CustomersPage::fetchUsage() {

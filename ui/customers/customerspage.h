@@ -24,6 +24,7 @@ public:
     static constexpr int tableDays = 7;
 
 private:
+    void applyPermissions();
     void fetchUsage();
     void onUsage(const QString &scope, const UsageSeries &series);
     void showSelected();
