@@ -920,6 +920,14 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
+    <message>
+        <source>%1: …</source>
+        <translation>%1: …</translation>
+    </message>
+    <message>
+        <source>%1: loading</source>
+        <translation>%1: wird geladen</translation>
+    </message>
 </context>
 <context>
     <name>knotie::PortalController</name>

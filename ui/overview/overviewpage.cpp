@@ -18,6 +18,8 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -106,6 +108,7 @@ OverviewPage::OverviewPage(const PageContext &context, QWidget *parent)
     Workspace *workspace = context.workspace;
     ConnectionState *state = workspace->connectionState();
     connect(state, &ConnectionState::changed, this, &OverviewPage::updateAccount);
+    connect(state, &ConnectionState::changed, &d->refreshHealth, qOverload<>(&QTimer::start));
     connect(d->session, &Session::accountChanged, this, &OverviewPage::rebuild);
 
     // Many sync pages arrive in a burst: count the keys once after the burst.
@@ -267,6 +270,14 @@ void OverviewPage::updateKeyHealth() {
         return;
     const UnixTime now = currentTime();
     const QList<ApiKey> &keys = d->context.workspace->keyModel()->rows();
+    // Before the first sync an empty cache is not "0 keys": say that the counts are coming.
+    if (keys.isEmpty() && d->context.workspace->connectionState()->lastSyncedAt() == 0) {
+        for (HealthButton &h : d->health) {
+            h.button->setText(tr("%1: …").arg(h.label));
+            h.button->setAccessibleName(tr("%1: loading").arg(h.label));
+        }
+        return;
+    }
     for (HealthButton &h : d->health) {
         const auto count = std::count_if(keys.begin(), keys.end(),
                                          [&](const ApiKey &key) { return h.filter.matches(key, now); });
@@ -307,7 +318,12 @@ void OverviewPage::updateActivity() {
         else
             continue;
         const int row = keys->rowOf(event.keyId);
-        const QString key = row >= 0 ? keys->keyAt(row).name : event.keyId;
+        // A key the table does not hold yet is named as the event recorded it.
+        const QString key = row >= 0 ? keys->keyAt(row).name
+                                     : QJsonDocument::fromJson(event.details.toUtf8())
+                                           .object()
+                                           .value(QLatin1String("name"))
+                                           .toString(event.keyId);
         d->activity->addItem(tr("%1 · %2").arg(what.arg(event.actor.name, key), relativeTime(event.at, now)));
         if (d->activity->count() == recentActions)
             break;
