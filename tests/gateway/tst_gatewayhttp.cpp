@@ -1,0 +1,98 @@
+#include "gatewayprocess.h"
+
+#include <QStandardPaths>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace knotie::test;
+
+// What reaches the gateway that is not a well-formed request: each gets the contract's
+// error shape (or a clean close) and the gateway keeps serving.
+class TestGatewayHttp : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_gateway.start());
+    }
+
+    void cleanup() {
+        // Whatever a case sent, the next request is answered.
+        QCOMPARE(m_gateway.get(QStringLiteral("/healthz")).status, 200);
+    }
+
+    void garbageRequestLine_answers400() {
+        const QByteArray answer = exchange("GARBAGE\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
+        QVERIFY(answer.contains("\"code\":\"bad_request\""));
+    }
+
+    void headersOver16KiB_answer431() {
+        const QByteArray big(20000, 'a');
+        const QByteArray answer = exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + big + "\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 431"), answer.left(200).constData());
+        QVERIFY(answer.contains("\"code\":\"headers_too_large\""));
+    }
+
+    void contentLengthOver1MiB_answers413BeforeTheBody() {
+        // Only the header is sent: the answer must come from Content-Length alone.
+        const QByteArray answer =
+            exchange("POST /v1/keys HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 5000000\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
+        QVERIFY(answer.contains("\"code\":\"too_large\""));
+    }
+
+    void head_answersLikeGetWithoutABody() {
+        const QByteArray answer = exchange("HEAD /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+        QVERIFY(answer.contains("Content-Length: 60") || answer.contains("content-length: 60"));
+        QVERIFY(answer.endsWith("\r\n\r\n"));
+    }
+
+    void unknownRouteAndWrongMethod_answer404And405() {
+        QCOMPARE(m_gateway.get(QStringLiteral("/nothing/here")).errorCode(), QStringLiteral("not_found"));
+        const HttpReply wrongMethod = m_gateway.request("DELETE", QStringLiteral("/healthz"));
+        QCOMPARE(wrongMethod.status, 405);
+        QCOMPARE(wrongMethod.errorCode(), QStringLiteral("method_not_allowed"));
+    }
+
+    void errorBodies_holdOnlyTheErrorObject() {
+        const QJsonObject body = m_gateway.get(QStringLiteral("/nothing")).json();
+        QCOMPARE(body.keys(), QStringList{QStringLiteral("error")});
+        const QJsonObject error = body.value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.keys(),
+                 (QStringList{QStringLiteral("code"), QStringLiteral("field"), QStringLiteral("message")}));
+        QVERIFY(error.value(QStringLiteral("field")).isNull());
+    }
+
+private:
+    // Sends raw bytes and reads until the gateway closes or answers a whole response.
+    QByteArray exchange(const QByteArray &raw) {
+        QTcpSocket socket;
+        socket.connectToHost(m_gateway.baseUrl().host(), static_cast<quint16>(m_gateway.baseUrl().port()));
+        if (!socket.waitForConnected(5000))
+            return "no connection";
+        socket.write(raw);
+        QByteArray answer;
+        while (socket.waitForReadyRead(5000)) {
+            answer += socket.readAll();
+            const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                continue;
+            const qsizetype lengthAt = answer.toLower().indexOf("content-length: ");
+            if (lengthAt < 0)
+                break;
+            const qsizetype lengthEnd = answer.indexOf("\r\n", lengthAt);
+            const int length = answer.mid(lengthAt + 16, lengthEnd - lengthAt - 16).toInt();
+            if (raw.startsWith("HEAD") || answer.size() >= headerEnd + 4 + length)
+                break;
+        }
+        return answer;
+    }
+
+    GatewayProcess m_gateway;
+};
+
+QTEST_GUILESS_MAIN(TestGatewayHttp)
+#include "tst_gatewayhttp.moc"
