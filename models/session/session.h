@@ -67,6 +67,7 @@ private:
     QByteArray m_token;
     Account m_account;
     bool m_refreshing = false;
+    bool m_refreshAgain = false;
 };
 
 } // namespace knotie
