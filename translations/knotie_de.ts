@@ -785,6 +785,46 @@
     </message>
 </context>
 <context>
+    <name>knotie::CustomerDetail</name>
+    <message>
+        <source>Customer keys</source>
+        <translation>Kundenschlüssel</translation>
+    </message>
+    <message>
+        <source>Create Customer Key…</source>
+        <translation>Kundenschlüssel erstellen…</translation>
+    </message>
+    <message>
+        <source>Create a Customer key for this customer</source>
+        <translation>Einen Kundenschlüssel für diesen Kunden erstellen</translation>
+    </message>
+    <message>
+        <source>People with settings access see this customer's keys here.</source>
+        <translation>Wer Zugriff auf die Einstellungen hat, sieht hier die Schlüssel dieses Kunden.</translation>
+    </message>
+    <message>
+        <source>Requests per day, last 30 days</source>
+        <translation>Anfragen pro Tag, letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <extracomment>QDateTime format of the chart's day labels</extracomment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>People with analytics access see this customer's usage here.</source>
+        <translation>Wer Zugriff auf die Analyse hat, sieht hier die Nutzung dieses Kunden.</translation>
+    </message>
+    <message>
+        <source>Customer since %1</source>
+        <translation>Kunde seit %1</translation>
+    </message>
+</context>
+<context>
     <name>knotie::CustomerModel</name>
     <message>
         <source>Customer</source>
@@ -793,6 +833,48 @@
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::CustomerTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Customer keys</source>
+        <translation>Kundenschlüssel</translation>
+    </message>
+    <message>
+        <source>Requests (7 days)</source>
+        <translation>Anfragen (7 Tage)</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::CustomersPage</name>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Search customers…</source>
+        <translation>Kunden durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Kunden durchsuchen</translation>
+    </message>
+    <message>
+        <source>No customers yet.</source>
+        <translation>Noch keine Kunden.</translation>
+    </message>
+    <message>
+        <source>No customer matches “%1”.</source>
+        <translation>Kein Kunde passt zu „%1“.</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1235,173 @@
     </message>
 </context>
 <context>
+    <name>knotie::OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>Ihr Konto</translation>
+    </message>
+    <message>
+        <source>Partner:</source>
+        <translation>Partner:</translation>
+    </message>
+    <message>
+        <source>Gateway:</source>
+        <translation>Gateway:</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>Daten:</translation>
+    </message>
+    <message>
+        <source>Offline since %1: showing what was last synced.</source>
+        <translation>Offline seit %1: Angezeigt wird der zuletzt synchronisierte Stand.</translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>Zuletzt synchronisiert: %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Key health</source>
+        <translation>Zustand der Schlüssel</translation>
+    </message>
+    <message>
+        <source>Show these keys</source>
+        <translation>Diese Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>Working keys by type</source>
+        <translation>Gültige Schlüssel nach Typ</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>Nach Status</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Expiring in the next 7 days</source>
+        <translation>Ablauf in den nächsten 7 Tagen</translation>
+    </message>
+    <message>
+        <source>Unused for 90 days</source>
+        <translation>Seit 90 Tagen ungenutzt</translation>
+    </message>
+    <message>
+        <source>Without expiry</source>
+        <translation>Ohne Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>%1: …</source>
+        <translation>%1: …</translation>
+    </message>
+    <message>
+        <source>%1: loading</source>
+        <translation>%1: wird geladen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n key(s). Show them</source>
+        <translation><numerusform>%1: %n Schlüssel. Anzeigen</numerusform><numerusform>%1: %n Schlüssel. Anzeigen</numerusform></translation>
+    </message>
+    <message>
+        <source>Recent key actions</source>
+        <translation>Letzte Schlüsselaktionen</translation>
+    </message>
+    <message>
+        <source>%1 created “%2”</source>
+        <translation>%1 hat „%2“ erstellt</translation>
+    </message>
+    <message>
+        <source>%1 rotated “%2”</source>
+        <translation>%1 hat „%2“ rotiert</translation>
+    </message>
+    <message>
+        <source>%1 revoked “%2”</source>
+        <translation>%1 hat „%2“ widerrufen</translation>
+    </message>
+    <message>
+        <source>%1 renamed “%2”</source>
+        <translation>%1 hat „%2“ umbenannt</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No key actions yet.</source>
+        <translation>Noch keine Schlüsselaktionen.</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Verkehr</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Open Analytics</source>
+        <translation>Analyse öffnen</translation>
+    </message>
+    <message>
+        <source>No saved traffic for the last 48 hours while offline.</source>
+        <translation>Offline und kein gespeicherter Verkehr für die letzten 48 Stunden.</translation>
+    </message>
+    <message>
+        <source>No traffic in the last 48 hours.</source>
+        <translation>Kein Verkehr in den letzten 48 Stunden.</translation>
+    </message>
+    <message>
+        <source> (%1%2 %)</source>
+        <translation> (%1%2 %)</translation>
+    </message>
+    <message>
+        <source>Requests in the last 24 hours: %1, against %2 in the 24 before%3</source>
+        <translation>Anfragen in den letzten 24 Stunden: %1, gegenüber %2 in den 24 davor%3</translation>
+    </message>
+    <message>
+        <source>Error rate: %1, against %2</source>
+        <translation>Fehlerquote: %1, gegenüber %2</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Here you can look up your customers and read the API reference, with copy-and-paste examples for your tools.</source>
+        <translation>Hier können Sie Ihre Kunden nachschlagen und die API-Referenz lesen, mit Beispielen zum Kopieren für Ihre Tools.</translation>
+    </message>
+    <message>
+        <source>Here you can read the API reference, with copy-and-paste examples for your tools.</source>
+        <translation>Hier können Sie die API-Referenz lesen, mit Beispielen zum Kopieren für Ihre Tools.</translation>
+    </message>
+    <message>
+        <source>Hello %1. %2
+
+To manage API keys or see usage analytics, ask %3, who owns the %4 account, to give you access.</source>
+        <translation>Hallo %1. %2
+
+Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3, Inhaber/in des Kontos %4, um Zugriff.</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+</context>
+<context>
     <name>knotie::PortalController</name>
     <message>
         <source>You have signed out.</source>
@@ -1403,6 +1652,29 @@
     <message>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::TrafficChart</name>
+    <message>
+        <source>Requests per hour, last 24 hours and the 24 before</source>
+        <translation>Anfragen pro Stunde, letzte 24 Stunden und die 24 davor</translation>
+    </message>
+    <message>
+        <source>Press Enter to open Analytics.</source>
+        <translation>Drücken Sie die Eingabetaste, um die Analyse zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Open Analytics</source>
+        <translation>Analyse öffnen</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>24 hours before</source>
+        <translation>24 Stunden davor</translation>
     </message>
 </context>
 <context>

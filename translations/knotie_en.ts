@@ -57,6 +57,16 @@
     </message>
 </context>
 <context>
+    <name>knotie::OverviewPage</name>
+    <message numerus="yes">
+        <source>%1: %n key(s). Show them</source>
+        <translation>
+            <numerusform>%1: %n key. Show it</numerusform>
+            <numerusform>%1: %n keys. Show them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>knotie::SecretRevealDialog</name>
     <message numerus="yes">
         <source>Copied. The clipboard is cleared in %n second(s).</source>

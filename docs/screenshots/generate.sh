@@ -22,6 +22,10 @@ shot main-window-member member@demo.test overview
 shot main-window-owner-de owner@demo.test overview de
 shot api-reference owner@demo.test api-reference
 shot api-reference-de admin@demo.test api-reference de
+shot overview-owner owner@demo.test overview
+shot overview-member member@demo.test overview
+shot customers-owner owner@demo.test customers
+shot customers-member member@demo.test customers
 
 # Dialogs, rendered by their widget tests.
 for test in tst_createkeydialog tst_secretrevealdialog tst_apireference; do

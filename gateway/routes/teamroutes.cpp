@@ -72,7 +72,10 @@ void changePermissions(Gateway &gateway, RequestContext &ctx, const Responder &r
     if (after != target->permissions) {
         const bool saved = gateway.store().write([&](QSqlDatabase &db) {
             QSqlQuery q = prepare(db, QStringLiteral("UPDATE users SET granted = ? WHERE id = ?"));
-            q.addBindValue(permissionWireNames(after).join(QLatin1Char(',')));
+            // No permission at all is the empty text: a null QString would bind SQL NULL,
+            // which the NOT NULL column refuses.
+            const QString granted = permissionWireNames(after).join(QLatin1Char(','));
+            q.addBindValue(granted.isEmpty() ? QStringLiteral("") : granted);
             q.addBindValue(target->userId);
             const Principal &owner = *ctx.user;
             return exec(q) &&

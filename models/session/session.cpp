@@ -6,6 +6,8 @@
 
 #include <QJsonDocument>
 
+#include <utility>
+
 namespace knotie {
 
 namespace {
@@ -152,26 +154,36 @@ void Session::watch(GatewayJob *job) {
 }
 
 void Session::refreshAccount() {
-    if (!isSignedIn() || m_refreshing)
+    if (!isSignedIn())
         return;
+    if (m_refreshing) {
+        // The answer on its way may predate what prompted this call (a grant just before
+        // the sync that ended now): ask once more when it is in.
+        m_refreshAgain = true;
+        return;
+    }
     m_refreshing = true;
     auto *me = new MeJob(connection(), this);
     me->setAutoDelete(true);
     connect(me, &GatewayJob::finished, this, [this, me](const GatewayResult &r) {
         m_refreshing = false;
+        const bool again = std::exchange(m_refreshAgain, false);
         if (r.errorCode == QLatin1String("invalid_session"))
             return end(r.message);
-        if (!r.ok())
-            return;
-        m_offline = false;
-        const Account fresh = me->account();
-        const bool changed = !samePermissions(fresh, m_account) || fresh.owner.name != m_account.owner.name;
-        m_account = fresh;
-        if (changed) {
-            qCInfo(lcSession) << "permissions changed:" << permissionWireNames(fresh.permissions);
-            Q_EMIT accountChanged(m_account);
+        if (r.ok()) {
+            m_offline = false;
+            const Account fresh = me->account();
+            const bool changed =
+                !samePermissions(fresh, m_account) || fresh.owner.name != m_account.owner.name;
+            m_account = fresh;
+            if (changed) {
+                qCInfo(lcSession) << "permissions changed:" << permissionWireNames(fresh.permissions);
+                Q_EMIT accountChanged(m_account);
+            }
+            Q_EMIT accountRefreshed();
         }
-        Q_EMIT accountRefreshed();
+        if (again)
+            refreshAccount();
     });
     me->start();
 }

@@ -75,6 +75,7 @@ private:
     Account m_account;
     bool m_refreshing = false;
     bool m_offline = false;
+    bool m_refreshAgain = false;
 };
 
 } // namespace knotie

@@ -58,6 +58,11 @@ void Workspace::open() {
                   m_session->connection(), m_session->syncParts());
 }
 
+void Workspace::fetchUsage(const UsageQuery &query, const QString &scope) {
+    SyncWorker *worker = m_sync->worker();
+    QMetaObject::invokeMethod(worker, [worker, query, scope] { worker->fetchUsage(query, scope); });
+}
+
 void Workspace::close() {
     m_sync->stop();
     m_keyModel->setKeys({});

@@ -15,6 +15,7 @@ class SecretStore;
 class Session;
 class SyncController;
 class TeamModel;
+struct UsageQuery;
 
 // Everything the screens of one signed-in person share: the session, the data worker
 // with its cache, the key actions, and the item models the worker keeps current. The
@@ -38,6 +39,10 @@ public:
     void open();
     // Stops syncing and closes the cache, as on sign-out.
     void close();
+    // Asks the data worker for a usage series, off the GUI thread. The answer (the
+    // gateway's, else what the cache holds for the range) comes as the worker's
+    // usageLoaded with the same scope, which names the asker's cache slot.
+    void fetchUsage(const UsageQuery &query, const QString &scope);
 
 Q_SIGNALS:
     // Something to tell the person once (a damaged cache set aside, no keychain, …).

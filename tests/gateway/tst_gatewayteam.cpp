@@ -137,6 +137,19 @@ private Q_SLOTS:
                  (QJsonArray{QStringLiteral("analytics.view"), QStringLiteral("customers.view")}));
     }
 
+    void patch_emptyListTakesEveryPermissionAway() {
+        HttpReply r = setPermissions(QStringLiteral("usr_priya"), {});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("permissions")).toArray(), QJsonArray());
+        QCOMPARE(call(m_gateway, m_member, "GET", QStringLiteral("/v1/customers")).status, 403);
+        QCOMPARE(call(m_gateway, m_member, "GET", QStringLiteral("/v1/me")).status, 200);
+
+        r = setPermissions(QStringLiteral("usr_priya"),
+                           {QStringLiteral("analytics.view"), QStringLiteral("customers.view")});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(call(m_gateway, m_member, "GET", QStringLiteral("/v1/customers")).status, 200);
+    }
+
     void customers_listsOnlyThePartnersOwn() {
         HttpReply r = call(m_gateway, m_member, "GET", QStringLiteral("/v1/customers"));
         QCOMPARE(r.status, 200);

@@ -6,6 +6,7 @@ class QWidget;
 
 namespace knotie {
 
+class Navigator;
 class SecretClipboard;
 class SecretStore;
 class Workspace;
@@ -16,6 +17,7 @@ struct PageContext {
     Workspace *workspace = nullptr;
     SecretStore *secrets = nullptr;
     SecretClipboard *clipboard = nullptr;
+    Navigator *navigator = nullptr; // the main window makes one when none is given
 };
 
 // The one place that knows which class shows which page. A page not built yet is a

@@ -1,3 +1,5 @@
+#include "customers/customerspage.h"
+#include "overview/overviewpage.h"
 #include "pagecontext.h"
 #include "placeholderpage.h"
 #include "reference/apireferencepage.h"
@@ -11,7 +13,9 @@ QWidget *createPage(Page page, const PageContext &context, QWidget *parent) {
     case Page::ApiReference:
         return new ApiReferencePage(context, parent);
     case Page::Overview:
+        return new OverviewPage(context, parent);
     case Page::Customers:
+        return new CustomersPage(context, parent);
     case Page::Analytics:
     case Page::ApiKeys:
     case Page::Team:

@@ -3,6 +3,7 @@
 #include "accountheader.h"
 #include "commandpalette.h"
 #include "pages/accessdeniedpage.h"
+#include "pages/navigator.h"
 #include "session/session.h"
 #include "shortcutsoverlay.h"
 #include "sync/connectionstate.h"
@@ -49,6 +50,9 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     : QMainWindow(parent)
     , d(std::make_unique<Private>()) {
     d->context = context;
+    if (!d->context.navigator)
+        d->context.navigator = new Navigator(this);
+    connect(d->context.navigator, &Navigator::pageRequested, this, &MainWindow::showPage);
     d->session = context.workspace->session();
     const Account &account = d->session->account();
     setObjectName(QStringLiteral("mainWindow"));

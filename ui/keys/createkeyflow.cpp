@@ -1,0 +1,66 @@
+#include "createkeyflow.h"
+
+#include "createkeydialog.h"
+#include "items/listmodels.h"
+#include "keys/keyservice.h"
+#include "secretrevealdialog.h"
+#include "secrets/secretstore.h"
+#include "session/session.h"
+#include "workspace/workspace.h"
+
+namespace knotie {
+
+CreateKeyFlow::CreateKeyFlow(const PageContext &context, QWidget *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_parent(parent) {}
+
+void CreateKeyFlow::start(std::optional<KeyType> type, const QString &customerId) {
+    // An offline or refused create says why inside the form (KeyService::refused).
+    KeyService *keys = m_context.workspace->keys();
+    QList<CreateKeyDialog::Customer> customers;
+    for (const Customer &c : m_context.workspace->customerModel()->rows())
+        customers.append({c.id, c.name});
+    auto *dialog = new CreateKeyDialog(customers, m_parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (type)
+        dialog->setType(*type);
+    if (!customerId.isEmpty())
+        dialog->setCustomer(customerId);
+    connect(dialog, &QObject::destroyed, this, &QObject::deleteLater);
+    connect(dialog, &CreateKeyDialog::createRequested, this, [keys](const CreateKeyDialog::Request &request) {
+        KeyDraft draft;
+        draft.name = request.name;
+        draft.description = request.description;
+        draft.type = request.type;
+        draft.customerId = request.customerId;
+        draft.expiresAt = request.expiresAt ? request.expiresAt->toSecsSinceEpoch() : 0;
+        if (request.rateLimit)
+            draft.rateLimit = RateLimit{request.rateLimit->requests, request.rateLimit->perSeconds};
+        keys->create(draft);
+    });
+    connect(keys, &KeyService::failed, dialog, &CreateKeyDialog::showServerError);
+    connect(keys, &KeyService::refused, dialog,
+            [dialog](const QString &reason) { dialog->showServerError({}, reason); });
+    connect(
+        keys, &KeyService::secretIssued, dialog, [this, dialog](const ApiKey &key, const QByteArray &secret) {
+            dialog->finish();
+            Session *session = m_context.workspace->session();
+            auto *reveal =
+                new SecretRevealDialog(key.name, secret, session->gateway(), m_context.clipboard, m_parent);
+            reveal->setAttribute(Qt::WA_DeleteOnClose);
+            if (SecretStore *store = m_context.secrets) {
+                const QString entry =
+                    SecretStore::scopedKey(session->gateway(), session->account().user.email,
+                                           QStringLiteral("api-key/%1").arg(key.id));
+                connect(reveal, &SecretRevealDialog::saveToKeychain, store,
+                        [store, entry](const QByteArray &s) {
+                            store->write(entry, s, store, [](const SecretStore::Result &) {});
+                        });
+            }
+            reveal->open();
+        });
+    dialog->open();
+}
+
+} // namespace knotie

@@ -1,0 +1,93 @@
+#include "trafficchart.h"
+
+#include <QKeyEvent>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace knotie {
+
+namespace {
+QList<QPointF> points(const QList<qint64> &values) {
+    QList<QPointF> result;
+    result.reserve(values.size());
+    for (int i = 0; i < values.size(); ++i)
+        result.append(QPointF(i, double(values.at(i))));
+    return result;
+}
+} // namespace
+
+TrafficChart::TrafficChart(QWidget *parent)
+    : QChartView(parent)
+    , m_last(new QLineSeries)
+    , m_previous(new QLineSeries) {
+    setObjectName(QStringLiteral("trafficChart"));
+    setAccessibleName(tr("Requests per hour, last 24 hours and the 24 before"));
+    setAccessibleDescription(tr("Press Enter to open Analytics."));
+    setToolTip(tr("Open Analytics"));
+    setFocusPolicy(Qt::StrongFocus);
+    setCursor(Qt::PointingHandCursor);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(180);
+
+    m_last->setName(tr("Last 24 hours"));
+    m_previous->setName(tr("24 hours before"));
+    QPen previousPen(QColor(0x9a, 0xa5, 0xb1));
+    previousPen.setStyle(Qt::DashLine);
+    previousPen.setWidthF(1.5);
+    m_previous->setPen(previousPen);
+    QPen lastPen(QColor(0x25, 0x63, 0xeb));
+    lastPen.setWidthF(2);
+    m_last->setPen(lastPen);
+
+    auto *chart = new QChart;
+    chart->addSeries(m_previous);
+    chart->addSeries(m_last);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setBackgroundRoundness(0);
+    auto *x = new QValueAxis;
+    x->setRange(0, 23);
+    x->setLabelsVisible(false);
+    x->setGridLineVisible(false);
+    auto *y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setTickCount(3);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QLineSeries *series : {m_previous, m_last}) {
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+    setChart(chart);
+}
+
+void TrafficChart::setSeries(const QList<qint64> &last24, const QList<qint64> &previous24) {
+    m_last->replace(points(last24));
+    m_previous->replace(points(previous24));
+    qint64 top = 0;
+    for (const QList<qint64> *values : {&last24, &previous24})
+        if (!values->isEmpty())
+            top = std::max(top, *std::max_element(values->begin(), values->end()));
+    auto *y = static_cast<QValueAxis *>(chart()->axes(Qt::Vertical).constFirst());
+    y->setRange(0, double(std::max<qint64>(top, 4)));
+    y->applyNiceNumbers();
+}
+
+void TrafficChart::mouseReleaseEvent(QMouseEvent *event) {
+    if (event->button() == Qt::LeftButton && rect().contains(event->position().toPoint()))
+        Q_EMIT activated();
+    QChartView::mouseReleaseEvent(event);
+}
+
+void TrafficChart::keyPressEvent(QKeyEvent *event) {
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space) {
+        Q_EMIT activated();
+        return;
+    }
+    QChartView::keyPressEvent(event);
+}
+
+} // namespace knotie
