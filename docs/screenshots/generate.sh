@@ -20,6 +20,9 @@ shot() { # shot NAME EMAIL PAGE [LANGUAGE]
 shot main-window-owner owner@demo.test api-keys
 shot main-window-member member@demo.test overview
 shot main-window-owner-de owner@demo.test overview de
+shot analytics-owner owner@demo.test analytics
+shot analytics-member member@demo.test analytics
+shot analytics-owner-de owner@demo.test analytics de
 
 # Dialogs, rendered by their widget tests.
 for test in tst_createkeydialog tst_secretrevealdialog; do

@@ -1,3 +1,4 @@
+#include "analytics/analyticspage.h"
 #include "pagecontext.h"
 #include "placeholderpage.h"
 
@@ -6,11 +7,11 @@
 namespace knotie {
 
 QWidget *createPage(Page page, const PageContext &context, QWidget *parent) {
-    Q_UNUSED(context)
     switch (page) {
+    case Page::Analytics:
+        return new AnalyticsPage(context, parent);
     case Page::Overview:
     case Page::Customers:
-    case Page::Analytics:
     case Page::ApiReference:
     case Page::ApiKeys:
     case Page::Team:
