@@ -7,6 +7,7 @@
 #include "cache/cache.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QPixmap>
 #include <QStandardPaths>
@@ -54,8 +55,16 @@ int main(int argc, char **argv) {
         const UsageSeries cached =
             cache.loadUsage(QStringLiteral("all"), range.bucket, range.previous().from, range.to);
         const QList<UsageBucket> shown = bucketsIn(cached, range.from, range.to);
+        const double a = double(t.nsecsElapsed()) / 1e6;
         view.setData(shown, bucketSeconds(range.bucket));
+        const double b = double(t.nsecsElapsed()) / 1e6;
         const QPixmap full = view.grab();
+        // BENCH_PARTS=1: where the time goes, and the last chart painted, to look at.
+        if (qEnvironmentVariableIsSet("BENCH_PARTS")) {
+            std::printf("load %.1f ms, set %.1f ms, paint %.1f ms\n", a, b - a,
+                        double(t.nsecsElapsed()) / 1e6 - b);
+            full.save(QDir::temp().filePath(QStringLiteral("bench_usagechart.png")));
+        }
         painted.append(double(t.nsecsElapsed()) / 1e6);
         if (shown.size() != 2160 || empty.isNull() || full.isNull())
             return 1;

@@ -35,6 +35,7 @@ namespace {
 constexpr int KeyIdRole = Qt::UserRole + 1;
 constexpr int topCount = 10;
 const char *rangeSetting = "analytics/range";
+const char *splitterSetting = "analytics/splitter";
 
 QTreeWidget *makeTable(const QString &accessibleName, const QStringList &headers, QWidget *parent) {
     auto *table = new QTreeWidget(parent);
@@ -182,6 +183,9 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({620, 380});
+    split->restoreState(QSettings().value(QLatin1String(splitterSetting)).toByteArray());
+    connect(split, &QSplitter::splitterMoved, this,
+            [split] { QSettings().setValue(QLatin1String(splitterSetting), split->saveState()); });
     layout->addWidget(split, 1);
 
     m_report->setConnection(m_workspace->session()->connection());

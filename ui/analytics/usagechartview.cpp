@@ -141,6 +141,9 @@ public:
             m_lines.append(s);
         }
 
+        // More points than pixels: smoothing edges only costs time (it doubles painting).
+        setRenderHint(QPainter::Antialiasing, n <= chart()->plotArea().width());
+
         const UnixTime from = n ? buckets.first().start : 0;
         const UnixTime to = n ? buckets.last().start + step : step;
         m_x->setRange(QDateTime::fromSecsSinceEpoch(from), QDateTime::fromSecsSinceEpoch(to));
