@@ -492,6 +492,14 @@
         <translation>%1, %2: %3 Anfragen, %4 Fehler (%5). Am meisten los: %6 mit %7 Anfragen. Höchste p95-Latenz %8 ms.</translation>
     </message>
     <message>
+        <source>Waiting for the key list…</source>
+        <translation>Warte auf die Schlüsselliste…</translation>
+    </message>
+    <message>
+        <source>Checking keys…</source>
+        <translation>Schlüssel werden geprüft…</translation>
+    </message>
+    <message>
         <source>No key needs attention.</source>
         <translation>Kein Schlüssel braucht Aufmerksamkeit.</translation>
     </message>

@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace knotie;
 using namespace knotie::test;
@@ -148,6 +149,26 @@ private Q_SLOTS:
         QCOMPARE(chart->bucketAt(qint64(m_page->report()->buckets().at(2).start + 1) * 1000), 2);
     }
 
+    void attention_activatingAReasonShowsThatKey() {
+        auto *attention = m_page->findChild<QTreeWidget *>(QStringLiteral("attention"));
+        QVERIFY(attention);
+        // The test's key never expires: it is listed.
+        QTreeWidgetItem *mine = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (int i = 0; i < attention->topLevelItemCount() && !mine; ++i)
+                    if (attention->topLevelItem(i)->text(0).contains(keyName()) &&
+                        attention->topLevelItem(i)->text(1) ==
+                            QStringLiteral("Never expires: set an expiry date"))
+                        mine = attention->topLevelItem(i);
+                return mine != nullptr;
+            },
+            20000));
+        m_page->setFilter(UsageFilter());
+        Q_EMIT attention->itemActivated(mine, 0);
+        QCOMPARE(m_page->report()->filter(), UsageFilter::forKey(m_key.id));
+    }
+
     // Last: it stops the gateway.
     void offline_showsTheCachedChartAndSaysSinceWhen() {
         QSignalSpy loaded(m_page->report(), &UsageReport::seriesLoaded);
@@ -172,6 +193,14 @@ private Q_SLOTS:
     }
 
 private:
+    QString keyName() const {
+        const KeyTableModel *model = m_workspace->keyModel();
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->keyAt(row).id == m_key.id)
+                return model->keyAt(row).maskedSecret();
+        return m_key.id;
+    }
+
     bool hasKey(const QString &id) const {
         const KeyTableModel *model = m_workspace->keyModel();
         for (int row = 0; row < model->rowCount(); ++row)

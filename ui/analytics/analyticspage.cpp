@@ -26,6 +26,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -80,7 +81,8 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     , m_exportPng(new QPushButton(tr("Export PNG…"), this))
     , m_status(new QLabel(this))
     , m_summary(new QLabel(this))
-    , m_totals(new QLabel(this)) {
+    , m_totals(new QLabel(this))
+    , m_keysChanged(new QTimer(this)) {
     setObjectName(QStringLiteral("analyticsPage"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PageHeader(tr("Analytics"), this));
@@ -204,9 +206,20 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     connect(m_workspace->sync()->worker(), &SyncWorker::syncSucceeded, this, [this] {
         refillFilter();
         reload();
+        // The rules look at days, not minutes; a new key reloads them at once anyway.
+        if (QDateTime::currentSecsSinceEpoch() - m_attentionCheckedAt > 15 * 60)
+            reloadAttention();
+    });
+    m_keysChanged->setSingleShot(true);
+    m_keysChanged->setInterval(0);
+    connect(m_keysChanged, &QTimer::timeout, this, [this] {
+        refillFilter();
         reloadAttention();
     });
-    connect(m_workspace->keyModel(), &QAbstractItemModel::modelReset, this, &AnalyticsPage::refillFilter);
+    connect(m_workspace->keyModel(), &QAbstractItemModel::modelReset, m_keysChanged,
+            qOverload<>(&QTimer::start));
+    connect(m_workspace->keyModel(), &QAbstractItemModel::rowsInserted, m_keysChanged,
+            qOverload<>(&QTimer::start));
     connect(m_workspace->customerModel(), &QAbstractItemModel::modelReset, this,
             &AnalyticsPage::refillFilter);
 
@@ -357,7 +370,25 @@ void AnalyticsPage::reload() {
 }
 
 void AnalyticsPage::reloadAttention() {
-    m_report->loadAttention(keys(), QDateTime::currentSecsSinceEpoch());
+    const QList<ApiKey> all = keys();
+    if (!Access::maySee(m_workspace->session()->account(), Page::ApiKeys)) {
+        showAttentionNote(tr("Checking keys needs access to API keys."));
+        return;
+    }
+    if (all.isEmpty()) {
+        showAttentionNote(tr("Waiting for the key list…"));
+        return;
+    }
+    if (m_attention->topLevelItemCount() == 0 || m_attention->isFirstColumnSpanned(0, {}))
+        showAttentionNote(tr("Checking keys…"));
+    m_attentionCheckedAt = QDateTime::currentSecsSinceEpoch();
+    m_report->loadAttention(all, m_attentionCheckedAt);
+}
+
+void AnalyticsPage::showAttentionNote(const QString &note) {
+    m_attention->clear();
+    new QTreeWidgetItem(m_attention, {note, QString()});
+    m_attention->setFirstColumnSpanned(0, QModelIndex(), true);
 }
 
 void AnalyticsPage::onSeriesLoaded() {
@@ -437,13 +468,8 @@ void AnalyticsPage::onAttentionLoaded() {
     for (const Attention &a : m_report->attention())
         addRow(m_attention, {keyLabel(a.keyId), AttentionText::reason(a.reason)}, 2)
             ->setData(0, KeyIdRole, a.keyId);
-    if (m_attention->topLevelItemCount() == 0) {
-        const bool seesKeys = Access::maySee(m_workspace->session()->account(), Page::ApiKeys);
-        new QTreeWidgetItem(m_attention, {seesKeys ? tr("No key needs attention.")
-                                                   : tr("Checking keys needs access to API keys."),
-                                          QString()});
-        m_attention->setFirstColumnSpanned(0, QModelIndex(), true);
-    }
+    if (m_attention->topLevelItemCount() == 0)
+        showAttentionNote(tr("No key needs attention."));
 }
 
 void AnalyticsPage::onBucketClicked(UnixTime start, qint64 seconds) {

@@ -9,6 +9,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QPushButton;
+class QTimer;
 class QTreeWidget;
 
 namespace knotie {
@@ -44,6 +45,7 @@ public:
 private:
     void reload();
     void reloadAttention();
+    void showAttentionNote(const QString &note);
     void refillFilter();
     void onSeriesLoaded();
     void onDetailsLoaded();
@@ -74,6 +76,8 @@ private:
     QTreeWidget *m_customers;
     QTreeWidget *m_attention;
     QString m_detailsError;
+    UnixTime m_attentionCheckedAt = 0;
+    QTimer *m_keysChanged; // coalesces a sync's batches of keys into one reload
 };
 
 } // namespace knotie
