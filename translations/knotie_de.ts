@@ -484,6 +484,10 @@
         <translation>&lt;b&gt;Anfragen:&lt;/b&gt; %1 (%2 gegenüber dem vorigen Zeitraum: %3)&lt;br&gt;&lt;b&gt;Fehler:&lt;/b&gt; %4 Client, %5 Server&lt;br&gt;&lt;b&gt;Fehlerquote:&lt;/b&gt; %6 (%7 gegenüber %8)</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Requests:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Errors:&lt;/b&gt; %2 client, %3 server&lt;br&gt;&lt;b&gt;Error rate:&lt;/b&gt; %4&lt;br&gt;Ranges over 200 days are not compared with the range before.</source>
+        <translation>&lt;b&gt;Anfragen:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Fehler:&lt;/b&gt; %2 Client, %3 Server&lt;br&gt;&lt;b&gt;Fehlerquote:&lt;/b&gt; %4&lt;br&gt;Zeiträume über 200 Tage werden nicht mit dem vorigen Zeitraum verglichen.</translation>
+    </message>
+    <message>
         <source>%1: no requests in this range.</source>
         <translation>%1: keine Anfragen in diesem Zeitraum.</translation>
     </message>

@@ -80,7 +80,9 @@ void UsageReport::load(const UsageFilter &filter, const UsageRange &range, const
     m_chain = filter.kind == UsageFilter::Kind::Key ? rotationChain(keys, filter.keyId) : QStringList();
 
     // The previous range comes in the same call: one request, one cached stretch.
-    UsageQuery query{range.previous().from, range.to, range.bucket, {}, std::nullopt, {}};
+    // The gateway answers at most 400 days: a longer pair goes without its comparison.
+    m_fetchFrom = range.to - range.previous().from <= maxRangeSeconds ? range.previous().from : range.from;
+    UsageQuery query{m_fetchFrom, range.to, range.bucket, {}, std::nullopt, {}};
     QList<QPair<QString, UsageQuery>> fetches;
     if (m_chain.isEmpty()) {
         filter.applyTo(query);
@@ -125,8 +127,8 @@ void UsageReport::load(const UsageFilter &filter, const UsageRange &range, const
 void UsageReport::onUsageLoaded(const QString &scope, qint64 from, qint64 to, const UsageSeries &series,
                                 bool fromCache) {
     // A late answer for an earlier range of the same scope is not this one.
-    if (!m_pendingScopes.contains(scope) || series.bucket != m_range.bucket ||
-        from != m_range.previous().from || to != m_range.to)
+    if (!m_pendingScopes.contains(scope) || series.bucket != m_range.bucket || from != m_fetchFrom ||
+        to != m_range.to)
         return;
     m_pendingScopes.remove(scope);
     m_received.insert(scope, series);

@@ -54,7 +54,8 @@ public:
     bool isLoading() const { return !m_pendingScopes.isEmpty(); }
     bool fromCache() const { return m_fromCache; }
 
-    // The summed series of the filter (all keys of a rotation) in the range and before it.
+    // The summed series of the filter (all keys of a rotation) in the range and before it
+    // (none before a range longer than 200 days: the pair would pass the gateway's limit).
     const QList<UsageBucket> &buckets() const { return m_current; }
     const QList<UsageBucket> &previousBuckets() const { return m_previous; }
     // Per key of a rotation (oldest first), its requests in the range: side by side.
@@ -83,6 +84,7 @@ private:
     GatewayConnection m_connection;
     UsageFilter m_filter;
     UsageRange m_range;
+    UnixTime m_fetchFrom = 0;
     QList<ApiKey> m_keys;
     QStringList m_chain;
     QSet<QString> m_pendingScopes;

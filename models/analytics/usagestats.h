@@ -24,6 +24,8 @@ struct UsageTotals {
 
 UsageTotals totalsOf(const QList<UsageBucket> &buckets);
 qint64 bucketSeconds(BucketSize size);
+// The longest range the gateway answers (API.md).
+constexpr qint64 maxRangeSeconds = 400 * 86400;
 
 // A range the gateway accepts: half-open, both ends on boundaries of `bucket`.
 struct UsageRange {

@@ -187,6 +187,19 @@ private Q_SLOTS:
         QCOMPARE(totalsOf(report.rotationParts().at(1).second).requests, 5);
     }
 
+    void load_longRangeGoesWithoutTheRangeBefore() {
+        UsageReport report(&m_worker);
+        QSignalSpy series(&report, &UsageReport::seriesLoaded);
+        const UsageRange year = rangeEndingAt(QDateTime::currentSecsSinceEpoch(), 300 * 86400, 100);
+        QCOMPARE(year.bucket, BucketSize::Day);
+        report.load(UsageFilter::forKey(m_reads.id), year, m_keys);
+        QVERIFY(series.wait(10000));
+        QVERIFY(!report.fromCache());
+        QCOMPARE(report.buckets().size(), 300);
+        QCOMPARE(totalsOf(report.buckets()).requests, 4);
+        QVERIFY(report.previousBuckets().isEmpty());
+    }
+
     void load_offlineShowsTheCachedBuckets() {
         UsageReport report(&m_worker);
         QSignalSpy series(&report, &UsageReport::seriesLoaded);

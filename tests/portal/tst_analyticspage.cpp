@@ -88,6 +88,20 @@ private Q_SLOTS:
         QCOMPARE(range->currentText(), QStringLiteral("Last 90 days"));
     }
 
+    void setCustomRange_longRangeByDayWithoutComparison() {
+        QSignalSpy loaded(m_page->report(), &UsageReport::seriesLoaded);
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        m_page->setCustomRange(today.addDays(-299), today);
+        QVERIFY(loaded.wait(20000));
+        const UsageRange range = m_page->report()->range();
+        QCOMPARE(range.bucket, BucketSize::Day);
+        QCOMPARE(range.bucketCount(), 300);
+        QCOMPARE(range.to, today.addDays(1).startOfDay(Qt::UTC).toSecsSinceEpoch());
+        QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("usageTotals"))
+                    ->text()
+                    .contains(QStringLiteral("not compared")));
+    }
+
     void clickBucket_narrowsTheRangeToThatDayByTheHour() {
         QSignalSpy loaded(m_page->report(), &UsageReport::seriesLoaded);
         m_page->setRange(AnalyticsPage::RangeChoice::Quarter);

@@ -354,8 +354,9 @@ UsageRange AnalyticsPage::currentRange() const {
     case RangeChoice::Custom:
         break;
     }
-    const QDate first = std::min(m_from->date(), m_to->date());
     const QDate last = std::max(m_from->date(), m_to->date());
+    const QDate first =
+        std::max(std::min(m_from->date(), m_to->date()), last.addDays(1 - maxRangeSeconds / 86400));
     return rangeCovering(first.startOfDay(Qt::UTC).toSecsSinceEpoch(),
                          last.addDays(1).startOfDay(Qt::UTC).toSecsSinceEpoch(), maxPoints);
 }
@@ -411,12 +412,20 @@ void AnalyticsPage::onSeriesLoaded() {
     const QString rateChange = tr("%1%2 points")
                                    .arg(rateDelta >= 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ "),
                                         QLocale().toString(std::abs(rateDelta), 'f', 1));
-    m_totals->setText(tr("<b>Requests:</b> %1 (%2 vs the range before: %3)<br>"
-                         "<b>Errors:</b> %4 client, %5 server<br>"
-                         "<b>Error rate:</b> %6 (%7 vs %8)")
-                          .arg(count(now.requests), change(now.requests, before.requests),
-                               count(before.requests), count(now.clientErrors), count(now.serverErrors),
-                               percent(now.errorRate()), rateChange, percent(before.errorRate())));
+    const bool compared = m_report->range().to - m_report->range().previous().from <= maxRangeSeconds;
+    if (compared)
+        m_totals->setText(tr("<b>Requests:</b> %1 (%2 vs the range before: %3)<br>"
+                             "<b>Errors:</b> %4 client, %5 server<br>"
+                             "<b>Error rate:</b> %6 (%7 vs %8)")
+                              .arg(count(now.requests), change(now.requests, before.requests),
+                                   count(before.requests), count(now.clientErrors), count(now.serverErrors),
+                                   percent(now.errorRate()), rateChange, percent(before.errorRate())));
+    else
+        m_totals->setText(tr("<b>Requests:</b> %1<br><b>Errors:</b> %2 client, %3 server<br>"
+                             "<b>Error rate:</b> %4<br>Ranges over 200 days are not compared with the range "
+                             "before.")
+                              .arg(count(now.requests), count(now.clientErrors), count(now.serverErrors),
+                                   percent(now.errorRate())));
     const QString text = summary();
     m_summary->setText(text);
     m_chart->setAccessibleDescription(text);
