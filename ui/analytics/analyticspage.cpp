@@ -266,11 +266,7 @@ QList<ApiKey> AnalyticsPage::keys() const {
 }
 
 QString AnalyticsPage::keyLabel(const QString &keyId) const {
-    const KeyTableModel *model = m_workspace->keyModel();
-    for (int row = 0; row < model->rowCount(); ++row)
-        if (model->keyAt(row).id == keyId)
-            return tr("%1 (%2)").arg(model->keyAt(row).name, model->keyAt(row).maskedSecret());
-    return keyId;
+    return m_keyLabels.value(keyId, keyId);
 }
 
 QString AnalyticsPage::customerName(const QString &customerId) const {
@@ -293,8 +289,12 @@ void AnalyticsPage::refillFilter() {
         m_filter->addItem(tr("Customer: %1").arg(customers->customerAt(row).name),
                           UsageFilter::forCustomer(customers->customerAt(row).id).scope());
     const QList<ApiKey> all = keys();
+    m_keyLabels.clear();
     for (const ApiKey &k : all)
-        if (k.replacedBy.isEmpty()) // a rotated key shows with its successor
+        m_keyLabels.insert(k.id, tr("%1 (%2)").arg(k.name, k.maskedSecret()));
+    // Working keys only; a rotated key shows with its successor, and showKey() reaches any.
+    for (const ApiKey &k : all)
+        if (!k.isRetired() && k.replacedBy.isEmpty())
             m_filter->addItem(tr("Key: %1").arg(keyLabel(k.id)), UsageFilter::forKey(k.id).scope());
     int index = m_filter->findData(current);
     if (index < 0 && !current.isEmpty()) {
@@ -444,10 +444,7 @@ QString AnalyticsPage::summary() const {
     for (const UsageBucket &b : buckets)
         slowest = std::max(slowest, b.p95Ms.value_or(0));
     const QLocale locale;
-    const QDateTime at = QDateTime::fromSecsSinceEpoch(busiest->start);
-    const QString when = m_report->range().bucket == BucketSize::Hour
-                             ? locale.toString(at, QLocale::ShortFormat)
-                             : locale.toString(at.date(), QLocale::ShortFormat);
+    const QString when = bucketTimeText(busiest->start, bucketSeconds(m_report->range().bucket));
     return tr("%1, %2: %3 requests, %4 errors (%5). Busiest: %6 with %7 requests. Highest p95 latency %8 ms.")
         .arg(m_filter->currentText(), m_range->currentText(), count(t.requests), count(t.errors()),
              percent(t.errorRate()), when, count(busiest->requests), QString::number(slowest));
@@ -482,12 +479,12 @@ void AnalyticsPage::onAttentionLoaded() {
 }
 
 void AnalyticsPage::onBucketClicked(UnixTime start, qint64 seconds) {
-    // A day opens by the hour; an hour is already the finest the gateway keeps.
+    Q_UNUSED(seconds)
+    // Narrows to the clicked day, by the hour; a day is as narrow as it gets.
     const UsageRange range = m_report->range();
-    if (seconds >= 86400 || range.to - range.from > 86400) {
+    if (range.to - range.from > 86400) {
         const QDate day = QDateTime::fromSecsSinceEpoch(start, Qt::UTC).date();
-        if (range.to - range.from > 86400)
-            setCustomRange(day, day);
+        setCustomRange(day, day);
     }
 }
 

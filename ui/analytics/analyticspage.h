@@ -76,6 +76,7 @@ private:
     QTreeWidget *m_customers;
     QTreeWidget *m_attention;
     QString m_detailsError;
+    QHash<QString, QString> m_keyLabels; // key id → "name (kn_pk_…Ab3d)"
     UnixTime m_attentionCheckedAt = 0;
     QTimer *m_keysChanged; // coalesces a sync's batches of keys into one reload
 };

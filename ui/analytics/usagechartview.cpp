@@ -206,6 +206,14 @@ private:
     UsageChartView *m_owner;
 };
 
+QString bucketTimeText(UnixTime start, qint64 bucketSeconds) {
+    // Day buckets are UTC days: named by their UTC date, whatever the local zone.
+    const QLocale locale;
+    return bucketSeconds < 86400
+               ? locale.toString(QDateTime::fromSecsSinceEpoch(start), QLocale::ShortFormat)
+               : locale.toString(QDateTime::fromSecsSinceEpoch(start, Qt::UTC).date(), QLocale::ShortFormat);
+}
+
 UsageChartView::UsageChartView(QWidget *parent)
     : QWidget(parent)
     , m_canvas(new ChartCanvas(this))
@@ -265,9 +273,7 @@ QString UsageChartView::describeBucket(int index) const {
         return {};
     const UsageBucket &b = m_buckets.at(index);
     const QLocale locale;
-    const QDateTime start = QDateTime::fromSecsSinceEpoch(b.start);
-    const QString when = m_bucketSeconds < 86400 ? locale.toString(start, QLocale::ShortFormat)
-                                                 : locale.toString(start.date(), QLocale::ShortFormat);
+    const QString when = bucketTimeText(b.start, m_bucketSeconds);
     const QString p95 = b.p95Ms ? tr("%1 ms").arg(*b.p95Ms) : tr("none");
     return tr("%1: %2 requests, %3 OK, %4 client errors, %5 server errors, p95 latency %6")
         .arg(when, locale.toString(b.requests), locale.toString(b.ok), locale.toString(b.clientErrors),

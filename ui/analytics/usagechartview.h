@@ -11,6 +11,9 @@ namespace knotie {
 
 class ChartCanvas;
 
+// When a bucket starts, as a person reads it: local time for hours, the UTC date for days.
+QString bucketTimeText(UnixTime start, qint64 bucketSeconds);
+
 // The one class that knows the drawing library (Qt Charts): requests over time stacked by
 // outcome, p95 latency on a second axis, and optional extra request lines (the keys of a
 // rotation side by side). Swapping the library means rewriting this file only.
