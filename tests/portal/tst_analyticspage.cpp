@@ -10,11 +10,13 @@
 #include "testkeys.h"
 #include "workspace/workspace.h"
 
+#include <QChartView>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLegendMarker>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -159,6 +161,15 @@ private Q_SLOTS:
         QVERIFY(!chart->isSeriesVisible(3));
         chart->setSeriesVisible(3, true);
         QVERIFY(chart->isSeriesVisible(3));
+        // A click on the legend's "Client errors" entry hides that band, a second shows it.
+        auto *view = chart->findChild<QChartView *>(QStringLiteral("usageChart"));
+        QVERIFY(view);
+        QLegendMarker *clientErrors = view->chart()->legend()->markers().at(1);
+        QCOMPARE(clientErrors->label(), QStringLiteral("Client errors (4xx)"));
+        Q_EMIT clientErrors->clicked();
+        QVERIFY(!chart->isSeriesVisible(1));
+        Q_EMIT clientErrors->clicked();
+        QVERIFY(chart->isSeriesVisible(1));
         QVERIFY(!chart->describeBucket(0).isEmpty());
         QCOMPARE(chart->bucketAt(qint64(m_page->report()->buckets().at(2).start + 1) * 1000), 2);
     }

@@ -73,10 +73,15 @@ public:
         m_p95->attachAxis(m_x);
         m_p95->attachAxis(m_latency);
 
-        // Legend entries toggle their series; a hidden one stays in the legend, faded.
-        const QList<QLegendMarker *> markers = chart->legend()->markers();
+        toggleFromLegend(nullptr);
+    }
+
+    // Legend entries toggle their series (all, or just `series`'s); a hidden one stays in
+    // the legend, faded.
+    void toggleFromLegend(QAbstractSeries *series) {
+        const QList<QLegendMarker *> markers = chart()->legend()->markers(series);
         for (QLegendMarker *marker : markers)
-            QObject::connect(marker, &QLegendMarker::clicked, owner, [this, marker] {
+            QObject::connect(marker, &QLegendMarker::clicked, m_owner, [this, marker] {
                 setVisible(marker->series(), !marker->series()->isVisible());
             });
     }
@@ -139,6 +144,7 @@ public:
             s->attachAxis(m_x);
             s->attachAxis(m_y);
             m_lines.append(s);
+            toggleFromLegend(s);
         }
 
         // More points than pixels: smoothing edges only costs time (it doubles painting).
