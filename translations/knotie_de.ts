@@ -88,6 +88,29 @@
     </message>
 </context>
 <context>
+    <name>AttentionText</name>
+    <message>
+        <source>Partner key that made only GET calls in 30 days: a Read-Only key would do</source>
+        <translation>Partner-Schlüssel, der in 30 Tagen nur GET-Aufrufe gemacht hat: Ein Nur-lesen-Schlüssel würde reichen</translation>
+    </message>
+    <message>
+        <source>Not used for 90 days: revoke it if nothing needs it</source>
+        <translation>Seit 90 Tagen nicht genutzt: Widerrufen Sie ihn, wenn ihn nichts mehr braucht</translation>
+    </message>
+    <message>
+        <source>Never expires: set an expiry date</source>
+        <translation>Läuft nie ab: Legen Sie ein Ablaufdatum fest</translation>
+    </message>
+    <message>
+        <source>Older than 90 days: rotate it</source>
+        <translation>Älter als 90 Tage: Rotieren Sie ihn</translation>
+    </message>
+    <message>
+        <source>Error rate jumped in the last 24 hours</source>
+        <translation>Fehlerquote in den letzten 24 Stunden sprunghaft gestiegen</translation>
+    </message>
+</context>
+<context>
     <name>Cache</name>
     <message>
         <source>Cannot create the folder for the local copy of your data (%1).</source>
@@ -406,6 +429,257 @@
     <message>
         <source>Sign out</source>
         <translation>Abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::AnalyticsPage</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Whose usage</source>
+        <translation>Wessen Nutzung</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>First day (UTC)</source>
+        <translation>Erster Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>Last day (UTC)</source>
+        <translation>Letzter Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>Export the shown usage as CSV</source>
+        <translation>Die angezeigte Nutzung als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Export the chart as PNG</source>
+        <translation>Das Diagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>Chart summary</source>
+        <translation>Zusammenfassung des Diagramms</translation>
+    </message>
+    <message>
+        <source>Keys that deserve attention</source>
+        <translation>Schlüssel, die Aufmerksamkeit verdienen</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to show the key's usage</source>
+        <translation>Doppelklicken oder Eingabetaste drücken, um die Nutzung des Schlüssels zu zeigen</translation>
+    </message>
+    <message>
+        <source>Totals compared with the range before</source>
+        <translation>Summen im Vergleich zum vorigen Zeitraum</translation>
+    </message>
+    <message>
+        <source>Top endpoints</source>
+        <translation>Meistgenutzte Endpunkte</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Top keys by requests</source>
+        <translation>Schlüssel mit den meisten Anfragen</translation>
+    </message>
+    <message>
+        <source>Top keys by errors</source>
+        <translation>Schlüssel mit den meisten Fehlern</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerquote</translation>
+    </message>
+    <message>
+        <source>Customer keys per customer</source>
+        <translation>Kundenschlüssel je Kunde</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Whole account</source>
+        <translation>Gesamtes Konto</translation>
+    </message>
+    <message>
+        <source>%1 keys</source>
+        <translation>%1-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Kunde: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Loading usage…</source>
+        <translation>Nutzung wird geladen…</translation>
+    </message>
+    <message>
+        <source>Checking keys needs access to API keys.</source>
+        <translation>Für die Prüfung der Schlüssel ist Zugriff auf API-Schlüssel nötig.</translation>
+    </message>
+    <message>
+        <source>Waiting for the key list…</source>
+        <translation>Warte auf die Schlüsselliste…</translation>
+    </message>
+    <message>
+        <source>Checking keys…</source>
+        <translation>Schlüssel werden geprüft…</translation>
+    </message>
+    <message>
+        <source>No requests in this range</source>
+        <translation>Keine Anfragen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>▲ %1</source>
+        <translation>▲ %1</translation>
+    </message>
+    <message>
+        <source>▼ %1</source>
+        <translation>▼ %1</translation>
+    </message>
+    <message>
+        <source>%1%2 points</source>
+        <translation>%1%2 Prozentpunkte</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Requests:&lt;/b&gt; %1 (%2 vs the range before: %3)&lt;br&gt;&lt;b&gt;Errors:&lt;/b&gt; %4 client, %5 server&lt;br&gt;&lt;b&gt;Error rate:&lt;/b&gt; %6 (%7 vs %8)</source>
+        <translation>&lt;b&gt;Anfragen:&lt;/b&gt; %1 (%2 gegenüber dem vorigen Zeitraum: %3)&lt;br&gt;&lt;b&gt;Fehler:&lt;/b&gt; %4 Client, %5 Server&lt;br&gt;&lt;b&gt;Fehlerquote:&lt;/b&gt; %6 (%7 gegenüber %8)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Requests:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Errors:&lt;/b&gt; %2 client, %3 server&lt;br&gt;&lt;b&gt;Error rate:&lt;/b&gt; %4&lt;br&gt;Ranges over 200 days are not compared with the range before.</source>
+        <translation>&lt;b&gt;Anfragen:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Fehler:&lt;/b&gt; %2 Client, %3 Server&lt;br&gt;&lt;b&gt;Fehlerquote:&lt;/b&gt; %4&lt;br&gt;Zeiträume über 200 Tage werden nicht mit dem vorigen Zeitraum verglichen.</translation>
+    </message>
+    <message>
+        <source>%1: no requests in this range.</source>
+        <translation>%1: keine Anfragen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 requests, %4 errors (%5). Busiest: %6 with %7 requests. Highest p95 latency %8 ms.</source>
+        <translation>%1, %2: %3 Anfragen, %4 Fehler (%5). Am meisten los: %6 mit %7 Anfragen. Höchste p95-Latenz %8 ms.</translation>
+    </message>
+    <message>
+        <source>No key needs attention.</source>
+        <translation>Kein Schlüssel braucht Aufmerksamkeit.</translation>
+    </message>
+    <message>
+        <source>Offline since %1: the chart shows the usage saved on this computer; the tables need the gateway.</source>
+        <translation>Offline seit %1: Das Diagramm zeigt die auf diesem Computer gespeicherte Nutzung; die Tabellen brauchen das Gateway.</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer: the chart shows the usage saved on this computer.</source>
+        <translation>Das Gateway hat nicht geantwortet: Das Diagramm zeigt die auf diesem Computer gespeicherte Nutzung.</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export usage</source>
+        <translation>Nutzung exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -1314,7 +1588,10 @@
     </message>
     <message numerus="yes">
         <source>%1: %n key(s). Show them</source>
-        <translation><numerusform>%1: %n Schlüssel. Anzeigen</numerusform><numerusform>%1: %n Schlüssel. Anzeigen</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n Schlüssel. Anzeigen</numerusform>
+            <numerusform>%1: %n Schlüssel. Anzeigen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Recent key actions</source>
@@ -1675,6 +1952,41 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
     <message>
         <source>24 hours before</source>
         <translation>24 Stunden davor</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::UsageChartView</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Client errors (4xx)</source>
+        <translation>Client-Fehler (4xx)</translation>
+    </message>
+    <message>
+        <source>Server errors (5xx)</source>
+        <translation>Server-Fehler (5xx)</translation>
+    </message>
+    <message>
+        <source>p95 latency</source>
+        <translation>p95-Latenz</translation>
+    </message>
+    <message>
+        <source>Requests over time</source>
+        <translation>Anfragen im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1: %2 requests, %3 OK, %4 client errors, %5 server errors, p95 latency %6</source>
+        <translation>%1: %2 Anfragen, %3 OK, %4 Client-Fehler, %5 Server-Fehler, p95-Latenz %6</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,9 @@ shot overview-owner owner@demo.test overview
 shot overview-member member@demo.test overview
 shot customers-owner owner@demo.test customers
 shot customers-member member@demo.test customers
+shot analytics-owner owner@demo.test analytics
+shot analytics-member member@demo.test analytics
+shot analytics-owner-de owner@demo.test analytics de
 
 # Dialogs, rendered by their widget tests.
 for test in tst_createkeydialog tst_secretrevealdialog tst_apireference; do

@@ -293,7 +293,7 @@ std::optional<UsageSeries> parseUsageSeries(const QJsonObject &body) {
             b.serverErrors = o.value(QLatin1StringView("server_errors")).toInteger();
             const QJsonValue p95 = o.value(QLatin1StringView("p95_ms"));
             if (p95.isDouble())
-                b.p95Ms = p95.toInt();
+                b.p95Ms = qRound(p95.toDouble()); // the gateway sends fractions (137.53)
             return b;
         });
     if (!buckets)

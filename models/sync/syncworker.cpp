@@ -192,11 +192,15 @@ void SyncWorker::fetchUsage(const UsageQuery &query, const QString &scope) {
             if (m_cache)
                 m_cache->storeUsage(scope, job->series(), now());
             Q_EMIT usageLoaded(scope, job->series(), false);
+            Q_EMIT usageRangeLoaded(scope, query.from, query.to, job->series(), false);
             return;
         }
         // Offline (or refused): what the cache has for the range is better than nothing.
-        if (m_cache)
-            Q_EMIT usageLoaded(scope, m_cache->loadUsage(scope, query.bucket, query.from, query.to), true);
+        if (m_cache) {
+            const UsageSeries cached = m_cache->loadUsage(scope, query.bucket, query.from, query.to);
+            Q_EMIT usageLoaded(scope, cached, true);
+            Q_EMIT usageRangeLoaded(scope, query.from, query.to, cached, true);
+        }
         Q_EMIT syncFailed(r);
     });
     job->start();

@@ -58,6 +58,10 @@ Q_SIGNALS:
     void auditLoaded(const QList<knotie::AuditEvent> &newestFirst);
     void auditAdded(const QList<knotie::AuditEvent> &events);
     void usageLoaded(const QString &scope, const knotie::UsageSeries &series, bool fromCache);
+    // The same with the range asked for: with several requests in flight, answers (the
+    // cache's above all, which may lack buckets) come in any order.
+    void usageRangeLoaded(const QString &scope, qint64 from, qint64 to, const knotie::UsageSeries &series,
+                          bool fromCache);
     void keyUsageLoaded(const QList<knotie::KeyUsage> &keys);
     void syncStarted();
     void syncSucceeded(knotie::UnixTime syncedAt);

@@ -113,6 +113,14 @@ private Q_SLOTS:
         QCOMPARE(audit->events.value(0).details, QStringLiteral(R"({"name":"N8N"})"));
     }
 
+    void parseUsage_fractionalP95IsRounded() {
+        const auto series = wire::parseUsageSeries(*wire::parseObject(
+            R"({"bucket":"hour","series":[{"start":"2026-01-01T00:00:00Z","requests":3,"ok":3,"client_errors":0,
+                "server_errors":0,"p95_ms":137.53}]})"));
+        QVERIFY(series);
+        QCOMPARE(series->buckets[0].p95Ms, std::optional<int>(138));
+    }
+
     void parseUsage_emptyBucketHasNoP95() {
         const auto series = wire::parseUsageSeries(*wire::parseObject(
             R"({"bucket":"hour","series":[{"start":"2026-01-01T00:00:00Z","requests":0,"ok":0,"client_errors":0,

@@ -1,3 +1,4 @@
+#include "analytics/analyticspage.h"
 #include "customers/customerspage.h"
 #include "overview/overviewpage.h"
 #include "pagecontext.h"
@@ -10,13 +11,14 @@ namespace knotie {
 
 QWidget *createPage(Page page, const PageContext &context, QWidget *parent) {
     switch (page) {
+    case Page::Analytics:
+        return new AnalyticsPage(context, parent);
     case Page::ApiReference:
         return new ApiReferencePage(context, parent);
     case Page::Overview:
         return new OverviewPage(context, parent);
     case Page::Customers:
         return new CustomersPage(context, parent);
-    case Page::Analytics:
     case Page::ApiKeys:
     case Page::Team:
         break;

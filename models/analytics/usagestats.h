@@ -1,0 +1,109 @@
+#pragma once
+
+#include "data/apikey.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace knotie {
+
+// Sums over a range of buckets. Rates are fractions (0.05 is 5%); an empty range has none.
+struct UsageTotals {
+    qint64 requests = 0;
+    qint64 ok = 0;
+    qint64 clientErrors = 0;
+    qint64 serverErrors = 0;
+    qint64 errors() const { return clientErrors + serverErrors; }
+    double errorRate() const { return requests > 0 ? double(errors()) / double(requests) : 0.0; }
+    bool operator==(const UsageTotals &) const = default;
+};
+
+UsageTotals totalsOf(const QList<UsageBucket> &buckets);
+qint64 bucketSeconds(BucketSize size);
+// The longest range the gateway answers (API.md).
+constexpr qint64 maxRangeSeconds = 400 * 86400;
+
+// A range the gateway accepts: half-open, both ends on boundaries of `bucket`.
+struct UsageRange {
+    UnixTime from = 0;
+    UnixTime to = 0;
+    BucketSize bucket = BucketSize::Day;
+    qint64 bucketCount() const { return (to - from) / bucketSeconds(bucket); }
+    // The range of the same length just before this one: what the totals compare with.
+    UsageRange previous() const { return {from - (to - from), from, bucket}; }
+    bool operator==(const UsageRange &) const = default;
+};
+
+// Hour buckets when the range has at most `maxPoints` hours, else days (a chart shows at
+// most about two points per pixel). The range ends with the bucket that holds `now`.
+UsageRange rangeEndingAt(UnixTime now, qint64 seconds, int maxPoints);
+// A custom range [from, to), widened outwards to whole buckets.
+UsageRange rangeCovering(UnixTime from, UnixTime to, int maxPoints);
+
+// The buckets of `series` inside `range`; the rest (the previous range, fetched with it in
+// one call) is dropped.
+QList<UsageBucket> bucketsIn(const UsageSeries &series, UnixTime from, UnixTime to);
+
+// Adds series bucket by bucket (the buckets of one range line up); p95 becomes the
+// highest of the parts, an upper bound, as percentiles do not add.
+UsageSeries addSeries(const QList<UsageSeries> &parts);
+
+// The key and every key it rotated from or into, oldest first: a rotated key's usage
+// continues in its successor.
+QStringList rotationChain(const QList<ApiKey> &keys, const QString &keyId);
+
+// The keys with the most requests, and with the most errors (none without errors).
+QList<KeyUsage> topKeysByRequests(QList<KeyUsage> usage, int count);
+QList<KeyUsage> topKeysByErrors(QList<KeyUsage> usage, int count);
+
+struct CustomerUsage {
+    QString customerId;
+    int keys = 0;
+    qint64 requests = 0;
+    qint64 errors = 0;
+};
+// Customer keys' usage per customer, most requests first.
+QList<CustomerUsage> customerRollup(const QList<ApiKey> &keys, const QList<KeyUsage> &usage);
+
+// "Keys that deserve attention" (the help article's advice, as rules), most urgent first.
+enum class AttentionReason { ErrorJump, Unused, OnlyReads, Old, NoExpiry };
+
+struct Attention {
+    QString keyId;
+    AttentionReason reason;
+    bool operator==(const Attention &) const = default;
+};
+
+struct AttentionInput {
+    QList<ApiKey> keys; // retired keys are skipped
+    UnixTime now = 0;
+    // Partner keys whose every call in the last 30 days was a GET (at least one call).
+    QSet<QString> onlyReadsIn30Days;
+    // Per key: the last 24 hours and the 7 days before them (GET /v1/usage/keys).
+    QHash<QString, KeyUsage> lastDay;
+    QHash<QString, KeyUsage> weekBefore;
+};
+
+constexpr qint64 attentionAgeSeconds = 90 * 86400;
+// A jump needs this many errors in the last day, and a rate at least double the week
+// before's and 10 points above it: a handful of failures is not a trend.
+constexpr qint64 errorJumpMinErrors = 5;
+
+// Most urgent reason first, then in the order of `input.keys`.
+QList<Attention> keysNeedingAttention(const AttentionInput &input);
+bool onlyReads(const QList<EndpointUsage> &endpoints);
+
+struct AttentionText {
+    Q_DECLARE_TR_FUNCTIONS(AttentionText)
+public:
+    static QString reason(AttentionReason reason);
+};
+
+// The shown buckets as CSV (RFC 4180, UTC ISO 8601 times), for spreadsheets.
+QByteArray usageCsv(const QList<UsageBucket> &buckets);
+
+} // namespace knotie

@@ -1,0 +1,266 @@
+#include "analytics/usagereport.h"
+#include "gatewayprocess.h"
+#include "jobrunner.h"
+#include "network/keyjobs.h"
+#include "sync/syncworker.h"
+#include "testkeys.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace knotie;
+using namespace knotie::test;
+
+namespace {
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+Headers as(const TestKey &key) {
+    return {{"X-API-Key", key.secret}};
+}
+} // namespace
+
+// The usage report on usage this test made itself against a real gateway: every count
+// below is the number of calls made here.
+class TestUsageReport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_gateway.start());
+        const QByteArray token = m_gateway.signIn(QStringLiteral("owner@demo.test"));
+        QVERIFY(!token.isEmpty());
+        m_connection = GatewayConnection(&m_network, m_gateway.baseUrl(), token);
+
+        const QString db = gatewayDatabasePath(m_gateway.dataDirectory());
+        m_reads = insertTestKey(db, TestKeySpec(KeyType::Partner));
+        m_mixed = insertTestKey(db, TestKeySpec(KeyType::Partner));
+        TestKeySpec customer(KeyType::Customer);
+        customer.forCustomer(QStringLiteral("cus_brightside")).expiresAt =
+            QDateTime::currentSecsSinceEpoch() + 86400;
+        m_customer = insertTestKey(db, customer);
+        QVERIFY(!m_reads.id.isEmpty() && !m_mixed.id.isEmpty() && !m_customer.id.isEmpty());
+
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as(m_reads)).status, 200);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/customers/cus_brightside"), as(m_mixed)).status,
+                     200);
+        const HttpReply refused =
+            m_gateway.postJson(QStringLiteral("/api/v1/credits/grants"),
+                               {{QStringLiteral("customer_id"), QStringLiteral("cus_brightside")},
+                                {QStringLiteral("amount"), 0}},
+                               as(m_mixed));
+        QVERIFY2(refused.status >= 400 && refused.status < 500, refused.body.constData());
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/customers/cus_brightside"), as(m_customer)).status,
+                     200);
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/customers/cus_northwind"), as(m_customer)).status,
+                     404);
+
+        m_range = rangeEndingAt(QDateTime::currentSecsSinceEpoch(), 86400, 1000);
+        // The gateway records calls within 2 seconds (API.md): wait until all 16 show.
+        QVERIFY(QTest::qWaitFor(
+            [&] { return requestsOf(m_reads) + requestsOf(m_mixed) + requestsOf(m_customer) == 16; }, 10000));
+
+        QVERIFY(m_cacheDir.isValid());
+        m_worker.openCache(m_cacheDir.filePath(QStringLiteral("cache.sqlite")));
+        m_worker.setConnection(m_connection);
+        ListKeysJob list(m_connection, {});
+        QVERIFY(runJob(list).ok());
+        for (const ApiKey &k : list.page().keys)
+            if (k.id == m_reads.id || k.id == m_mixed.id || k.id == m_customer.id)
+                m_keys.append(k);
+        QCOMPARE(m_keys.size(), 3);
+    }
+
+    void load_keyCountsMatchTheCallsMade() {
+        UsageReport report(&m_worker);
+        report.setConnection(m_connection);
+        QSignalSpy series(&report, &UsageReport::seriesLoaded);
+        QSignalSpy details(&report, &UsageReport::detailsLoaded);
+        report.load(UsageFilter::forKey(m_mixed.id), m_range, m_keys);
+        QVERIFY(series.wait(10000));
+        QVERIFY(QTest::qWaitFor([&] { return details.size() == 2; }, 10000));
+        QVERIFY(!report.fromCache());
+        QCOMPARE(report.buckets().size(), 24);
+        QCOMPARE(totalsOf(report.buckets()), (UsageTotals{3, 2, 1, 0}));
+        QCOMPARE(totalsOf(report.previousBuckets()), UsageTotals{});
+        QVERIFY(report.rotationParts().isEmpty());
+
+        QCOMPARE(report.endpoints().size(), 2);
+        QCOMPARE(report.endpoints().at(0).method, QStringLiteral("GET"));
+        QCOMPARE(report.endpoints().at(0).route, QStringLiteral("/api/v1/customers/{id}"));
+        QCOMPARE(report.endpoints().at(0).requests, 2);
+        QCOMPARE(report.endpoints().at(1).method, QStringLiteral("POST"));
+        QCOMPARE(report.endpoints().at(1).errors, 1);
+    }
+
+    void load_topKeysAndCustomerRollupCountExactly() {
+        UsageReport report(&m_worker);
+        report.setConnection(m_connection);
+        QSignalSpy details(&report, &UsageReport::detailsLoaded);
+        report.load(UsageFilter::forCustomer(QStringLiteral("cus_brightside")), m_range, m_keys);
+        QVERIFY(QTest::qWaitFor([&] { return details.size() == 2; }, 10000));
+
+        // The account's other keys have demo traffic: look at this test's keys only.
+        QList<KeyUsage> mine;
+        for (const KeyUsage &k : report.keyUsage())
+            if (k.keyId == m_reads.id || k.keyId == m_mixed.id || k.keyId == m_customer.id)
+                mine.append(k);
+        const QList<KeyUsage> byRequests = topKeysByRequests(mine, 2);
+        QCOMPARE(byRequests.size(), 2);
+        QCOMPARE(byRequests.at(0).keyId, m_customer.id);
+        QCOMPARE(byRequests.at(0).requests, 9);
+        QCOMPARE(byRequests.at(1).keyId, m_reads.id);
+        QCOMPARE(byRequests.at(1).requests, 4);
+        const QList<KeyUsage> byErrors = topKeysByErrors(mine, 5);
+        QCOMPARE(byErrors.size(), 2); // the read-only traffic had none
+        QCOMPARE(byErrors.at(0).errors, 6);
+        QCOMPARE(byErrors.at(1).keyId, m_mixed.id);
+
+        QCOMPARE(report.customers().size(), 1);
+        QCOMPARE(report.customers().at(0).customerId, QStringLiteral("cus_brightside"));
+        QCOMPARE(report.customers().at(0).keys, 1);
+        QCOMPARE(report.customers().at(0).requests, 9);
+        QCOMPARE(report.customers().at(0).errors, 6);
+    }
+
+    void attention_followsTheUsageMade() {
+        UsageReport report(&m_worker);
+        report.setConnection(m_connection);
+        QSignalSpy loaded(&report, &UsageReport::attentionLoaded);
+        const UnixTime now = QDateTime::currentSecsSinceEpoch();
+        report.loadAttention(m_keys, now);
+        QVERIFY(loaded.wait(10000));
+        const QList<Attention> found = report.attention();
+        // Only reads: the whoami key; the grant attempt keeps the other Partner key off.
+        QVERIFY(found.contains(Attention{m_reads.id, AttentionReason::OnlyReads}));
+        QVERIFY(!found.contains(Attention{m_mixed.id, AttentionReason::OnlyReads}));
+        // 6 errors of 9 in the last day, none the week before.
+        QVERIFY(found.contains(Attention{m_customer.id, AttentionReason::ErrorJump}));
+        QVERIFY(!found.contains(Attention{m_mixed.id, AttentionReason::ErrorJump})); // 1 error: too few
+        QVERIFY(found.contains(Attention{m_reads.id, AttentionReason::NoExpiry}));
+        QVERIFY(!found.contains(Attention{m_customer.id, AttentionReason::NoExpiry}));
+        for (const Attention &a : found)
+            QVERIFY(a.reason != AttentionReason::Old && a.reason != AttentionReason::Unused);
+
+        // 91 days on, nothing was used since: old and unused, and the last day is quiet.
+        loaded.clear();
+        report.loadAttention(m_keys, now + 91 * 86400);
+        QVERIFY(loaded.wait(10000));
+        const QList<Attention> later = report.attention();
+        for (const TestKey &k : {m_reads, m_mixed, m_customer}) {
+            QVERIFY(later.contains(Attention{k.id, AttentionReason::Old}));
+            QVERIFY(later.contains(Attention{k.id, AttentionReason::Unused}));
+            QVERIFY(!later.contains(Attention{k.id, AttentionReason::ErrorJump}));
+        }
+    }
+
+    void load_rotatedKeyContinuesInItsSuccessor() {
+        RotateKeyJob rotate(m_connection, m_mixed.id, 3600);
+        QVERIFY(runJob(rotate).ok());
+        const ApiKey successor = rotate.created().key;
+        QVERIFY(rotate.created().previous);
+        const TestKey next{successor.id, rotate.created().secret};
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as(next)).status, 200);
+        QVERIFY(QTest::qWaitFor([&] { return requestsOf(next) == 5; }, 10000));
+
+        QList<ApiKey> keys = m_keys;
+        keys.removeIf([&](const ApiKey &k) { return k.id == m_mixed.id; });
+        keys << *rotate.created().previous << successor;
+        UsageReport report(&m_worker);
+        QSignalSpy series(&report, &UsageReport::seriesLoaded);
+        // Asked for the old key, the chart covers both, side by side.
+        report.load(UsageFilter::forKey(m_mixed.id), m_range, keys);
+        QVERIFY(series.wait(10000));
+        QCOMPARE(totalsOf(report.buckets()).requests, 8);
+        QCOMPARE(report.rotationParts().size(), 2);
+        QCOMPARE(report.rotationParts().at(0).first, m_mixed.id);
+        QCOMPARE(totalsOf(report.rotationParts().at(0).second).requests, 3);
+        QCOMPARE(report.rotationParts().at(1).first, successor.id);
+        QCOMPARE(totalsOf(report.rotationParts().at(1).second).requests, 5);
+    }
+
+    void load_longRangeGoesWithoutTheRangeBefore() {
+        UsageReport report(&m_worker);
+        QSignalSpy series(&report, &UsageReport::seriesLoaded);
+        const UsageRange year = rangeEndingAt(QDateTime::currentSecsSinceEpoch(), 300 * 86400, 100);
+        QCOMPARE(year.bucket, BucketSize::Day);
+        report.load(UsageFilter::forKey(m_reads.id), year, m_keys);
+        QVERIFY(series.wait(10000));
+        QVERIFY(!report.fromCache());
+        QCOMPARE(report.buckets().size(), 300);
+        QCOMPARE(totalsOf(report.buckets()).requests, 4);
+        QVERIFY(report.previousBuckets().isEmpty());
+    }
+
+    void load_offlineShowsTheCachedBuckets() {
+        UsageReport report(&m_worker);
+        QSignalSpy series(&report, &UsageReport::seriesLoaded);
+        report.load(UsageFilter::forKey(m_reads.id), m_range, m_keys);
+        QVERIFY(series.wait(10000));
+        const QList<UsageBucket> online = report.buckets();
+        QCOMPARE(totalsOf(online).requests, 4);
+
+        m_gateway.stop();
+        series.clear();
+        report.load(UsageFilter::forKey(m_reads.id), m_range, m_keys);
+        QVERIFY(series.wait(30000));
+        QVERIFY(report.fromCache());
+        QCOMPARE(report.buckets(), online);
+    }
+
+    void csv_hasOneRowPerBucket() {
+        const QList<UsageBucket> buckets{{3600, 5, 3, 1, 1, 120}, {7200, 0, 0, 0, 0, std::nullopt}};
+        QCOMPARE(usageCsv(buckets), QByteArray("start,requests,ok,client_errors,server_errors,p95_ms\r\n"
+                                               "1970-01-01T01:00:00Z,5,3,1,1,120\r\n"
+                                               "1970-01-01T02:00:00Z,0,0,0,0,\r\n"));
+    }
+
+    void range_bucketsFitTheChart() {
+        const UnixTime now = 1764000000 + 1234; // not on a boundary
+        const UsageRange day = rangeEndingAt(now, 86400, 1000);
+        QCOMPARE(day.bucket, BucketSize::Hour);
+        QCOMPARE(day.bucketCount(), 24);
+        QCOMPARE(day.to % 3600, 0);
+        QVERIFY(day.to > now && day.to - 3600 <= now);
+        QCOMPARE(rangeEndingAt(now, 90 * 86400, 1000).bucket, BucketSize::Day);
+        QCOMPARE(rangeEndingAt(now, 90 * 86400, 2200).bucketCount(), 2160);
+        QCOMPARE(day.previous().to, day.from);
+        const UsageRange custom = rangeCovering(86400 + 10, 3 * 86400 - 10, 10);
+        QCOMPARE(custom, (UsageRange{86400, 3 * 86400, BucketSize::Day}));
+    }
+
+private:
+    qint64 requestsOf(const TestKey &key) const {
+        const HttpReply r = m_gateway.get(
+            QStringLiteral("/v1/usage?from=%1&to=%2&key_id=%3")
+                    .arg(QDateTime::fromSecsSinceEpoch(m_range.from, Qt::UTC).toString(Qt::ISODate),
+                         QDateTime::fromSecsSinceEpoch(m_range.to, Qt::UTC).toString(Qt::ISODate), key.id) +
+                QStringLiteral("&bucket=hour"),
+            GatewayProcess::bearer(m_connection.sessionToken));
+        qint64 total = 0;
+        const QJsonArray series = r.json().value(QLatin1String("series")).toArray();
+        for (const QJsonValue &v : series)
+            total += v.toObject().value(QLatin1String("requests")).toInteger();
+        return total;
+    }
+
+    GatewayProcess m_gateway;
+    QNetworkAccessManager m_network;
+    GatewayConnection m_connection;
+    QTemporaryDir m_cacheDir;
+    SyncWorker m_worker;
+    TestKey m_reads, m_mixed, m_customer;
+    QList<ApiKey> m_keys;
+    UsageRange m_range;
+};
+
+QTEST_MAIN(TestUsageReport)
+#include "tst_usagereport.moc"

@@ -1,0 +1,246 @@
+#include "analytics/analyticspage.h"
+#include "analytics/usagechartview.h"
+#include "gatewayprocess.h"
+#include "items/keytablemodel.h"
+#include "portaltranslation.h"
+#include "screenshots.h"
+#include "session/session.h"
+#include "session/signinflow.h"
+#include "sync/synccontroller.h"
+#include "testkeys.h"
+#include "workspace/workspace.h"
+
+#include <QChartView>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace knotie;
+using namespace knotie::test;
+
+// The Analytics page against a real gateway with the demo account's history, plus a key
+// whose every call this test made.
+class TestAnalyticsPage : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        // The page remembers its range in QSettings: start from none.
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+        QStandardPaths::setTestModeEnabled(true);
+        installPortalTranslation();
+        QVERIFY(m_gateway.start());
+        m_key = insertTestKey(gatewayDatabasePath(m_gateway.dataDirectory()), TestKeySpec(KeyType::ReadOnly));
+        QVERIFY(!m_key.id.isEmpty());
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", m_key.secret}}).status,
+                     200);
+
+        SignInFlow flow(&m_network);
+        QSignalSpy signedIn(&flow, &SignInFlow::succeeded);
+        flow.signIn(m_gateway.baseUrl().toString(), QStringLiteral("owner@demo.test"),
+                    QStringLiteral("knotie-demo"), false);
+        QVERIFY(signedIn.wait(20000));
+        m_workspace = std::make_unique<Workspace>(&m_network, nullptr);
+        m_workspace->session()->begin(signedIn.at(0).at(0).value<SignedInSession>());
+        m_workspace->open();
+        QVERIFY(QTest::qWaitFor([&] { return hasKey(m_key.id); }, 20000));
+
+        m_page = std::make_unique<AnalyticsPage>(PageContext{m_workspace.get(), nullptr, nullptr});
+        m_page->resize(1100, 760);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    }
+
+    void cleanupTestCase() {
+        m_page.reset();
+        m_workspace->close();
+    }
+
+    void setRange_reloadsWithFittingBuckets() {
+        QSignalSpy loaded(m_page->report(), &UsageReport::seriesLoaded);
+        m_page->setRange(AnalyticsPage::RangeChoice::Day);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_page->report()->range().bucket, BucketSize::Hour);
+        QCOMPARE(m_page->report()->buckets().size(), 24);
+
+        m_page->setRange(AnalyticsPage::RangeChoice::Month);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_page->report()->range().to - m_page->report()->range().from, 30 * 86400);
+        QCOMPARE(m_page->report()->buckets().size(), m_page->report()->range().bucketCount());
+        // The demo account has 90 days of traffic: a chart, no empty-state message.
+        QVERIFY(totalsOf(m_page->report()->buckets()).requests > 0);
+        QVERIFY(m_page->chart()->message().isEmpty());
+        const auto *summary = m_page->findChild<QLabel *>(QStringLiteral("usageSummary"));
+        QVERIFY(summary->text().startsWith(QStringLiteral("Whole account, Last 30 days: ")));
+
+        m_page->setRange(AnalyticsPage::RangeChoice::Quarter);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_page->report()->range().to - m_page->report()->range().from, 90 * 86400);
+        const auto *range = m_page->findChild<QComboBox *>(QStringLiteral("usageRange"));
+        QCOMPARE(range->currentText(), QStringLiteral("Last 90 days"));
+    }
+
+    void setCustomRange_longRangeByDayWithoutComparison() {
+        QSignalSpy loaded(m_page->report(), &UsageReport::seriesLoaded);
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        m_page->setCustomRange(today.addDays(-299), today);
+        QVERIFY(loaded.wait(20000));
+        const UsageRange range = m_page->report()->range();
+        QCOMPARE(range.bucket, BucketSize::Day);
+        QCOMPARE(range.bucketCount(), 300);
+        QCOMPARE(range.to, today.addDays(1).startOfDay(Qt::UTC).toSecsSinceEpoch());
+        QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("usageTotals"))
+                    ->text()
+                    .contains(QStringLiteral("not compared")));
+    }
+
+    void clickBucket_narrowsTheRangeToThatDayByTheHour() {
+        QSignalSpy loaded(m_page->report(), &UsageReport::seriesLoaded);
+        m_page->setRange(AnalyticsPage::RangeChoice::Quarter);
+        if (m_page->report()->range().bucket != BucketSize::Day || m_page->report()->isLoading())
+            QVERIFY(loaded.wait(20000));
+        loaded.clear();
+        const UnixTime day = m_page->report()->buckets().at(10).start;
+        Q_EMIT m_page->chart()->bucketClicked(day, 86400);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_page->report()->range(), (UsageRange{day, day + 86400, BucketSize::Hour}));
+    }
+
+    void showKey_filtersToThatKeyWithExactCounts() {
+        QSignalSpy loaded(m_page->report(), &UsageReport::seriesLoaded);
+        m_page->setRange(AnalyticsPage::RangeChoice::Day);
+        m_page->showKey(m_key.id);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_page->report()->filter() == UsageFilter::forKey(m_key.id) &&
+                       !m_page->report()->isLoading() && !loaded.isEmpty();
+            },
+            20000));
+        const auto *filter = m_page->findChild<QComboBox *>(QStringLiteral("usageFilter"));
+        QCOMPARE(filter->currentData().toString(), QStringLiteral("key:") + m_key.id);
+        QCOMPARE(totalsOf(m_page->report()->buckets()), (UsageTotals{3, 3, 0, 0}));
+        QVERIFY(m_page->summary().contains(QStringLiteral(": 3 requests, 0 errors")));
+    }
+
+    void export_writesTheShownBucketsAndTheChart() {
+        QTemporaryDir dir;
+        const QString csvPath = dir.filePath(QStringLiteral("usage.csv"));
+        QVERIFY(m_page->exportCsv(csvPath));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().split('\n');
+        // A header, one row per bucket, and the empty rest after the last CRLF.
+        QCOMPARE(lines.size(), m_page->report()->buckets().size() + 2);
+        QCOMPARE(lines.first(), QByteArray("start,requests,ok,client_errors,server_errors,p95_ms\r"));
+        qint64 requests = 0;
+        for (qsizetype i = 1; i + 1 < lines.size(); ++i)
+            requests += lines.at(i).split(',').at(1).toLongLong();
+        QCOMPARE(requests, 3);
+
+        const QString pngPath = dir.filePath(QStringLiteral("usage.png"));
+        QVERIFY(m_page->exportPng(pngPath));
+        const QImage image(pngPath);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.width(), m_page->chart()->width());
+    }
+
+    void legend_togglesASeries() {
+        UsageChartView *chart = m_page->chart();
+        QVERIFY(chart->isSeriesVisible(3));
+        chart->setSeriesVisible(3, false);
+        QVERIFY(!chart->isSeriesVisible(3));
+        chart->setSeriesVisible(3, true);
+        QVERIFY(chart->isSeriesVisible(3));
+        // A click on the legend's "Client errors" entry hides that band, a second shows it.
+        auto *view = chart->findChild<QChartView *>(QStringLiteral("usageChart"));
+        QVERIFY(view);
+        QLegendMarker *clientErrors = view->chart()->legend()->markers().at(1);
+        QCOMPARE(clientErrors->label(), QStringLiteral("Client errors (4xx)"));
+        Q_EMIT clientErrors->clicked();
+        QVERIFY(!chart->isSeriesVisible(1));
+        Q_EMIT clientErrors->clicked();
+        QVERIFY(chart->isSeriesVisible(1));
+        QVERIFY(!chart->describeBucket(0).isEmpty());
+        QCOMPARE(chart->bucketAt(qint64(m_page->report()->buckets().at(2).start + 1) * 1000), 2);
+    }
+
+    void attention_activatingAReasonShowsThatKey() {
+        auto *attention = m_page->findChild<QTreeWidget *>(QStringLiteral("attention"));
+        QVERIFY(attention);
+        // The test's key never expires: it is listed.
+        QTreeWidgetItem *mine = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (int i = 0; i < attention->topLevelItemCount() && !mine; ++i)
+                    if (attention->topLevelItem(i)->text(0).contains(keyName()) &&
+                        attention->topLevelItem(i)->text(1) ==
+                            QStringLiteral("Never expires: set an expiry date"))
+                        mine = attention->topLevelItem(i);
+                return mine != nullptr;
+            },
+            20000));
+        m_page->setFilter(UsageFilter());
+        Q_EMIT attention->itemActivated(mine, 0);
+        QCOMPARE(m_page->report()->filter(), UsageFilter::forKey(m_key.id));
+    }
+
+    // Last: it stops the gateway.
+    void offline_showsTheCachedChartAndSaysSinceWhen() {
+        QSignalSpy loaded(m_page->report(), &UsageReport::seriesLoaded);
+        m_page->setRange(AnalyticsPage::RangeChoice::Week);
+        QVERIFY(loaded.wait(20000));
+        const QList<UsageBucket> online = m_page->report()->buckets();
+        QVERIFY(!m_page->report()->fromCache());
+
+        m_gateway.stop();
+        m_workspace->sync()->syncNow();
+        QVERIFY(QTest::qWaitFor([&] { return m_workspace->connectionState()->isOffline(); }, 30000));
+        const auto *status = m_page->findChild<QLabel *>(QStringLiteral("usageStatus"));
+        QVERIFY(status->isVisibleTo(m_page.get()));
+        QVERIFY(status->text().startsWith(QStringLiteral("Offline since ")));
+
+        loaded.clear();
+        m_page->setRange(AnalyticsPage::RangeChoice::Day);
+        m_page->setRange(AnalyticsPage::RangeChoice::Week);
+        QVERIFY(QTest::qWaitFor([&] { return !m_page->report()->isLoading(); }, 30000));
+        QVERIFY(m_page->report()->fromCache());
+        QCOMPARE(m_page->report()->buckets(), online);
+    }
+
+private:
+    QString keyName() const {
+        const KeyTableModel *model = m_workspace->keyModel();
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->keyAt(row).id == m_key.id)
+                return model->keyAt(row).maskedSecret();
+        return m_key.id;
+    }
+
+    bool hasKey(const QString &id) const {
+        const KeyTableModel *model = m_workspace->keyModel();
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->keyAt(row).id == id)
+                return true;
+        return false;
+    }
+
+    QTemporaryDir m_config;
+    QNetworkAccessManager m_network;
+    GatewayProcess m_gateway;
+    TestKey m_key;
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<AnalyticsPage> m_page;
+};
+
+QTEST_MAIN(TestAnalyticsPage)
+#include "tst_analyticspage.moc"

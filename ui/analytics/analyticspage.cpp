@@ -1,0 +1,530 @@
+#include "analyticspage.h"
+
+#include "analytics/usagechartview.h"
+#include "items/keytablemodel.h"
+#include "items/listmodels.h"
+#include "keys/keytypetext.h"
+#include "pages/pageheader.h"
+#include "session/session.h"
+#include "sync/synccontroller.h"
+#include "workspace/workspace.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace knotie {
+
+namespace {
+constexpr int KeyIdRole = Qt::UserRole + 1;
+constexpr int topCount = 10;
+const char *rangeSetting = "analytics/range";
+const char *splitterSetting = "analytics/splitter";
+
+QTreeWidget *makeTable(const QString &accessibleName, const QStringList &headers, QWidget *parent) {
+    auto *table = new QTreeWidget(parent);
+    table->setAccessibleName(accessibleName);
+    table->setHeaderLabels(headers);
+    table->setRootIsDecorated(false);
+    table->setUniformRowHeights(true);
+    table->setAlternatingRowColors(true);
+    table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->header()->setStretchLastSection(false);
+    table->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    return table;
+}
+
+// Figures right-aligned, from `firstFigure` on.
+QTreeWidgetItem *addRow(QTreeWidget *table, const QStringList &cells, int firstFigure = 1) {
+    auto *item = new QTreeWidgetItem(table, cells);
+    for (int c = firstFigure; c < cells.size(); ++c)
+        item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+QString percent(double fraction) {
+    return QLocale().toString(fraction * 100.0, 'f', 1) + QLatin1Char('%');
+}
+
+QString count(qint64 n) {
+    return QLocale().toString(n);
+}
+} // namespace
+
+AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(context.workspace)
+    , m_report(new UsageReport(context.workspace->sync()->worker(), this))
+    , m_chart(new UsageChartView(this))
+    , m_filter(new QComboBox(this))
+    , m_range(new QComboBox(this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
+    , m_exportCsv(new QPushButton(tr("Export CSV…"), this))
+    , m_exportPng(new QPushButton(tr("Export PNG…"), this))
+    , m_status(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_totals(new QLabel(this))
+    , m_keysChanged(new QTimer(this)) {
+    setObjectName(QStringLiteral("analyticsPage"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new PageHeader(tr("Analytics"), this));
+
+    auto *controls = new QHBoxLayout;
+    auto *filterLabel = new QLabel(tr("&Show:"), this);
+    filterLabel->setBuddy(m_filter);
+    m_filter->setObjectName(QStringLiteral("usageFilter"));
+    m_filter->setAccessibleName(tr("Whose usage"));
+    m_filter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *rangeLabel = new QLabel(tr("&Range:"), this);
+    rangeLabel->setBuddy(m_range);
+    m_range->setObjectName(QStringLiteral("usageRange"));
+    m_range->setAccessibleName(tr("Time range"));
+    m_range->addItem(tr("Last 24 hours"), int(RangeChoice::Day));
+    m_range->addItem(tr("Last 7 days"), int(RangeChoice::Week));
+    m_range->addItem(tr("Last 30 days"), int(RangeChoice::Month));
+    m_range->addItem(tr("Last 90 days"), int(RangeChoice::Quarter));
+    m_range->addItem(tr("Custom range"), int(RangeChoice::Custom));
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setTimeSpec(Qt::UTC);
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+        edit->setVisible(false);
+    }
+    m_from->setAccessibleName(tr("First day (UTC)"));
+    m_to->setAccessibleName(tr("Last day (UTC)"));
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    m_to->setDate(today);
+    m_from->setDate(today.addDays(-13));
+    m_exportCsv->setObjectName(QStringLiteral("exportCsv"));
+    m_exportCsv->setAccessibleName(tr("Export the shown usage as CSV"));
+    m_exportPng->setObjectName(QStringLiteral("exportPng"));
+    m_exportPng->setAccessibleName(tr("Export the chart as PNG"));
+    controls->addWidget(filterLabel);
+    controls->addWidget(m_filter);
+    controls->addSpacing(12);
+    controls->addWidget(rangeLabel);
+    controls->addWidget(m_range);
+    controls->addWidget(m_from);
+    controls->addWidget(m_to);
+    controls->addStretch();
+    controls->addWidget(m_exportCsv);
+    controls->addWidget(m_exportPng);
+    layout->addLayout(controls);
+
+    m_status->setObjectName(QStringLiteral("usageStatus"));
+    m_status->setWordWrap(true);
+    m_status->hide();
+    layout->addWidget(m_status);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *left = new QWidget(split);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_chart, 3);
+    m_summary->setParent(left);
+    m_summary->setObjectName(QStringLiteral("usageSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_summary->setAccessibleName(tr("Chart summary"));
+    leftLayout->addWidget(m_summary);
+    auto *attentionBox = new QGroupBox(tr("Keys that deserve attention"), left);
+    auto *attentionLayout = new QVBoxLayout(attentionBox);
+    m_attention = makeTable(tr("Keys that deserve attention"), {tr("Key"), tr("Why")}, attentionBox);
+    m_attention->setObjectName(QStringLiteral("attention"));
+    m_attention->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_attention->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_attention->setToolTip(tr("Double-click or press Enter to show the key's usage"));
+    attentionLayout->addWidget(m_attention);
+    leftLayout->addWidget(attentionBox, 1);
+
+    auto *right = new QWidget(split);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_totals->setParent(right);
+    m_totals->setObjectName(QStringLiteral("usageTotals"));
+    m_totals->setWordWrap(true);
+    m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_totals->setAccessibleName(tr("Totals compared with the range before"));
+    rightLayout->addWidget(m_totals);
+    auto *tabs = new QTabWidget(right);
+    m_endpoints = makeTable(tr("Top endpoints"), {tr("Endpoint"), tr("Requests"), tr("Errors")}, tabs);
+    m_endpoints->setObjectName(QStringLiteral("topEndpoints"));
+    m_topKeys = makeTable(tr("Top keys by requests"), {tr("Key"), tr("Requests"), tr("Errors")}, tabs);
+    m_topKeys->setObjectName(QStringLiteral("topKeys"));
+    m_errorKeys = makeTable(tr("Top keys by errors"), {tr("Key"), tr("Errors"), tr("Error rate")}, tabs);
+    m_errorKeys->setObjectName(QStringLiteral("errorKeys"));
+    m_customers = makeTable(tr("Customer keys per customer"),
+                            {tr("Customer"), tr("Keys"), tr("Requests"), tr("Errors")}, tabs);
+    m_customers->setObjectName(QStringLiteral("customerRollup"));
+    tabs->addTab(m_endpoints, tr("Endpoints"));
+    tabs->addTab(m_topKeys, tr("Keys"));
+    tabs->addTab(m_errorKeys, tr("Errors"));
+    tabs->addTab(m_customers, tr("Customers"));
+    rightLayout->addWidget(tabs, 1);
+    split->addWidget(left);
+    split->addWidget(right);
+    right->setMinimumWidth(340);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({620, 380});
+    split->restoreState(QSettings().value(QLatin1String(splitterSetting)).toByteArray());
+    connect(split, &QSplitter::splitterMoved, this,
+            [split] { QSettings().setValue(QLatin1String(splitterSetting), split->saveState()); });
+    layout->addWidget(split, 1);
+
+    m_report->setConnection(m_workspace->session()->connection());
+    connect(m_workspace->session(), &Session::accountChanged, this,
+            [this] { m_report->setConnection(m_workspace->session()->connection()); });
+    connect(m_report, &UsageReport::seriesLoaded, this, &AnalyticsPage::onSeriesLoaded);
+    connect(m_report, &UsageReport::detailsLoaded, this, &AnalyticsPage::onDetailsLoaded);
+    connect(m_report, &UsageReport::attentionLoaded, this, &AnalyticsPage::onAttentionLoaded);
+    connect(m_report, &UsageReport::failed, this, [this](const QString &message) {
+        m_detailsError = message;
+        updateStatus();
+    });
+    connect(m_chart, &UsageChartView::bucketClicked, this, &AnalyticsPage::onBucketClicked);
+    connect(m_workspace->connectionState(), &ConnectionState::changed, this, &AnalyticsPage::updateStatus);
+    // Each sync brings fresh buckets; the keys and customers name the rows.
+    connect(m_workspace->sync()->worker(), &SyncWorker::syncSucceeded, this, [this] {
+        refillFilter();
+        reload();
+        // The rules look at days, not minutes; a new key reloads them at once anyway.
+        if (QDateTime::currentSecsSinceEpoch() - m_attentionCheckedAt > 15 * 60)
+            reloadAttention();
+    });
+    m_keysChanged->setSingleShot(true);
+    m_keysChanged->setInterval(0);
+    connect(m_keysChanged, &QTimer::timeout, this, [this] {
+        refillFilter();
+        reloadAttention();
+    });
+    connect(m_workspace->keyModel(), &QAbstractItemModel::modelReset, m_keysChanged,
+            qOverload<>(&QTimer::start));
+    connect(m_workspace->keyModel(), &QAbstractItemModel::rowsInserted, m_keysChanged,
+            qOverload<>(&QTimer::start));
+    connect(m_workspace->customerModel(), &QAbstractItemModel::modelReset, this,
+            &AnalyticsPage::refillFilter);
+
+    const auto activateKey = [this](QTreeWidgetItem *item) {
+        const QString id = item ? item->data(0, KeyIdRole).toString() : QString();
+        if (!id.isEmpty())
+            showKey(id);
+    };
+    for (QTreeWidget *table : {m_attention, m_topKeys, m_errorKeys})
+        connect(table, &QTreeWidget::itemActivated, this, activateKey);
+    connect(m_customers, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        setFilter(UsageFilter::forCustomer(item->data(0, KeyIdRole).toString()));
+    });
+
+    refillFilter();
+    const int savedRange = QSettings().value(QLatin1String(rangeSetting), int(RangeChoice::Week)).toInt();
+    m_range->setCurrentIndex(std::max(0, m_range->findData(savedRange)));
+    connect(m_filter, &QComboBox::currentIndexChanged, this, &AnalyticsPage::reload);
+    connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
+        const bool custom = RangeChoice(m_range->currentData().toInt()) == RangeChoice::Custom;
+        m_from->setVisible(custom);
+        m_to->setVisible(custom);
+        if (!custom)
+            QSettings().setValue(QLatin1String(rangeSetting), m_range->currentData());
+        reload();
+    });
+    for (QDateEdit *edit : {m_from, m_to})
+        connect(edit, &QDateEdit::dateChanged, this, &AnalyticsPage::reload);
+    connect(m_exportCsv, &QPushButton::clicked, this, [this] { chooseExport(false); });
+    connect(m_exportPng, &QPushButton::clicked, this, [this] { chooseExport(true); });
+    reload();
+    reloadAttention();
+}
+
+AnalyticsPage::~AnalyticsPage() = default;
+
+QList<ApiKey> AnalyticsPage::keys() const {
+    const KeyTableModel *model = m_workspace->keyModel();
+    QList<ApiKey> out;
+    out.reserve(model->rowCount());
+    for (int row = 0; row < model->rowCount(); ++row)
+        out.append(model->keyAt(row));
+    return out;
+}
+
+QString AnalyticsPage::keyLabel(const QString &keyId) const {
+    return m_keyLabels.value(keyId, keyId);
+}
+
+QString AnalyticsPage::customerName(const QString &customerId) const {
+    const CustomerModel *model = m_workspace->customerModel();
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->customerAt(row).id == customerId)
+            return model->customerAt(row).name;
+    return customerId;
+}
+
+void AnalyticsPage::refillFilter() {
+    const QString current = m_filter->currentData().toString();
+    const QSignalBlocker block(m_filter);
+    m_filter->clear();
+    m_filter->addItem(tr("Whole account"), UsageFilter().scope());
+    for (KeyType type : allKeyTypes)
+        m_filter->addItem(tr("%1 keys").arg(keyTypeText(type).title), UsageFilter::forType(type).scope());
+    const CustomerModel *customers = m_workspace->customerModel();
+    for (int row = 0; row < customers->rowCount(); ++row)
+        m_filter->addItem(tr("Customer: %1").arg(customers->customerAt(row).name),
+                          UsageFilter::forCustomer(customers->customerAt(row).id).scope());
+    const QList<ApiKey> all = keys();
+    m_keyLabels.clear();
+    for (const ApiKey &k : all)
+        m_keyLabels.insert(k.id, tr("%1 (%2)").arg(k.name, k.maskedSecret()));
+    // Working keys only; a rotated key shows with its successor, and showKey() reaches any.
+    for (const ApiKey &k : all)
+        if (!k.isRetired() && k.replacedBy.isEmpty())
+            m_filter->addItem(tr("Key: %1").arg(keyLabel(k.id)), UsageFilter::forKey(k.id).scope());
+    int index = m_filter->findData(current);
+    if (index < 0 && !current.isEmpty()) {
+        m_filter->addItem(tr("Key: %1").arg(keyLabel(UsageFilter::fromScope(current).keyId)), current);
+        index = m_filter->count() - 1;
+    }
+    m_filter->setCurrentIndex(std::max(0, index));
+}
+
+void AnalyticsPage::showKey(const QString &keyId) {
+    setFilter(UsageFilter::forKey(keyId));
+}
+
+void AnalyticsPage::setFilter(const UsageFilter &filter) {
+    const QString scope = filter.scope();
+    if (m_filter->findData(scope) < 0) {
+        const QString text = filter.kind == UsageFilter::Kind::Customer
+                                 ? tr("Customer: %1").arg(customerName(filter.customerId))
+                                 : tr("Key: %1").arg(keyLabel(filter.keyId));
+        m_filter->addItem(text, scope);
+    }
+    m_filter->setCurrentIndex(m_filter->findData(scope));
+}
+
+void AnalyticsPage::setRange(RangeChoice choice) {
+    const int index = m_range->findData(int(choice));
+    if (index == m_range->currentIndex())
+        reload(); // asked again: fresh figures
+    else
+        m_range->setCurrentIndex(index);
+}
+
+void AnalyticsPage::setCustomRange(const QDate &first, const QDate &last) {
+    {
+        const QSignalBlocker a(m_from), b(m_to);
+        m_from->setDate(first);
+        m_to->setDate(last);
+    }
+    if (RangeChoice(m_range->currentData().toInt()) == RangeChoice::Custom)
+        reload();
+    else
+        setRange(RangeChoice::Custom);
+}
+
+UsageRange AnalyticsPage::currentRange() const {
+    const int maxPoints = m_chart->maxPoints();
+    const UnixTime now = QDateTime::currentSecsSinceEpoch();
+    switch (RangeChoice(m_range->currentData().toInt())) {
+    case RangeChoice::Day:
+        return rangeEndingAt(now, 86400, maxPoints);
+    case RangeChoice::Week:
+        return rangeEndingAt(now, 7 * 86400, maxPoints);
+    case RangeChoice::Month:
+        return rangeEndingAt(now, 30 * 86400, maxPoints);
+    case RangeChoice::Quarter:
+        return rangeEndingAt(now, 90 * 86400, maxPoints);
+    case RangeChoice::Custom:
+        break;
+    }
+    const QDate last = std::max(m_from->date(), m_to->date());
+    const QDate first =
+        std::max(std::min(m_from->date(), m_to->date()), last.addDays(1 - maxRangeSeconds / 86400));
+    return rangeCovering(first.startOfDay(Qt::UTC).toSecsSinceEpoch(),
+                         last.addDays(1).startOfDay(Qt::UTC).toSecsSinceEpoch(), maxPoints);
+}
+
+void AnalyticsPage::reload() {
+    m_detailsError.clear();
+    const UsageFilter filter = UsageFilter::fromScope(m_filter->currentData().toString());
+    m_report->load(filter, currentRange(), keys());
+    if (m_report->isLoading() && m_report->buckets().isEmpty())
+        m_chart->setMessage(tr("Loading usage…"));
+    updateStatus();
+}
+
+void AnalyticsPage::reloadAttention() {
+    const QList<ApiKey> all = keys();
+    if (!Access::maySee(m_workspace->session()->account(), Page::ApiKeys)) {
+        showAttentionNote(tr("Checking keys needs access to API keys."));
+        return;
+    }
+    if (all.isEmpty()) {
+        showAttentionNote(tr("Waiting for the key list…"));
+        return;
+    }
+    if (m_attention->topLevelItemCount() == 0 || m_attention->isFirstColumnSpanned(0, {}))
+        showAttentionNote(tr("Checking keys…"));
+    m_attentionCheckedAt = QDateTime::currentSecsSinceEpoch();
+    m_report->loadAttention(all, m_attentionCheckedAt);
+}
+
+void AnalyticsPage::showAttentionNote(const QString &note) {
+    m_attention->clear();
+    new QTreeWidgetItem(m_attention, {note, QString()});
+    m_attention->setFirstColumnSpanned(0, QModelIndex(), true);
+}
+
+void AnalyticsPage::onSeriesLoaded() {
+    const UsageRange range = m_report->range();
+    QList<UsageChartView::Line> lines;
+    for (const auto &[keyId, buckets] : m_report->rotationParts())
+        lines.append({keyLabel(keyId), buckets});
+    m_chart->setData(m_report->buckets(), bucketSeconds(range.bucket), lines);
+    const UsageTotals now = totalsOf(m_report->buckets());
+    const UsageTotals before = totalsOf(m_report->previousBuckets());
+    m_chart->setMessage(now.requests == 0 ? tr("No requests in this range") : QString());
+
+    const auto change = [](qint64 a, qint64 b) {
+        if (b == 0)
+            return a == 0 ? tr("no change") : tr("new");
+        const double delta = double(a - b) / double(b);
+        return (delta >= 0 ? tr("▲ %1") : tr("▼ %1")).arg(percent(std::abs(delta)));
+    };
+    const double rateDelta = (now.errorRate() - before.errorRate()) * 100.0;
+    const QString rateChange = tr("%1%2 points")
+                                   .arg(rateDelta >= 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ "),
+                                        QLocale().toString(std::abs(rateDelta), 'f', 1));
+    const bool compared = m_report->range().to - m_report->range().previous().from <= maxRangeSeconds;
+    if (compared)
+        m_totals->setText(tr("<b>Requests:</b> %1 (%2 vs the range before: %3)<br>"
+                             "<b>Errors:</b> %4 client, %5 server<br>"
+                             "<b>Error rate:</b> %6 (%7 vs %8)")
+                              .arg(count(now.requests), change(now.requests, before.requests),
+                                   count(before.requests), count(now.clientErrors), count(now.serverErrors),
+                                   percent(now.errorRate()), rateChange, percent(before.errorRate())));
+    else
+        m_totals->setText(tr("<b>Requests:</b> %1<br><b>Errors:</b> %2 client, %3 server<br>"
+                             "<b>Error rate:</b> %4<br>Ranges over 200 days are not compared with the range "
+                             "before.")
+                              .arg(count(now.requests), count(now.clientErrors), count(now.serverErrors),
+                                   percent(now.errorRate())));
+    const QString text = summary();
+    m_summary->setText(text);
+    m_chart->setAccessibleDescription(text);
+    updateStatus();
+}
+
+QString AnalyticsPage::summary() const {
+    const QList<UsageBucket> &buckets = m_report->buckets();
+    const UsageTotals t = totalsOf(buckets);
+    if (t.requests == 0)
+        return tr("%1: no requests in this range.").arg(m_filter->currentText());
+    const auto busiest =
+        std::max_element(buckets.cbegin(), buckets.cend(),
+                         [](const UsageBucket &a, const UsageBucket &b) { return a.requests < b.requests; });
+    int slowest = 0;
+    for (const UsageBucket &b : buckets)
+        slowest = std::max(slowest, b.p95Ms.value_or(0));
+    const QLocale locale;
+    const QString when = bucketTimeText(busiest->start, bucketSeconds(m_report->range().bucket));
+    return tr("%1, %2: %3 requests, %4 errors (%5). Busiest: %6 with %7 requests. Highest p95 latency %8 ms.")
+        .arg(m_filter->currentText(), m_range->currentText(), count(t.requests), count(t.errors()),
+             percent(t.errorRate()), when, count(busiest->requests), QString::number(slowest));
+}
+
+void AnalyticsPage::onDetailsLoaded() {
+    m_endpoints->clear();
+    for (const EndpointUsage &e : m_report->endpoints())
+        addRow(m_endpoints, {e.method + QLatin1Char(' ') + e.route, count(e.requests), count(e.errors)});
+    m_topKeys->clear();
+    for (const KeyUsage &k : topKeysByRequests(m_report->keyUsage(), topCount))
+        addRow(m_topKeys, {keyLabel(k.keyId), count(k.requests), count(k.errors)})
+            ->setData(0, KeyIdRole, k.keyId);
+    m_errorKeys->clear();
+    for (const KeyUsage &k : topKeysByErrors(m_report->keyUsage(), topCount))
+        addRow(m_errorKeys, {keyLabel(k.keyId), count(k.errors),
+                             percent(k.requests ? double(k.errors) / double(k.requests) : 0)})
+            ->setData(0, KeyIdRole, k.keyId);
+    m_customers->clear();
+    for (const CustomerUsage &c : m_report->customers())
+        addRow(m_customers, {customerName(c.customerId), count(c.keys), count(c.requests), count(c.errors)})
+            ->setData(0, KeyIdRole, c.customerId);
+}
+
+void AnalyticsPage::onAttentionLoaded() {
+    m_attention->clear();
+    for (const Attention &a : m_report->attention())
+        addRow(m_attention, {keyLabel(a.keyId), AttentionText::reason(a.reason)}, 2)
+            ->setData(0, KeyIdRole, a.keyId);
+    if (m_attention->topLevelItemCount() == 0)
+        showAttentionNote(tr("No key needs attention."));
+}
+
+void AnalyticsPage::onBucketClicked(UnixTime start, qint64 seconds) {
+    Q_UNUSED(seconds)
+    // Narrows to the clicked day, by the hour; a day is as narrow as it gets.
+    const UsageRange range = m_report->range();
+    if (range.to - range.from > 86400) {
+        const QDate day = QDateTime::fromSecsSinceEpoch(start, Qt::UTC).date();
+        setCustomRange(day, day);
+    }
+}
+
+void AnalyticsPage::updateStatus() {
+    QStringList lines;
+    const ConnectionState *state = m_workspace->connectionState();
+    if (state->isOffline()) {
+        const QString since =
+            QLocale().toString(QDateTime::fromSecsSinceEpoch(state->offlineSince()), QLocale::ShortFormat);
+        lines << tr("Offline since %1: the chart shows the usage saved on this computer; the tables need the "
+                    "gateway.")
+                     .arg(since);
+    } else if (m_report->fromCache()) {
+        lines << tr("The gateway did not answer: the chart shows the usage saved on this computer.");
+    }
+    if (!m_detailsError.isEmpty() && !state->isOffline())
+        lines << m_detailsError;
+    m_status->setText(lines.join(QLatin1Char('\n')));
+    m_status->setVisible(!lines.isEmpty());
+}
+
+bool AnalyticsPage::exportCsv(const QString &path) const {
+    QSaveFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(usageCsv(m_report->buckets())) >= 0 && file.commit();
+}
+
+bool AnalyticsPage::exportPng(const QString &path) const {
+    return m_chart->image().save(path, "PNG");
+}
+
+void AnalyticsPage::chooseExport(bool png) {
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = png ? QStringLiteral("/usage.png") : QStringLiteral("/usage.csv");
+    const QString path =
+        png ? QFileDialog::getSaveFileName(this, tr("Export chart"), folder + name, tr("PNG images (*.png)"))
+            : QFileDialog::getSaveFileName(this, tr("Export usage"), folder + name, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (!(png ? exportPng(path) : exportCsv(path)))
+        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1.").arg(path));
+}
+
+} // namespace knotie

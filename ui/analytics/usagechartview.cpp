@@ -1,0 +1,327 @@
+#include "usagechartview.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace knotie {
+
+namespace {
+qreal msecs(UnixTime t) {
+    return qreal(t) * 1000.0;
+}
+} // namespace
+
+// The Qt Charts scene. Points go in with replace() and whole lists: appending one by one
+// to a series already in a chart is quadratic.
+class ChartCanvas : public QChartView {
+public:
+    explicit ChartCanvas(UsageChartView *owner)
+        : m_owner(owner) {
+        auto *chart = new QChart;
+        chart->legend()->setAlignment(Qt::AlignBottom);
+        chart->setMargins(QMargins(4, 4, 4, 4));
+        setChart(chart);
+        setRenderHint(QPainter::Antialiasing);
+        setMouseTracking(true);
+        setFocusPolicy(Qt::StrongFocus);
+
+        m_x = new QDateTimeAxis;
+        m_y = new QValueAxis;
+        m_latency = new QValueAxis;
+        m_y->setLabelFormat(QStringLiteral("%d"));
+        m_y->setTickCount(5);
+        m_latency->setTickCount(5);
+        m_latency->setLabelFormat(QStringLiteral("%d ms"));
+        chart->addAxis(m_x, Qt::AlignBottom);
+        chart->addAxis(m_y, Qt::AlignLeft);
+        chart->addAxis(m_latency, Qt::AlignRight);
+
+        const QList<QPair<QString, QColor>> outcomes{
+            {UsageChartView::tr("OK"), QColor(0x3b, 0x8e, 0x5a)},
+            {UsageChartView::tr("Client errors (4xx)"), QColor(0xe0, 0xa1, 0x2b)},
+            {UsageChartView::tr("Server errors (5xx)"), QColor(0xc6, 0x3d, 0x3d)}};
+        for (const auto &[name, colour] : outcomes) {
+            auto *upper = new QLineSeries(chart);
+            auto *lower = new QLineSeries(chart);
+            auto *area = new QAreaSeries(upper, lower);
+            area->setName(name);
+            area->setColor(colour);
+            // No outline: an empty band's border would draw over the band below it.
+            area->setPen(Qt::NoPen);
+            chart->addSeries(area);
+            area->attachAxis(m_x);
+            area->attachAxis(m_y);
+            m_areas.append(area);
+        }
+        m_p95 = new QLineSeries;
+        m_p95->setName(UsageChartView::tr("p95 latency"));
+        m_p95->setColor(QColor(0x2d, 0x5b, 0xa8));
+        chart->addSeries(m_p95);
+        m_p95->attachAxis(m_x);
+        m_p95->attachAxis(m_latency);
+
+        toggleFromLegend(nullptr);
+    }
+
+    // Legend entries toggle their series (all, or just `series`'s); a hidden one stays in
+    // the legend, faded.
+    void toggleFromLegend(QAbstractSeries *series) {
+        const QList<QLegendMarker *> markers = chart()->legend()->markers(series);
+        for (QLegendMarker *marker : markers)
+            QObject::connect(marker, &QLegendMarker::clicked, m_owner, [this, marker] {
+                setVisible(marker->series(), !marker->series()->isVisible());
+            });
+    }
+
+    void setVisible(QAbstractSeries *series, bool visible) {
+        series->setVisible(visible);
+        const QList<QLegendMarker *> markers = chart()->legend()->markers(series);
+        for (QLegendMarker *marker : markers) {
+            marker->setVisible(true);
+            QColor c = marker->labelBrush().color();
+            c.setAlphaF(visible ? 1.0 : 0.4);
+            marker->setLabelBrush(c);
+        }
+    }
+
+    QAbstractSeries *series(int index) const {
+        return index < 3 ? static_cast<QAbstractSeries *>(m_areas.at(index)) : m_p95;
+    }
+
+    void show(const QList<UsageBucket> &buckets, qint64 step, const QList<UsageChartView::Line> &lines) {
+        const qsizetype n = buckets.size();
+        QList<QPointF> base(n), ok(n), client(n), server(n), p95;
+        p95.reserve(n);
+        qint64 top = 0;
+        int slowest = 0;
+        for (qsizetype i = 0; i < n; ++i) {
+            const UsageBucket &b = buckets.at(i);
+            const qreal x = msecs(b.start);
+            base[i] = {x, 0};
+            ok[i] = {x, qreal(b.ok)};
+            client[i] = {x, qreal(b.ok + b.clientErrors)};
+            server[i] = {x, qreal(b.ok + b.clientErrors + b.serverErrors)};
+            top = std::max(top, b.requests);
+            if (b.p95Ms) {
+                p95.append({x, qreal(*b.p95Ms)});
+                slowest = std::max(slowest, *b.p95Ms);
+            }
+        }
+        const QList<QPointF> *uppers[] = {&ok, &client, &server};
+        const QList<QPointF> *lowers[] = {&base, &ok, &client};
+        for (int i = 0; i < 3; ++i) {
+            m_areas[i]->upperSeries()->replace(*uppers[i]);
+            m_areas[i]->lowerSeries()->replace(*lowers[i]);
+        }
+        m_p95->replace(p95);
+
+        qDeleteAll(m_lines);
+        m_lines.clear();
+        for (const UsageChartView::Line &line : lines) {
+            auto *s = new QLineSeries;
+            s->setName(line.name);
+            QList<QPointF> points;
+            points.reserve(line.buckets.size());
+            for (const UsageBucket &b : line.buckets) {
+                points.append({msecs(b.start), qreal(b.requests)});
+                top = std::max(top, b.requests);
+            }
+            s->replace(points);
+            chart()->addSeries(s);
+            s->attachAxis(m_x);
+            s->attachAxis(m_y);
+            m_lines.append(s);
+            toggleFromLegend(s);
+        }
+
+        // More points than pixels: smoothing edges only costs time (it doubles painting).
+        setRenderHint(QPainter::Antialiasing, n <= chart()->plotArea().width());
+
+        const UnixTime from = n ? buckets.first().start : 0;
+        const UnixTime to = n ? buckets.last().start + step : step;
+        m_x->setRange(QDateTime::fromSecsSinceEpoch(from), QDateTime::fromSecsSinceEpoch(to));
+        m_x->setFormat(step < 86400 && to - from <= 2 * 86400 ? QStringLiteral("HH:mm")
+                                                              : QStringLiteral("dd MMM"));
+        m_x->setTickCount(std::clamp(int(width() / 110), 3, 9));
+        m_y->setRange(0, std::max<qint64>(top, 1) * 1.1);
+        m_y->applyNiceNumbers();
+        // Without latency figures the axis still reads sensibly rather than 0 ms, 0 ms, 1 ms.
+        m_latency->setRange(0, std::max(slowest, 100) * 1.1);
+        m_latency->applyNiceNumbers();
+    }
+
+protected:
+    void mouseMoveEvent(QMouseEvent *event) override {
+        m_owner->hoverAt(event->position().toPoint(), event->globalPosition().toPoint());
+        QChartView::mouseMoveEvent(event);
+    }
+    void mouseReleaseEvent(QMouseEvent *event) override {
+        if (event->button() == Qt::LeftButton && chart()->plotArea().contains(event->position()))
+            m_owner->clickAt(event->position().toPoint());
+        QChartView::mouseReleaseEvent(event);
+    }
+    // Keyboard: arrows walk the buckets and read each one out, Enter narrows to it.
+    void keyPressEvent(QKeyEvent *event) override {
+        const qsizetype n = m_owner->m_buckets.size();
+        if (n == 0)
+            return QChartView::keyPressEvent(event);
+        switch (event->key()) {
+        case Qt::Key_Left:
+        case Qt::Key_Right: {
+            m_focus = std::clamp<qsizetype>(m_focus + (event->key() == Qt::Key_Left ? -1 : 1), 0, n - 1);
+            const QString text = m_owner->describeBucket(int(m_focus));
+            const QPointF at = chart()->mapToPosition(QPointF(msecs(m_owner->m_buckets.at(m_focus).start), 0),
+                                                      m_areas.first());
+            QToolTip::showText(mapToGlobal(at.toPoint()), text, this);
+            setAccessibleDescription(text);
+            return;
+        }
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            if (m_focus >= 0 && m_focus < n)
+                Q_EMIT m_owner->bucketClicked(m_owner->m_buckets.at(m_focus).start, m_owner->m_bucketSeconds);
+            return;
+        default:
+            QChartView::keyPressEvent(event);
+        }
+    }
+
+public:
+    QDateTimeAxis *m_x;
+    QValueAxis *m_y;
+    QValueAxis *m_latency;
+    QList<QAreaSeries *> m_areas;
+    QLineSeries *m_p95;
+    QList<QLineSeries *> m_lines;
+    qsizetype m_focus = -1;
+
+private:
+    UsageChartView *m_owner;
+};
+
+QString bucketTimeText(UnixTime start, qint64 bucketSeconds) {
+    // Day buckets are UTC days: named by their UTC date, whatever the local zone.
+    const QLocale locale;
+    return bucketSeconds < 86400
+               ? locale.toString(QDateTime::fromSecsSinceEpoch(start), QLocale::ShortFormat)
+               : locale.toString(QDateTime::fromSecsSinceEpoch(start, Qt::UTC).date(), QLocale::ShortFormat);
+}
+
+UsageChartView::UsageChartView(QWidget *parent)
+    : QWidget(parent)
+    , m_canvas(new ChartCanvas(this))
+    , m_message(new QLabel(m_canvas)) {
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_canvas);
+    m_canvas->setObjectName(QStringLiteral("usageChart"));
+    m_canvas->setAccessibleName(tr("Requests over time"));
+    m_message->setObjectName(QStringLiteral("chartMessage"));
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_message->setStyleSheet(QStringLiteral("QLabel { font-size: 14pt; color: palette(mid); }"));
+    m_message->hide();
+    setMinimumHeight(260);
+    setData({}, 3600);
+}
+
+UsageChartView::~UsageChartView() = default;
+
+void UsageChartView::setData(const QList<UsageBucket> &buckets, qint64 bucketSeconds,
+                             const QList<Line> &lines) {
+    m_buckets = buckets;
+    m_bucketSeconds = bucketSeconds;
+    m_canvas->m_focus = -1;
+    m_canvas->show(buckets, bucketSeconds, lines);
+}
+
+void UsageChartView::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    m_message->setGeometry(m_canvas->rect());
+}
+
+void UsageChartView::setMessage(const QString &message) {
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+    m_message->setGeometry(m_canvas->rect());
+    m_message->raise();
+}
+
+QString UsageChartView::message() const {
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+int UsageChartView::maxPoints() const {
+    const int plot = int(m_canvas->chart()->plotArea().width());
+    return 2 * std::max(plot, width() - 120);
+}
+
+QImage UsageChartView::image() const {
+    m_message->setGeometry(m_canvas->rect());
+    return m_canvas->grab().toImage();
+}
+
+QString UsageChartView::describeBucket(int index) const {
+    if (index < 0 || index >= m_buckets.size())
+        return {};
+    const UsageBucket &b = m_buckets.at(index);
+    const QLocale locale;
+    const QString when = bucketTimeText(b.start, m_bucketSeconds);
+    const QString p95 = b.p95Ms ? tr("%1 ms").arg(*b.p95Ms) : tr("none");
+    return tr("%1: %2 requests, %3 OK, %4 client errors, %5 server errors, p95 latency %6")
+        .arg(when, locale.toString(b.requests), locale.toString(b.ok), locale.toString(b.clientErrors),
+             locale.toString(b.serverErrors), p95);
+}
+
+int UsageChartView::bucketAt(qint64 msecsSinceEpoch) const {
+    const UnixTime t = msecsSinceEpoch / 1000;
+    const auto it = std::upper_bound(m_buckets.cbegin(), m_buckets.cend(), t,
+                                     [](UnixTime v, const UsageBucket &b) { return v < b.start; });
+    if (it == m_buckets.cbegin())
+        return -1;
+    const int index = int(std::distance(m_buckets.cbegin(), it)) - 1;
+    return t < m_buckets.at(index).start + m_bucketSeconds ? index : -1;
+}
+
+bool UsageChartView::isSeriesVisible(int series) const {
+    return m_canvas->series(series)->isVisible();
+}
+
+void UsageChartView::setSeriesVisible(int series, bool visible) {
+    m_canvas->setVisible(m_canvas->series(series), visible);
+}
+
+void UsageChartView::hoverAt(const QPoint &pos, const QPoint &globalPos) {
+    if (!m_canvas->chart()->plotArea().contains(pos)) {
+        QToolTip::hideText();
+        return;
+    }
+    const QPointF value = m_canvas->chart()->mapToValue(pos, m_canvas->m_areas.first());
+    const QString text = describeBucket(bucketAt(qint64(value.x())));
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(globalPos, text, m_canvas);
+}
+
+void UsageChartView::clickAt(const QPoint &pos) {
+    const QPointF value = m_canvas->chart()->mapToValue(pos, m_canvas->m_areas.first());
+    const int index = bucketAt(qint64(value.x()));
+    if (index >= 0)
+        Q_EMIT bucketClicked(m_buckets.at(index).start, m_bucketSeconds);
+}
+
+} // namespace knotie

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "data/apikey.h"
+
+#include <QImage>
+#include <QWidget>
+
+class QLabel;
+
+namespace knotie {
+
+class ChartCanvas;
+
+// When a bucket starts, as a person reads it: local time for hours, the UTC date for days.
+QString bucketTimeText(UnixTime start, qint64 bucketSeconds);
+
+// The one class that knows the drawing library (Qt Charts): requests over time stacked by
+// outcome, p95 latency on a second axis, and optional extra request lines (the keys of a
+// rotation side by side). Swapping the library means rewriting this file only.
+class UsageChartView : public QWidget {
+    Q_OBJECT
+public:
+    explicit UsageChartView(QWidget *parent = nullptr);
+    ~UsageChartView() override;
+
+    struct Line {
+        QString name;
+        QList<UsageBucket> buckets;
+    };
+    // Replaces everything shown. `bucketSeconds` is the width of one bucket.
+    void setData(const QList<UsageBucket> &buckets, qint64 bucketSeconds, const QList<Line> &lines = {});
+    // A sentence over the chart ("Loading usage…", "No requests in this range"); empty hides it.
+    void setMessage(const QString &message);
+    QString message() const;
+    // How many points fit: two per pixel of the plot.
+    int maxPoints() const;
+    QImage image() const;
+    // The exact figures of one bucket, as the hover shows them.
+    QString describeBucket(int index) const;
+    int bucketAt(qint64 msecsSinceEpoch) const;
+    bool isSeriesVisible(int series) const; // 0 ok, 1 client errors, 2 server errors, 3 p95
+    void setSeriesVisible(int series, bool visible);
+
+Q_SIGNALS:
+    void bucketClicked(knotie::UnixTime start, qint64 bucketSeconds);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    friend class ChartCanvas;
+    void hoverAt(const QPoint &pos, const QPoint &globalPos);
+    void clickAt(const QPoint &pos);
+
+    ChartCanvas *m_canvas;
+    QLabel *m_message;
+    QList<UsageBucket> m_buckets;
+    qint64 m_bucketSeconds = 3600;
+};
+
+} // namespace knotie
