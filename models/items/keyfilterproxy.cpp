@@ -48,11 +48,18 @@ void KeyFilterProxy::setCreator(const QString &userId) {
     refilter();
 }
 
+void KeyFilterProxy::setStatus(std::optional<KeyStatus> status) {
+    if (m_status == status)
+        return;
+    m_status = status;
+    refilter();
+}
+
 bool KeyFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
     if (!m_keys || sourceParent.isValid())
         return false;
     const ApiKey &k = m_keys->keyAt(sourceRow);
-    if (!m_showRetired && k.isRetired())
+    if (m_status ? k.status != *m_status : !m_showRetired && k.isRetired())
         return false;
     if (!m_types.isEmpty() && !m_types.contains(k.type))
         return false;

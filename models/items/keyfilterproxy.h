@@ -28,6 +28,8 @@ public:
     void setShowRetired(bool show);
     void setCustomer(const QString &customerId); // empty: any
     void setCreator(const QString &userId);      // empty: anyone
+    // One status only; asking for revoked or expired shows them even while retired keys are hidden.
+    void setStatus(std::optional<KeyStatus> status); // none: any
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -42,6 +44,7 @@ private:
     bool m_showRetired = false;
     QString m_customer;
     QString m_creator;
+    std::optional<KeyStatus> m_status;
 };
 
 } // namespace knotie

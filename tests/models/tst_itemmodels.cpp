@@ -131,6 +131,19 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 3);
     }
 
+    void proxy_statusFilter_showsRetiredStatusEvenWhenRetiredAreHidden() {
+        KeyTableModel model;
+        KeyFilterProxy proxy;
+        proxy.setKeyModel(&model);
+        model.setKeys(sampleKeys());
+        proxy.setStatus(KeyStatus::Revoked);
+        QCOMPARE(column(proxy, KeyTableModel::Name), QStringList{QStringLiteral("Old dashboard")});
+        proxy.setStatus(KeyStatus::Expiring);
+        QCOMPARE(column(proxy, KeyTableModel::Name), QStringList{QStringLiteral("Zapier hooks")});
+        proxy.setStatus(std::nullopt);
+        QCOMPARE(proxy.rowCount(), 3);
+    }
+
     void proxy_sortsTimesAsTimes_notAsText() {
         KeyTableModel model;
         model.setNow(now);

@@ -1,20 +1,23 @@
+#include "apikeyspage.h"
 #include "pagecontext.h"
 #include "placeholderpage.h"
+#include "teampage.h"
 
 #include <QCoreApplication>
 
 namespace knotie {
 
 QWidget *createPage(Page page, const PageContext &context, QWidget *parent) {
-    Q_UNUSED(context)
     switch (page) {
     case Page::Overview:
     case Page::Customers:
     case Page::Analytics:
     case Page::ApiReference:
-    case Page::ApiKeys:
-    case Page::Team:
         break;
+    case Page::ApiKeys:
+        return new ApiKeysPage(context, parent);
+    case Page::Team:
+        return new TeamPage(context, parent);
     }
     return new PlaceholderPage(pageTitle(page), pageDescription(page), parent);
 }

@@ -2,6 +2,7 @@
 
 #include "accountheader.h"
 #include "pages/accessdeniedpage.h"
+#include "pages/apikeyspage.h"
 #include "session/session.h"
 #include "sync/connectionstate.h"
 #include "sync/synccontroller.h"
@@ -215,6 +216,8 @@ void MainWindow::showPage(Page page) {
     if (!widget) {
         widget = createPage(page, d->context, d->stack);
         d->stack->addWidget(widget);
+        if (auto *keys = qobject_cast<ApiKeysPage *>(widget))
+            connect(keys, &ApiKeysPage::keyUsageRequested, this, &MainWindow::showKeyUsage);
     }
     d->stack->setCurrentWidget(widget);
     for (QTreeWidgetItemIterator it(d->navigation); *it; ++it) {
@@ -224,6 +227,11 @@ void MainWindow::showPage(Page page) {
             d->navigation->setCurrentItem(*it);
         }
     }
+}
+
+void MainWindow::showKeyUsage(const QString &keyId) {
+    showPage(Page::Analytics);
+    Q_EMIT keyUsageShown(keyId);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
