@@ -12,6 +12,7 @@
 #include "screenshots.h"
 #include "session/session.h"
 #include "session/signinflow.h"
+#include "shell/mainwindow.h"
 #include "sync/synccontroller.h"
 #include "widgets/secretclipboard.h"
 #include "workspace/workspace.h"
@@ -306,6 +307,22 @@ private Q_SLOTS:
         QVERIFY(!csv.contains(created.secret));
         QVERIFY(!csv.contains(created.secret.left(20)));
         QCOMPARE(csv.count("\r\n"), qsizetype(f.page->proxy()->rowCount() + 1));
+    }
+
+    void showUsage_opensAnalyticsForTheKey() {
+        Fixture f(this, QStringLiteral("owner@demo.test"));
+        QVERIFY(f.ready());
+        MainWindow window(PageContext{&f.workspace, nullptr, &f.clipboard});
+        window.showPage(Page::ApiKeys);
+        auto *page = window.findChild<ApiKeysPage *>();
+        QVERIFY(page);
+        const QString id = f.workspace.keyModel()->keyFromIndex(page->proxy()->index(0, 0));
+        page->selectKeys({id});
+        QSignalSpy shown(&window, &MainWindow::keyUsageShown);
+        page->actions()->usage->trigger();
+        QCOMPARE(shown.count(), 1);
+        QCOMPARE(shown.at(0).at(0).toString(), id);
+        QCOMPARE(window.currentPage(), Page::Analytics);
     }
 
     void emptyAccount_explainsTheFourTypesAndOffersCreate() {
