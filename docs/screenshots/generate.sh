@@ -20,8 +20,11 @@ shot() { # shot NAME EMAIL PAGE [LANGUAGE]
 shot main-window-owner owner@demo.test api-keys
 shot main-window-member member@demo.test overview
 shot main-window-owner-de owner@demo.test overview de
+shot api-keys-owner-de owner@demo.test api-keys de
+shot team-page-owner owner@demo.test team
 
 # Dialogs, rendered by their widget tests.
-for test in tst_createkeydialog tst_secretrevealdialog; do
+# The key manager's states (empty, 10,000 keys, offline) and its dialogs, from its tests.
+for test in tst_createkeydialog tst_secretrevealdialog tst_apikeyspage tst_teampage; do
     KNOTIE_SCREENSHOT_DIR=$out "$build/tests/portal/$test" >/dev/null
 done

@@ -152,6 +152,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QCOMPARE(dialog->graceSeconds(), 86400);
         dialog->findChild<QRadioButton *>(QStringLiteral("grace_3600"))->setChecked(true);
+        QVERIFY(grabForDocs(dialog, QStringLiteral("rotate-key-dialog")));
         dialog->accept();
         QPointer<SecretRevealDialog> reveal;
         QVERIFY(QTest::qWaitFor([&] { return (reveal = f.page->findChild<SecretRevealDialog *>()); }, 10000));
@@ -309,6 +310,49 @@ private Q_SLOTS:
         QCOMPARE(csv.count("\r\n"), qsizetype(f.page->proxy()->rowCount() + 1));
     }
 
+    void tenThousandKeys_allListedAndSearchable() {
+        Fixture f(this, QStringLiteral("owner@demo.test"), nullptr, false);
+        QVERIFY(f.signedIn);
+        QList<ApiKey> keys;
+        const UnixTime now = QDateTime::currentSecsSinceEpoch();
+        const QStringList names{QStringLiteral("N8N Production"), QStringLiteral("Zapier Webhooks"),
+                                QStringLiteral("Internal Dashboard"), QStringLiteral("Onboarding Script")};
+        for (int i = 0; i < 10000; ++i) {
+            ApiKey k;
+            k.id = QStringLiteral("key_gen_%1").arg(i, 5, 10, QLatin1Char('0'));
+            k.type = allKeyTypes[size_t(i % 4)];
+            k.name = QStringLiteral("%1 %2").arg(names[i % 4]).arg(i);
+            k.customerId = k.type == KeyType::Customer ? QStringLiteral("cus_northwind") : QString();
+            k.prefix = QStringLiteral("kn_") + keyTypeTag(k.type) + QLatin1Char('_');
+            k.last4 = QStringLiteral("%1").arg(i % 10000, 4, 10, QLatin1Char('0'));
+            k.status = i % 50 == 7 ? KeyStatus::Expiring : KeyStatus::Active;
+            k.createdAt = now - i * 600;
+            k.createdBy = {QStringLiteral("usr_maya"), QStringLiteral("Maya Lindqvist")};
+            k.lastUsedAt = i % 3 ? now - i * 60 : 0;
+            k.expiresAt = k.status == KeyStatus::Expiring ? now + 5 * 3600 : now + (90 - i % 90) * 86400;
+            keys.append(k);
+        }
+        f.workspace.keyModel()->setCustomers(
+            {{QStringLiteral("cus_northwind"), QStringLiteral("Northwind Logistics"), 0}});
+        f.workspace.keyModel()->setKeys(keys);
+        QList<KeyUsage> usage;
+        for (int i = 0; i < 40; ++i)
+            usage.append({keys[i].id, 0, 0, {i * 3LL % 17, 9, i % 5 * 4LL, 12, 20, i % 7 * 3LL, 15}});
+        f.workspace.keyModel()->setUsage(usage);
+        QCOMPARE(f.page->proxy()->rowCount(), 10000);
+        QTest::keyClicks(f.page->findChild<QLineEdit *>(QStringLiteral("keySearch")),
+                         QStringLiteral("webhooks 97"));
+        // 97, 977, 9701…9797 (every fourth is a webhook key): counted as a person would.
+        const int expected = int(std::count_if(keys.begin(), keys.end(), [](const ApiKey &k) {
+            return k.name.startsWith(QStringLiteral("Zapier Webhooks 97"));
+        }));
+        QVERIFY(expected > 1);
+        QCOMPARE(f.page->proxy()->rowCount(), expected);
+        f.page->findChild<QLineEdit *>(QStringLiteral("keySearch"))->clear();
+        f.page->resize(1180, 700);
+        QVERIFY(grabForDocs(f.page, QStringLiteral("api-keys-10000")));
+    }
+
     void showUsage_opensAnalyticsForTheKey() {
         Fixture f(this, QStringLiteral("owner@demo.test"));
         QVERIFY(f.ready());
@@ -349,7 +393,8 @@ private Q_SLOTS:
         Fixture f(this, QStringLiteral("other@demo.test"), &gateway);
         QVERIFY(f.signedIn);
         auto *stack = f.page->findChild<QStackedWidget *>();
-        QTRY_COMPARE_WITH_TIMEOUT(stack->currentWidget()->objectName(), QStringLiteral("emptyState"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stack->currentWidget()->objectName(), QStringLiteral("emptyScroll"), 10000);
+        QVERIFY(f.page->findChild<QWidget *>(QStringLiteral("emptyState"))->isVisible());
         for (KeyType t : allKeyTypes)
             QVERIFY(f.page->findChild<QLabel *>(QStringLiteral("emptyType_") + keyTypeWireName(t)));
         f.page->findChild<QWidget *>(QStringLiteral("emptyCreateButton"))->setFocus();
@@ -382,7 +427,8 @@ private Q_SLOTS:
 
 private:
     struct Fixture {
-        Fixture(TestApiKeysPage *test, const QString &email, GatewayProcess *gateway = nullptr)
+        Fixture(TestApiKeysPage *test, const QString &email, GatewayProcess *gateway = nullptr,
+                bool open = true)
             : workspace(&test->m_network, nullptr) {
             GatewayProcess &g = gateway ? *gateway : test->m_gateway;
             SignInFlow flow(&test->m_network);
@@ -391,7 +437,8 @@ private:
             if (!succeeded.wait(15000))
                 return;
             workspace.session()->begin(succeeded.at(0).at(0).value<SignedInSession>());
-            workspace.open();
+            if (open)
+                workspace.open();
             signedIn = workspace.session()->isSignedIn();
             page = new ApiKeysPage(PageContext{&workspace, nullptr, &clipboard});
             page->show();

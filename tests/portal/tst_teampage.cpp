@@ -61,6 +61,8 @@ private Q_SLOTS:
             window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage"))->text(),
             QStringLiteral("You don't have access to API keys. Ask Maya Lindqvist (owner@demo.test) to grant "
                            "settings access."));
+        window.resize(1000, 600);
+        QVERIFY(grabForDocs(&window, QStringLiteral("api-keys-member-denied")));
 
         QSignalSpy applied(&page, &TeamPage::permissionsApplied);
         QTableWidgetItem *box = settingsBox(page, QStringLiteral("usr_priya"));

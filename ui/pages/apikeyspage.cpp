@@ -32,6 +32,7 @@
 #include <QMenu>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
@@ -146,11 +147,15 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
     header->setSectionsMovable(true);
     header->setStretchLastSection(false);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    const QList<int> widths{200, 110, 140, 120, 210, 110, 130, 110, 110, 100};
+    const QList<int> widths{180, 95, 130, 105, 190, 85, 110, 90, 85, 90};
     for (int c = 0; c < widths.size(); ++c)
         header->resizeSection(c, widths[c]);
-    if (!header->restoreState(QSettings().value(headerSetting).toByteArray()))
+    if (!header->restoreState(QSettings().value(headerSetting).toByteArray())) {
+        // What a person checks first comes first: is it working, is it used.
+        header->moveSection(header->visualIndex(KeyTableModel::Usage), KeyTableModel::Status + 1);
+        header->moveSection(header->visualIndex(KeyTableModel::LastUsed), KeyTableModel::Status + 2);
         d->table->sortByColumn(KeyTableModel::Created, Qt::DescendingOrder);
+    }
     connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &at) {
         QMenu menu(this);
         menu.setTitle(tr("Columns"));
@@ -218,7 +223,13 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
 
     d->stack = new QStackedWidget(this);
     d->stack->addWidget(d->tablePane);
-    d->stack->addWidget(d->emptyPane);
+    // Scrolls rather than squeezes its wrapped sentences in a short window.
+    auto *emptyScroll = new QScrollArea(this);
+    emptyScroll->setObjectName(QStringLiteral("emptyScroll"));
+    emptyScroll->setWidget(d->emptyPane);
+    emptyScroll->setWidgetResizable(true);
+    emptyScroll->setFrameShape(QFrame::NoFrame);
+    d->stack->addWidget(emptyScroll);
     d->stack->addWidget(d->waitingPane);
 
     auto *layout = new QVBoxLayout(this);
@@ -342,6 +353,7 @@ void ApiKeysPage::buildFilters(QWidget *bar) {
     d->search->setAccessibleName(tr("Search keys"));
     d->search->setPlaceholderText(tr("Search name, description, prefix, customer or creator"));
     d->search->setClearButtonEnabled(true);
+    d->search->setMinimumWidth(d->search->fontMetrics().horizontalAdvance(d->search->placeholderText()) / 2);
     connect(d->search, &QLineEdit::textChanged, d->proxy, &KeyFilterProxy::setText);
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
@@ -444,7 +456,7 @@ void ApiKeysPage::updateState() {
             d->waitingPane->setText(tr("Loading your keys…"));
             pane = d->waitingPane;
         } else {
-            pane = d->emptyPane;
+            pane = d->emptyPane->parentWidget()->parentWidget(); // its scroll area
         }
     }
     d->stack->setCurrentWidget(pane);

@@ -23,6 +23,9 @@ class ApiKeysPage : public QWidget {
     Q_OBJECT
 public:
     explicit ApiKeysPage(const PageContext &context, QWidget *parent = nullptr);
+
+    // The room the page is laid out for, beside the navigation of a 1180×760 window.
+    QSize sizeHint() const override { return {960, 680}; }
     ~ApiKeysPage() override;
 
     QTableView *table() const;

@@ -22,6 +22,9 @@ class TeamPage : public QWidget {
 public:
     explicit TeamPage(const PageContext &context, QWidget *parent = nullptr);
 
+    // The room the page is laid out for, beside the navigation of a 1180×760 window.
+    QSize sizeHint() const override { return {960, 680}; }
+
     QTableWidget *table() const { return m_table; }
     // Grants or removes one permission of a member, as ticking its box does.
     void setPermission(const QString &userId, knotie::Permission permission, bool granted);
