@@ -1,8 +1,11 @@
 #include "gatewayprocess.h"
 #include "items/keyfilterproxy.h"
 #include "items/keytablemodel.h"
+#include "items/listmodels.h"
 #include "keys/createkeydialog.h"
+#include "keys/editkeydialog.h"
 #include "keys/keyactions.h"
+#include "keys/keyhistorydialog.h"
 #include "keys/keytabledelegate.h"
 #include "keys/revokekeydialog.h"
 #include "keys/rotatekeydialog.h"
@@ -179,6 +182,47 @@ private Q_SLOTS:
         QVERIFY(f.page->actions()->linked->isEnabled());
         f.page->actions()->linked->trigger();
         QCOMPARE(f.selected().first().id, successor.id);
+    }
+
+    void renameAndHistory_nameChangesAtTheGatewayAndTheHistorySaysSo() {
+        const CreatedKey created = createKey(QStringLiteral("Rename me"));
+        Fixture f(this, QStringLiteral("owner@demo.test"));
+        QVERIFY(f.ready(created.id));
+        f.page->selectKeys({created.id});
+        f.page->actions()->edit->trigger();
+        auto *dialog = f.page->findChild<EditKeyDialog *>();
+        QVERIFY(dialog);
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("keyName"));
+        name->setText(QStringLiteral("   "));
+        dialog->accept(); // refused here, with the Create dialog's words
+        QVERIFY(
+            dialog->findChild<QLabel *>(QStringLiteral("nameError"))->text().contains(QStringLiteral("N8N")));
+        name->setText(QStringLiteral("  Renamed key "));
+        dialog->accept();
+        KeyTableModel *model = f.workspace.keyModel();
+        QTRY_COMPARE_WITH_TIMEOUT(model->keyAt(model->rowOf(created.id)).name, QStringLiteral("Renamed key"),
+                                  10000);
+        QString atGateway;
+        const HttpReply listed = m_gateway.get(QStringLiteral("/v1/keys"), GatewayProcess::bearer(m_owner));
+        for (const QJsonValue &v : listed.json().value(QStringLiteral("keys")).toArray())
+            if (v.toObject().value(QStringLiteral("id")).toString() == created.id)
+                atGateway = v.toObject().value(QStringLiteral("name")).toString();
+        QCOMPARE(atGateway, QStringLiteral("Renamed key"));
+
+        f.workspace.sync()->syncNow();
+        f.page->selectKeys({created.id});
+        f.page->actions()->history->trigger();
+        auto *history = f.page->findChild<KeyHistoryDialog *>();
+        QVERIFY(history);
+        auto *view = history->findChild<QTableView *>(QStringLiteral("keyHistory"));
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, 10000);
+        QStringList actions;
+        for (int r = 0; r < 2; ++r)
+            actions.append(view->model()->index(r, AuditModel::Action).data().toString());
+        QCOMPARE(actions, (QStringList{QStringLiteral("Renamed or described"), QStringLiteral("Created")}));
+        QCOMPARE(view->model()->index(0, AuditModel::Actor).data().toString(),
+                 QStringLiteral("Maya Lindqvist"));
+        history->reject();
     }
 
     void revoke_confirmationNamesTheKeyAndItStopsWorkingAtOnce() {
