@@ -2,6 +2,8 @@
 
 #include "keytablemodel.h"
 
+#include <numeric>
+
 namespace knotie {
 
 KeyFilterProxy::KeyFilterProxy(QObject *parent)
@@ -11,6 +13,16 @@ KeyFilterProxy::KeyFilterProxy(QObject *parent)
 
 void KeyFilterProxy::setKeyModel(KeyTableModel *model) {
     m_keys = model;
+    m_rankColumn = -1;
+    // Connected before setSourceModel, so the ranks are dropped before this proxy re-sorts.
+    const auto forget = [this] {
+        m_rankColumn = -1;
+    };
+    connect(model, &QAbstractItemModel::modelReset, this, forget);
+    connect(model, &QAbstractItemModel::rowsInserted, this, forget);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, forget);
+    connect(model, &QAbstractItemModel::dataChanged, this, forget);
+    connect(model, &QAbstractItemModel::layoutChanged, this, forget);
     setSourceModel(model);
 }
 
@@ -77,12 +89,28 @@ bool KeyFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
 }
 
 bool KeyFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const {
-    const ApiKey &a = m_keys->keyAt(left.row());
-    const ApiKey &b = m_keys->keyAt(right.row());
+    const int column = left.column();
+    if (m_rankColumn != column || m_rank.size() != m_keys->rowCount()) {
+        QList<int> order(m_keys->rowCount());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(),
+                         [this, column](int a, int b) { return keyLessThan(a, b, column); });
+        m_rank.resize(order.size());
+        for (int i = 0; i < order.size(); ++i)
+            m_rank[order[i]] = i;
+        m_rankColumn = column;
+    }
+    // Equal keys keep the source order, as the stable sort above placed them.
+    return m_rank[left.row()] < m_rank[right.row()];
+}
+
+bool KeyFilterProxy::keyLessThan(int left, int right, int column) const {
+    const ApiKey &a = m_keys->keyAt(left);
+    const ApiKey &b = m_keys->keyAt(right);
     const auto text = [](const QString &x, const QString &y) {
         return x.compare(y, Qt::CaseInsensitive) < 0;
     };
-    switch (KeyTableModel::Column(left.column())) {
+    switch (KeyTableModel::Column(column)) {
     case KeyTableModel::Name:
         return text(a.name, b.name);
     case KeyTableModel::Type:
@@ -103,9 +131,9 @@ bool KeyFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
         return a.expiresAt < b.expiresAt;
     case KeyTableModel::Usage: {
         qint64 sa = 0, sb = 0;
-        for (qint64 n : m_keys->sparkline(left.row()))
+        for (qint64 n : m_keys->sparkline(left))
             sa += n;
-        for (qint64 n : m_keys->sparkline(right.row()))
+        for (qint64 n : m_keys->sparkline(right))
             sb += n;
         return sa < sb;
     }

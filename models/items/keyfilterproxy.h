@@ -2,6 +2,7 @@
 
 #include "data/apikey.h"
 
+#include <QList>
 #include <QSet>
 #include <QSortFilterProxyModel>
 
@@ -37,6 +38,12 @@ protected:
 
 private:
     void refilter();
+    bool keyLessThan(int left, int right, int column) const;
+
+    // Each source row's place in the order of one column, worked out once per column and
+    // data change: a keystroke re-sorts the rows it keeps by comparing two integers.
+    mutable QList<int> m_rank;
+    mutable int m_rankColumn = -1;
 
     KeyTableModel *m_keys = nullptr;
     QString m_text;

@@ -167,6 +167,13 @@ private Q_SLOTS:
         proxy.sort(KeyTableModel::Name, Qt::AscendingOrder);
         model.upsertKeys({k4});
         QCOMPARE(column(proxy, KeyTableModel::Name).first(), QStringLiteral("Aardvark"));
+        // And a key that arrives later takes its place too.
+        model.upsertKeys({key(QStringLiteral("k5"), QStringLiteral("Aa first"), KeyType::Partner,
+                              KeyStatus::Active, now)});
+        QCOMPARE(column(proxy, KeyTableModel::Name).first(), QStringLiteral("Aa first"));
+        proxy.setText(QStringLiteral("a")); // a filter change re-sorts what it keeps the same way
+        QCOMPARE(column(proxy, KeyTableModel::Name).mid(0, 2),
+                 (QStringList{QStringLiteral("Aa first"), QStringLiteral("Aardvark")}));
     }
 
     void keyFromIndex_andIndexFromKey_workThroughTheProxy() {
