@@ -146,6 +146,13 @@
     </message>
 </context>
 <context>
+    <name>KeyList</name>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+</context>
+<context>
     <name>KeyType</name>
     <message>
         <source>Read-Only</source>
@@ -683,6 +690,137 @@
     </message>
 </context>
 <context>
+    <name>knotie::ApiKeysPage</name>
+    <message>
+        <source>Create API Key</source>
+        <translation>API-Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>Key actions</source>
+        <translation>Schlüsselaktionen</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Create your first API key</source>
+        <translation>Erstellen Sie Ihren ersten API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>API keys connect Knotie AI Pro to your tools and automations: AI automation over MCP, internal dashboards, onboarding scripts. There are four types; pick the least privileged one that does the job.</source>
+        <translation>API-Schlüssel verbinden Knotie AI Pro mit Ihren Werkzeugen und Automatisierungen: KI-Automatisierung über MCP, interne Dashboards, Onboarding-Skripte. Es gibt vier Typen; wählen Sie den mit den geringsten Rechten, der die Aufgabe erfüllt.</translation>
+    </message>
+    <message>
+        <source>Copied the key id %1.</source>
+        <translation>Schlüssel-ID %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Export API Keys</source>
+        <translation>API-Schlüssel exportieren</translation>
+    </message>
+    <message>
+        <source>api-keys.csv</source>
+        <translation>api-schluessel.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Search keys</source>
+        <translation>Schlüssel durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search name, description, prefix, customer or creator</source>
+        <translation>Name, Beschreibung, Präfix, Kunde oder Ersteller suchen</translation>
+    </message>
+    <message>
+        <source>Filter by type</source>
+        <translation>Nach Typ filtern</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Nach Status filtern</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Filter by creator</source>
+        <translation>Nach Ersteller filtern</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Alle Personen</translation>
+    </message>
+    <message>
+        <source>Show re&amp;voked and expired</source>
+        <translation>&amp;Widerrufene und abgelaufene zeigen</translation>
+    </message>
+    <message>
+        <source>Expiring within 7 days</source>
+        <translation>Laufen in 7 Tagen ab</translation>
+    </message>
+    <message>
+        <source>Unused for 90 days</source>
+        <translation>Seit 90 Tagen ungenutzt</translation>
+    </message>
+    <message>
+        <source>Without expiry</source>
+        <translation>Ohne Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>One customer's keys</source>
+        <translation>Schlüssel eines Kunden</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>Your keys appear here once the gateway can be reached. The portal keeps trying.</source>
+        <translation>Ihre Schlüssel erscheinen hier, sobald das Gateway erreichbar ist. Das Portal versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>Loading your keys…</source>
+        <translation>Ihre Schlüssel werden geladen…</translation>
+    </message>
+    <message>
+        <source>Creating, rotating and revoking keys need the gateway.</source>
+        <translation>Zum Erstellen, Rotieren und Widerrufen von Schlüsseln wird das Gateway benötigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n key(s)</source>
+        <translation><numerusform>%1 von %n Schlüssel</numerusform><numerusform>%1 von %n Schlüsseln</numerusform></translation>
+    </message>
+    <message>
+        <source>Rotating %1 of %2…</source>
+        <translation>Rotiere %1 von %2…</translation>
+    </message>
+    <message>
+        <source>Revoking %1 of %2…</source>
+        <translation>Widerrufe %1 von %2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n key(s) to %1.</source>
+        <translation><numerusform>%n Schlüssel nach %1 exportiert.</numerusform><numerusform>%n Schlüssel nach %1 exportiert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not export the keys: %1</source>
+        <translation>Die Schlüssel konnten nicht exportiert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>knotie::ApiReferencePage</name>
     <message>
         <source>Base URL: &lt;b&gt;%1&lt;/b&gt; — send your key in the &lt;code&gt;X-API-Key&lt;/code&gt; header.</source>
@@ -1152,6 +1290,29 @@
     </message>
 </context>
 <context>
+    <name>knotie::EditKeyDialog</name>
+    <message>
+        <source>Rename “%1”</source>
+        <translation>„%1“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation>Schlüsselname</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+</context>
+<context>
     <name>knotie::EndpointBrowser</name>
     <message>
         <source>Call</source>
@@ -1207,10 +1368,122 @@
     </message>
 </context>
 <context>
+    <name>knotie::KeyActions</name>
+    <message>
+        <source>&amp;Create API Key…</source>
+        <translation>API-Schlüssel &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>Copy Key &amp;ID</source>
+        <translation>Schlüssel-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;name and Describe…</source>
+        <translation>Umbe&amp;nennen und beschreiben…</translation>
+    </message>
+    <message>
+        <source>R&amp;otate…</source>
+        <translation>R&amp;otieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Show &amp;Usage</source>
+        <translation>N&amp;utzung zeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;History</source>
+        <translation>&amp;Verlauf zeigen</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Linked Key</source>
+        <translation>Zum &amp;verknüpften Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation>Als CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Create a new API key (%1)</source>
+        <translation>Einen neuen API-Schlüssel erstellen (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>R&amp;otate %n Keys…</source>
+        <translation><numerusform>%n Schlüssel r&amp;otieren…</numerusform><numerusform>%n Schlüssel r&amp;otieren…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Revoke %n Keys…</source>
+        <translation><numerusform>%n Schlüssel &amp;widerrufen…</numerusform><numerusform>%n Schlüssel &amp;widerrufen…</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyBatch</name>
+    <message numerus="yes">
+        <source>%n key(s) rotated.</source>
+        <translation><numerusform>%n Schlüssel rotiert.</numerusform><numerusform>%n Schlüssel rotiert.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) revoked.</source>
+        <translation><numerusform>%n Schlüssel widerrufen.</numerusform><numerusform>%n Schlüssel widerrufen.</numerusform></translation>
+    </message>
+    <message>
+        <source>“%1” was not changed: %2</source>
+        <translation>„%1“ wurde nicht geändert: %2</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyHistoryDialog</name>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Renamed or described</source>
+        <translation>Umbenannt oder beschrieben</translation>
+    </message>
+    <message>
+        <source>Rotated</source>
+        <translation>Rotiert</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>History of “%1”</source>
+        <translation>Verlauf von „%1“</translation>
+    </message>
+    <message>
+        <source>Key history</source>
+        <translation>Schlüsselverlauf</translation>
+    </message>
+    <message>
+        <source>No events for this key have been synced yet.</source>
+        <translation>Für diesen Schlüssel wurden noch keine Ereignisse synchronisiert.</translation>
+    </message>
+</context>
+<context>
     <name>knotie::KeyService</name>
     <message>
         <source>Sign in first.</source>
         <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyTableDelegate</name>
+    <message>
+        <source>Expiring %1, replaced by “%2”</source>
+        <translation>Läuft ab %1, ersetzt durch „%2“</translation>
+    </message>
+    <message>
+        <source>Expiring %1</source>
+        <translation>Läuft ab %1</translation>
+    </message>
+    <message>
+        <source>Expires soon (%1)</source>
+        <translation>Läuft bald ab (%1)</translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1782,85 @@
     </message>
 </context>
 <context>
+    <name>knotie::MemberLeavesDialog</name>
+    <message>
+        <source>A Team Member Leaves</source>
+        <translation>Ein Teammitglied geht</translation>
+    </message>
+    <message>
+        <source>When someone leaves your team, the keys they created should stop being theirs: rotate them (new secrets, shown once, for whoever takes over) or revoke them.</source>
+        <translation>Wenn jemand Ihr Team verlässt, sollen die Schlüssel, die diese Person erstellt hat, nicht mehr ihr gehören: Rotieren Sie sie (neue Geheimnisse, einmal angezeigt, für die Nachfolge) oder widerrufen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Team member who leaves</source>
+        <translation>Teammitglied, das geht</translation>
+    </message>
+    <message>
+        <source>Keys this member created</source>
+        <translation>Von diesem Mitglied erstellte Schlüssel</translation>
+    </message>
+    <message>
+        <source>R&amp;otate every key</source>
+        <translation>Jeden Schlüssel r&amp;otieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke every key</source>
+        <translation>Jeden Schlüssel &amp;widerrufen</translation>
+    </message>
+    <message>
+        <source>The old keys stop working</source>
+        <translation>Die alten Schlüssel funktionieren nicht mehr</translation>
+    </message>
+    <message>
+        <source>immediately</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>in 1 hour</source>
+        <translation>in 1 Stunde</translation>
+    </message>
+    <message>
+        <source>in 24 hours</source>
+        <translation>in 24 Stunden</translation>
+    </message>
+    <message>
+        <source>in 7 days</source>
+        <translation>in 7 Tagen</translation>
+    </message>
+    <message>
+        <source>— the old keys stop working</source>
+        <translation>– die alten Schlüssel funktionieren nicht mehr</translation>
+    </message>
+    <message>
+        <source>&amp;Member:</source>
+        <translation>&amp;Mitglied:</translation>
+    </message>
+    <message>
+        <source>Keys they created that still work:</source>
+        <translation>Von ihm erstellte Schlüssel, die noch funktionieren:</translation>
+    </message>
+    <message>
+        <source>Pick a member.</source>
+        <translation>Wählen Sie ein Mitglied.</translation>
+    </message>
+    <message>
+        <source>They created no keys that still work.</source>
+        <translation>Es gibt keine von diesem Mitglied erstellten Schlüssel, die noch funktionieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Rotate %n Key(s)</source>
+        <translation><numerusform>%n Schlüssel &amp;rotieren</numerusform><numerusform>%n Schlüssel &amp;rotieren</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Revoke %n Key(s)</source>
+        <translation><numerusform>%n Schlüssel &amp;widerrufen</numerusform><numerusform>%n Schlüssel &amp;widerrufen</numerusform></translation>
+    </message>
+    <message>
+        <source>Working… %1 of %2</source>
+        <translation>In Arbeit… %1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>knotie::OverviewPage</name>
     <message>
         <source>Overview</source>
@@ -1706,6 +2058,76 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::RevokeKeyDialog</name>
+    <message>
+        <source>Revoke “%1”?</source>
+        <translation>„%1“ widerrufen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n Keys?</source>
+        <translation><numerusform>%n Schlüssel widerrufen?</numerusform><numerusform>%n Schlüssel widerrufen?</numerusform></translation>
+    </message>
+    <message>
+        <source>“%1” (%2) stops working at once: every request that uses it is refused from now on. This cannot be undone.</source>
+        <translation>„%1“ (%2) funktioniert sofort nicht mehr: Jede Anfrage damit wird ab jetzt abgelehnt. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n keys stop working at once: every request that uses them is refused from now on. This cannot be undone.</source>
+        <translation><numerusform>Dieser Schlüssel funktioniert sofort nicht mehr: Jede Anfrage damit wird ab jetzt abgelehnt. Das lässt sich nicht rückgängig machen.</numerusform><numerusform>Diese %n Schlüssel funktionieren sofort nicht mehr: Jede Anfrage damit wird ab jetzt abgelehnt. Das lässt sich nicht rückgängig machen.</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Revoke Key</source>
+        <translation>Schlüssel &amp;widerrufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Revoke %n Keys</source>
+        <translation><numerusform>%n Schlüssel &amp;widerrufen</numerusform><numerusform>%n Schlüssel &amp;widerrufen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>knotie::RotateKeyDialog</name>
+    <message>
+        <source>Rotate “%1”</source>
+        <translation>„%1“ rotieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotate %n Keys</source>
+        <translation><numerusform>%n Schlüssel rotieren</numerusform><numerusform>%n Schlüssel rotieren</numerusform></translation>
+    </message>
+    <message>
+        <source>Rotating issues a new secret, shown once, and retires the old one. Choose how long the old key keeps working while you put the new one in place.</source>
+        <translation>Beim Rotieren entsteht ein neues Geheimnis, das einmal angezeigt wird, und das alte wird stillgelegt. Wählen Sie, wie lange der alte Schlüssel noch funktioniert, während Sie den neuen einsetzen.</translation>
+    </message>
+    <message>
+        <source>The old key stops working</source>
+        <translation>Der alte Schlüssel funktioniert nicht mehr</translation>
+    </message>
+    <message>
+        <source>&amp;Immediately</source>
+        <translation>&amp;Sofort</translation>
+    </message>
+    <message>
+        <source>In &amp;1 hour</source>
+        <translation>In &amp;1 Stunde</translation>
+    </message>
+    <message>
+        <source>In &amp;24 hours</source>
+        <translation>In &amp;24 Stunden</translation>
+    </message>
+    <message>
+        <source>In &amp;7 days</source>
+        <translation>In &amp;7 Tagen</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate Key</source>
+        <translation>Schlüssel &amp;rotieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Rotate %n Keys</source>
+        <translation><numerusform>%n Schlüssel &amp;rotieren</numerusform><numerusform>%n Schlüssel &amp;rotieren</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1929,6 +2351,53 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
     <message>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::TeamPage</name>
+    <message>
+        <source>Settings (API keys, team)</source>
+        <translation>Einstellungen (API-Schlüssel, Team)</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Manage team</source>
+        <translation>Team verwalten</translation>
+    </message>
+    <message>
+        <source>A Member &amp;Leaves…</source>
+        <translation>Ein Mitglied &amp;geht…</translation>
+    </message>
+    <message>
+        <source>Team members and their permissions</source>
+        <translation>Teammitglieder und ihre Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Rotate or revoke every key a departing member created</source>
+        <translation>Jeden Schlüssel eines ausscheidenden Mitglieds rotieren oder widerrufen</translation>
+    </message>
+    <message>
+        <source>Tick a box to grant a permission, untick it to take it away: the change applies at once. Owners and admins have every permission.</source>
+        <translation>Setzen Sie ein Häkchen, um eine Berechtigung zu erteilen, entfernen Sie es, um sie zu entziehen: Die Änderung gilt sofort. Inhaber und Admins haben alle Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>Only the account owner can change permissions.</source>
+        <translation>Nur der Kontoinhaber kann Berechtigungen ändern.</translation>
+    </message>
+    <message>
+        <source>Saved: %1's permissions apply now.</source>
+        <translation>Gespeichert: Die Berechtigungen von %1 gelten ab sofort.</translation>
+    </message>
+    <message>
+        <source>Could not change %1's permissions: %2</source>
+        <translation>Die Berechtigungen von %1 konnten nicht geändert werden: %2</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,39 @@
     </message>
 </context>
 <context>
+    <name>knotie::ApiKeysPage</name>
+    <message numerus="yes">
+        <source>%1 of %n key(s)</source>
+        <translation><numerusform>%1 of %n key</numerusform><numerusform>%1 of %n keys</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n key(s) to %1.</source>
+        <translation><numerusform>Exported %n key to %1.</numerusform><numerusform>Exported %n keys to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyActions</name>
+    <message numerus="yes">
+        <source>R&amp;otate %n Keys…</source>
+        <translation><numerusform>R&amp;otate %n Key…</numerusform><numerusform>R&amp;otate %n Keys…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Revoke %n Keys…</source>
+        <translation><numerusform>&amp;Revoke %n Key…</numerusform><numerusform>&amp;Revoke %n Keys…</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyBatch</name>
+    <message numerus="yes">
+        <source>%n key(s) rotated.</source>
+        <translation><numerusform>%n key rotated.</numerusform><numerusform>%n keys rotated.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) revoked.</source>
+        <translation><numerusform>%n key revoked.</numerusform><numerusform>%n keys revoked.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>knotie::KeyTableModel</name>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
@@ -57,6 +90,17 @@
     </message>
 </context>
 <context>
+    <name>knotie::MemberLeavesDialog</name>
+    <message numerus="yes">
+        <source>&amp;Rotate %n Key(s)</source>
+        <translation><numerusform>&amp;Rotate %n Key</numerusform><numerusform>&amp;Rotate %n Keys</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Revoke %n Key(s)</source>
+        <translation><numerusform>&amp;Revoke %n Key</numerusform><numerusform>&amp;Revoke %n Keys</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>knotie::OverviewPage</name>
     <message numerus="yes">
         <source>%1: %n key(s). Show them</source>
@@ -64,6 +108,32 @@
             <numerusform>%1: %n key. Show it</numerusform>
             <numerusform>%1: %n keys. Show them</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>knotie::RevokeKeyDialog</name>
+    <message numerus="yes">
+        <source>Revoke %n Keys?</source>
+        <translation><numerusform>Revoke %n Key?</numerusform><numerusform>Revoke %n Keys?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n keys stop working at once: every request that uses them is refused from now on. This cannot be undone.</source>
+        <translation><numerusform>This key stops working at once: every request that uses it is refused from now on. This cannot be undone.</numerusform><numerusform>These %n keys stop working at once: every request that uses them is refused from now on. This cannot be undone.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Revoke %n Keys</source>
+        <translation><numerusform>&amp;Revoke %n Key</numerusform><numerusform>&amp;Revoke %n Keys</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>knotie::RotateKeyDialog</name>
+    <message numerus="yes">
+        <source>Rotate %n Keys</source>
+        <translation><numerusform>Rotate %n Key</numerusform><numerusform>Rotate %n Keys</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Rotate %n Keys</source>
+        <translation><numerusform>&amp;Rotate %n Key</numerusform><numerusform>&amp;Rotate %n Keys</numerusform></translation>
     </message>
 </context>
 <context>

@@ -32,5 +32,11 @@ shot analytics-owner-de owner@demo.test analytics de
 
 # Dialogs, rendered by their widget tests.
 for test in tst_createkeydialog tst_secretrevealdialog tst_apireference; do
+shot api-keys-owner-de owner@demo.test api-keys de
+shot team-page-owner owner@demo.test team
+
+# Dialogs, rendered by their widget tests.
+# The key manager's states (empty, 10,000 keys, offline) and its dialogs, from its tests.
+for test in tst_createkeydialog tst_secretrevealdialog tst_apikeyspage tst_teampage; do
     KNOTIE_SCREENSHOT_DIR=$out "$build/tests/portal/$test" >/dev/null
 done

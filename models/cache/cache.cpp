@@ -395,6 +395,20 @@ QList<ApiKey> Cache::loadKeys() const {
     return keys;
 }
 
+QList<ApiKey> Cache::loadNewestKeys(int limit) const {
+    QList<ApiKey> keys;
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + keyColumns() +
+              QStringLiteral(" FROM keys ORDER BY created_at DESC, id DESC LIMIT ?"));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return keys;
+    while (q.next())
+        keys.prepend(keyFromRow(q));
+    return keys;
+}
+
 std::optional<ApiKey> Cache::loadKey(const QString &id) const {
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT ") + keyColumns() + QStringLiteral(" FROM keys WHERE id = ?"));

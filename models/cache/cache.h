@@ -65,6 +65,9 @@ public:
     // transaction: the cursor never runs ahead of the rows.
     bool storeKeys(const QList<ApiKey> &keys, const QString &syncName = {}, const SyncMark &mark = {});
     QList<ApiKey> loadKeys() const;
+    // The `limit` most recently created keys, oldest first like loadKeys(): a first
+    // screenful to show while the rest loads.
+    QList<ApiKey> loadNewestKeys(int limit) const;
     std::optional<ApiKey> loadKey(const QString &id) const;
     int keyCount() const;
 

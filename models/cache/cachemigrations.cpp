@@ -30,6 +30,10 @@ const QList<QStringList> &cacheMigrations() {
             QStringLiteral("CREATE TABLE sync_state (name TEXT PRIMARY KEY, cursor TEXT,"
                            " synced_at INTEGER)"),
         },
+        // 2: the newest keys without sorting them all: the first screenful of a large account.
+        {
+            QStringLiteral("CREATE INDEX keys_by_created ON keys(created_at, id)"),
+        },
     };
     return all;
 }

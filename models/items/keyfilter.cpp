@@ -9,6 +9,10 @@ bool KeyFilter::matches(const ApiKey &key, UnixTime now) const {
         return false;
     if (!customerId.isEmpty() && key.customerId != customerId)
         return false;
+    return meetsCondition(key, now);
+}
+
+bool KeyFilter::meetsCondition(const ApiKey &key, UnixTime now) const {
     switch (condition) {
     case Condition::None:
         return true;

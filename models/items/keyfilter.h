@@ -22,6 +22,8 @@ struct KeyFilter {
     QString customerId;
 
     bool matches(const ApiKey &key, UnixTime now) const;
+    // The condition alone, whatever the type, status and customer.
+    bool meetsCondition(const ApiKey &key, UnixTime now) const;
     // Whether the table must show revoked and expired keys for this filter.
     bool showsRetired() const { return status == KeyStatus::Revoked || status == KeyStatus::Expired; }
 

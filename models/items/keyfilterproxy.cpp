@@ -2,6 +2,10 @@
 
 #include "keytablemodel.h"
 
+#include <QDateTime>
+
+#include <numeric>
+
 namespace knotie {
 
 KeyFilterProxy::KeyFilterProxy(QObject *parent)
@@ -11,6 +15,16 @@ KeyFilterProxy::KeyFilterProxy(QObject *parent)
 
 void KeyFilterProxy::setKeyModel(KeyTableModel *model) {
     m_keys = model;
+    m_rankColumn = -1;
+    // Connected before setSourceModel, so the ranks are dropped before this proxy re-sorts.
+    const auto forget = [this] {
+        m_rankColumn = -1;
+    };
+    connect(model, &QAbstractItemModel::modelReset, this, forget);
+    connect(model, &QAbstractItemModel::rowsInserted, this, forget);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, forget);
+    connect(model, &QAbstractItemModel::dataChanged, this, forget);
+    connect(model, &QAbstractItemModel::layoutChanged, this, forget);
     setSourceModel(model);
 }
 
@@ -48,11 +62,25 @@ void KeyFilterProxy::setCreator(const QString &userId) {
     refilter();
 }
 
+void KeyFilterProxy::setStatus(std::optional<KeyStatus> status) {
+    if (m_status == status)
+        return;
+    m_status = status;
+    refilter();
+}
+
+void KeyFilterProxy::setCondition(KeyFilter::Condition condition) {
+    if (m_condition == condition)
+        return;
+    m_condition = condition;
+    refilter();
+}
+
 bool KeyFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
     if (!m_keys || sourceParent.isValid())
         return false;
     const ApiKey &k = m_keys->keyAt(sourceRow);
-    if (!m_showRetired && k.isRetired())
+    if (m_status ? k.status != *m_status : !m_showRetired && k.isRetired())
         return false;
     if (!m_types.isEmpty() && !m_types.contains(k.type))
         return false;
@@ -60,6 +88,12 @@ bool KeyFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
         return false;
     if (!m_creator.isEmpty() && k.createdBy.id != m_creator)
         return false;
+    if (m_condition != KeyFilter::Condition::None) {
+        KeyFilter condition;
+        condition.condition = m_condition;
+        if (!condition.meetsCondition(k, QDateTime::currentSecsSinceEpoch()))
+            return false;
+    }
     if (m_text.isEmpty())
         return true;
     const auto has = [this](const QString &s) {
@@ -70,12 +104,28 @@ bool KeyFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
 }
 
 bool KeyFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const {
-    const ApiKey &a = m_keys->keyAt(left.row());
-    const ApiKey &b = m_keys->keyAt(right.row());
+    const int column = left.column();
+    if (m_rankColumn != column || m_rank.size() != m_keys->rowCount()) {
+        QList<int> order(m_keys->rowCount());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(),
+                         [this, column](int a, int b) { return keyLessThan(a, b, column); });
+        m_rank.resize(order.size());
+        for (int i = 0; i < order.size(); ++i)
+            m_rank[order[i]] = i;
+        m_rankColumn = column;
+    }
+    // Equal keys keep the source order, as the stable sort above placed them.
+    return m_rank[left.row()] < m_rank[right.row()];
+}
+
+bool KeyFilterProxy::keyLessThan(int left, int right, int column) const {
+    const ApiKey &a = m_keys->keyAt(left);
+    const ApiKey &b = m_keys->keyAt(right);
     const auto text = [](const QString &x, const QString &y) {
         return x.compare(y, Qt::CaseInsensitive) < 0;
     };
-    switch (KeyTableModel::Column(left.column())) {
+    switch (KeyTableModel::Column(column)) {
     case KeyTableModel::Name:
         return text(a.name, b.name);
     case KeyTableModel::Type:
@@ -96,9 +146,9 @@ bool KeyFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
         return a.expiresAt < b.expiresAt;
     case KeyTableModel::Usage: {
         qint64 sa = 0, sb = 0;
-        for (qint64 n : m_keys->sparkline(left.row()))
+        for (qint64 n : m_keys->sparkline(left))
             sa += n;
-        for (qint64 n : m_keys->sparkline(right.row()))
+        for (qint64 n : m_keys->sparkline(right))
             sb += n;
         return sa < sb;
     }

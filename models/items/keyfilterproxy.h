@@ -1,7 +1,10 @@
 #pragma once
 
+#include "keyfilter.h"
+
 #include "data/apikey.h"
 
+#include <QList>
 #include <QSet>
 #include <QSortFilterProxyModel>
 
@@ -26,8 +29,12 @@ public:
     void setText(const QString &text);
     void setTypes(const QSet<KeyType> &types); // empty: every type
     void setShowRetired(bool show);
+    // One of the Overview's key-health conditions (expiring soon, unused, no expiry).
+    void setCondition(KeyFilter::Condition condition);
     void setCustomer(const QString &customerId); // empty: any
     void setCreator(const QString &userId);      // empty: anyone
+    // One status only; asking for revoked or expired shows them even while retired keys are hidden.
+    void setStatus(std::optional<KeyStatus> status); // none: any
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -35,13 +42,21 @@ protected:
 
 private:
     void refilter();
+    bool keyLessThan(int left, int right, int column) const;
+
+    // Each source row's place in the order of one column, worked out once per column and
+    // data change: a keystroke re-sorts the rows it keeps by comparing two integers.
+    mutable QList<int> m_rank;
+    mutable int m_rankColumn = -1;
 
     KeyTableModel *m_keys = nullptr;
     QString m_text;
     QSet<KeyType> m_types;
     bool m_showRetired = false;
+    KeyFilter::Condition m_condition = KeyFilter::Condition::None;
     QString m_customer;
     QString m_creator;
+    std::optional<KeyStatus> m_status;
 };
 
 } // namespace knotie

@@ -37,7 +37,11 @@ void SyncWorker::openCache(const QString &path) {
         return;
     }
     Q_EMIT cacheOpened(r.status, r.message, m_cache->lastSyncedAt());
-    Q_EMIT keysLoaded(m_cache->loadKeys());
+    // A screenful first, so a large account's table shows at once; then every key.
+    const QList<ApiKey> first = m_cache->loadNewestKeys(firstKeysShown);
+    Q_EMIT keysLoaded(first);
+    if (first.size() == firstKeysShown)
+        Q_EMIT keysLoaded(m_cache->loadKeys());
     Q_EMIT customersLoaded(m_cache->loadCustomers());
     Q_EMIT teamLoaded(m_cache->loadTeam());
     Q_EMIT auditLoaded(m_cache->loadAudit());

@@ -31,6 +31,9 @@ public:
     explicit SyncWorker(QObject *parent = nullptr);
     ~SyncWorker() override;
 
+    // Keys sent ahead of the rest when the cache opens (keysLoaded twice then).
+    static constexpr int firstKeysShown = 200;
+
     // Rows per page of GET /v1/keys and /v1/audit (API.md allows 1..1000).
     void setPageSize(int size) { m_pageSize = size; }
     Cache *cache() const { return m_cache.get(); }

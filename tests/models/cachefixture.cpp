@@ -16,21 +16,26 @@ using namespace knotie;
 namespace {
 // The rows each schema version can hold, in that version's own columns.
 const QMap<int, QStringList> &fixtureRows() {
-    static const QMap<int, QStringList> rows{
-        {1,
-         {
-             QStringLiteral("INSERT INTO keys VALUES ('key_fixture','N8N Production','From the fixture',"
-                            "'customer','cus_fixture','kn_ck_','Ab3d','active',1764000000,'usr_owner',"
-                            "'Maya Lindqvist',1764100000,NULL,NULL,NULL,NULL,NULL,NULL,100,60)"),
-             QStringLiteral("INSERT INTO customers VALUES ('cus_fixture','Acme',1763000000)"),
-             QStringLiteral("INSERT INTO team VALUES ('usr_owner','owner@demo.test','Maya Lindqvist','owner',"
-                            "'settings.manage analytics.view customers.view team.manage')"),
-             QStringLiteral("INSERT INTO audit_events VALUES ('evt_fixture',1764000000,'usr_owner',"
-                            "'Maya Lindqvist','key.created','key_fixture','{}')"),
-             QStringLiteral("INSERT INTO usage_buckets VALUES ('all','day',1764028800,10,8,1,1,120)"),
-             QStringLiteral("INSERT INTO sync_state VALUES ('keys','fixture-cursor',1764100000)"),
-         }},
-    };
+    static const QMap<int, QStringList> rows = [] {
+        QMap<int, QStringList> r{
+            {1,
+             {
+                 QStringLiteral("INSERT INTO keys VALUES ('key_fixture','N8N Production','From the fixture',"
+                                "'customer','cus_fixture','kn_ck_','Ab3d','active',1764000000,'usr_owner',"
+                                "'Maya Lindqvist',1764100000,NULL,NULL,NULL,NULL,NULL,NULL,100,60)"),
+                 QStringLiteral("INSERT INTO customers VALUES ('cus_fixture','Acme',1763000000)"),
+                 QStringLiteral(
+                     "INSERT INTO team VALUES ('usr_owner','owner@demo.test','Maya Lindqvist','owner',"
+                     "'settings.manage analytics.view customers.view team.manage')"),
+                 QStringLiteral("INSERT INTO audit_events VALUES ('evt_fixture',1764000000,'usr_owner',"
+                                "'Maya Lindqvist','key.created','key_fixture','{}')"),
+                 QStringLiteral("INSERT INTO usage_buckets VALUES ('all','day',1764028800,10,8,1,1,120)"),
+                 QStringLiteral("INSERT INTO sync_state VALUES ('keys','fixture-cursor',1764100000)"),
+             }},
+        };
+        r.insert(2, r[1]); // 2 added an index only
+        return r;
+    }();
     return rows;
 }
 } // namespace

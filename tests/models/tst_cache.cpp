@@ -92,6 +92,23 @@ private Q_SLOTS:
         QCOMPARE(cache.keyCount(), 2);
     }
 
+    void loadNewestKeys_returnsTheMostRecentOldestFirst() {
+        QTemporaryDir dir;
+        Cache cache(dir.filePath(QStringLiteral("c.sqlite")));
+        QVERIFY(cache.open().status == Cache::OpenStatus::Ok);
+        QList<ApiKey> keys;
+        for (int i = 0; i < 5; ++i) {
+            keys.append(sampleKey(QStringLiteral("key_%1").arg(i)));
+            keys.last().createdAt = 1000 + i;
+        }
+        QVERIFY(cache.storeKeys(keys));
+        QStringList ids;
+        for (const ApiKey &k : cache.loadNewestKeys(2))
+            ids.append(k.id);
+        QCOMPARE(ids, (QStringList{QStringLiteral("key_3"), QStringLiteral("key_4")}));
+        QCOMPARE(cache.loadNewestKeys(10).size(), 5);
+    }
+
     void otherTables_roundTrip() {
         Cache cache(m_dir.filePath(QStringLiteral("tables.sqlite")));
         QVERIFY(cache.open().status == Cache::OpenStatus::Ok);

@@ -131,6 +131,19 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 3);
     }
 
+    void proxy_statusFilter_showsRetiredStatusEvenWhenRetiredAreHidden() {
+        KeyTableModel model;
+        KeyFilterProxy proxy;
+        proxy.setKeyModel(&model);
+        model.setKeys(sampleKeys());
+        proxy.setStatus(KeyStatus::Revoked);
+        QCOMPARE(column(proxy, KeyTableModel::Name), QStringList{QStringLiteral("Old dashboard")});
+        proxy.setStatus(KeyStatus::Expiring);
+        QCOMPARE(column(proxy, KeyTableModel::Name), QStringList{QStringLiteral("Zapier hooks")});
+        proxy.setStatus(std::nullopt);
+        QCOMPARE(proxy.rowCount(), 3);
+    }
+
     void proxy_sortsTimesAsTimes_notAsText() {
         KeyTableModel model;
         model.setNow(now);
@@ -154,6 +167,13 @@ private Q_SLOTS:
         proxy.sort(KeyTableModel::Name, Qt::AscendingOrder);
         model.upsertKeys({k4});
         QCOMPARE(column(proxy, KeyTableModel::Name).first(), QStringLiteral("Aardvark"));
+        // And a key that arrives later takes its place too.
+        model.upsertKeys({key(QStringLiteral("k5"), QStringLiteral("Aa first"), KeyType::Partner,
+                              KeyStatus::Active, now)});
+        QCOMPARE(column(proxy, KeyTableModel::Name).first(), QStringLiteral("Aa first"));
+        proxy.setText(QStringLiteral("a")); // a filter change re-sorts what it keeps the same way
+        QCOMPARE(column(proxy, KeyTableModel::Name).mid(0, 2),
+                 (QStringList{QStringLiteral("Aa first"), QStringLiteral("Aardvark")}));
     }
 
     void keyFromIndex_andIndexFromKey_workThroughTheProxy() {

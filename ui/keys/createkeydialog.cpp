@@ -35,19 +35,27 @@ QLabel *errorLabel(QWidget *parent, const QString &objectName) {
     return label;
 }
 
-QString nameProblemText(keyfields::Problem problem) {
+} // namespace
+
+QString CreateKeyDialog::nameProblemText(keyfields::Problem problem) {
     switch (problem) {
     case keyfields::Problem::Empty:
-        return CreateKeyDialog::tr("Give the key a name you will recognize, like “N8N Production”.");
+        return tr("Give the key a name you will recognize, like “N8N Production”.");
     case keyfields::Problem::TooLong:
-        return CreateKeyDialog::tr("Use at most %1 characters for the name.").arg(keyfields::maxNameLength);
+        return tr("Use at most %1 characters for the name.").arg(keyfields::maxNameLength);
     case keyfields::Problem::ForbiddenCharacter:
-        return CreateKeyDialog::tr("The name contains an invisible or control character. Retype it without "
-                                   "pasting.");
+        return tr("The name contains an invisible or control character. Retype it without "
+                  "pasting.");
     }
     return {};
 }
-} // namespace
+
+QString CreateKeyDialog::descriptionProblemText(keyfields::Problem problem) {
+    return problem == keyfields::Problem::TooLong
+               ? tr("Use at most %1 characters.").arg(keyfields::maxDescriptionLength)
+               : tr("The description contains a control character other than a line "
+                    "break.");
+}
 
 struct CreateKeyDialog::Private {
     QList<Customer> customers;
@@ -348,11 +356,7 @@ void CreateKeyDialog::accept() {
         return;
     }
     if (const auto problem = keyfields::checkDescription(r.description)) {
-        d->descriptionError->setText(
-            problem == keyfields::Problem::TooLong
-                ? tr("Use at most %1 characters.").arg(keyfields::maxDescriptionLength)
-                : tr("The description contains a control character other than a line "
-                     "break."));
+        d->descriptionError->setText(descriptionProblemText(*problem));
         d->descriptionError->show();
         d->description->setFocus();
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/keyfields.h"
 #include "domain/keytype.h"
 
 #include <QDateTime>
@@ -42,6 +43,10 @@ public:
     void setCustomer(const QString &customerId);
     void setName(const QString &name);
     Request request() const;
+
+    // The sentences for a name or description the shared rule refuses; the rename dialog says the same.
+    static QString nameProblemText(keyfields::Problem problem);
+    static QString descriptionProblemText(keyfields::Problem problem);
 
     // The gateway's verdict: a message next to the field it names (API.md's `field`:
     // name, description, type, customer_id, expires_at, rate_limit), or above the buttons.

@@ -1,9 +1,11 @@
 #include "analytics/analyticspage.h"
+#include "apikeyspage.h"
 #include "customers/customerspage.h"
 #include "overview/overviewpage.h"
 #include "pagecontext.h"
 #include "placeholderpage.h"
 #include "reference/apireferencepage.h"
+#include "teampage.h"
 
 #include <QCoreApplication>
 
@@ -20,8 +22,9 @@ QWidget *createPage(Page page, const PageContext &context, QWidget *parent) {
     case Page::Customers:
         return new CustomersPage(context, parent);
     case Page::ApiKeys:
+        return new ApiKeysPage(context, parent);
     case Page::Team:
-        break;
+        return new TeamPage(context, parent);
     }
     return new PlaceholderPage(pageTitle(page), pageDescription(page), parent);
 }

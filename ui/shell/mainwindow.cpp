@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
 #include "accountheader.h"
+#include "analytics/analyticspage.h"
 #include "commandpalette.h"
 #include "pages/accessdeniedpage.h"
 #include "pages/navigator.h"
+#include "pages/apikeyspage.h"
 #include "session/session.h"
 #include "shortcutsoverlay.h"
 #include "sync/connectionstate.h"
@@ -186,11 +188,9 @@ void MainWindow::buildMenus() {
     QAction *palette = help->addAction(tr("&Go to Page or Key…"), this, [this] {
         auto *dialog = new CommandPalette(d->context, this);
         connect(dialog, &CommandPalette::pageRequested, this, &MainWindow::showPage);
-        // A page that can select a key says so with a selectKey(QString) slot.
         connect(dialog, &CommandPalette::keyRequested, this, [this](const QString &id) {
-            QObject *keys = d->pages.value(Page::ApiKeys);
-            if (keys && keys->metaObject()->indexOfMethod("selectKey(QString)") >= 0)
-                QMetaObject::invokeMethod(keys, "selectKey", Q_ARG(QString, id));
+            if (auto *keys = qobject_cast<ApiKeysPage *>(d->pages.value(Page::ApiKeys)))
+                keys->selectKeys({id});
         });
         dialog->open();
     });
@@ -236,6 +236,8 @@ void MainWindow::showPage(Page page) {
     if (!widget) {
         widget = createPage(page, d->context, d->stack);
         d->stack->addWidget(widget);
+        if (auto *keys = qobject_cast<ApiKeysPage *>(widget))
+            connect(keys, &ApiKeysPage::keyUsageRequested, this, &MainWindow::showKeyUsage);
     }
     d->stack->setCurrentWidget(widget);
     for (QTreeWidgetItemIterator it(d->navigation); *it; ++it) {
@@ -245,6 +247,13 @@ void MainWindow::showPage(Page page) {
             d->navigation->setCurrentItem(*it);
         }
     }
+}
+
+void MainWindow::showKeyUsage(const QString &keyId) {
+    showPage(Page::Analytics);
+    if (auto *analytics = qobject_cast<AnalyticsPage *>(d->pages.value(Page::Analytics)))
+        analytics->showKey(keyId);
+    Q_EMIT keyUsageShown(keyId);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

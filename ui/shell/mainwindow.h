@@ -24,10 +24,15 @@ public:
     Page currentPage() const;
     // Shows a page; one the person may not see shows why and whom to ask instead.
     void showPage(Page page);
+    // "Show usage" of a key: opens Analytics for it (the Analytics page filters to the
+    // key once it exists; until then, the page itself).
+    void showKeyUsage(const QString &keyId);
 
 Q_SIGNALS:
     void signOutRequested();
     void preferencesRequested();
+    // Analytics was asked to show one key's usage.
+    void keyUsageShown(const QString &keyId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

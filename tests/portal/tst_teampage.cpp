@@ -1,0 +1,239 @@
+#include "gatewayprocess.h"
+#include "items/keytablemodel.h"
+#include "items/listmodels.h"
+#include "keys/secretrevealdialog.h"
+#include "pages/apikeyspage.h"
+#include "pages/teampage.h"
+#include "portaltranslation.h"
+#include "screenshots.h"
+#include "session/session.h"
+#include "session/signinflow.h"
+#include "shell/mainwindow.h"
+#include "sync/synccontroller.h"
+#include "team/memberleavesdialog.h"
+#include "widgets/secretclipboard.h"
+#include "workspace/workspace.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace knotie;
+using namespace knotie::test;
+
+namespace {
+bool discard(QWidget *) {
+    return true;
+}
+} // namespace
+
+// Team against a real gateway: the owner's checkboxes change what the gateway allows,
+// an open portal of the member follows, and the member-leaves flow reaches every key.
+class TestTeamPage : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        installPortalTranslation();
+        setConfirmDiscardFunction(discard);
+        QVERIFY(m_gateway.start());
+        m_owner = m_gateway.signIn(QStringLiteral("owner@demo.test"));
+        m_admin = m_gateway.signIn(QStringLiteral("admin@demo.test"));
+        QVERIFY(!m_owner.isEmpty() && !m_admin.isEmpty());
+    }
+
+    void grant_tickingABoxAppliesAtOnceAndTheMembersOpenPortalFollows() {
+        Person owner(this, QStringLiteral("owner@demo.test"));
+        Person member(this, QStringLiteral("member@demo.test"));
+        QVERIFY(owner.ready() && member.ready());
+        TeamPage page(owner.context());
+        QTRY_COMPARE_WITH_TIMEOUT(page.table()->rowCount(), 3, 10000);
+        MainWindow window(member.context());
+        QVERIFY(!window.navigationPages().contains(Page::ApiKeys));
+        window.showPage(Page::ApiKeys);
+        QCOMPARE(
+            window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage"))->text(),
+            QStringLiteral("You don't have access to API keys. Ask Maya Lindqvist (owner@demo.test) to grant "
+                           "settings access."));
+        window.resize(1000, 600);
+        QVERIFY(grabForDocs(&window, QStringLiteral("api-keys-member-denied")));
+
+        QSignalSpy applied(&page, &TeamPage::permissionsApplied);
+        QTableWidgetItem *box = settingsBox(page, QStringLiteral("usr_priya"));
+        QVERIFY(box && (box->flags() & Qt::ItemIsUserCheckable));
+        QCOMPARE(box->checkState(), Qt::Unchecked);
+        box->setCheckState(Qt::Checked);
+        QVERIFY(applied.wait(10000));
+        QCOMPARE(applied.at(0).at(0).toBool(), true);
+        QVERIFY(memberPermissions(QStringLiteral("usr_priya")).contains(QStringLiteral("settings.manage")));
+        // Nothing else was lost on the way.
+        QVERIFY(memberPermissions(QStringLiteral("usr_priya")).contains(QStringLiteral("analytics.view")));
+
+        member.workspace.sync()->syncNow();
+        QVERIFY(QTest::qWaitFor([&] { return window.navigationPages().contains(Page::ApiKeys); }, 20000));
+        window.showPage(Page::ApiKeys);
+        QVERIFY(window.findChild<ApiKeysPage *>());
+        QVERIFY(!window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
+
+        settingsBox(page, QStringLiteral("usr_priya"))->setCheckState(Qt::Unchecked);
+        QVERIFY(applied.wait(10000));
+        QVERIFY(!memberPermissions(QStringLiteral("usr_priya")).contains(QStringLiteral("settings.manage")));
+        member.workspace.sync()->syncNow();
+        QVERIFY(QTest::qWaitFor([&] { return !window.navigationPages().contains(Page::ApiKeys); }, 20000));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
+        QVERIFY(!window.findChild<ApiKeysPage *>());
+        page.resize(900, 360);
+        grabForDocs(&page, QStringLiteral("team-owner"));
+    }
+
+    void admin_seesPermissionsButCannotChangeThem() {
+        Person admin(this, QStringLiteral("admin@demo.test"));
+        QVERIFY(admin.ready());
+        TeamPage page(admin.context());
+        QTRY_COMPARE_WITH_TIMEOUT(page.table()->rowCount(), 3, 10000);
+        QTableWidgetItem *box = settingsBox(page, QStringLiteral("usr_priya"));
+        QVERIFY(!(box->flags() & Qt::ItemIsUserCheckable));
+        QVERIFY(!(box->flags() & Qt::ItemIsEnabled));
+    }
+
+    void memberLeaves_rotateReachesEveryKeyTheyCreatedAndShowsEachSecret() {
+        const QByteArray a = createKey(m_admin, QStringLiteral("Jonas rotate A"));
+        const QByteArray b = createKey(m_admin, QStringLiteral("Jonas rotate B"));
+        Person owner(this, QStringLiteral("owner@demo.test"));
+        QVERIFY(owner.ready());
+        QTRY_VERIFY_WITH_TIMEOUT(hasKeyNamed(owner, QStringLiteral("Jonas rotate A")) &&
+                                     hasKeyNamed(owner, QStringLiteral("Jonas rotate B")),
+                                 10000);
+        TeamPage page(owner.context());
+        page.openMemberLeaves(QStringLiteral("usr_jonas"));
+        auto *dialog = page.findChild<MemberLeavesDialog *>();
+        QVERIFY(dialog);
+        dialog->setChoice(MemberLeavesDialog::Rotate);
+        dialog->setGraceSeconds(0);
+        const QList<ApiKey> keys = dialog->keys();
+        QVERIFY(keys.size() >= 2);
+        for (const ApiKey &k : keys) {
+            QCOMPARE(k.createdBy.id, QStringLiteral("usr_jonas"));
+            QCOMPARE(k.status, KeyStatus::Active);
+        }
+        grabForDocs(dialog, QStringLiteral("member-leaves-dialog"));
+        QSignalSpy done(dialog, &MemberLeavesDialog::done);
+        dialog->run();
+        QVERIFY(done.wait(30000));
+        QCOMPARE(dialog->summary(), QStringLiteral("%1 keys rotated.").arg(keys.size()));
+        const QList<SecretRevealDialog *> reveals = dialog->findChildren<SecretRevealDialog *>();
+        QCOMPARE(reveals.size(), keys.size());
+        const QByteArray fresh =
+            reveals.first()->findChild<QLineEdit *>(QStringLiteral("secret"))->text().toLatin1();
+        QCOMPARE(whoami(fresh), 200);
+        QCOMPARE(whoami(a), 401);
+        QCOMPARE(whoami(b), 401);
+        for (SecretRevealDialog *reveal : reveals)
+            reveal->reject();
+    }
+
+    void memberLeaves_revokeStopsEveryKeyTheyCreated() {
+        const QByteArray a = createKey(m_admin, QStringLiteral("Jonas revoke A"));
+        Person owner(this, QStringLiteral("owner@demo.test"));
+        QVERIFY(owner.ready());
+        QTRY_VERIFY_WITH_TIMEOUT(hasKeyNamed(owner, QStringLiteral("Jonas revoke A")), 10000);
+        MemberLeavesDialog dialog(owner.context());
+        dialog.setMember(QStringLiteral("usr_jonas"));
+        dialog.setChoice(MemberLeavesDialog::Revoke);
+        const qsizetype n = dialog.keys().size();
+        QVERIFY(n >= 1);
+        QSignalSpy done(&dialog, &MemberLeavesDialog::done);
+        dialog.run();
+        QVERIFY(done.wait(30000));
+        QCOMPARE(dialog.summary(),
+                 n == 1 ? QStringLiteral("1 key revoked.") : QStringLiteral("%1 keys revoked.").arg(n));
+        QCOMPARE(whoami(a), 401);
+        const HttpReply listed = m_gateway.get(QStringLiteral("/v1/keys"), GatewayProcess::bearer(m_owner));
+        for (const QJsonValue &v : listed.json().value(QStringLiteral("keys")).toArray()) {
+            const QJsonObject k = v.toObject();
+            if (k.value(QStringLiteral("created_by")).toObject().value(QStringLiteral("id")).toString() ==
+                QLatin1String("usr_jonas"))
+                QVERIFY2(k.value(QStringLiteral("status")).toString() != QLatin1String("active"),
+                         qPrintable(k.value(QStringLiteral("name")).toString()));
+        }
+    }
+
+private:
+    struct Person {
+        Person(TestTeamPage *test, const QString &email)
+            : workspace(&test->m_network, nullptr) {
+            SignInFlow flow(&test->m_network);
+            QSignalSpy succeeded(&flow, &SignInFlow::succeeded);
+            flow.signIn(test->m_gateway.baseUrl().toString(), email, QStringLiteral("knotie-demo"), false);
+            if (!succeeded.wait(15000))
+                return;
+            workspace.session()->begin(succeeded.at(0).at(0).value<SignedInSession>());
+            workspace.open();
+        }
+        ~Person() { workspace.close(); }
+        bool ready() {
+            return workspace.session()->isSignedIn() &&
+                   QTest::qWaitFor([&] { return workspace.connectionState()->lastSyncedAt() > 0; }, 15000);
+        }
+        PageContext context() { return PageContext{&workspace, nullptr, &clipboard}; }
+        Workspace workspace;
+        SecretClipboard clipboard;
+    };
+
+    static QTableWidgetItem *settingsBox(TeamPage &page, const QString &userId) {
+        QTableWidget *t = page.table();
+        for (int r = 0; r < t->rowCount(); ++r)
+            for (int c = 0; c < t->columnCount(); ++c)
+                if (QTableWidgetItem *item = t->item(r, c);
+                    item && item->data(Qt::UserRole + 1).toString() == userId &&
+                    t->horizontalHeaderItem(c)->text() ==
+                        TeamPage::permissionTitle(Permission::SettingsManage))
+                    return item;
+        return nullptr;
+    }
+
+    QStringList memberPermissions(const QString &userId) const {
+        const HttpReply team = m_gateway.get(QStringLiteral("/v1/team"), GatewayProcess::bearer(m_owner));
+        for (const QJsonValue &v : team.json().value(QStringLiteral("members")).toArray())
+            if (v.toObject().value(QStringLiteral("id")).toString() == userId) {
+                QStringList out;
+                for (const QJsonValue &p : v.toObject().value(QStringLiteral("permissions")).toArray())
+                    out.append(p.toString());
+                return out;
+            }
+        return {};
+    }
+
+    static bool hasKeyNamed(Person &p, const QString &name) {
+        for (const ApiKey &k : p.workspace.keyModel()->rows())
+            if (k.name == name)
+                return true;
+        return false;
+    }
+
+    QByteArray createKey(const QByteArray &token, const QString &name) const {
+        const HttpReply reply = m_gateway.postJson(
+            QStringLiteral("/v1/keys"),
+            {{QStringLiteral("name"), name}, {QStringLiteral("type"), QStringLiteral("read_only")}},
+            GatewayProcess::bearer(token));
+        return reply.json().value(QStringLiteral("secret")).toString().toLatin1();
+    }
+
+    int whoami(const QByteArray &secret) const {
+        return m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", secret}}).status;
+    }
+
+    QNetworkAccessManager m_network;
+    GatewayProcess m_gateway;
+    QByteArray m_owner;
+    QByteArray m_admin;
+};
+
+QTEST_MAIN(TestTeamPage)
+#include "tst_teampage.moc"

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "data/apikey.h"
+
+#include <QObject>
+
+namespace knotie {
+
+class KeyService;
+
+// Rotates or revokes a list of keys one after another through the KeyService (which
+// answers one request at a time, so each answer belongs to the key just sent), and
+// says at the end what happened to each. Used for one key, a bulk selection, and the
+// keys of a team member who leaves.
+class KeyBatch : public QObject {
+    Q_OBJECT
+public:
+    enum class Action { Rotate, Revoke };
+    struct Outcome {
+        ApiKey key;
+        bool ok = false;
+        QString error; // why not, for a person
+    };
+
+    KeyBatch(KeyService *service, Action action, QList<knotie::ApiKey> keys, int graceSeconds = 86400,
+             QObject *parent = nullptr);
+
+    void start();
+    Action action() const { return m_action; }
+    const QList<Outcome> &outcomes() const { return m_outcomes; }
+    int succeeded() const;
+    // "2 keys rotated, 1 failed: “Zapier hooks”: …", for the end of the flow.
+    QString summary() const;
+
+Q_SIGNALS:
+    // A rotation's new secret, to be shown once and then forgotten.
+    void secretIssued(const knotie::ApiKey &key, const QByteArray &secret);
+    void progress(int done, int total);
+    void finished();
+
+private:
+    void next();
+    void settle(bool ok, const QString &error);
+
+    KeyService *m_service;
+    Action m_action;
+    QList<ApiKey> m_keys;
+    int m_grace;
+    int m_current = -1;
+    QList<Outcome> m_outcomes;
+};
+
+} // namespace knotie

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "data/apikey.h"
+
+#include <QColor>
+#include <QStyledItemDelegate>
+
+namespace knotie {
+
+class KeyTableModel;
+
+// What the status column says of a key: "Expiring in 5 hours", "Expires soon (in 3 days)",
+// with the colour it is drawn in. Rotated keys say which key replaced them.
+struct KeyStatusText {
+    QString text;
+    QColor colour;
+};
+KeyStatusText keyStatusText(const ApiKey &key, const KeyTableModel &model, UnixTime now);
+
+// Draws the key table's type badges, status with time left and 7-day usage sparklines;
+// every other column is drawn as text. Reads the keys straight from the KeyTableModel
+// under whatever proxies the view shows.
+class KeyTableDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    KeyTableDelegate(const KeyTableModel *keys, QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    int sourceRow(const QModelIndex &index) const;
+    void paintBadge(QPainter *painter, const QRect &rect, const ApiKey &key) const;
+    void paintSparkline(QPainter *painter, const QRect &rect, const QList<qint64> &series,
+                        const QColor &colour) const;
+
+    const KeyTableModel *m_keys;
+};
+
+} // namespace knotie

@@ -1,0 +1,714 @@
+#include "apikeyspage.h"
+
+#include "items/keyfilterproxy.h"
+#include "items/keytablemodel.h"
+#include "items/listmodels.h"
+#include "keys/createkeydialog.h"
+#include "keys/editkeydialog.h"
+#include "keys/keyactions.h"
+#include "keys/keybatch.h"
+#include "keys/keycsv.h"
+#include "keys/keyhistorydialog.h"
+#include "keys/keyservice.h"
+#include "keys/keytabledelegate.h"
+#include "keys/keytypetext.h"
+#include "keys/revealsecret.h"
+#include "keys/revokekeydialog.h"
+#include "keys/rotatekeydialog.h"
+#include "navigator.h"
+#include "pageheader.h"
+#include "sync/synccontroller.h"
+#include "workspace/workspace.h"
+
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPointer>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace knotie {
+
+namespace {
+const QString headerSetting = QStringLiteral("apiKeys/tableHeader");
+const QString retiredSetting = QStringLiteral("apiKeys/showRetired");
+
+QLabel *wrappedLabel(const QString &text, QWidget *parent) {
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    return label;
+}
+} // namespace
+
+struct ApiKeysPage::Private {
+    PageContext context;
+    Workspace *workspace = nullptr;
+    KeyTableModel *model = nullptr;
+    KeyFilterProxy *proxy = nullptr;
+    QTableView *table = nullptr;
+    KeyActions *actions = nullptr;
+    QLineEdit *search = nullptr;
+    QComboBox *type = nullptr;
+    QComboBox *status = nullptr;
+    QComboBox *creator = nullptr;
+    QCheckBox *showRetired = nullptr;
+    QLabel *condition = nullptr; // the Overview's key-health condition, with a way out
+    QLabel *count = nullptr;
+    QLabel *banner = nullptr;
+    QLabel *message = nullptr;
+    QStackedWidget *stack = nullptr;
+    QWidget *tablePane = nullptr;
+    QWidget *emptyPane = nullptr;
+    QLabel *waitingPane = nullptr;
+    QPointer<CreateKeyDialog> createDialog;
+    QPointer<KeyBatch> batch;
+    QTimer creatorsTimer;
+    QTimer minuteTimer;
+    // Keys to select once the worker has stored them (a new key arrives a moment after its secret).
+    QStringList pendingSelection;
+};
+
+ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
+    : QWidget(parent)
+    , d(std::make_unique<Private>()) {
+    d->context = context;
+    d->workspace = context.workspace;
+    d->model = d->workspace->keyModel();
+    setObjectName(QStringLiteral("apiKeysPage"));
+    d->actions = new KeyActions(this);
+
+    // Title row with the one button the help article names.
+    auto *createButton = new QPushButton(tr("Create API Key"), this);
+    createButton->setObjectName(QStringLiteral("createKeyButton"));
+    createButton->setAccessibleName(tr("Create API Key"));
+    createButton->setToolTip(d->actions->create->toolTip());
+    connect(createButton, &QPushButton::clicked, d->actions->create, &QAction::trigger);
+    connect(d->actions->create, &QAction::changed, createButton,
+            [this, createButton] { createButton->setEnabled(d->actions->create->isEnabled()); });
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(new PageHeader(pageTitle(Page::ApiKeys), this));
+    titleRow->addStretch();
+    titleRow->addWidget(createButton);
+
+    auto *toolbar = new QToolBar(tr("Key actions"), this);
+    toolbar->setObjectName(QStringLiteral("keyToolbar"));
+    toolbar->setAccessibleName(tr("Key actions"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (QAction *a : {d->actions->rotate, d->actions->revoke, d->actions->edit, d->actions->copyId,
+                       d->actions->usage, d->actions->history, d->actions->linked})
+        toolbar->addAction(a);
+    toolbar->addSeparator();
+    toolbar->addAction(d->actions->exportCsv);
+
+    d->proxy = new KeyFilterProxy(this);
+    d->proxy->setKeyModel(d->model);
+    auto *filterBar = new QWidget(this);
+    buildFilters(filterBar);
+
+    d->banner = wrappedLabel(QString(), this);
+    d->banner->setObjectName(QStringLiteral("offlineBanner"));
+    d->banner->setStyleSheet(QStringLiteral("background: #fff4e5; border: 1px solid #f0b45b; padding: 6px;"));
+    d->banner->hide();
+    d->message = wrappedLabel(QString(), this);
+    d->message->setObjectName(QStringLiteral("pageMessage"));
+    d->message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    d->message->hide();
+
+    // The table.
+    d->table = new QTableView(this);
+    d->table->setObjectName(QStringLiteral("keyTable"));
+    d->table->setAccessibleName(tr("API keys"));
+    d->table->setItemDelegate(new KeyTableDelegate(d->model, d->table));
+    d->table->setModel(d->proxy);
+    d->table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    d->table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    d->table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    d->table->setWordWrap(false);
+    d->table->setAlternatingRowColors(true);
+    d->table->setSortingEnabled(true);
+    d->table->setContextMenuPolicy(Qt::CustomContextMenu);
+    d->table->verticalHeader()->hide();
+    // Fixed row heights: the view never measures 100,000 rows.
+    d->table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    d->table->verticalHeader()->setDefaultSectionSize(d->table->fontMetrics().height() + 12);
+    QHeaderView *header = d->table->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(false);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    const QList<int> widths{180, 95, 130, 105, 190, 85, 110, 90, 85, 90};
+    for (int c = 0; c < widths.size(); ++c)
+        header->resizeSection(c, widths[c]);
+    if (!header->restoreState(QSettings().value(headerSetting).toByteArray())) {
+        // What a person checks first comes first: is it working, is it used.
+        header->moveSection(header->visualIndex(KeyTableModel::Usage), KeyTableModel::Status + 1);
+        header->moveSection(header->visualIndex(KeyTableModel::LastUsed), KeyTableModel::Status + 2);
+        d->table->sortByColumn(KeyTableModel::Created, Qt::DescendingOrder);
+    }
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &at) {
+        QMenu menu(this);
+        menu.setTitle(tr("Columns"));
+        for (int c = 0; c < KeyTableModel::ColumnCount; ++c) {
+            QAction *a = menu.addAction(d->model->headerData(c, Qt::Horizontal).toString());
+            a->setCheckable(true);
+            a->setChecked(!header->isSectionHidden(c));
+            // The name says which key a row is: it always stays.
+            a->setEnabled(c != KeyTableModel::Name);
+            connect(a, &QAction::toggled, header, [header, c](bool on) { header->setSectionHidden(c, !on); });
+        }
+        menu.exec(header->mapToGlobal(at));
+    });
+    connect(d->table, &QTableView::customContextMenuRequested, this, [this](const QPoint &at) {
+        QMenu menu(this);
+        for (QAction *a : {d->actions->copyId, d->actions->edit, d->actions->rotate, d->actions->revoke})
+            menu.addAction(a);
+        menu.addSeparator();
+        for (QAction *a : {d->actions->usage, d->actions->history, d->actions->linked})
+            menu.addAction(a);
+        menu.exec(d->table->viewport()->mapToGlobal(at));
+    });
+    connect(d->table, &QTableView::doubleClicked, d->actions->edit, &QAction::trigger);
+    connect(d->table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ApiKeysPage::updateActions);
+
+    d->tablePane = d->table;
+
+    // Empty state: what the four types are for, least privilege first, and the button.
+    d->emptyPane = new QWidget(this);
+    d->emptyPane->setObjectName(QStringLiteral("emptyState"));
+    {
+        auto *layout = new QVBoxLayout(d->emptyPane);
+        auto *title = new QLabel(tr("Create your first API key"), d->emptyPane);
+        QFont f = title->font();
+        f.setPointSizeF(f.pointSizeF() * 1.25);
+        f.setBold(true);
+        title->setFont(f);
+        layout->addWidget(title);
+        layout->addWidget(
+            wrappedLabel(tr("API keys connect Knotie AI Pro to your tools and automations: AI "
+                            "automation over MCP, internal dashboards, onboarding scripts. There "
+                            "are four types; pick the least privileged one that does the job."),
+                         d->emptyPane));
+        for (KeyType type : allKeyTypes) {
+            const KeyTypeText text = keyTypeText(type);
+            auto *row = wrappedLabel(QStringLiteral("<span style=\"color:%1\"><b>%2</b></span> — %3 %4")
+                                         .arg(text.badge.name(), text.title.toHtmlEscaped(),
+                                              text.summary.toHtmlEscaped(), text.useFor.toHtmlEscaped()),
+                                     d->emptyPane);
+            row->setObjectName(QStringLiteral("emptyType_") + keyTypeWireName(type));
+            layout->addWidget(row);
+        }
+        auto *button = new QPushButton(tr("Create API Key"), d->emptyPane);
+        button->setObjectName(QStringLiteral("emptyCreateButton"));
+        connect(button, &QPushButton::clicked, d->actions->create, &QAction::trigger);
+        layout->addSpacing(8);
+        layout->addWidget(button, 0, Qt::AlignLeft);
+        layout->addStretch();
+    }
+    d->waitingPane = new QLabel(this);
+    d->waitingPane->setObjectName(QStringLiteral("waitingState"));
+    d->waitingPane->setAlignment(Qt::AlignCenter);
+    d->waitingPane->setWordWrap(true);
+
+    d->stack = new QStackedWidget(this);
+    d->stack->addWidget(d->tablePane);
+    // Scrolls rather than squeezes its wrapped sentences in a short window.
+    auto *emptyScroll = new QScrollArea(this);
+    emptyScroll->setObjectName(QStringLiteral("emptyScroll"));
+    emptyScroll->setWidget(d->emptyPane);
+    emptyScroll->setWidgetResizable(true);
+    emptyScroll->setFrameShape(QFrame::NoFrame);
+    d->stack->addWidget(emptyScroll);
+    d->stack->addWidget(d->waitingPane);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 12);
+    layout->addLayout(titleRow);
+    layout->addWidget(wrappedLabel(pageDescription(Page::ApiKeys), this));
+    layout->addWidget(toolbar);
+    layout->addWidget(filterBar);
+    layout->addWidget(d->banner);
+    layout->addWidget(d->message);
+    layout->addWidget(d->stack, 1);
+    setTabOrder(createButton, d->search);
+    setTabOrder(d->search, d->type);
+    setTabOrder(d->type, d->status);
+    setTabOrder(d->status, d->creator);
+    setTabOrder(d->creator, d->showRetired);
+    setTabOrder(d->showRetired, d->table);
+
+    // The flows.
+    connect(d->actions->create, &QAction::triggered, this, &ApiKeysPage::createKey);
+    connect(d->actions->rotate, &QAction::triggered, this, &ApiKeysPage::rotateSelected);
+    connect(d->actions->revoke, &QAction::triggered, this, &ApiKeysPage::revokeSelected);
+    connect(d->actions->edit, &QAction::triggered, this, &ApiKeysPage::editSelected);
+    connect(d->actions->copyId, &QAction::triggered, this, [this] {
+        const QList<ApiKey> keys = selectedKeys();
+        if (keys.size() != 1)
+            return;
+        QGuiApplication::clipboard()->setText(keys.first().id);
+        showMessage(tr("Copied the key id %1.").arg(keys.first().id), false);
+    });
+    connect(d->actions->usage, &QAction::triggered, this, [this] {
+        const QList<ApiKey> keys = selectedKeys();
+        if (keys.size() == 1)
+            Q_EMIT keyUsageRequested(keys.first().id);
+    });
+    connect(d->actions->history, &QAction::triggered, this, [this] {
+        const QList<ApiKey> keys = selectedKeys();
+        if (keys.size() != 1)
+            return;
+        const ApiKey &k = keys.first();
+        QSet<QString> ids{k.id};
+        if (!k.replaces.isEmpty())
+            ids.insert(k.replaces);
+        if (!k.replacedBy.isEmpty())
+            ids.insert(k.replacedBy);
+        auto *dialog = new KeyHistoryDialog(d->workspace->auditModel(), k.name, ids, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    connect(d->actions->linked, &QAction::triggered, this, [this] {
+        const QList<ApiKey> keys = selectedKeys();
+        if (keys.size() != 1)
+            return;
+        const QString target =
+            keys.first().replacedBy.isEmpty() ? keys.first().replaces : keys.first().replacedBy;
+        if (!d->proxy->mapFromSource(d->model->index(qMax(0, d->model->rowOf(target)), 0)).isValid())
+            d->showRetired->setChecked(true);
+        selectKeys({target});
+    });
+    connect(d->actions->exportCsv, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export API Keys"), tr("api-keys.csv"),
+                                                          tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            exportTo(path);
+    });
+    // Failures of renames (creates and batches report their own).
+    connect(d->workspace->keys(), &KeyService::failed, this, [this](const QString &message) {
+        if (!d->createDialog && !d->batch)
+            showMessage(message, true);
+    });
+    connect(d->workspace->keys(), &KeyService::refused, this, [this](const QString &reason) {
+        if (!d->createDialog && !d->batch)
+            showMessage(reason, true);
+    });
+
+    // Keeping the states current.
+    connect(d->proxy, &QAbstractItemModel::modelReset, this, &ApiKeysPage::updateState);
+    connect(d->proxy, &QAbstractItemModel::layoutChanged, this, &ApiKeysPage::updateState);
+    connect(d->proxy, &QAbstractItemModel::rowsInserted, this, &ApiKeysPage::updateState);
+    connect(d->proxy, &QAbstractItemModel::rowsRemoved, this, &ApiKeysPage::updateState);
+    connect(d->model, &QAbstractItemModel::rowsInserted, this, &ApiKeysPage::updateState);
+    connect(d->model, &QAbstractItemModel::dataChanged, this, &ApiKeysPage::updateActions);
+    // Queued: the proxy and the view finish their own bookkeeping of the new rows first.
+    connect(
+        d->model, &QAbstractItemModel::rowsInserted, this,
+        [this] {
+            if (!d->pendingSelection.isEmpty())
+                selectKeys(d->pendingSelection);
+        },
+        Qt::QueuedConnection);
+    ConnectionState *state = d->workspace->connectionState();
+    connect(state, &ConnectionState::changed, this, [this] {
+        updateState();
+        updateActions();
+    });
+    connect(d->workspace->sync()->worker(), &SyncWorker::syncSucceeded, this, &ApiKeysPage::fetchUsage);
+    // The creator filter lists whoever created a key; worked out once the rows settle.
+    d->creatorsTimer.setSingleShot(true);
+    d->creatorsTimer.setInterval(0);
+    connect(&d->creatorsTimer, &QTimer::timeout, this, &ApiKeysPage::updateCreators);
+    connect(d->model, &QAbstractItemModel::modelReset, &d->creatorsTimer, qOverload<>(&QTimer::start));
+    connect(d->model, &QAbstractItemModel::rowsInserted, &d->creatorsTimer, qOverload<>(&QTimer::start));
+    d->minuteTimer.setInterval(60 * 1000);
+    connect(&d->minuteTimer, &QTimer::timeout, this,
+            [this] { d->model->setNow(QDateTime::currentSecsSinceEpoch()); });
+    d->minuteTimer.start();
+
+    d->creatorsTimer.start();
+    updateState();
+    updateActions();
+    fetchUsage();
+}
+
+ApiKeysPage::~ApiKeysPage() {
+    saveLayout();
+}
+
+void ApiKeysPage::buildFilters(QWidget *bar) {
+    d->search = new QLineEdit(bar);
+    d->search->setObjectName(QStringLiteral("keySearch"));
+    d->search->setAccessibleName(tr("Search keys"));
+    d->search->setPlaceholderText(tr("Search name, description, prefix, customer or creator"));
+    d->search->setClearButtonEnabled(true);
+    d->search->setMinimumWidth(d->search->fontMetrics().horizontalAdvance(d->search->placeholderText()) / 2);
+    connect(d->search, &QLineEdit::textChanged, d->proxy, &KeyFilterProxy::setText);
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, d->search, [this] {
+        d->search->setFocus();
+        d->search->selectAll();
+    });
+    addAction(find);
+
+    d->type = new QComboBox(bar);
+    d->type->setObjectName(QStringLiteral("typeFilter"));
+    d->type->setAccessibleName(tr("Filter by type"));
+    d->type->addItem(tr("All types"), -1);
+    for (KeyType t : allKeyTypes)
+        d->type->addItem(keyTypeText(t).title, int(t));
+    connect(d->type, &QComboBox::currentIndexChanged, d->proxy, [this] {
+        const int t = d->type->currentData().toInt();
+        d->proxy->setTypes(t < 0 ? QSet<KeyType>() : QSet<KeyType>{KeyType(t)});
+    });
+
+    d->status = new QComboBox(bar);
+    d->status->setObjectName(QStringLiteral("statusFilter"));
+    d->status->setAccessibleName(tr("Filter by status"));
+    d->status->addItem(tr("Any status"), -1);
+    for (KeyStatus s : {KeyStatus::Active, KeyStatus::Expiring, KeyStatus::Revoked, KeyStatus::Expired})
+        d->status->addItem(keyStatusDisplayName(s), int(s));
+    connect(d->status, &QComboBox::currentIndexChanged, d->proxy, [this] {
+        const int s = d->status->currentData().toInt();
+        d->proxy->setStatus(s < 0 ? std::nullopt : std::optional<KeyStatus>(KeyStatus(s)));
+    });
+
+    d->creator = new QComboBox(bar);
+    d->creator->setObjectName(QStringLiteral("creatorFilter"));
+    d->creator->setAccessibleName(tr("Filter by creator"));
+    d->creator->addItem(tr("Anyone"), QString());
+    d->creator->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(d->creator, &QComboBox::currentIndexChanged, d->proxy,
+            [this] { d->proxy->setCreator(d->creator->currentData().toString()); });
+
+    d->showRetired = new QCheckBox(tr("Show re&voked and expired"), bar);
+    d->showRetired->setObjectName(QStringLiteral("showRetired"));
+    d->showRetired->setChecked(QSettings().value(retiredSetting, false).toBool());
+    d->proxy->setShowRetired(d->showRetired->isChecked());
+    connect(d->showRetired, &QCheckBox::toggled, d->proxy, &KeyFilterProxy::setShowRetired);
+    d->count = new QLabel(bar);
+    d->count->setObjectName(QStringLiteral("keyCount"));
+
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(d->search, 1);
+    layout->addWidget(d->type);
+    layout->addWidget(d->status);
+    layout->addWidget(d->creator);
+    layout->addWidget(d->showRetired);
+    layout->addWidget(d->count);
+
+    d->condition = new QLabel(bar);
+    d->condition->setObjectName(QStringLiteral("conditionFilter"));
+    d->condition->setTextFormat(Qt::RichText);
+    d->condition->hide();
+    connect(d->condition, &QLabel::linkActivated, this, [this] { applyFilter(KeyFilter{}); });
+    layout->insertWidget(1, d->condition);
+    // The Overview's key counts open this page on the same keys they counted.
+    if (Navigator *navigator = d->context.navigator) {
+        if (!(navigator->keyFilter() == KeyFilter{}))
+            applyFilter(navigator->keyFilter());
+        connect(navigator, &Navigator::keyFilterRequested, this, &ApiKeysPage::applyFilter);
+    }
+}
+
+void ApiKeysPage::applyFilter(const KeyFilter &filter) {
+    d->type->setCurrentIndex(filter.type ? d->type->findData(int(*filter.type)) : 0);
+    d->status->setCurrentIndex(filter.status ? d->status->findData(int(*filter.status)) : 0);
+    if (filter.showsRetired())
+        d->showRetired->setChecked(true);
+    d->proxy->setCustomer(filter.customerId);
+    d->proxy->setCondition(filter.condition);
+    QString text;
+    switch (filter.condition) {
+    case KeyFilter::Condition::None:
+        break;
+    case KeyFilter::Condition::ExpiringSoon:
+        text = tr("Expiring within 7 days");
+        break;
+    case KeyFilter::Condition::Unused:
+        text = tr("Unused for 90 days");
+        break;
+    case KeyFilter::Condition::NoExpiry:
+        text = tr("Without expiry");
+        break;
+    }
+    if (!filter.customerId.isEmpty())
+        text = text.isEmpty() ? tr("One customer's keys") : text;
+    d->condition->setText(text.isEmpty() ? QString()
+                                         : QStringLiteral("<b>%1</b> · <a href=\"clear\">%2</a>")
+                                               .arg(text.toHtmlEscaped(), tr("Show all")));
+    d->condition->setAccessibleName(text);
+    d->condition->setVisible(!text.isEmpty());
+}
+
+QTableView *ApiKeysPage::table() const {
+    return d->table;
+}
+
+KeyFilterProxy *ApiKeysPage::proxy() const {
+    return d->proxy;
+}
+
+KeyActions *ApiKeysPage::actions() const {
+    return d->actions;
+}
+
+void ApiKeysPage::updateCreators() {
+    QHash<QString, QString> creators;
+    for (const ApiKey &k : d->model->rows())
+        creators.insert(k.createdBy.id, k.createdBy.name);
+    const QString current = d->creator->currentData().toString();
+    const QSignalBlocker blocker(d->creator);
+    while (d->creator->count() > 1)
+        d->creator->removeItem(1);
+    QList<std::pair<QString, QString>> sorted;
+    for (auto it = creators.cbegin(); it != creators.cend(); ++it)
+        sorted.append({it.value(), it.key()});
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto &[name, id] : sorted)
+        d->creator->addItem(name, id);
+    d->creator->setCurrentIndex(qMax(0, d->creator->findData(current)));
+}
+
+void ApiKeysPage::updateState() {
+    ConnectionState *state = d->workspace->connectionState();
+    const int total = d->model->rowCount();
+    QWidget *pane = d->tablePane;
+    if (total == 0) {
+        if (state->isOffline()) {
+            d->waitingPane->setText(
+                state->statusText() + QLatin1Char('\n') +
+                tr("Your keys appear here once the gateway can be reached. The portal keeps "
+                   "trying."));
+            pane = d->waitingPane;
+        } else if (!state->lastSyncedAt()) {
+            d->waitingPane->setText(tr("Loading your keys…"));
+            pane = d->waitingPane;
+        } else {
+            pane = d->emptyPane->parentWidget()->parentWidget(); // its scroll area
+        }
+    }
+    d->stack->setCurrentWidget(pane);
+    d->banner->setVisible(state->isOffline() && total > 0);
+    if (state->isOffline())
+        d->banner->setText(state->statusText() + QLatin1Char(' ') +
+                           tr("Creating, rotating and revoking keys need the gateway."));
+    d->count->setText(tr("%1 of %n key(s)", nullptr, total).arg(d->proxy->rowCount()));
+}
+
+void ApiKeysPage::updateActions() {
+    d->actions->update(selectedKeys(), d->workspace->keys()->refusal());
+}
+
+QList<ApiKey> ApiKeysPage::selectedKeys() const {
+    QList<ApiKey> keys;
+    for (const QModelIndex &index : d->table->selectionModel()->selectedRows()) {
+        const int row = d->proxy->mapToSource(index).row();
+        if (row >= 0)
+            keys.append(d->model->keyAt(row));
+    }
+    return keys;
+}
+
+void ApiKeysPage::selectKeys(const QStringList &wanted) {
+    const QStringList keyIds = wanted; // `wanted` may be pendingSelection itself
+    d->pendingSelection.clear();
+    for (const QString &id : keyIds)
+        if (d->model->rowOf(id) < 0)
+            d->pendingSelection = keyIds;
+    QItemSelection selection;
+    QModelIndex first;
+    for (const QString &id : keyIds) {
+        const QModelIndex index = d->model->indexFromKey(id, d->proxy);
+        if (!index.isValid())
+            continue;
+        if (!first.isValid())
+            first = index;
+        selection.select(index, index.siblingAtColumn(KeyTableModel::ColumnCount - 1));
+    }
+    d->table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    if (first.isValid()) {
+        d->table->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+        d->table->scrollTo(first);
+    }
+}
+
+void ApiKeysPage::fetchUsage() {
+    if (!d->workspace->keys()->refusal().isEmpty())
+        return;
+    // The last seven whole UTC days, today included: the gateway wants day boundaries.
+    const UnixTime now = QDateTime::currentSecsSinceEpoch();
+    UsageQuery query;
+    query.bucket = BucketSize::Day;
+    query.to = now - now % 86400 + 86400;
+    query.from = query.to - 7 * 86400;
+    SyncWorker *worker = d->workspace->sync()->worker();
+    QMetaObject::invokeMethod(worker, [worker, query] { worker->fetchKeyUsage(query); });
+}
+
+void ApiKeysPage::showMessage(const QString &text, bool error) {
+    d->message->setText(text);
+    d->message->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
+    d->message->setVisible(!text.isEmpty());
+}
+
+void ApiKeysPage::createKey() {
+    KeyService *service = d->workspace->keys();
+    if (const QString refusal = service->refusal(); !refusal.isEmpty())
+        return showMessage(refusal, true);
+    if (d->createDialog)
+        return d->createDialog->raise();
+    QList<CreateKeyDialog::Customer> customers;
+    for (const Customer &c : d->workspace->customerModel()->rows())
+        customers.append({c.id, c.name});
+    auto *dialog = new CreateKeyDialog(customers, this);
+    d->createDialog = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CreateKeyDialog::createRequested, service, [service](const CreateKeyDialog::Request &r) {
+        KeyDraft draft;
+        draft.name = r.name;
+        draft.description = r.description;
+        draft.type = r.type;
+        draft.customerId = r.customerId;
+        draft.expiresAt = r.expiresAt ? r.expiresAt->toSecsSinceEpoch() : 0;
+        if (r.rateLimit)
+            draft.rateLimit = RateLimit{r.rateLimit->requests, r.rateLimit->perSeconds};
+        service->create(draft);
+    });
+    // Connected for the dialog's life only: its context is the dialog.
+    connect(service, &KeyService::secretIssued, dialog,
+            [this, dialog](const ApiKey &key, const QByteArray &secret) {
+                if (!key.replaces.isEmpty())
+                    return;
+                dialog->finish();
+                selectKeys({key.id});
+                revealSecret(d->context, key, secret, this);
+            });
+    connect(service, &KeyService::failed, dialog, [dialog](const QString &message, const QString &field) {
+        dialog->showServerError(field, message);
+    });
+    connect(service, &KeyService::refused, dialog,
+            [dialog](const QString &reason) { dialog->showServerError(QString(), reason); });
+    dialog->open();
+}
+
+void ApiKeysPage::runBatch(int action, const QList<ApiKey> &keys, int graceSeconds) {
+    if (d->batch || keys.isEmpty())
+        return;
+    auto *batch = new KeyBatch(d->workspace->keys(), KeyBatch::Action(action), keys, graceSeconds, this);
+    d->batch = batch;
+    connect(batch, &KeyBatch::secretIssued, this, [this](const ApiKey &key, const QByteArray &secret) {
+        revealSecret(d->context, key, secret, this);
+    });
+    connect(batch, &KeyBatch::progress, this, [this, batch](int done, int total) {
+        if (done < total)
+            showMessage(batch->action() == KeyBatch::Action::Rotate
+                            ? tr("Rotating %1 of %2…").arg(done + 1).arg(total)
+                            : tr("Revoking %1 of %2…").arg(done + 1).arg(total),
+                        false);
+    });
+    connect(batch, &KeyBatch::finished, this, [this, batch] {
+        const QString summary = batch->summary();
+        showMessage(summary, batch->succeeded() < batch->outcomes().size());
+        QStringList ids;
+        for (const KeyBatch::Outcome &o : batch->outcomes())
+            ids.append(o.key.id);
+        selectKeys(ids);
+        batch->deleteLater();
+        d->batch = nullptr;
+        updateActions();
+        Q_EMIT batchFinished(summary);
+    });
+    batch->start();
+}
+
+void ApiKeysPage::rotateSelected() {
+    QList<ApiKey> keys = selectedKeys();
+    keys.removeIf([](const ApiKey &k) { return !KeyActions::mayRotate(k); });
+    if (keys.isEmpty())
+        return;
+    auto *dialog = new RotateKeyDialog(keys, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, keys] { runBatch(int(KeyBatch::Action::Rotate), keys, dialog->graceSeconds()); });
+    dialog->open();
+}
+
+void ApiKeysPage::revokeSelected() {
+    QList<ApiKey> keys = selectedKeys();
+    keys.removeIf([](const ApiKey &k) { return !KeyActions::mayRevoke(k); });
+    if (keys.isEmpty())
+        return;
+    auto *dialog = new RevokeKeyDialog(keys, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, keys] { runBatch(int(KeyBatch::Action::Revoke), keys, 0); });
+    dialog->open();
+}
+
+void ApiKeysPage::editSelected() {
+    const QList<ApiKey> keys = selectedKeys();
+    if (keys.size() != 1 || keys.first().isRetired())
+        return;
+    const ApiKey key = keys.first();
+    auto *dialog = new EditKeyDialog(key, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, key] {
+        std::optional<QString> name, description;
+        if (dialog->name() != key.name)
+            name = dialog->name();
+        if (dialog->description() != key.description)
+            description = dialog->description();
+        if (name || description)
+            d->workspace->keys()->update(key.id, name, description);
+    });
+    dialog->open();
+}
+
+void ApiKeysPage::exportTo(const QString &path) {
+    QList<ApiKey> keys;
+    QHash<QString, QString> customers;
+    keys.reserve(d->proxy->rowCount());
+    for (int r = 0; r < d->proxy->rowCount(); ++r) {
+        const ApiKey &k = d->model->keyAt(d->proxy->mapToSource(d->proxy->index(r, 0)).row());
+        keys.append(k);
+        if (!k.customerId.isEmpty() && !customers.contains(k.customerId))
+            customers.insert(k.customerId, d->model->customerName(k.customerId));
+    }
+    const int n = int(keys.size());
+    exportKeysCsv(std::move(keys), std::move(customers), path, this, [this, n, path](const QString &error) {
+        showMessage(error.isEmpty() ? tr("Exported %n key(s) to %1.", nullptr, n).arg(path)
+                                    : tr("Could not export the keys: %1").arg(error),
+                    !error.isEmpty());
+        Q_EMIT exported(error);
+    });
+}
+
+void ApiKeysPage::saveLayout() const {
+    QSettings settings;
+    settings.setValue(headerSetting, d->table->horizontalHeader()->saveState());
+    settings.setValue(retiredSetting, d->showRetired->isChecked());
+}
+
+void ApiKeysPage::hideEvent(QHideEvent *event) {
+    saveLayout();
+    QWidget::hideEvent(event);
+}
+
+} // namespace knotie

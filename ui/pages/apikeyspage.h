@@ -1,0 +1,73 @@
+#pragma once
+
+#include "items/keyfilter.h"
+
+#include "data/apikey.h"
+#include "pagecontext.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QTableView;
+
+namespace knotie {
+
+class KeyActions;
+class KeyFilterProxy;
+class KeyBatch;
+
+// Settings → API Keys: the key manager. A table of every key (badges, status with time
+// left, 7-day sparklines) with search and filters, the actions of KeyActions, the
+// create/rotate/revoke flows with each new secret shown once, CSV export, and empty,
+// loading and offline states that say what is happening.
+class ApiKeysPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit ApiKeysPage(const PageContext &context, QWidget *parent = nullptr);
+
+    // The room the page is laid out for, beside the navigation of a 1180×760 window.
+    QSize sizeHint() const override { return {960, 680}; }
+    ~ApiKeysPage() override;
+
+    QTableView *table() const;
+    KeyFilterProxy *proxy() const;
+    KeyActions *actions() const;
+    // Selects these keys (by id) in the table, as a person would.
+    void selectKeys(const QStringList &keyIds);
+    // Shows the slice of keys the Overview asked for (type, status, customer, condition).
+    void applyFilter(const knotie::KeyFilter &filter);
+
+    // The flows behind the actions, public for the shortcuts of other screens and tests.
+    void createKey();
+    void rotateSelected();
+    void revokeSelected();
+    void editSelected();
+    void exportTo(const QString &path);
+
+Q_SIGNALS:
+    // "Show usage": the window opens Analytics filtered to this key.
+    void keyUsageRequested(const QString &keyId);
+    // A rotate or revoke of several keys ended; `summary` says what happened to each.
+    void batchFinished(const QString &summary);
+    void exported(const QString &error);
+
+protected:
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void buildFilters(QWidget *bar);
+    void updateState();
+    void updateActions();
+    void updateCreators();
+    void fetchUsage();
+    void runBatch(int action, const QList<knotie::ApiKey> &keys, int graceSeconds);
+    void showMessage(const QString &text, bool error);
+    QList<knotie::ApiKey> selectedKeys() const;
+    void saveLayout() const;
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace knotie

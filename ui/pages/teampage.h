@@ -1,0 +1,50 @@
+#pragma once
+
+#include "pagecontext.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTableWidgetItem;
+
+namespace knotie {
+
+struct TeamMember;
+
+// Settings → Team: every member with their role and permissions as checkboxes. The
+// owner grants or removes a permission with one click and it applies at once (an open
+// portal of that member follows on its next sync); others see the same table read-only.
+// "A Member Leaves…" opens the flow that rotates or revokes every key they created.
+class TeamPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit TeamPage(const PageContext &context, QWidget *parent = nullptr);
+
+    // The room the page is laid out for, beside the navigation of a 1180×760 window.
+    QSize sizeHint() const override { return {960, 680}; }
+
+    QTableWidget *table() const { return m_table; }
+    // Grants or removes one permission of a member, as ticking its box does.
+    void setPermission(const QString &userId, knotie::Permission permission, bool granted);
+    void openMemberLeaves(const QString &userId = QString());
+
+    static QString permissionTitle(knotie::Permission permission);
+
+Q_SIGNALS:
+    // A change was applied by the gateway (ok) or refused (the message says why).
+    void permissionsApplied(bool ok, const QString &message);
+
+private:
+    void rebuild();
+    void onItemChanged(QTableWidgetItem *item);
+
+    PageContext m_context;
+    QTableWidget *m_table;
+    QLabel *m_message;
+    QPushButton *m_leaves;
+    bool m_rebuilding = false;
+};
+
+} // namespace knotie
