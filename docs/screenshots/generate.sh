@@ -29,14 +29,10 @@ shot customers-member member@demo.test customers
 shot analytics-owner owner@demo.test analytics
 shot analytics-member member@demo.test analytics
 shot analytics-owner-de owner@demo.test analytics de
-
-# Dialogs, rendered by their widget tests.
-for test in tst_createkeydialog tst_secretrevealdialog tst_apireference; do
 shot api-keys-owner-de owner@demo.test api-keys de
 shot team-page-owner owner@demo.test team
 
-# Dialogs, rendered by their widget tests.
-# The key manager's states (empty, 10,000 keys, offline) and its dialogs, from its tests.
-for test in tst_createkeydialog tst_secretrevealdialog tst_apikeyspage tst_teampage; do
+# Dialogs and states (empty, 10,000 keys, offline), rendered by their widget tests.
+for test in tst_createkeydialog tst_secretrevealdialog tst_apireference tst_apikeyspage tst_teampage; do
     KNOTIE_SCREENSHOT_DIR=$out "$build/tests/portal/$test" >/dev/null
 done
