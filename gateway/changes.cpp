@@ -4,8 +4,7 @@
 
 namespace knotie::gateway {
 
-qint64 nextChangeSequence(QSqlDatabase &db)
-{
+qint64 nextChangeSequence(QSqlDatabase &db) {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("UPDATE change_sequence SET value = value + 1 RETURNING value")) || !q.next())
         return 0;

@@ -15,7 +15,6 @@ namespace knotie::gateway {
 KeyDirectory::KeyDirectory(Store &store)
     : m_store(store) {}
 
-
 std::optional<KeyPrincipal> KeyDirectory::authenticate(QByteArrayView secret, qint64 now) {
     if (keyformat::verify(secret) != keyformat::Verdict::Ok)
         return std::nullopt;

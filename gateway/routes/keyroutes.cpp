@@ -41,10 +41,10 @@ Checked<QString> checkName(const QJsonValue &value) {
                 fieldError(QStringLiteral("invalid_name"), QStringLiteral("name"),
                            QStringLiteral("Give the key a name."))};
     case keyfields::Problem::TooLong:
-        return {{},
-                fieldError(
-                    QStringLiteral("invalid_name"), QStringLiteral("name"),
-                    QStringLiteral("A name has at most %1 characters.").arg(keyfields::maxNameLength))};
+        return {
+            {},
+            fieldError(QStringLiteral("invalid_name"), QStringLiteral("name"),
+                       QStringLiteral("A name has at most %1 characters.").arg(keyfields::maxNameLength))};
     case keyfields::Problem::ForbiddenCharacter:
         break;
     }

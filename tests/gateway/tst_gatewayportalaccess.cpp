@@ -47,11 +47,17 @@ constexpr AccessRow accessMatrix[] = {
     {"POST", "/v1/keys/{id}/rotate", R"({"grace_seconds":0})", {201, 201, 403, 201, 401, 404}},
     {"GET", "/v1/audit", nullptr, {200, 200, 403, 200, 401, 200}},
     // The demo member holds analytics.view: the usage charts are theirs to read.
-    {"GET", "/v1/usage?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&bucket=hour", nullptr,
+    {"GET",
+     "/v1/usage?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&bucket=hour",
+     nullptr,
      {200, 200, 200, 200, 401, 200}},
-    {"GET", "/v1/usage/endpoints?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z", nullptr,
+    {"GET",
+     "/v1/usage/endpoints?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z",
+     nullptr,
      {200, 200, 200, 200, 401, 200}},
-    {"GET", "/v1/usage/keys?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&bucket=day", nullptr,
+    {"GET",
+     "/v1/usage/keys?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&bucket=day",
+     nullptr,
      {200, 200, 200, 200, 401, 200}},
 };
 
@@ -89,7 +95,8 @@ private Q_SLOTS:
         knotie::gateway::Gateway gateway(store, {});
         QStringList rows;
         for (const AccessRow &row : accessMatrix) // the path without its query
-            rows.append(QLatin1String(row.method) + QLatin1Char(' ') + QString::fromLatin1(row.path).section(QLatin1Char('?'), 0, 0));
+            rows.append(QLatin1String(row.method) + QLatin1Char(' ') +
+                        QString::fromLatin1(row.path).section(QLatin1Char('?'), 0, 0));
         for (const auto &route : gateway.router().routes()) {
             if (route.audience != knotie::gateway::Audience::Session)
                 continue;

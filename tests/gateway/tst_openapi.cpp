@@ -186,7 +186,8 @@ private Q_SLOTS:
 
     void everyListedOperation_isServed() {
         for (auto it = m_listed.cbegin(); it != m_listed.cend(); ++it)
-            QVERIFY2(m_served.contains(it.key()), qPrintable(it.key() + QStringLiteral(" is listed but not served")));
+            QVERIFY2(m_served.contains(it.key()),
+                     qPrintable(it.key() + QStringLiteral(" is listed but not served")));
     }
 
     void everyOperation_namesTheCredentialItsRouteChecks() {
