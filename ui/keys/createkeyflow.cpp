@@ -3,9 +3,7 @@
 #include "createkeydialog.h"
 #include "items/listmodels.h"
 #include "keys/keyservice.h"
-#include "secretrevealdialog.h"
-#include "secrets/secretstore.h"
-#include "session/session.h"
+#include "revealsecret.h"
 #include "workspace/workspace.h"
 
 namespace knotie {
@@ -15,7 +13,7 @@ CreateKeyFlow::CreateKeyFlow(const PageContext &context, QWidget *parent)
     , m_context(context)
     , m_parent(parent) {}
 
-void CreateKeyFlow::start(std::optional<KeyType> type, const QString &customerId) {
+CreateKeyDialog *CreateKeyFlow::start(std::optional<KeyType> type, const QString &customerId) {
     // An offline or refused create says why inside the form (KeyService::refused).
     KeyService *keys = m_context.workspace->keys();
     QList<CreateKeyDialog::Customer> customers;
@@ -42,25 +40,16 @@ void CreateKeyFlow::start(std::optional<KeyType> type, const QString &customerId
     connect(keys, &KeyService::failed, dialog, &CreateKeyDialog::showServerError);
     connect(keys, &KeyService::refused, dialog,
             [dialog](const QString &reason) { dialog->showServerError({}, reason); });
-    connect(
-        keys, &KeyService::secretIssued, dialog, [this, dialog](const ApiKey &key, const QByteArray &secret) {
-            dialog->finish();
-            Session *session = m_context.workspace->session();
-            auto *reveal =
-                new SecretRevealDialog(key.name, secret, session->gateway(), m_context.clipboard, m_parent);
-            reveal->setAttribute(Qt::WA_DeleteOnClose);
-            if (SecretStore *store = m_context.secrets) {
-                const QString entry =
-                    SecretStore::scopedKey(session->gateway(), session->account().user.email,
-                                           QStringLiteral("api-key/%1").arg(key.id));
-                connect(reveal, &SecretRevealDialog::saveToKeychain, store,
-                        [store, entry](const QByteArray &s) {
-                            store->write(entry, s, store, [](const SecretStore::Result &) {});
-                        });
-            }
-            reveal->open();
-        });
+    connect(keys, &KeyService::secretIssued, dialog,
+            [this, dialog](const ApiKey &key, const QByteArray &secret) {
+                if (!key.replaces.isEmpty()) // a rotation's secret, not this form's
+                    return;
+                dialog->finish();
+                revealSecret(m_context, key, secret, m_parent);
+                Q_EMIT created(key);
+            });
     dialog->open();
+    return dialog;
 }
 
 } // namespace knotie

@@ -1,11 +1,16 @@
 #pragma once
 
+#include "data/apikey.h"
 #include "domain/keytype.h"
 #include "pages/pagecontext.h"
 
 #include <QObject>
 
 class QWidget;
+
+namespace knotie {
+class CreateKeyDialog;
+}
 
 namespace knotie {
 
@@ -18,7 +23,12 @@ class CreateKeyFlow : public QObject {
 public:
     CreateKeyFlow(const PageContext &context, QWidget *parent);
 
-    void start(std::optional<KeyType> type = {}, const QString &customerId = {});
+    // Opens the form; the returned dialog lives until the form closes.
+    CreateKeyDialog *start(std::optional<KeyType> type = {}, const QString &customerId = {});
+
+Q_SIGNALS:
+    // The key exists, and its secret is being shown once.
+    void created(const knotie::ApiKey &key);
 
 private:
     PageContext m_context;

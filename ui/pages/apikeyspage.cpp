@@ -4,6 +4,7 @@
 #include "items/keytablemodel.h"
 #include "items/listmodels.h"
 #include "keys/createkeydialog.h"
+#include "keys/createkeyflow.h"
 #include "keys/editkeydialog.h"
 #include "keys/keyactions.h"
 #include "keys/keybatch.h"
@@ -574,38 +575,9 @@ void ApiKeysPage::createKey() {
         return showMessage(refusal, true);
     if (d->createDialog)
         return d->createDialog->raise();
-    QList<CreateKeyDialog::Customer> customers;
-    for (const Customer &c : d->workspace->customerModel()->rows())
-        customers.append({c.id, c.name});
-    auto *dialog = new CreateKeyDialog(customers, this);
-    d->createDialog = dialog;
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &CreateKeyDialog::createRequested, service, [service](const CreateKeyDialog::Request &r) {
-        KeyDraft draft;
-        draft.name = r.name;
-        draft.description = r.description;
-        draft.type = r.type;
-        draft.customerId = r.customerId;
-        draft.expiresAt = r.expiresAt ? r.expiresAt->toSecsSinceEpoch() : 0;
-        if (r.rateLimit)
-            draft.rateLimit = RateLimit{r.rateLimit->requests, r.rateLimit->perSeconds};
-        service->create(draft);
-    });
-    // Connected for the dialog's life only: its context is the dialog.
-    connect(service, &KeyService::secretIssued, dialog,
-            [this, dialog](const ApiKey &key, const QByteArray &secret) {
-                if (!key.replaces.isEmpty())
-                    return;
-                dialog->finish();
-                selectKeys({key.id});
-                revealSecret(d->context, key, secret, this);
-            });
-    connect(service, &KeyService::failed, dialog, [dialog](const QString &message, const QString &field) {
-        dialog->showServerError(field, message);
-    });
-    connect(service, &KeyService::refused, dialog,
-            [dialog](const QString &reason) { dialog->showServerError(QString(), reason); });
-    dialog->open();
+    auto *flow = new CreateKeyFlow(d->context, this);
+    connect(flow, &CreateKeyFlow::created, this, [this](const ApiKey &key) { selectKeys({key.id}); });
+    d->createDialog = flow->start();
 }
 
 void ApiKeysPage::runBatch(int action, const QList<ApiKey> &keys, int graceSeconds) {
