@@ -4,6 +4,7 @@
 #include "cache/cache.h"
 #include "items/keyfilterproxy.h"
 #include "items/keytablemodel.h"
+#include "synthetickeys.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -24,24 +25,7 @@ int main(int argc, char **argv) {
     Cache cache(dir.filePath(QStringLiteral("keys.sqlite")));
     if (cache.open().status != Cache::OpenStatus::Ok)
         return 1;
-    QList<ApiKey> keys;
-    for (int i = 0; i < keyCount; ++i) {
-        ApiKey k;
-        k.id = QStringLiteral("key_%1").arg(i, 6, 10, QLatin1Char('0'));
-        k.name = QStringLiteral("Integration %1").arg(i);
-        k.description = i % 3 ? QString() : QStringLiteral("Generated for a large partner");
-        k.type = allKeyTypes[size_t(i % 4)];
-        k.customerId = k.type == KeyType::Customer ? QStringLiteral("cus_%1").arg(i % 50) : QString();
-        k.prefix = QStringLiteral("kn_pk_");
-        k.last4 = QStringLiteral("ab12");
-        k.status = i % 10 == 9 ? KeyStatus::Revoked : KeyStatus::Active;
-        k.createdAt = 1735689600 + i;
-        k.createdBy = {QStringLiteral("usr_1"), QStringLiteral("Maya Lindqvist")};
-        k.lastUsedAt = i % 2 ? k.createdAt + 60 : 0;
-        if (i % 5 == 0)
-            k.rateLimit = RateLimit{1000, 60};
-        keys.append(k);
-    }
+    QList<ApiKey> keys = bench::syntheticKeys(keyCount, 1);
     if (!cache.storeKeys(keys))
         return 1;
     keys.clear();

@@ -12,6 +12,7 @@
 #include "items/keytablemodel.h"
 #include "pages/apikeyspage.h"
 #include "sync/synccontroller.h"
+#include "synthetickeys.h"
 #include "widgets/secretclipboard.h"
 #include "workspace/workspace.h"
 
@@ -122,24 +123,7 @@ int runPage(const QString &cachePath, bool typeToo) {
 }
 
 QList<ApiKey> generatedKeys() {
-    QList<ApiKey> keys;
-    keys.reserve(keyCount);
-    for (int i = 0; i < keyCount; ++i) {
-        ApiKey k;
-        k.id = QStringLiteral("key_%1").arg(i, 6, 10, QLatin1Char('0'));
-        k.name = QStringLiteral("Integration %1").arg(i);
-        k.description = i % 3 ? QString() : QStringLiteral("Generated for a large partner");
-        k.type = allKeyTypes[size_t(i % 4)];
-        k.customerId = k.type == KeyType::Customer ? QStringLiteral("cus_%1").arg(i % 50) : QString();
-        k.prefix = QStringLiteral("kn_pk_");
-        k.last4 = QStringLiteral("ab12");
-        k.status = i % 10 == 9 ? KeyStatus::Revoked : KeyStatus::Active;
-        k.createdAt = 1735689600 + i;
-        k.createdBy = {QStringLiteral("usr_%1").arg(i % 7), QStringLiteral("Person %1").arg(i % 7)};
-        k.lastUsedAt = i % 2 ? k.createdAt + 60 : 0;
-        keys.append(k);
-    }
-    return keys;
+    return bench::syntheticKeys(keyCount, 7);
 }
 
 // Runs a child and returns its figures by name; "start_to_painted" is timed here, from

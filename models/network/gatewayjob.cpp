@@ -1,9 +1,9 @@
 #include "gatewayjob.h"
 
 #include "data/wireformat.h"
+#include "gatewayaddress.h"
 #include "logging.h"
 
-#include <QHostAddress>
 #include <QIODevice>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -54,9 +54,8 @@ bool GatewayConnection::transportAllowed() const {
     if (baseUrl.scheme() == QLatin1String("https"))
         return true;
     const QString host = baseUrl.host();
-    const bool loopback = host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
     return baseUrl.scheme() == QLatin1String("http") &&
-           (loopback || insecureHosts.contains(host, Qt::CaseInsensitive));
+           (isLoopbackHost(host) || insecureHosts.contains(host, Qt::CaseInsensitive));
 }
 
 GatewayJob::GatewayJob(GatewayConnection connection, QObject *parent)

@@ -1,6 +1,7 @@
 #include "faultserver.h"
 #include "gatewayprocess.h"
 #include "network/connectioncheck.h"
+#include "tlsfixture.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -64,18 +65,9 @@ private Q_SLOTS:
 
     void untrustedCertificate_isACertificateProblem() {
         QTemporaryDir dir;
-        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-        const QString key = dir.filePath(QStringLiteral("key.pem"));
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
-                       QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
-                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
-        QVERIFY(openssl.waitForFinished(60000));
-        QCOMPARE(openssl.exitCode(), 0);
-        GatewayProcess gateway(GatewayProcess::Options{
-            false, false, {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}, {}});
+        const auto certificate = makeSelfSignedCertificate(dir.path(), QStringLiteral("localhost"));
+        QVERIFY(!certificate.certificate.isEmpty());
+        GatewayProcess gateway(GatewayProcess::Options{false, false, certificate.gatewayArguments(), {}});
         QVERIFY(gateway.start());
         QCOMPARE(gateway.baseUrl().scheme(), QStringLiteral("https"));
         QUrl url = gateway.baseUrl();

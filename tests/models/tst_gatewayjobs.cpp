@@ -3,6 +3,7 @@
 #include "jobrunner.h"
 #include "network/datajobs.h"
 #include "network/sessionjobs.h"
+#include "tlsfixture.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -130,17 +131,10 @@ private Q_SLOTS:
     void selfSignedCertificate_saysNotTrusted_andSendsNothing() {
         // A real gateway serving https with a certificate no one vouches for.
         QTemporaryDir dir;
-        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-        const QString key = dir.filePath(QStringLiteral("key.pem"));
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
-                       QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
-        QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+        const auto certificate = makeSelfSignedCertificate(dir.path(), QStringLiteral("127.0.0.1"));
+        QVERIFY(!certificate.certificate.isEmpty());
         GatewayProcess::Options options;
-        options.extraArguments = {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key};
+        options.extraArguments = certificate.gatewayArguments();
         GatewayProcess tls(options);
         QVERIFY(tls.start());
         QCOMPARE(tls.baseUrl().scheme(), QStringLiteral("https"));
