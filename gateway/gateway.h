@@ -37,8 +37,6 @@ public:
     // its very next request.
     void invalidateKey(const QString &keyId) { m_keys.invalidate(keyId); }
 
-    UsageRecorder &usage() { return m_usage; }
-
     // After the server has stopped: writes the usage still in memory (SIGTERM, SIGINT).
     void stop() { m_usage.stop(); }
 
