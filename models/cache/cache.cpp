@@ -45,7 +45,8 @@ QVariant timeOrNull(UnixTime t) {
 }
 
 // Probes an existing file without writing to it: a newer schema must stay untouched, and
-// a damaged file must be recognised before anything (even WAL mode) is written.
+// a file that is not a database must be recognised before anything (even WAL mode) is
+// written. Damage inside the file is found later, by Cache::checkIntegrity().
 enum class Probe { Fine, Damaged, Unreadable };
 Probe probe(const QString &path, int *version) {
     const QString name = QStringLiteral("knotie-cache-probe-") + QUuid::createUuid().toString(QUuid::Id128);
@@ -65,9 +66,6 @@ Probe probe(const QString &path, int *version) {
                 result = Probe::Damaged;
             } else {
                 *version = q.value(0).toInt();
-                if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
-                    q.value(0).toString() != QLatin1String("ok"))
-                    result = Probe::Damaged;
             }
         }
         db.close();
@@ -121,15 +119,39 @@ void Cache::closeConnection() {
     m_thread = nullptr;
 }
 
-bool Cache::moveAside(QString *movedTo) {
+bool Cache::setAside(OpenResult *result) {
     const QString target = m_path + QStringLiteral(".damaged-") +
                            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
     for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(m_path + suffix); // they belong to the damaged file
-    if (!QFile::rename(m_path, target))
+    if (!QFile::rename(m_path, target)) {
+        result->status = OpenStatus::Failed;
+        result->message =
+            tr("The local copy of your data (%1) is damaged and cannot be moved aside.").arg(m_path);
         return false;
-    *movedTo = target;
+    }
+    qCWarning(lcCache) << "damaged cache moved aside to" << target;
+    result->status = OpenStatus::Rebuilt;
+    result->movedAsidePath = target;
+    result->message = tr("The local copy of your data was damaged. It was set aside (%1) and is being "
+                         "rebuilt from the gateway; nothing the gateway has is lost.")
+                          .arg(QDir::toNativeSeparators(target));
     return true;
+}
+
+Cache::OpenResult Cache::checkIntegrity() {
+    {
+        QSqlQuery q(connection());
+        if (q.exec(QStringLiteral("PRAGMA quick_check")) && q.next() &&
+            q.value(0).toString() == QLatin1String("ok"))
+            return {OpenStatus::Ok, {}, {}};
+    }
+    closeConnection();
+    OpenResult result;
+    if (!setAside(&result))
+        return result;
+    const OpenResult fresh = open();
+    return fresh.status == OpenStatus::Ok ? result : fresh;
 }
 
 Cache::OpenResult Cache::open(int targetVersion) {
@@ -151,18 +173,8 @@ Cache::OpenResult Cache::open(int targetVersion) {
                    "portal to use the local copy again.");
             return result;
         }
-        if (state != Probe::Fine) {
-            if (!moveAside(&result.movedAsidePath)) {
-                result.message =
-                    tr("The local copy of your data (%1) is damaged and cannot be moved aside.").arg(m_path);
-                return result;
-            }
-            qCWarning(lcCache) << "damaged cache moved aside to" << result.movedAsidePath;
-            result.status = OpenStatus::Rebuilt;
-            result.message = tr("The local copy of your data was damaged. It was set aside (%1) and is being "
-                                "rebuilt from the gateway; nothing the gateway has is lost.")
-                                 .arg(QDir::toNativeSeparators(result.movedAsidePath));
-        }
+        if (state != Probe::Fine && !setAside(&result))
+            return result;
     }
 
     QSqlDatabase db = connection();

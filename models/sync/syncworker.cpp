@@ -29,22 +29,32 @@ void SyncWorker::openCache(const QString &path) {
     if (!m_network) // created here, so it lives in the worker's thread
         m_network = new QNetworkAccessManager(this);
     m_cache = std::make_unique<Cache>(path);
-    const Cache::OpenResult r = m_cache->open();
-    if (!m_cache->isOpen()) {
-        qCWarning(lcCache) << "working without a cache:" << r.message;
-        m_cache.reset();
-        Q_EMIT cacheOpened(r.status, r.message, 0);
+    if (!reportOpened(m_cache->open()))
         return;
-    }
-    Q_EMIT cacheOpened(r.status, r.message, m_cache->lastSyncedAt());
-    // A screenful first, so a large account's table shows at once; then every key.
+    // A screenful first, so a large account's table shows at once; then the thorough
+    // check of the file, then every key.
     const QList<ApiKey> first = m_cache->loadNewestKeys(firstKeysShown);
     Q_EMIT keysLoaded(first);
-    if (first.size() == firstKeysShown)
+    const Cache::OpenResult checked = m_cache->checkIntegrity();
+    if (checked.status != Cache::OpenStatus::Ok) {
+        Q_EMIT keysLoaded({}); // the screenful came from the damaged file
+        if (!reportOpened(checked))
+            return;
+    } else if (first.size() == firstKeysShown) {
         Q_EMIT keysLoaded(m_cache->loadKeys());
+    }
     Q_EMIT customersLoaded(m_cache->loadCustomers());
     Q_EMIT teamLoaded(m_cache->loadTeam());
     Q_EMIT auditLoaded(m_cache->loadAudit());
+}
+
+bool SyncWorker::reportOpened(const Cache::OpenResult &result) {
+    if (!m_cache->isOpen()) {
+        qCWarning(lcCache) << "working without a cache:" << result.message;
+        m_cache.reset();
+    }
+    Q_EMIT cacheOpened(result.status, result.message, m_cache ? m_cache->lastSyncedAt() : 0);
+    return bool(m_cache);
 }
 
 void SyncWorker::closeCache() {

@@ -71,6 +71,9 @@ Q_SIGNALS:
     void syncFailed(const knotie::GatewayResult &result);
 
 private:
+    // Tells the person what opening or checking the cache found; false when the portal
+    // goes on without one.
+    bool reportOpened(const Cache::OpenResult &result);
     GatewayConnection connection() const;
     void runNextStep();
     void fail(const GatewayResult &result);

@@ -1,4 +1,5 @@
 #include "cache/cache.h"
+#include "damagedcache.h"
 #include "data/wireformat.h"
 #include "testconfig.h"
 
@@ -188,6 +189,22 @@ private Q_SLOTS:
         QCOMPARE(r.status, Cache::OpenStatus::Ok);
         QVERIFY(r.message.isEmpty());
         QCOMPARE(again.keyCount(), 1);
+    }
+
+    void damagedPage_passesOpen_foundByTheIntegrityCheck_rebuilt() {
+        const QString path = m_dir.filePath(QStringLiteral("damaged-page.sqlite"));
+        QVERIFY(test::writeCacheWithDamagedPages(path));
+        const QByteArray damaged = fileHash(path);
+
+        Cache cache(path);
+        QCOMPARE(cache.open().status, Cache::OpenStatus::Ok); // the header and schema are intact
+        const Cache::OpenResult r = cache.checkIntegrity();
+        QCOMPARE(r.status, Cache::OpenStatus::Rebuilt);
+        QVERIFY(r.message.contains(QStringLiteral("damaged")));
+        QCOMPARE(fileHash(r.movedAsidePath), damaged);
+        QVERIFY(cache.isOpen());
+        QCOMPARE(cache.keyCount(), 0);
+        QCOMPARE(cache.checkIntegrity().status, Cache::OpenStatus::Ok);
     }
 
     void newerSchema_isRefused_andNotWritten() {

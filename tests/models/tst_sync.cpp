@@ -1,3 +1,4 @@
+#include "damagedcache.h"
 #include "keylistserver.h"
 #include "sync/synccontroller.h"
 
@@ -115,11 +116,19 @@ private Q_SLOTS:
         QVERIFY(controller.state()->lastSyncedAt() != 0);
     }
 
+    void damagedCache_personToldOnce_rebuiltFromTheGateway_data() {
+        QTest::addColumn<bool>("headerIntact");
+        QTest::newRow("not a database") << false;
+        QTest::newRow("damaged pages") << true; // found after the first screenful is shown
+    }
     void damagedCache_personToldOnce_rebuiltFromTheGateway() {
+        QFETCH(bool, headerIntact);
         KeyListServer server(20);
         QVERIFY(server.listen());
-        const QString path = m_dir.filePath(QStringLiteral("damaged.sqlite"));
-        {
+        const QString path = m_dir.filePath(QStringLiteral("damaged-%1.sqlite").arg(headerIntact));
+        if (headerIntact) {
+            QVERIFY(test::writeCacheWithDamagedPages(path));
+        } else {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(QByteArray(4096, 'x'));
