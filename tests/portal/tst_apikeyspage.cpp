@@ -20,7 +20,9 @@
 #include "widgets/secretclipboard.h"
 #include "workspace/workspace.h"
 
+#include <QAccessible>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QJsonArray>
@@ -332,6 +334,38 @@ private Q_SLOTS:
         for (int r = 0; r < f.page->proxy()->rowCount(); ++r)
             QCOMPARE(f.page->proxy()->index(r, KeyTableModel::CreatedBy).data().toString(),
                      QStringLiteral("Jonas Becker"));
+    }
+
+    void keyboard_tabVisitsEveryControlInTheOrderSeen_eachNamed() {
+        const CreatedKey key = createKey(QStringLiteral("Reached By Tab"));
+        Fixture f(this, QStringLiteral("owner@demo.test"));
+        QVERIFY(f.ready(key.id));
+        f.page->selectKeys({key.id}); // an active key: every action but "linked key" applies
+        f.page->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.page));
+        QWidget *widget = f.page->findChild<QWidget *>(QStringLiteral("createKeyButton"));
+        widget->setFocus();
+        QStringList visited;
+        while (widget && widget != f.page->table() && visited.size() < 30) {
+            // Set, or else what assistive technology reads (a button's text).
+            QString name = widget->accessibleName();
+            if (name.isEmpty())
+                if (QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget))
+                    name = accessible->text(QAccessible::Name);
+            QVERIFY2(!name.isEmpty(), widget->metaObject()->className());
+            visited << name;
+            QTest::keyClick(widget, Qt::Key_Tab);
+            widget = QApplication::focusWidget();
+        }
+        QCOMPARE(widget, f.page->table());
+        QCOMPARE(visited,
+                 (QStringList{QStringLiteral("Create API Key"), QStringLiteral("Rotate…"),
+                              QStringLiteral("Revoke…"), QStringLiteral("Rename and Describe…"),
+                              QStringLiteral("Copy Key ID"), QStringLiteral("Show Usage"),
+                              QStringLiteral("Show History"), QStringLiteral("Export to CSV…"),
+                              QStringLiteral("Search keys"), QStringLiteral("Filter by type"),
+                              QStringLiteral("Filter by status"), QStringLiteral("Filter by creator"),
+                              QStringLiteral("Show revoked and expired")}));
     }
 
     void export_writesTheVisibleRowsAndNoSecret() {

@@ -19,6 +19,7 @@
 #include "navigator.h"
 #include "pageheader.h"
 #include "sync/synccontroller.h"
+#include "widgets/actionbar.h"
 #include "workspace/workspace.h"
 
 #include <QCheckBox>
@@ -39,7 +40,6 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace knotie {
@@ -105,15 +105,13 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
     titleRow->addStretch();
     titleRow->addWidget(createButton);
 
-    auto *toolbar = new QToolBar(tr("Key actions"), this);
+    auto *toolbar = new ActionBar(tr("Key actions"), this);
     toolbar->setObjectName(QStringLiteral("keyToolbar"));
-    toolbar->setAccessibleName(tr("Key actions"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     for (QAction *a : {d->actions->rotate, d->actions->revoke, d->actions->edit, d->actions->copyId,
                        d->actions->usage, d->actions->history, d->actions->linked})
-        toolbar->addAction(a);
+        toolbar->addButton(a);
     toolbar->addSeparator();
-    toolbar->addAction(d->actions->exportCsv);
+    toolbar->addButton(d->actions->exportCsv);
 
     d->proxy = new KeyFilterProxy(this);
     d->proxy->setKeyModel(d->model);
@@ -244,12 +242,12 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
     layout->addWidget(d->banner);
     layout->addWidget(d->message);
     layout->addWidget(d->stack, 1);
-    setTabOrder(createButton, d->search);
-    setTabOrder(d->search, d->type);
-    setTabOrder(d->type, d->status);
-    setTabOrder(d->status, d->creator);
-    setTabOrder(d->creator, d->showRetired);
-    setTabOrder(d->showRetired, d->table);
+    // The order they are seen in: top to bottom, left to right.
+    const QList<QWidget *> tabOrder =
+        QList<QWidget *>{createButton} + toolbar->buttons() +
+        QList<QWidget *>{d->search, d->type, d->status, d->creator, d->showRetired, d->table};
+    for (qsizetype i = 1; i < tabOrder.size(); ++i)
+        setTabOrder(tabOrder[i - 1], tabOrder[i]);
 
     // The flows.
     connect(d->actions->create, &QAction::triggered, this, &ApiKeysPage::createKey);
