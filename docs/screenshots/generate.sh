@@ -36,3 +36,6 @@ shot team-page-owner owner@demo.test team
 for test in tst_createkeydialog tst_secretrevealdialog tst_apireference tst_apikeyspage tst_teampage; do
     KNOTIE_SCREENSHOT_DIR=$out "$build/tests/portal/$test" >/dev/null
 done
+# The secret dialog when the keychain cannot be reached.
+KNOTIE_SCREENSHOT_DIR=$out KNOTIE_TEST_KEYCHAIN=unreachable DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent \
+    "$build/tests/portal/tst_secretrevealdialog" close_whenTheKeychainFails_staysOpenSaysWhyAndKeepsTheSecret >/dev/null

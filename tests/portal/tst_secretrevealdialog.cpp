@@ -2,6 +2,7 @@
 #include "keys/secretrevealdialog.h"
 #include "portaltranslation.h"
 #include "screenshots.h"
+#include "secrets/secretstore.h"
 #include "widgets/secretclipboard.h"
 
 #include <QCheckBox>
@@ -11,10 +12,12 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QUuid>
 
 using namespace knotie;
 
@@ -24,6 +27,9 @@ bool discardAnswer = false;
 bool answerDiscard(QWidget *) {
     ++discardQuestions;
     return discardAnswer;
+}
+bool keychainBroken() {
+    return qEnvironmentVariable("KNOTIE_TEST_KEYCHAIN") == QLatin1String("unreachable");
 }
 } // namespace
 
@@ -99,17 +105,68 @@ private Q_SLOTS:
         QVERIFY(!dialog.holdsSecret());
     }
 
-    void close_withKeychainTickedHandsTheSecretOverOnce() {
+    void close_withKeychainTicked_savesThenCloses() {
+        if (keychainBroken())
+            QSKIP("this run has no keychain on purpose");
         const QByteArray secret = keyformat::generate(KeyType::ReadOnly);
+        SecretStore store(QStringLiteral("knotie-portal-test"));
+        const QString entry = QUuid::createUuid().toString(QUuid::Id128);
+        QPointer<SecretRevealDialog> dialog = new SecretRevealDialog(
+            QStringLiteral("k"), secret, QUrl(QStringLiteral("http://127.0.0.1:8787")), &m_clipboard);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->offerKeychain(&store, entry);
+        dialog->show();
+        dialog->findChild<QCheckBox *>(QStringLiteral("saveToKeychain"))->setChecked(true);
+        dialog->reject();
+        QCOMPARE(discardQuestions, 0);
+        QVERIFY(dialog); // open until the keychain has answered
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 15000);
+
+        SecretStore::Result read;
+        bool answered = false;
+        store.read(entry, this, [&](const SecretStore::Result &r) {
+            read = r;
+            answered = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 15000);
+        QCOMPARE(read.value, secret);
+        answered = false;
+        store.remove(entry, this, [&](const SecretStore::Result &) { answered = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 15000);
+    }
+
+    // Run by ctest as tst_secretrevealdialog_nokeychain, with no D-Bus session to reach.
+    void close_whenTheKeychainFails_staysOpenSaysWhyAndKeepsTheSecret() {
+        if (!keychainBroken())
+            QSKIP("needs a run without a keychain (tst_secretrevealdialog_nokeychain)");
+        const QByteArray secret = keyformat::generate(KeyType::Partner);
+        SecretStore store(QStringLiteral("knotie-portal-test"));
         SecretRevealDialog dialog(QStringLiteral("k"), secret, QUrl(QStringLiteral("http://127.0.0.1:8787")),
                                   &m_clipboard);
-        QSignalSpy saved(&dialog, &SecretRevealDialog::saveToKeychain);
+        dialog.offerKeychain(&store, QStringLiteral("entry"));
         dialog.show();
-        dialog.findChild<QCheckBox *>(QStringLiteral("saveToKeychain"))->setChecked(true);
+        auto *tick = dialog.findChild<QCheckBox *>(QStringLiteral("saveToKeychain"));
+        tick->setChecked(true);
         dialog.reject();
-        QCOMPARE(discardQuestions, 0);
-        QCOMPARE(saved.count(), 1);
-        QCOMPARE(saved.at(0).at(0).toByteArray(), secret);
+        auto *status = dialog.findChild<QLabel *>(QStringLiteral("keychainStatus"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("not saved")), 15000);
+        QVERIFY(status->text().contains(QStringLiteral("Copy it now")));
+        QVERIFY(!status->text().contains(QString::fromLatin1(secret)));
+        QVERIFY(dialog.isVisible());
+        QVERIFY(dialog.holdsSecret());
+        QVERIFY(!tick->isChecked());
+        QVERIFY(knotie::test::grabForDocs(&dialog, QStringLiteral("secret-reveal-keychain-failed")));
+        // Now closing without a copy asks, as for any secret not kept.
+        dialog.reject();
+        QCOMPARE(discardQuestions, 1);
+        QVERIFY(dialog.isVisible());
+    }
+
+    void withoutAKeychain_theTickIsNotOffered() {
+        SecretRevealDialog dialog(QStringLiteral("k"), keyformat::generate(KeyType::Partner),
+                                  QUrl(QStringLiteral("http://127.0.0.1:8787")), &m_clipboard);
+        dialog.show();
+        QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("saveToKeychain"))->isVisible());
     }
 
     void close_leavesTheClipboardCountdownRunning() {

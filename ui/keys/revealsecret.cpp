@@ -14,15 +14,9 @@ SecretRevealDialog *revealSecret(const PageContext &context, const ApiKey &key, 
     auto *dialog =
         new SecretRevealDialog(key.name, std::move(secret), session->gateway(), context.clipboard, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (SecretStore *store = context.secrets) {
-        const QString entry =
-            SecretStore::scopedKey(session->gateway(), session->account().user.email, key.id);
-        QObject::connect(dialog, &SecretRevealDialog::saveToKeychain, store,
-                         [store, entry](const QByteArray &value) {
-                             // The store copies the value; `value` is wiped right after.
-                             store->write(entry, value, store, [](const SecretStore::Result &) {});
-                         });
-    }
+    if (context.secrets)
+        dialog->offerKeychain(context.secrets, SecretStore::scopedKey(session->gateway(),
+                                                                      session->account().user.email, key.id));
     dialog->open();
     return dialog;
 }

@@ -1,5 +1,6 @@
 #include "secretrevealdialog.h"
 
+#include "secrets/secretstore.h"
 #include "widgets/secretclipboard.h"
 
 #include <QCheckBox>
@@ -37,8 +38,14 @@ struct SecretRevealDialog::Private {
     QPlainTextEdit *example = nullptr;
     QLabel *copyStatus = nullptr;
     QCheckBox *keychain = nullptr;
+    QLabel *keychainStatus = nullptr;
+    QDialogButtonBox *buttons = nullptr;
     SecretClipboard *clipboard = nullptr;
+    SecretStore *store = nullptr;
+    QString entry;
     bool copied = false;
+    bool saving = false;
+    bool saved = false;
 };
 
 SecretRevealDialog::SecretRevealDialog(const QString &keyName, QByteArray secret, const QUrl &gateway,
@@ -109,10 +116,15 @@ SecretRevealDialog::SecretRevealDialog(const QString &keyName, QByteArray secret
     d->keychain->setObjectName(QStringLiteral("saveToKeychain"));
     d->keychain->setToolTip(
         tr("Keeps a copy in your operating system's keychain, where only you can read it."));
+    d->keychain->hide(); // until there is a keychain to offer
+    d->keychainStatus = new QLabel(this);
+    d->keychainStatus->setObjectName(QStringLiteral("keychainStatus"));
+    d->keychainStatus->setWordWrap(true);
+    d->keychainStatus->hide();
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    buttons->button(QDialogButtonBox::Close)->setText(tr("&Done"));
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    d->buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    d->buttons->button(QDialogButtonBox::Close)->setText(tr("&Done"));
+    connect(d->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
@@ -125,7 +137,8 @@ SecretRevealDialog::SecretRevealDialog(const QString &keyName, QByteArray secret
     layout->addWidget(d->example);
     layout->addWidget(copyExample, 0, Qt::AlignLeft);
     layout->addWidget(d->keychain);
-    layout->addWidget(buttons);
+    layout->addWidget(d->keychainStatus);
+    layout->addWidget(d->buttons);
     setMinimumWidth(qMax(640, d->secretField->minimumWidth() + copyButton->sizeHint().width() + 40));
 }
 
@@ -146,14 +159,49 @@ void SecretRevealDialog::copy(const QString &text) {
     d->copied = true;
 }
 
+void SecretRevealDialog::offerKeychain(SecretStore *store, const QString &entry) {
+    d->store = store;
+    d->entry = entry;
+    d->keychain->setVisible(store != nullptr);
+}
+
 void SecretRevealDialog::done(int result) {
+    if (d->saving)
+        return; // closes when the keychain has answered
     // Saving to the keychain counts as keeping the key, like copying it.
-    if (!d->copied && !d->keychain->isChecked() && !confirmDiscard(this))
+    const bool save = d->store && d->keychain->isChecked() && !d->saved;
+    if (!d->copied && !save && !d->saved && !confirmDiscard(this))
         return;
-    if (d->keychain->isChecked())
-        Q_EMIT saveToKeychain(d->secret);
+    if (save) {
+        saveThenClose(result);
+        return;
+    }
     wipe();
     QDialog::done(result);
+}
+
+void SecretRevealDialog::saveThenClose(int result) {
+    d->saving = true;
+    d->keychain->setEnabled(false);
+    d->buttons->setEnabled(false);
+    d->keychainStatus->setStyleSheet(QString());
+    d->keychainStatus->setText(tr("Saving to the system keychain…"));
+    d->keychainStatus->show();
+    // The store copies the secret before this returns; the dialog still holds its own.
+    d->store->write(d->entry, d->secret, this, [this, result](const SecretStore::Result &r) {
+        d->saving = false;
+        d->keychain->setEnabled(true);
+        d->buttons->setEnabled(true);
+        if (r.ok) {
+            d->saved = true;
+            done(result);
+            return;
+        }
+        d->keychain->setChecked(false);
+        d->keychainStatus->setStyleSheet(QStringLiteral("color: #b00020;"));
+        d->keychainStatus->setText(
+            tr("The key was not saved: %1 Copy it now instead; it will not be shown again.").arg(r.error));
+    });
 }
 
 void SecretRevealDialog::wipe() {

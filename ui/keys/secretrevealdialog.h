@@ -13,6 +13,7 @@ namespace knotie {
 // confirmation before closing if the secret was never copied. When it closes, the
 // secret is wiped from its memory.
 class SecretClipboard;
+class SecretStore;
 
 class SecretRevealDialog : public QDialog {
     Q_OBJECT
@@ -30,16 +31,17 @@ public:
     // The question asked when closing without copying; tests answer it.
     static constexpr int clipboardSeconds = 30;
 
-Q_SIGNALS:
-    // Emitted once, as the dialog closes with "save to system keychain" ticked. The
-    // receiver must copy the secret now: it is wiped right after.
-    void saveToKeychain(const QByteArray &secret);
+    // Shows "save to the system keychain", saving under `entry` of `store` when ticked.
+    // Closing with it ticked saves first: the dialog closes once the keychain has the
+    // secret, and stays open, saying why, when it cannot (nothing is lost).
+    void offerKeychain(SecretStore *store, const QString &entry);
 
 public Q_SLOTS:
     void done(int result) override;
 
 private:
     void copy(const QString &text);
+    void saveThenClose(int result);
     void wipe();
 
     struct Private;
