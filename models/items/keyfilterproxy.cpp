@@ -1,9 +1,11 @@
 #include "keyfilterproxy.h"
 
+#include "keysearchtext.h"
 #include "keytablemodel.h"
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <numeric>
 
 namespace knotie {
@@ -11,21 +13,45 @@ namespace knotie {
 KeyFilterProxy::KeyFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent) {
     setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_searchText = new KeySearchText(this);
 }
 
 void KeyFilterProxy::setKeyModel(KeyTableModel *model) {
     m_keys = model;
-    m_rankColumn = -1;
+    m_searchText->setKeyModel(model);
+    forgetDerived();
     // Connected before setSourceModel, so the ranks are dropped before this proxy re-sorts.
-    const auto forget = [this] {
-        m_rankColumn = -1;
-    };
-    connect(model, &QAbstractItemModel::modelReset, this, forget);
-    connect(model, &QAbstractItemModel::rowsInserted, this, forget);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, forget);
-    connect(model, &QAbstractItemModel::dataChanged, this, forget);
-    connect(model, &QAbstractItemModel::layoutChanged, this, forget);
+    connect(model, &QAbstractItemModel::modelReset, this, &KeyFilterProxy::forgetDerived);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &KeyFilterProxy::forgetDerived);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &KeyFilterProxy::forgetDerived);
+    // The minute's tick and new usage figures change one column each: what was worked
+    // out from other columns stays.
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &from, const QModelIndex &to) {
+                const auto covers = [&](int column) {
+                    return from.column() <= column && column <= to.column();
+                };
+                if (covers(m_rankColumn))
+                    m_rankColumn = -1;
+                if (covers(KeyTableModel::Name) || covers(KeyTableModel::Customer) ||
+                    covers(KeyTableModel::Key) || covers(KeyTableModel::CreatedBy))
+                    forgetSearchText();
+            });
     setSourceModel(model);
+}
+
+void KeyFilterProxy::forgetDerived() {
+    m_rankColumn = -1;
+    forgetSearchText();
+}
+
+bool KeyFilterProxy::isSearchReady() const {
+    return m_searchText->isBuilt();
+}
+
+void KeyFilterProxy::forgetSearchText() {
+    m_searchText->invalidate();
+    m_matched.clear();
 }
 
 void KeyFilterProxy::refilter() {
@@ -34,9 +60,16 @@ void KeyFilterProxy::refilter() {
 }
 
 void KeyFilterProxy::setText(const QString &text) {
-    if (m_text == text.trimmed())
+    const QString folded = KeySearchText::folded(text.trimmed());
+    if (m_text == folded)
         return;
-    m_text = text.trimmed();
+    // Narrowing keeps what did not match; anything else starts over.
+    if (folded.contains(m_text))
+        std::replace(m_matched.begin(), m_matched.end(), Match::Yes, Match::Unknown);
+    else
+        m_matched.fill(Match::Unknown);
+    m_text = folded;
+    m_matcher.setPattern(folded);
     refilter();
 }
 
@@ -94,13 +127,16 @@ bool KeyFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
         if (!condition.meetsCondition(k, QDateTime::currentSecsSinceEpoch()))
             return false;
     }
-    if (m_text.isEmpty())
-        return true;
-    const auto has = [this](const QString &s) {
-        return s.contains(m_text, Qt::CaseInsensitive);
-    };
-    return has(k.name) || has(k.description) || has(k.prefix) || has(k.createdBy.name) ||
-           (!k.customerId.isEmpty() && has(m_keys->customerName(k.customerId)));
+    return m_text.isEmpty() || matchesText(sourceRow);
+}
+
+bool KeyFilterProxy::matchesText(int sourceRow) const {
+    if (m_matched.size() != m_keys->rowCount())
+        m_matched.fill(Match::Unknown, m_keys->rowCount());
+    Match &matched = m_matched[sourceRow];
+    if (matched == Match::Unknown)
+        matched = m_matcher.indexIn(m_searchText->row(sourceRow)) >= 0 ? Match::Yes : Match::No;
+    return matched == Match::Yes;
 }
 
 bool KeyFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const {

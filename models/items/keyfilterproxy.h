@@ -7,11 +7,13 @@
 #include <QList>
 #include <QSet>
 #include <QSortFilterProxyModel>
+#include <QStringMatcher>
 
 #include <optional>
 
 namespace knotie {
 
+class KeySearchText;
 class KeyTableModel;
 
 // Filters and sorts the key table. Both read the keys' typed fields straight from the
@@ -27,6 +29,8 @@ public:
 
     // Matches name, description, prefix, customer name and creator, ignoring case.
     void setText(const QString &text);
+    // Whether the text to search is prepared (in the background, after the keys change).
+    bool isSearchReady() const;
     void setTypes(const QSet<KeyType> &types); // empty: every type
     void setShowRetired(bool show);
     // One of the Overview's key-health conditions (expiring soon, unused, no expiry).
@@ -44,10 +48,23 @@ private:
     void refilter();
     bool keyLessThan(int left, int right, int column) const;
 
+    bool matchesText(int sourceRow) const;
+    // Drops what was worked out from the keys: their data changed.
+    void forgetDerived();
+    void forgetSearchText();
+
     // Each source row's place in the order of one column, worked out once per column and
     // data change: a keystroke re-sorts the rows it keeps by comparing two integers.
     mutable QList<int> m_rank;
     mutable int m_rankColumn = -1;
+
+    KeySearchText *m_searchText = nullptr;
+    QStringMatcher m_matcher; // the folded search text
+    // Per source row, whether it matched the search text so far: unknown, no or yes.
+    // While the text only grows, a row that did not match cannot match again, so each
+    // keystroke searches only the rows still in the running.
+    enum class Match : quint8 { Unknown, No, Yes };
+    mutable QList<Match> m_matched;
 
     KeyTableModel *m_keys = nullptr;
     QString m_text;

@@ -47,6 +47,7 @@ public:
 
     const ApiKey &keyAt(int row) const { return rowAt(row); }
     QString customerName(const QString &customerId) const { return m_customerNames.value(customerId); }
+    const QHash<QString, QString> &customerNames() const { return m_customerNames; }
     const QList<qint64> &sparkline(int row) const;
 
     // The key behind an index of this model or of any proxy stacked on it, and back.

@@ -131,6 +131,39 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 3);
     }
 
+    void proxy_search_narrowsWidensAndFollowsEveryChange() {
+        KeyTableModel model;
+        KeyFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setKeyModel(&model);
+        proxy.setShowRetired(true);
+        model.setKeys(sampleKeys());
+        model.setCustomers({{QStringLiteral("cus_acme"), QStringLiteral("Acme Corp"), 0}});
+        // Prepared on a pool thread, then used.
+        QTRY_VERIFY(proxy.isSearchReady());
+        proxy.setText(QStringLiteral("o"));
+        const int withO = proxy.rowCount();
+        QVERIFY(withO >= 2);
+        proxy.setText(QStringLiteral("old")); // narrowing
+        QCOMPARE(column(proxy, KeyTableModel::Name), QStringList{QStringLiteral("Old dashboard")});
+        proxy.setText(QStringLiteral("o")); // and back
+        QCOMPARE(proxy.rowCount(), withO);
+
+        // A rename, with letters beyond ASCII: found by its new name in any case, not the old.
+        ApiKey renamed = sampleKeys()[3];
+        renamed.name = QStringLiteral("Ärger Straße Ωmega");
+        model.upsertKeys({renamed});
+        proxy.setText(QStringLiteral("äRGER STRAßE ω"));
+        QCOMPARE(column(proxy, KeyTableModel::Name), QStringList{renamed.name});
+        proxy.setText(sampleKeys()[3].name);
+        QCOMPARE(proxy.rowCount(), 0);
+
+        // A customer renamed: its keys are found by the new name.
+        model.setCustomers({{QStringLiteral("cus_acme"), QStringLiteral("Globex"), 0}});
+        proxy.setText(QStringLiteral("globex"));
+        QCOMPARE(column(proxy, KeyTableModel::Name), QStringList{QStringLiteral("Acme sync")});
+    }
+
     void proxy_statusFilter_showsRetiredStatusEvenWhenRetiredAreHidden() {
         KeyTableModel model;
         KeyFilterProxy proxy;
