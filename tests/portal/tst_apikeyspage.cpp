@@ -313,9 +313,18 @@ private Q_SLOTS:
         QVERIFY(f.ready(zebra.id));
         QTRY_VERIFY_WITH_TIMEOUT(f.page->proxy()->rowCount() > 3, 5000);
         auto *search = f.page->findChild<QLineEdit *>(QStringLiteral("keySearch"));
+        const int all = f.page->proxy()->rowCount();
+        auto *clear = search->findChild<QAction *>(QStringLiteral("clearSearch"));
+        QVERIFY(!clear->isVisible());
         QTest::keyClicks(search, QStringLiteral("zebra"));
         QCOMPARE(f.page->proxy()->rowCount(), 1);
-        search->clear();
+        QVERIFY(clear->isVisible());
+        clear->trigger();
+        QCOMPARE(f.page->proxy()->rowCount(), all);
+        QTest::keyClicks(search, QStringLiteral("zebra"));
+        search->setFocus();
+        QTest::keyClick(search, Qt::Key_Escape);
+        QVERIFY(search->text().isEmpty());
         auto *type = f.page->findChild<QComboBox *>(QStringLiteral("typeFilter"));
         type->setCurrentIndex(type->findData(int(KeyType::Webhook)));
         for (int r = 0; r < f.page->proxy()->rowCount(); ++r)

@@ -9,6 +9,7 @@
 #include "session/session.h"
 #include "sync/connectionstate.h"
 #include "sync/synccontroller.h"
+#include "widgets/searchfield.h"
 #include "workspace/workspace.h"
 
 #include <QDateTime>
@@ -63,7 +64,7 @@ CustomersPage::CustomersPage(const PageContext &context, QWidget *parent)
     d->search->setObjectName(QStringLiteral("customerSearch"));
     d->search->setPlaceholderText(tr("Search customers…"));
     d->search->setAccessibleName(tr("Search customers"));
-    d->search->setClearButtonEnabled(true);
+    addClearButton(d->search);
     layout->addWidget(d->search);
 
     d->model = new CustomerTableModel(workspace->customerModel(), workspace->keyModel(), this);

@@ -20,6 +20,7 @@
 #include "pageheader.h"
 #include "sync/synccontroller.h"
 #include "widgets/actionbar.h"
+#include "widgets/searchfield.h"
 #include "workspace/workspace.h"
 
 #include <QCheckBox>
@@ -73,7 +74,7 @@ struct ApiKeysPage::Private {
     QLabel *message = nullptr;
     QStackedWidget *stack = nullptr;
     QWidget *tablePane = nullptr;
-    QWidget *emptyPane = nullptr;
+    QScrollArea *emptyState = nullptr; // built when first needed
     QLabel *waitingPane = nullptr;
     QPointer<CreateKeyDialog> createDialog;
     QPointer<KeyBatch> batch;
@@ -185,38 +186,6 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
 
     d->tablePane = d->table;
 
-    // Empty state: what the four types are for, least privilege first, and the button.
-    d->emptyPane = new QWidget(this);
-    d->emptyPane->setObjectName(QStringLiteral("emptyState"));
-    {
-        auto *layout = new QVBoxLayout(d->emptyPane);
-        auto *title = new QLabel(tr("Create your first API key"), d->emptyPane);
-        QFont f = title->font();
-        f.setPointSizeF(f.pointSizeF() * 1.25);
-        f.setBold(true);
-        title->setFont(f);
-        layout->addWidget(title);
-        layout->addWidget(
-            wrappedLabel(tr("API keys connect Knotie AI Pro to your tools and automations: AI "
-                            "automation over MCP, internal dashboards, onboarding scripts. There "
-                            "are four types; pick the least privileged one that does the job."),
-                         d->emptyPane));
-        for (KeyType type : allKeyTypes) {
-            const KeyTypeText text = keyTypeText(type);
-            auto *row = wrappedLabel(QStringLiteral("<span style=\"color:%1\"><b>%2</b></span> — %3 %4")
-                                         .arg(text.badge.name(), text.title.toHtmlEscaped(),
-                                              text.summary.toHtmlEscaped(), text.useFor.toHtmlEscaped()),
-                                     d->emptyPane);
-            row->setObjectName(QStringLiteral("emptyType_") + keyTypeWireName(type));
-            layout->addWidget(row);
-        }
-        auto *button = new QPushButton(tr("Create API Key"), d->emptyPane);
-        button->setObjectName(QStringLiteral("emptyCreateButton"));
-        connect(button, &QPushButton::clicked, d->actions->create, &QAction::trigger);
-        layout->addSpacing(8);
-        layout->addWidget(button, 0, Qt::AlignLeft);
-        layout->addStretch();
-    }
     d->waitingPane = new QLabel(this);
     d->waitingPane->setObjectName(QStringLiteral("waitingState"));
     d->waitingPane->setAlignment(Qt::AlignCenter);
@@ -224,13 +193,6 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
 
     d->stack = new QStackedWidget(this);
     d->stack->addWidget(d->tablePane);
-    // Scrolls rather than squeezes its wrapped sentences in a short window.
-    auto *emptyScroll = new QScrollArea(this);
-    emptyScroll->setObjectName(QStringLiteral("emptyScroll"));
-    emptyScroll->setWidget(d->emptyPane);
-    emptyScroll->setWidgetResizable(true);
-    emptyScroll->setFrameShape(QFrame::NoFrame);
-    d->stack->addWidget(emptyScroll);
     d->stack->addWidget(d->waitingPane);
 
     auto *layout = new QVBoxLayout(this);
@@ -353,7 +315,7 @@ void ApiKeysPage::buildFilters(QWidget *bar) {
     d->search->setObjectName(QStringLiteral("keySearch"));
     d->search->setAccessibleName(tr("Search keys"));
     d->search->setPlaceholderText(tr("Search name, description, prefix, customer or creator"));
-    d->search->setClearButtonEnabled(true);
+    addClearButton(d->search);
     d->search->setMinimumWidth(d->search->fontMetrics().horizontalAdvance(d->search->placeholderText()) / 2);
     connect(d->search, &QLineEdit::textChanged, d->proxy, &KeyFilterProxy::setText);
     auto *find = new QAction(this);
@@ -485,6 +447,49 @@ void ApiKeysPage::updateCreators() {
     d->creator->setCurrentIndex(qMax(0, d->creator->findData(current)));
 }
 
+QWidget *ApiKeysPage::emptyState() {
+    if (d->emptyState)
+        return d->emptyState;
+    // What the four types are for, least privilege first, and the button.
+    auto *pane = new QWidget;
+    pane->setObjectName(QStringLiteral("emptyState"));
+    auto *layout = new QVBoxLayout(pane);
+    auto *title = new QLabel(tr("Create your first API key"), pane);
+    QFont f = title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.25);
+    f.setBold(true);
+    title->setFont(f);
+    layout->addWidget(title);
+    layout->addWidget(wrappedLabel(tr("API keys connect Knotie AI Pro to your tools and automations: AI "
+                                      "automation over MCP, internal dashboards, onboarding scripts. There "
+                                      "are four types; pick the least privileged one that does the job."),
+                                   pane));
+    for (KeyType type : allKeyTypes) {
+        const KeyTypeText text = keyTypeText(type);
+        auto *row = wrappedLabel(QStringLiteral("<span style=\"color:%1\"><b>%2</b></span> — %3 %4")
+                                     .arg(text.badge.name(), text.title.toHtmlEscaped(),
+                                          text.summary.toHtmlEscaped(), text.useFor.toHtmlEscaped()),
+                                 pane);
+        row->setObjectName(QStringLiteral("emptyType_") + keyTypeWireName(type));
+        layout->addWidget(row);
+    }
+    auto *button = new QPushButton(tr("Create API Key"), pane);
+    button->setObjectName(QStringLiteral("emptyCreateButton"));
+    connect(button, &QPushButton::clicked, d->actions->create, &QAction::trigger);
+    layout->addSpacing(8);
+    layout->addWidget(button, 0, Qt::AlignLeft);
+    layout->addStretch();
+
+    // Scrolls rather than squeezes its wrapped sentences in a short window.
+    d->emptyState = new QScrollArea(d->stack);
+    d->emptyState->setObjectName(QStringLiteral("emptyScroll"));
+    d->emptyState->setWidget(pane);
+    d->emptyState->setWidgetResizable(true);
+    d->emptyState->setFrameShape(QFrame::NoFrame);
+    d->stack->addWidget(d->emptyState);
+    return d->emptyState;
+}
+
 void ApiKeysPage::updateState() {
     ConnectionState *state = d->workspace->connectionState();
     const int total = d->model->rowCount();
@@ -500,7 +505,7 @@ void ApiKeysPage::updateState() {
             d->waitingPane->setText(tr("Loading your keys…"));
             pane = d->waitingPane;
         } else {
-            pane = d->emptyPane->parentWidget()->parentWidget(); // its scroll area
+            pane = emptyState();
         }
     }
     d->stack->setCurrentWidget(pane);

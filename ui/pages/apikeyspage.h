@@ -58,6 +58,8 @@ protected:
 private:
     void buildFilters(QWidget *bar);
     void updateState();
+    // Built when first shown: most accounts have keys and never see it.
+    QWidget *emptyState();
     void updateActions();
     void updateCreators();
     void fetchUsage();

@@ -5,6 +5,7 @@
 #include "domain/scopes.h"
 #include "keys/keytypetext.h"
 #include "session/session.h"
+#include "widgets/searchfield.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -56,7 +57,7 @@ KeyTestPanel::KeyTestPanel(Session *session, QWidget *parent)
     m_secret->setAccessibleName(tr("Key to test"));
     m_secret->setPlaceholderText(tr("kn_… (44 characters)"));
     m_secret->setEchoMode(QLineEdit::Password);
-    m_secret->setClearButtonEnabled(true);
+    addClearButton(m_secret);
     m_run->setObjectName(QStringLiteral("testKeyButton"));
     m_run->setAccessibleName(tr("Test key"));
     m_run->setDefault(true);
