@@ -408,6 +408,13 @@
     </message>
 </context>
 <context>
+    <name>SearchField</name>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+</context>
+<context>
     <name>knotie::AccountHeader</name>
     <message>
         <source>Owner</source>
@@ -801,7 +808,10 @@
     </message>
     <message numerus="yes">
         <source>%1 of %n key(s)</source>
-        <translation><numerusform>%1 von %n Schlüssel</numerusform><numerusform>%1 von %n Schlüsseln</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %n Schlüssel</numerusform>
+            <numerusform>%1 von %n Schlüsseln</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rotating %1 of %2…</source>
@@ -813,7 +823,10 @@
     </message>
     <message numerus="yes">
         <source>Exported %n key(s) to %1.</source>
-        <translation><numerusform>%n Schlüssel nach %1 exportiert.</numerusform><numerusform>%n Schlüssel nach %1 exportiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Schlüssel nach %1 exportiert.</numerusform>
+            <numerusform>%n Schlüssel nach %1 exportiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not export the keys: %1</source>
@@ -1411,22 +1424,34 @@
     </message>
     <message numerus="yes">
         <source>R&amp;otate %n Keys…</source>
-        <translation><numerusform>%n Schlüssel r&amp;otieren…</numerusform><numerusform>%n Schlüssel r&amp;otieren…</numerusform></translation>
+        <translation>
+            <numerusform>%n Schlüssel r&amp;otieren…</numerusform>
+            <numerusform>%n Schlüssel r&amp;otieren…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Revoke %n Keys…</source>
-        <translation><numerusform>%n Schlüssel &amp;widerrufen…</numerusform><numerusform>%n Schlüssel &amp;widerrufen…</numerusform></translation>
+        <translation>
+            <numerusform>%n Schlüssel &amp;widerrufen…</numerusform>
+            <numerusform>%n Schlüssel &amp;widerrufen…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>knotie::KeyBatch</name>
     <message numerus="yes">
         <source>%n key(s) rotated.</source>
-        <translation><numerusform>%n Schlüssel rotiert.</numerusform><numerusform>%n Schlüssel rotiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Schlüssel rotiert.</numerusform>
+            <numerusform>%n Schlüssel rotiert.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n key(s) revoked.</source>
-        <translation><numerusform>%n Schlüssel widerrufen.</numerusform><numerusform>%n Schlüssel widerrufen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Schlüssel widerrufen.</numerusform>
+            <numerusform>%n Schlüssel widerrufen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>“%1” was not changed: %2</source>
@@ -1849,11 +1874,17 @@
     </message>
     <message numerus="yes">
         <source>&amp;Rotate %n Key(s)</source>
-        <translation><numerusform>%n Schlüssel &amp;rotieren</numerusform><numerusform>%n Schlüssel &amp;rotieren</numerusform></translation>
+        <translation>
+            <numerusform>%n Schlüssel &amp;rotieren</numerusform>
+            <numerusform>%n Schlüssel &amp;rotieren</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Revoke %n Key(s)</source>
-        <translation><numerusform>%n Schlüssel &amp;widerrufen</numerusform><numerusform>%n Schlüssel &amp;widerrufen</numerusform></translation>
+        <translation>
+            <numerusform>%n Schlüssel &amp;widerrufen</numerusform>
+            <numerusform>%n Schlüssel &amp;widerrufen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Working… %1 of %2</source>
@@ -2068,7 +2099,10 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
     </message>
     <message numerus="yes">
         <source>Revoke %n Keys?</source>
-        <translation><numerusform>%n Schlüssel widerrufen?</numerusform><numerusform>%n Schlüssel widerrufen?</numerusform></translation>
+        <translation>
+            <numerusform>%n Schlüssel widerrufen?</numerusform>
+            <numerusform>%n Schlüssel widerrufen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>“%1” (%2) stops working at once: every request that uses it is refused from now on. This cannot be undone.</source>
@@ -2076,7 +2110,10 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
     </message>
     <message numerus="yes">
         <source>These %n keys stop working at once: every request that uses them is refused from now on. This cannot be undone.</source>
-        <translation><numerusform>Dieser Schlüssel funktioniert sofort nicht mehr: Jede Anfrage damit wird ab jetzt abgelehnt. Das lässt sich nicht rückgängig machen.</numerusform><numerusform>Diese %n Schlüssel funktionieren sofort nicht mehr: Jede Anfrage damit wird ab jetzt abgelehnt. Das lässt sich nicht rückgängig machen.</numerusform></translation>
+        <translation>
+            <numerusform>Dieser Schlüssel funktioniert sofort nicht mehr: Jede Anfrage damit wird ab jetzt abgelehnt. Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>Diese %n Schlüssel funktionieren sofort nicht mehr: Jede Anfrage damit wird ab jetzt abgelehnt. Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Revoke Key</source>
@@ -2084,7 +2121,10 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
     </message>
     <message numerus="yes">
         <source>&amp;Revoke %n Keys</source>
-        <translation><numerusform>%n Schlüssel &amp;widerrufen</numerusform><numerusform>%n Schlüssel &amp;widerrufen</numerusform></translation>
+        <translation>
+            <numerusform>%n Schlüssel &amp;widerrufen</numerusform>
+            <numerusform>%n Schlüssel &amp;widerrufen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2095,7 +2135,10 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
     </message>
     <message numerus="yes">
         <source>Rotate %n Keys</source>
-        <translation><numerusform>%n Schlüssel rotieren</numerusform><numerusform>%n Schlüssel rotieren</numerusform></translation>
+        <translation>
+            <numerusform>%n Schlüssel rotieren</numerusform>
+            <numerusform>%n Schlüssel rotieren</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rotating issues a new secret, shown once, and retires the old one. Choose how long the old key keeps working while you put the new one in place.</source>
@@ -2127,7 +2170,10 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
     </message>
     <message numerus="yes">
         <source>&amp;Rotate %n Keys</source>
-        <translation><numerusform>%n Schlüssel &amp;rotieren</numerusform><numerusform>%n Schlüssel &amp;rotieren</numerusform></translation>
+        <translation>
+            <numerusform>%n Schlüssel &amp;rotieren</numerusform>
+            <numerusform>%n Schlüssel &amp;rotieren</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2194,6 +2240,14 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
     <message>
         <source>&amp;Done</source>
         <translation>&amp;Fertig</translation>
+    </message>
+    <message>
+        <source>Saving to the system keychain…</source>
+        <translation>Wird im Schlüsselbund des Systems gespeichert …</translation>
+    </message>
+    <message>
+        <source>The key was not saved: %1 Copy it now instead; it will not be shown again.</source>
+        <translation>Der Schlüssel wurde nicht gespeichert: %1 Kopieren Sie ihn stattdessen jetzt; er wird nicht noch einmal angezeigt.</translation>
     </message>
 </context>
 <context>
