@@ -1,6 +1,7 @@
 #include "demo.h"
 
 #include "accounts.h"
+#include "demoaudit.h"
 #include "demokeys.h"
 #include "passwords.h"
 
@@ -99,7 +100,7 @@ bool seedDemo(Store &store, const QByteArray &password, qint64 now, QString *err
             if (!exec(customer))
                 return false;
         }
-        return seedDemoKeys(db, now);
+        return seedDemoKeys(db, now) && seedDemoAudit(db, now);
     });
     if (!ok && error)
         *error = QStringLiteral("could not seed the demo accounts");

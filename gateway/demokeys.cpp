@@ -93,6 +93,8 @@ const std::optional<qint64> none;
 
 // The Demo Agency has keys of every type in every status; "N8N Production" was rotated
 // 35 days ago and its old key revoked once the traffic had moved: the retired key.
+// "Looker Studio Report" is still active but unused for months, "Atlas Booking Agent" is
+// new and not used yet, "Copperleaf Intake Agent" went quiet two days ago.
 // clang-format off
 const DemoKey demoKeys[] = {
     {"key_n8n_prod_1", "ptr_demo", "N8N Production", "Runs the client onboarding workflows in n8n.",
@@ -124,7 +126,10 @@ const DemoKey demoKeys[] = {
      span(readOnlyRoutes), -110 * day, -50 * day},
     {"key_metabase", "ptr_demo", "Metabase Trial", "", KeyType::ReadOnly, nullptr, "usr_jonas", -95 * day, none,
      -70 * day, "usr_maya", nullptr, nullptr, 0, 0, 12, Rhythm::OfficeHours, span(readOnlyRoutes), -95 * day,
-     -70 * day},
+     -78 * day},
+    {"key_looker", "ptr_demo", "Looker Studio Report", "Monthly KPI report for the partner meeting.",
+     KeyType::ReadOnly, nullptr, "usr_maya", -260 * day, none, none, nullptr, nullptr, nullptr, 0, 0, 8,
+     Rhythm::OfficeHours, span(readOnlyRoutes), -260 * day, -118 * day},
     {"key_zapier", "ptr_demo", "Zapier Webhooks", "Form submissions forwarded by Zapier.", KeyType::Webhook,
      nullptr, "usr_maya", -80 * day, none, none, nullptr, nullptr, nullptr, 0, 0, 70, Rhythm::Bursty,
      span(webhookRoutes), -80 * day, 0},
@@ -157,7 +162,10 @@ const DemoKey demoKeys[] = {
      Rhythm::OfficeHours, span(customerRoutes), -140 * day, -25 * day},
     {"key_copperleaf", "ptr_demo", "Copperleaf Intake Agent", "Client intake over MCP.", KeyType::Customer,
      "cus_copperleaf", "usr_maya", -50 * day, none, none, nullptr, nullptr, nullptr, 0, 0, 16,
-     Rhythm::OfficeHours, span(customerRoutes), -50 * day, 0},
+     Rhythm::OfficeHours, span(customerRoutes), -50 * day, -2 * day - 5 * hour},
+    {"key_atlas", "ptr_demo", "Atlas Booking Agent", "Scheduling assistant; goes live with the new calendar.",
+     KeyType::Customer, "cus_atlas", "usr_jonas", -3 * day, none, none, nullptr, nullptr, nullptr, 0, 0, 0,
+     Rhythm::OfficeHours, span(customerRoutes), 0, 0},
     {"key_lakeside", "ptr_other", "Lakeside Ordering", "Online orders for the bakery.", KeyType::Customer,
      "cus_lakeside", "usr_sam", -55 * day, none, none, nullptr, nullptr, nullptr, 0, 0, 9, Rhythm::OfficeHours,
      span(customerRoutes), -55 * day, 0},
@@ -214,7 +222,7 @@ void addLatencies(LatencyHistogram &h, qint64 count, double medianMs, double slo
     }
 }
 
-bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now) {
+bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now, std::optional<qint64> lastUsed) {
     // Real secrets, of which only the hash is kept: nobody can use a demo key from outside.
     const QByteArray secret = keyformat::generate(k.type);
     const qint64 sequence = nextChangeSequence(db);
@@ -226,8 +234,6 @@ bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now) {
     const auto at = [now](std::optional<qint64> offset) {
         return offset ? QVariant(now + *offset) : QVariant();
     };
-    qint64 lastUsed = std::min(now, now + k.trafficTo);
-    lastUsed -= lastUsed % 60;
     q.addBindValue(QLatin1String(k.id));
     q.addBindValue(QLatin1String(k.partnerId));
     q.addBindValue(QString::fromUtf8(k.name));
@@ -239,7 +245,7 @@ bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now) {
     q.addBindValue(apikeys::secretHash(secret));
     q.addBindValue(now + k.created);
     q.addBindValue(QLatin1String(k.createdBy));
-    q.addBindValue(k.peakPerHour > 0 ? QVariant(lastUsed) : QVariant());
+    q.addBindValue(lastUsed ? QVariant(*lastUsed) : QVariant());
     q.addBindValue(at(k.expires));
     q.addBindValue(at(k.revoked));
     q.addBindValue(nullable(k.revokedBy));
@@ -251,14 +257,26 @@ bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now) {
     return exec(q);
 }
 
-bool seedHistory(RollupWriter &rollups, const DemoKey &k, qint64 now, std::mt19937 &random) {
+// The key's hourly traffic over the last 90 days, or over its last 30 days of traffic for a
+// key unused since before them, so its last_used_at always has history behind it; sets
+// when the last request came, nullopt for a key never used.
+bool seedHistory(RollupWriter &rollups, const DemoKey &k, qint64 now, std::mt19937 &random,
+                 std::optional<qint64> *lastUsed) {
     std::uniform_real_distribution<double> noise(0.75, 1.25);
-    const qint64 currentHour = now - now % hour;
-    qint64 first = std::max(now + k.trafficFrom, now - 90 * day);
-    first -= first % hour;
-    const qint64 last = std::min(now + k.trafficTo, now); // exclusive
-    for (qint64 h = first; h < last && h < currentHour + hour; h += hour) {
-        const qint64 requests = std::llround(k.peakPerHour * rhythmFactor(k.rhythm, h) * noise(random));
+    const qint64 from = now + k.trafficFrom;
+    const qint64 to = std::min(now + k.trafficTo, now); // exclusive
+    const qint64 start = std::max(from, std::min(now - 90 * day, to - 30 * day));
+    qint64 lastStart = 0;
+    qint64 lastEnd = 0;
+    qint64 lastRequests = 0;
+    for (qint64 h = start - start % hour; h < to; h += hour) {
+        // The first and last hours of a key's traffic (the current hour among them) are
+        // only partly inside it: no requests before a key existed or after it stopped.
+        const qint64 windowStart = std::max(h, from);
+        const qint64 windowEnd = std::min(h + hour, to);
+        const double covered = double(windowEnd - windowStart) / hour;
+        const qint64 requests =
+            std::llround(k.peakPerHour * rhythmFactor(k.rhythm, h) * noise(random) * covered);
         if (requests <= 0)
             continue;
         double serverShare = 0.003;
@@ -286,9 +304,20 @@ bool seedHistory(RollupWriter &rollups, const DemoKey &k, qint64 now, std::mt199
                                   n, server + client))
                 return false;
         }
-        if (totals.requests > 0 &&
-            !rollups.addHour(QLatin1String(k.partnerId), QLatin1String(k.id), h, totals))
+        if (totals.requests == 0)
+            continue;
+        if (!rollups.addHour(QLatin1String(k.partnerId), QLatin1String(k.id), h, totals))
             return false;
+        lastStart = windowStart;
+        lastEnd = windowEnd;
+        lastRequests = totals.requests;
+    }
+    *lastUsed = std::nullopt;
+    if (lastRequests > 0) {
+        // Requests come at random, so the quiet time after the last one is exponential:
+        // a busy key was used moments ago, a quiet one maybe most of an hour ago.
+        std::exponential_distribution<double> quiet(double(lastRequests) / double(lastEnd - lastStart));
+        *lastUsed = std::max(lastStart, lastEnd - 1 - static_cast<qint64>(quiet(random)));
     }
     return true;
 }
@@ -301,14 +330,13 @@ bool seedDemoKeys(QSqlDatabase &db, qint64 now) {
                         " last4, secret_hash, created_at, created_by, last_used_at, expires_at, revoked_at,"
                         " revoked_by, replaced_by, replaces, rate_limit_requests, rate_limit_seconds,"
                         " change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const DemoKey &k : demoKeys)
-        if (!insertKey(insert, db, k, now))
-            return false;
     RollupWriter rollups(db);
     std::mt19937 random(20261127); // the same history on every run
-    for (const DemoKey &k : demoKeys)
-        if (!seedHistory(rollups, k, now, random))
+    for (const DemoKey &k : demoKeys) {
+        std::optional<qint64> lastUsed;
+        if (!seedHistory(rollups, k, now, random, &lastUsed) || !insertKey(insert, db, k, now, lastUsed))
             return false;
+    }
     return true;
 }
 
