@@ -122,7 +122,7 @@ const DemoKey demoKeys[] = {
      "key_dashboard_2", nullptr, 0, 0, 45, Rhythm::AroundTheClock, span(readOnlyRoutes), -150 * day - hour,
      0},
     {"key_dashboard_2", "ptr_demo", "Internal Dashboard", "Grafana panels on the office screen.",
-     KeyType::ReadOnly, nullptr, "usr_jonas", -3 * hour, none, none, nullptr, nullptr, "key_dashboard_1", 0, 0,
+     KeyType::ReadOnly, nullptr, "usr_maya", -3 * hour, none, none, nullptr, nullptr, "key_dashboard_1", 0, 0,
      10, Rhythm::AroundTheClock, span(readOnlyRoutes), -3 * hour, 0},
     {"key_q3_audit", "ptr_demo", "Q3 Audit Export", "Read access for the auditors, Q3 only.",
      KeyType::ReadOnly, nullptr, "usr_maya", -110 * day + hour, -50 * day, none, nullptr, nullptr, nullptr, 0,
