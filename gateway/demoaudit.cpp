@@ -43,7 +43,7 @@ constexpr DemoGrantChange grantChanges[] = {
 };
 
 // Sign-ins of people who only look around; those who change something sign in first
-// (see withSignIns).
+// (see addSignIns).
 struct DemoSignIn {
     const char *userId;
     qint64 at; // offset from now
@@ -155,30 +155,30 @@ std::vector<Entry> keyEvents(const std::vector<StoredKey> &keys, const QHash<QSt
 }
 
 audit::Event signInOf(const QString &userId, const Person &person, bool remember) {
-    return audit::Event{person.partnerId, userId,
-                        person.name,      QStringLiteral("session.created"),
-                        QString(),        {{QStringLiteral("remember"), remember}}};
+    audit::Event event{person.partnerId, userId, person.name, QStringLiteral("session.created"), {}, {}};
+    event.details.insert(QStringLiteral("remember"), remember);
+    return event;
 }
 
-// Nobody changes anything without a session: whoever acts with no sign-in in the 12 hours
-// before (a session's life) signs in a few minutes earlier.
+// Nobody changes anything without a session: whoever acts with none open (a session
+// lasts 12 hours, 30 days when remembered) signs in a few minutes earlier.
 void addSignIns(std::vector<Entry> &entries, const QHash<QString, Person> &people) {
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry &a, const Entry &b) { return a.at < b.at; });
-    QHash<QString, qint64> lastSignIn;
+    QHash<QString, qint64> sessionEnds;
     std::vector<Entry> added;
     for (const Entry &e : entries) {
         const QString &who = e.event.actorId;
         if (e.event.action == QLatin1String("session.created")) {
-            lastSignIn.insert(who, e.at);
+            const bool remembered = e.event.details.value(QLatin1String("remember")).toBool();
+            sessionEnds.insert(who, e.at + (remembered ? 30 * day : 12 * hour));
             continue;
         }
-        const auto last = lastSignIn.constFind(who);
-        if (last != lastSignIn.constEnd() && e.at - *last < 12 * hour)
+        if (e.at < sessionEnds.value(who))
             continue;
         const qint64 at = e.at - static_cast<qint64>(3 + added.size() * 7 % 17) * minute;
         added.push_back({at, signInOf(who, people.value(who), false)});
-        lastSignIn.insert(who, at);
+        sessionEnds.insert(who, at + 12 * hour);
     }
     entries.insert(entries.end(), added.begin(), added.end());
 }
