@@ -1,6 +1,7 @@
 #include "demo.h"
 
 #include "accounts.h"
+#include "demoaudit.h"
 #include "demokeys.h"
 #include "passwords.h"
 
@@ -52,7 +53,8 @@ bool seedDemo(Store &store, const QByteArray &password, qint64 now, QString *err
         if (q.exec(QStringLiteral("SELECT COUNT(*) FROM partners")) && q.next() && q.value(0).toInt() > 0)
             return true;
     }
-    // Each hash takes ~0.2 s; computing them side by side keeps start-up short.
+    // Each hash takes ~0.2 s; computing them side by side, while the keys and their history
+    // are seeded, keeps start-up short.
     std::vector<std::future<QByteArray>> hashes;
     for (std::size_t i = 0; i < std::size(demoUsers); ++i)
         hashes.push_back(std::async(std::launch::async, [password] { return passwords::hash(password); }));
@@ -83,7 +85,7 @@ bool seedDemo(Store &store, const QByteArray &password, qint64 now, QString *err
             user.addBindValue(QString::fromUtf8(u.name));
             user.addBindValue(QLatin1String(u.role));
             user.addBindValue(QLatin1String(u.granted));
-            user.addBindValue(QString::fromLatin1(hashes[i].get()));
+            user.addBindValue(QStringLiteral("")); // set below, once computed: the transaction hides the gap
             user.addBindValue(now - 365 * 86400);
             if (!exec(user))
                 return false;
@@ -99,7 +101,16 @@ bool seedDemo(Store &store, const QByteArray &password, qint64 now, QString *err
             if (!exec(customer))
                 return false;
         }
-        return seedDemoKeys(db, now);
+        if (!seedDemoKeys(db, now) || !seedDemoAudit(db, now))
+            return false;
+        QSqlQuery setHash = prepare(db, QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
+        for (std::size_t i = 0; i < std::size(demoUsers); ++i) {
+            setHash.addBindValue(QString::fromLatin1(hashes[i].get()));
+            setHash.addBindValue(QLatin1String(demoUsers[i].id));
+            if (!exec(setHash))
+                return false;
+        }
+        return true;
     });
     if (!ok && error)
         *error = QStringLiteral("could not seed the demo accounts");

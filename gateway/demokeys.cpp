@@ -93,74 +93,87 @@ const std::optional<qint64> none;
 
 // The Demo Agency has keys of every type in every status; "N8N Production" was rotated
 // 35 days ago and its old key revoked once the traffic had moved: the retired key.
+// "Looker Studio Report" is still active but unused for months, "Atlas Booking Agent" is
+// new and not used yet, "Copperleaf Intake Agent" went quiet two days ago.
 // clang-format off
 const DemoKey demoKeys[] = {
     {"key_n8n_prod_1", "ptr_demo", "N8N Production", "Runs the client onboarding workflows in n8n.",
-     KeyType::Partner, nullptr, "usr_maya", -200 * day, -34 * day, -33 * day, "usr_maya", "key_n8n_prod_2",
-     nullptr, 0, 0, 140, Rhythm::OfficeHours, span(partnerRoutes), -200 * day, -35 * day + 6 * hour},
+     KeyType::Partner, nullptr, "usr_maya", -200 * day + hour, -34 * day, -33 * day, "usr_maya",
+     "key_n8n_prod_2", nullptr, 0, 0, 140, Rhythm::OfficeHours, span(partnerRoutes), -200 * day + hour,
+     -35 * day + 6 * hour},
     {"key_n8n_prod_2", "ptr_demo", "N8N Production", "Runs the client onboarding workflows in n8n.",
      KeyType::Partner, nullptr, "usr_maya", -35 * day, none, none, nullptr, nullptr, "key_n8n_prod_1", 1000, 60,
      150, Rhythm::OfficeHours, span(partnerRoutes), -35 * day, 0},
-    {"key_make_1", "ptr_demo", "Make.com Scenarios", "Invoicing scenarios in Make.", KeyType::Partner, nullptr,
-     "usr_jonas", -90 * day, 22 * hour, none, nullptr, "key_make_2", nullptr, 0, 0, 30, Rhythm::OfficeHours,
-     span(partnerRoutes), -90 * day, 0},
+    {"key_make_1", "ptr_demo", "Make.com Scenarios", "Invoicing scenarios in Make.", KeyType::Partner,
+     nullptr, "usr_jonas", -90 * day - 3 * hour, 22 * hour, none, nullptr, "key_make_2", nullptr, 0, 0, 30,
+     Rhythm::OfficeHours, span(partnerRoutes), -90 * day - 3 * hour, 0},
     {"key_make_2", "ptr_demo", "Make.com Scenarios", "Invoicing scenarios in Make.", KeyType::Partner, nullptr,
      "usr_jonas", -2 * hour, none, none, nullptr, nullptr, "key_make_1", 0, 0, 6, Rhythm::OfficeHours,
      span(partnerRoutes), -2 * hour, 0},
     {"key_onboarding", "ptr_demo", "Onboarding Script", "One-off import of the first customers.",
-     KeyType::Partner, nullptr, "usr_jonas", -100 * day, none, -60 * day, "usr_jonas", nullptr, nullptr, 0, 0, 60,
-     Rhythm::Bursty, span(partnerRoutes), -100 * day, -60 * day},
+     KeyType::Partner, nullptr, "usr_jonas", -100 * day + 2 * hour, none, -60 * day - 4 * hour, "usr_jonas",
+     nullptr, nullptr, 0, 0, 60, Rhythm::Bursty, span(partnerRoutes), -100 * day + 2 * hour,
+     -60 * day - 4 * hour},
     {"key_legacy_crm", "ptr_demo", "Legacy CRM Sync", "Nightly sync with the old CRM until the migration.",
-     KeyType::Partner, nullptr, "usr_maya", -300 * day, -20 * day, none, nullptr, nullptr, nullptr, 0, 0, 35,
-     Rhythm::AroundTheClock, span(partnerRoutes), -300 * day, -20 * day},
+     KeyType::Partner, nullptr, "usr_maya", -300 * day - hour, -20 * day + 5 * hour, none, nullptr, nullptr,
+     nullptr, 0, 0, 35, Rhythm::AroundTheClock, span(partnerRoutes), -300 * day - hour, -20 * day + 5 * hour},
     {"key_dashboard_1", "ptr_demo", "Internal Dashboard", "Grafana panels on the office screen.",
-     KeyType::ReadOnly, nullptr, "usr_jonas", -150 * day, 7 * day - 3 * hour, none, nullptr, "key_dashboard_2",
-     nullptr, 0, 0, 45, Rhythm::AroundTheClock, span(readOnlyRoutes), -150 * day, 0},
+     KeyType::ReadOnly, nullptr, "usr_jonas", -150 * day - hour, 7 * day - 3 * hour, none, nullptr,
+     "key_dashboard_2", nullptr, 0, 0, 45, Rhythm::AroundTheClock, span(readOnlyRoutes), -150 * day - hour,
+     0},
     {"key_dashboard_2", "ptr_demo", "Internal Dashboard", "Grafana panels on the office screen.",
-     KeyType::ReadOnly, nullptr, "usr_jonas", -3 * hour, none, none, nullptr, nullptr, "key_dashboard_1", 0, 0,
+     KeyType::ReadOnly, nullptr, "usr_maya", -3 * hour, none, none, nullptr, nullptr, "key_dashboard_1", 0, 0,
      10, Rhythm::AroundTheClock, span(readOnlyRoutes), -3 * hour, 0},
-    {"key_q3_audit", "ptr_demo", "Q3 Audit Export", "Read access for the auditors, Q3 only.", KeyType::ReadOnly,
-     nullptr, "usr_maya", -110 * day, -50 * day, none, nullptr, nullptr, nullptr, 0, 0, 20, Rhythm::OfficeHours,
-     span(readOnlyRoutes), -110 * day, -50 * day},
-    {"key_metabase", "ptr_demo", "Metabase Trial", "", KeyType::ReadOnly, nullptr, "usr_jonas", -95 * day, none,
-     -70 * day, "usr_maya", nullptr, nullptr, 0, 0, 12, Rhythm::OfficeHours, span(readOnlyRoutes), -95 * day,
-     -70 * day},
+    {"key_q3_audit", "ptr_demo", "Q3 Audit Export", "Read access for the auditors, Q3 only.",
+     KeyType::ReadOnly, nullptr, "usr_maya", -110 * day + hour, -50 * day, none, nullptr, nullptr, nullptr, 0,
+     0, 20, Rhythm::OfficeHours, span(readOnlyRoutes), -110 * day + hour, -50 * day},
+    {"key_metabase", "ptr_demo", "Metabase Trial", "", KeyType::ReadOnly, nullptr, "usr_jonas",
+     -95 * day - 2 * hour, none, -70 * day + 3 * hour, "usr_maya", nullptr, nullptr, 0, 0, 12,
+     Rhythm::OfficeHours, span(readOnlyRoutes), -95 * day - 2 * hour, -78 * day},
+    {"key_looker", "ptr_demo", "Looker Studio Report", "Monthly KPI report for the partner meeting.",
+     KeyType::ReadOnly, nullptr, "usr_maya", -260 * day + hour, none, none, nullptr, nullptr, nullptr, 0, 0,
+     8, Rhythm::OfficeHours, span(readOnlyRoutes), -260 * day + hour, -118 * day},
     {"key_zapier", "ptr_demo", "Zapier Webhooks", "Form submissions forwarded by Zapier.", KeyType::Webhook,
-     nullptr, "usr_maya", -80 * day, none, none, nullptr, nullptr, nullptr, 0, 0, 70, Rhythm::Bursty,
-     span(webhookRoutes), -80 * day, 0},
+     nullptr, "usr_maya", -80 * day + 4 * hour, none, none, nullptr, nullptr, nullptr, 0, 0, 70,
+     Rhythm::Bursty, span(webhookRoutes), -80 * day + 4 * hour, 0},
     {"key_stripe_1", "ptr_demo", "Stripe Events", "Payment events from Stripe.", KeyType::Webhook, nullptr,
-     "usr_jonas", -120 * day, 1 * day, none, nullptr, "key_stripe_2", nullptr, 0, 0, 25, Rhythm::AroundTheClock,
-     span(webhookRoutes), -120 * day, 0},
+     "usr_jonas", -120 * day + 2 * hour, 1 * day, none, nullptr, "key_stripe_2", nullptr, 0, 0, 25,
+     Rhythm::AroundTheClock, span(webhookRoutes), -120 * day + 2 * hour, 0},
     {"key_stripe_2", "ptr_demo", "Stripe Events", "Payment events from Stripe.", KeyType::Webhook, nullptr,
      "usr_jonas", -1 * day, none, none, nullptr, nullptr, "key_stripe_1", 0, 0, 5, Rhythm::AroundTheClock,
      span(webhookRoutes), -1 * day, 0},
-    {"key_typeform", "ptr_demo", "Typeform Intake", "", KeyType::Webhook, nullptr, "usr_maya", -130 * day,
-     -45 * day, none, nullptr, nullptr, nullptr, 0, 0, 15, Rhythm::Bursty, span(webhookRoutes), -130 * day,
-     -45 * day},
+    {"key_typeform", "ptr_demo", "Typeform Intake", "", KeyType::Webhook, nullptr, "usr_maya",
+     -130 * day - 5 * hour, -45 * day, none, nullptr, nullptr, nullptr, 0, 0, 15, Rhythm::Bursty,
+     span(webhookRoutes), -130 * day - 5 * hour, -45 * day},
     {"key_calendly", "ptr_demo", "Calendly Hooks", "Booking notifications.", KeyType::Webhook, nullptr,
-     "usr_jonas", -75 * day, none, -10 * day, "usr_jonas", nullptr, nullptr, 0, 0, 18, Rhythm::OfficeHours,
-     span(webhookRoutes), -75 * day, -10 * day},
+     "usr_jonas", -75 * day + 2 * hour, none, -10 * day - 3 * hour, "usr_jonas", nullptr, nullptr, 0, 0, 18,
+     Rhythm::OfficeHours, span(webhookRoutes), -75 * day + 2 * hour, -10 * day - 3 * hour},
     {"key_brightside", "ptr_demo", "Brightside Booking Bot", "The dental practice's booking assistant.",
-     KeyType::Customer, "cus_brightside", "usr_maya", -180 * day, none, none, nullptr, nullptr, nullptr, 600, 60,
-     55, Rhythm::OfficeHours, span(customerRoutes), -180 * day, 0},
+     KeyType::Customer, "cus_brightside", "usr_maya", -180 * day - 2 * hour, none, none, nullptr, nullptr,
+     nullptr, 600, 60, 55, Rhythm::OfficeHours, span(customerRoutes), -180 * day - 2 * hour, 0},
     {"key_northwind_1", "ptr_demo", "Northwind Dispatch Agent", "Route planning agent for the dispatchers.",
-     KeyType::Customer, "cus_northwind", "usr_jonas", -160 * day, 18 * hour, none, nullptr, "key_northwind_2",
-     nullptr, 0, 0, 40, Rhythm::AroundTheClock, span(customerRoutes), -160 * day, 0},
+     KeyType::Customer, "cus_northwind", "usr_jonas", -160 * day + 4 * hour, 18 * hour, none, nullptr,
+     "key_northwind_2", nullptr, 0, 0, 40, Rhythm::AroundTheClock, span(customerRoutes),
+     -160 * day + 4 * hour, 0},
     {"key_northwind_2", "ptr_demo", "Northwind Dispatch Agent", "Route planning agent for the dispatchers.",
      KeyType::Customer, "cus_northwind", "usr_jonas", -6 * hour, none, none, nullptr, nullptr, "key_northwind_1",
      0, 0, 8, Rhythm::AroundTheClock, span(customerRoutes), -6 * hour, 0},
     {"key_sunrise", "ptr_demo", "Sunrise Class Reminders", "", KeyType::Customer, "cus_sunrise", "usr_maya",
-     -115 * day, -15 * day, none, nullptr, nullptr, nullptr, 0, 0, 10, Rhythm::OfficeHours,
-     span(customerRoutes), -115 * day, -15 * day},
-    {"key_harborpine", "ptr_demo", "Harbor & Pine Lead Intake", "Lead qualification agent.", KeyType::Customer,
-     "cus_harborpine", "usr_jonas", -140 * day, none, -25 * day, "usr_maya", nullptr, nullptr, 0, 0, 22,
-     Rhythm::OfficeHours, span(customerRoutes), -140 * day, -25 * day},
+     -115 * day + 3 * hour, -15 * day, none, nullptr, nullptr, nullptr, 0, 0, 10, Rhythm::OfficeHours,
+     span(customerRoutes), -115 * day + 3 * hour, -15 * day},
+    {"key_harborpine", "ptr_demo", "Harbor & Pine Lead Intake", "Lead qualification agent.",
+     KeyType::Customer, "cus_harborpine", "usr_jonas", -140 * day - 4 * hour, none, -25 * day + 2 * hour,
+     "usr_maya", nullptr, nullptr, 0, 0, 22, Rhythm::OfficeHours, span(customerRoutes), -140 * day - 4 * hour,
+     -25 * day + 2 * hour},
     {"key_copperleaf", "ptr_demo", "Copperleaf Intake Agent", "Client intake over MCP.", KeyType::Customer,
-     "cus_copperleaf", "usr_maya", -50 * day, none, none, nullptr, nullptr, nullptr, 0, 0, 16,
-     Rhythm::OfficeHours, span(customerRoutes), -50 * day, 0},
+     "cus_copperleaf", "usr_maya", -50 * day + 5 * hour, none, none, nullptr, nullptr, nullptr, 0, 0, 16,
+     Rhythm::OfficeHours, span(customerRoutes), -50 * day + 5 * hour, -2 * day - 5 * hour},
+    {"key_atlas", "ptr_demo", "Atlas Booking Agent", "Scheduling assistant; goes live with the new calendar.",
+     KeyType::Customer, "cus_atlas", "usr_jonas", -3 * day - 4 * hour, none, none, nullptr, nullptr, nullptr,
+     0, 0, 0, Rhythm::OfficeHours, span(customerRoutes), 0, 0},
     {"key_lakeside", "ptr_other", "Lakeside Ordering", "Online orders for the bakery.", KeyType::Customer,
-     "cus_lakeside", "usr_sam", -55 * day, none, none, nullptr, nullptr, nullptr, 0, 0, 9, Rhythm::OfficeHours,
-     span(customerRoutes), -55 * day, 0},
+     "cus_lakeside", "usr_sam", -55 * day - 3 * hour, none, none, nullptr, nullptr, nullptr, 0, 0, 9,
+     Rhythm::OfficeHours, span(customerRoutes), -55 * day - 3 * hour, 0},
 };
 // clang-format on
 
@@ -214,7 +227,7 @@ void addLatencies(LatencyHistogram &h, qint64 count, double medianMs, double slo
     }
 }
 
-bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now) {
+bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now, std::optional<qint64> lastUsed) {
     // Real secrets, of which only the hash is kept: nobody can use a demo key from outside.
     const QByteArray secret = keyformat::generate(k.type);
     const qint64 sequence = nextChangeSequence(db);
@@ -226,8 +239,6 @@ bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now) {
     const auto at = [now](std::optional<qint64> offset) {
         return offset ? QVariant(now + *offset) : QVariant();
     };
-    qint64 lastUsed = std::min(now, now + k.trafficTo);
-    lastUsed -= lastUsed % 60;
     q.addBindValue(QLatin1String(k.id));
     q.addBindValue(QLatin1String(k.partnerId));
     q.addBindValue(QString::fromUtf8(k.name));
@@ -239,7 +250,7 @@ bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now) {
     q.addBindValue(apikeys::secretHash(secret));
     q.addBindValue(now + k.created);
     q.addBindValue(QLatin1String(k.createdBy));
-    q.addBindValue(k.peakPerHour > 0 ? QVariant(lastUsed) : QVariant());
+    q.addBindValue(lastUsed ? QVariant(*lastUsed) : QVariant());
     q.addBindValue(at(k.expires));
     q.addBindValue(at(k.revoked));
     q.addBindValue(nullable(k.revokedBy));
@@ -251,14 +262,26 @@ bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now) {
     return exec(q);
 }
 
-bool seedHistory(RollupWriter &rollups, const DemoKey &k, qint64 now, std::mt19937 &random) {
+// The key's hourly traffic over the last 90 days, or over its last 30 days of traffic for a
+// key unused since before them, so its last_used_at always has history behind it; sets
+// when the last request came, nullopt for a key never used.
+bool seedHistory(RollupWriter &rollups, const DemoKey &k, qint64 now, std::mt19937 &random,
+                 std::optional<qint64> *lastUsed) {
     std::uniform_real_distribution<double> noise(0.75, 1.25);
-    const qint64 currentHour = now - now % hour;
-    qint64 first = std::max(now + k.trafficFrom, now - 90 * day);
-    first -= first % hour;
-    const qint64 last = std::min(now + k.trafficTo, now); // exclusive
-    for (qint64 h = first; h < last && h < currentHour + hour; h += hour) {
-        const qint64 requests = std::llround(k.peakPerHour * rhythmFactor(k.rhythm, h) * noise(random));
+    const qint64 from = now + k.trafficFrom;
+    const qint64 to = std::min(now + k.trafficTo, now); // exclusive
+    const qint64 start = std::max(from, std::min(now - 90 * day, to - 30 * day));
+    qint64 lastStart = 0;
+    qint64 lastEnd = 0;
+    qint64 lastRequests = 0;
+    for (qint64 h = start - start % hour; h < to; h += hour) {
+        // The first and last hours of a key's traffic (the current hour among them) are
+        // only partly inside it: no requests before a key existed or after it stopped.
+        const qint64 windowStart = std::max(h, from);
+        const qint64 windowEnd = std::min(h + hour, to);
+        const double covered = double(windowEnd - windowStart) / hour;
+        const qint64 requests =
+            std::llround(k.peakPerHour * rhythmFactor(k.rhythm, h) * noise(random) * covered);
         if (requests <= 0)
             continue;
         double serverShare = 0.003;
@@ -286,9 +309,21 @@ bool seedHistory(RollupWriter &rollups, const DemoKey &k, qint64 now, std::mt199
                                   n, server + client))
                 return false;
         }
-        if (totals.requests > 0 &&
-            !rollups.addHour(QLatin1String(k.partnerId), QLatin1String(k.id), h, totals))
+        if (totals.requests == 0)
+            continue;
+        if (!rollups.addHour(QLatin1String(k.partnerId), QLatin1String(k.id), h, totals))
             return false;
+        lastStart = windowStart;
+        lastEnd = windowEnd;
+        lastRequests = totals.requests;
+    }
+    *lastUsed = std::nullopt;
+    if (lastRequests > 0) {
+        // The latest of n requests spread evenly at random over the hour: a busy key was
+        // used moments before the hour ended, a quiet one maybe most of an hour before.
+        const double latest =
+            std::pow(std::uniform_real_distribution<double>(0, 1)(random), 1.0 / lastRequests);
+        *lastUsed = lastStart + static_cast<qint64>(latest * double(lastEnd - lastStart));
     }
     return true;
 }
@@ -301,14 +336,13 @@ bool seedDemoKeys(QSqlDatabase &db, qint64 now) {
                         " last4, secret_hash, created_at, created_by, last_used_at, expires_at, revoked_at,"
                         " revoked_by, replaced_by, replaces, rate_limit_requests, rate_limit_seconds,"
                         " change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const DemoKey &k : demoKeys)
-        if (!insertKey(insert, db, k, now))
-            return false;
     RollupWriter rollups(db);
     std::mt19937 random(20261127); // the same history on every run
-    for (const DemoKey &k : demoKeys)
-        if (!seedHistory(rollups, k, now, random))
+    for (const DemoKey &k : demoKeys) {
+        std::optional<qint64> lastUsed;
+        if (!seedHistory(rollups, k, now, random, &lastUsed) || !insertKey(insert, db, k, now, lastUsed))
             return false;
+    }
     return true;
 }
 
