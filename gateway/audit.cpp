@@ -1,6 +1,7 @@
 #include "audit.h"
 
 #include "changes.h"
+#include "clock.h"
 #include "portalroute.h"
 #include "store.h"
 
@@ -8,6 +9,31 @@
 #include <QSqlQuery>
 
 namespace knotie::gateway::audit {
+
+QJsonObject keyCreated(const QString &name, const QString &typeWireName) {
+    return {{QStringLiteral("name"), name}, {QStringLiteral("type"), typeWireName}};
+}
+
+QJsonObject keyRenamed(const QString &nameBefore, const QString &name, bool descriptionChanged) {
+    QJsonObject details;
+    if (!nameBefore.isEmpty()) {
+        details.insert(QStringLiteral("name_before"), nameBefore);
+        details.insert(QStringLiteral("name"), name);
+    }
+    if (descriptionChanged)
+        details.insert(QStringLiteral("description_changed"), true);
+    return details;
+}
+
+QJsonObject keyRotated(const QString &successorId, qint64 graceSeconds, qint64 previousExpiresAt) {
+    return {{QStringLiteral("replaced_by"), successorId},
+            {QStringLiteral("grace_seconds"), graceSeconds},
+            {QStringLiteral("previous_expires_at"), toRfc3339(previousExpiresAt)}};
+}
+
+QJsonObject keyRevoked(const QString &name) {
+    return {{QStringLiteral("name"), name}};
+}
 
 bool record(QSqlDatabase &db, const Event &event, qint64 at) {
     const qint64 sequence = nextChangeSequence(db);

@@ -18,6 +18,14 @@ struct Event {
     QJsonObject details;
 };
 
+// The details of each key action: one definition for the routes that record them and
+// for the demo's history.
+QJsonObject keyCreated(const QString &name, const QString &typeWireName);
+// `nameBefore` empty when only the description changed; both when both did.
+QJsonObject keyRenamed(const QString &nameBefore, const QString &name, bool descriptionChanged);
+QJsonObject keyRotated(const QString &successorId, qint64 graceSeconds, qint64 previousExpiresAt);
+QJsonObject keyRevoked(const QString &name);
+
 // Appends the event inside the caller's write() transaction, stamped with the next
 // change number so GET /v1/audit can page it like keys.
 bool record(QSqlDatabase &db, const Event &event, qint64 at);

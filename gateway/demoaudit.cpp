@@ -123,33 +123,25 @@ std::vector<Entry> keyEvents(const std::vector<StoredKey> &keys, const QHash<QSt
         if (k.replaces.isEmpty()) {
             const QString nameThen =
                 rename && rename->nameBefore ? QString::fromUtf8(rename->nameBefore) : k.name;
-            entries.push_back(
-                {k.createdAt, by(k.createdBy, QStringLiteral("key.created"), k.id,
-                                 {{QStringLiteral("name"), nameThen}, {QStringLiteral("type"), k.type}})});
+            entries.push_back({k.createdAt, by(k.createdBy, QStringLiteral("key.created"), k.id,
+                                               audit::keyCreated(nameThen, k.type))});
         } else {
             // A rotation makes the successor; the event is the previous key's, as POST .../rotate records it.
             const StoredKey &previous = *std::find_if(keys.begin(), keys.end(),
                                                       [&](const StoredKey &p) { return p.id == k.replaces; });
-            entries.push_back(
-                {k.createdAt, by(k.createdBy, QStringLiteral("key.rotated"), previous.id,
-                                 {{QStringLiteral("replaced_by"), k.id},
-                                  {QStringLiteral("grace_seconds"), previous.expiresAt - k.createdAt},
-                                  {QStringLiteral("previous_expires_at"), toRfc3339(previous.expiresAt)}})});
+            entries.push_back({k.createdAt, by(k.createdBy, QStringLiteral("key.rotated"), previous.id,
+                                               audit::keyRotated(k.id, previous.expiresAt - k.createdAt,
+                                                                 previous.expiresAt))});
         }
         if (rename) {
-            QJsonObject details;
-            if (rename->nameBefore) {
-                details.insert(QStringLiteral("name_before"), QString::fromUtf8(rename->nameBefore));
-                details.insert(QStringLiteral("name"), k.name);
-            } else {
-                details.insert(QStringLiteral("description_changed"), true);
-            }
+            const QJsonObject details =
+                audit::keyRenamed(QString::fromUtf8(rename->nameBefore), k.name, !rename->nameBefore);
             entries.push_back({k.createdAt + rename->afterCreation,
                                by(QLatin1String(rename->by), QStringLiteral("key.renamed"), k.id, details)});
         }
         if (k.revokedAt != 0)
             entries.push_back({k.revokedAt, by(k.revokedBy, QStringLiteral("key.revoked"), k.id,
-                                               {{QStringLiteral("name"), k.name}})});
+                                               audit::keyRevoked(k.name))});
     }
     return entries;
 }

@@ -275,8 +275,7 @@ struct KeyRoutes {
             secret = insertKey(db, key, user, ctx.now);
             return secret && audit::record(db,
                                            eventBy(user, QStringLiteral("key.created"), key.id,
-                                                   {{QStringLiteral("name"), key.name},
-                                                    {QStringLiteral("type"), keyTypeWireName(key.type)}}),
+                                                   audit::keyCreated(key.name, keyTypeWireName(key.type))),
                                            ctx.now);
         });
         const auto stored = saved ? load(ctx.user->partnerId, key.id) : std::nullopt;
@@ -318,13 +317,8 @@ struct KeyRoutes {
         }
         const Principal &user = *ctx.user;
         if (name != existing->name || description != existing->description) {
-            QJsonObject details;
-            if (name != existing->name) {
-                details.insert(QStringLiteral("name_before"), existing->name);
-                details.insert(QStringLiteral("name"), name);
-            }
-            if (description != existing->description)
-                details.insert(QStringLiteral("description_changed"), true);
+            const QJsonObject details = audit::keyRenamed(name != existing->name ? existing->name : QString(),
+                                                          name, description != existing->description);
             const bool saved = gateway.store().write([&](QSqlDatabase &db) {
                 const qint64 sequence = nextChangeSequence(db);
                 QSqlQuery q =
@@ -418,13 +412,10 @@ struct KeyRoutes {
             q.addBindValue(apikeys::expiryReached(previousExpiry, ctx.now) ? 1 : 0);
             q.addBindValue(current->id);
             return sequence != 0 && exec(q) &&
-                   audit::record(
-                       db,
-                       eventBy(user, QStringLiteral("key.rotated"), current->id,
-                               {{QStringLiteral("replaced_by"), successor.id},
-                                {QStringLiteral("grace_seconds"), grace},
-                                {QStringLiteral("previous_expires_at"), toRfc3339(previousExpiry)}}),
-                       ctx.now);
+                   audit::record(db,
+                                 eventBy(user, QStringLiteral("key.rotated"), current->id,
+                                         audit::keyRotated(successor.id, grace, previousExpiry)),
+                                 ctx.now);
         });
         if (conflict)
             return respond(*conflict);
@@ -467,7 +458,7 @@ struct KeyRoutes {
             return sequence != 0 && exec(q) &&
                    audit::record(db,
                                  eventBy(user, QStringLiteral("key.revoked"), current->id,
-                                         {{QStringLiteral("name"), current->name}}),
+                                         audit::keyRevoked(current->name)),
                                  ctx.now);
         });
         // The key must fail on its very next request, even one already cached as valid.
