@@ -23,8 +23,11 @@ void installTranslations(QApplication &app, const QString &code) {
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
+    // A language the portal lacks gets English, whose file holds the plural forms
+    // ("1 hour ago", "2 hours ago").
     auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("knotie"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("knotie"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        own->load(QStringLiteral(":/i18n/knotie_en")))
         QApplication::installTranslator(own);
 }
 } // namespace

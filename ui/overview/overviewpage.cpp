@@ -293,6 +293,11 @@ QWidget *OverviewPage::makeActivity(QWidget *parent) {
     d->activity->setObjectName(QStringLiteral("recentActivity"));
     d->activity->setAccessibleName(tr("Recent key actions"));
     d->activity->setFrameShape(QFrame::NoFrame);
+    // Long key names (and longer German sentences) wrap rather than hide behind a scroll bar.
+    d->activity->setWordWrap(true);
+    d->activity->setResizeMode(QListView::Adjust);
+    d->activity->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    d->activity->setSpacing(2);
     d->activity->setMinimumHeight(recentActions * (fontMetrics().height() + 6));
     layout->addWidget(d->activity);
     return box;

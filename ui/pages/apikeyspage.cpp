@@ -149,7 +149,9 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
     header->setSectionsMovable(true);
     header->setStretchLastSection(false);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    const QList<int> widths{180, 95, 130, 105, 190, 85, 110, 90, 85, 90};
+    // Times as wide as the longest usual one ("59 minutes ago", in the person's language).
+    const int time = d->table->fontMetrics().horizontalAdvance(relativeTime(1, 1 + 59 * 60)) + 16;
+    const QList<int> widths{190, 95, 140, 105, 190, time, 120, time, time, 90};
     for (int c = 0; c < widths.size(); ++c)
         header->resizeSection(c, widths[c]);
     if (!header->restoreState(QSettings().value(headerSetting).toByteArray())) {
