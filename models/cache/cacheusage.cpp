@@ -2,6 +2,7 @@
 // answer of each usage detail call.
 #include "cache.h"
 
+#include "analytics/usagestats.h"
 #include "data/wireformat.h"
 
 #include <QJsonDocument>
@@ -10,7 +11,7 @@
 namespace knotie {
 
 bool Cache::storeUsage(const QString &scope, const UsageSeries &series, UnixTime fetchedAt) {
-    const qint64 step = series.bucket == BucketSize::Hour ? 3600 : 86400;
+    const qint64 step = bucketSeconds(series.bucket);
     return write([&](QSqlDatabase &db) {
         QSqlQuery q(db);
         q.prepare(
