@@ -80,6 +80,13 @@ bool UsageReport::Round::take(const QString &slot, const UsageAnswer &answer) {
     return true;
 }
 
+bool UsageReport::Round::answered() const {
+    for (const QString &slot : open)
+        if (!answers.contains(slot))
+            return false;
+    return true;
+}
+
 UnixTime UsageReport::Round::keptFrom() const {
     UnixTime oldest = 0;
     for (const UsageAnswer &a : answers)
@@ -223,6 +230,9 @@ void UsageReport::onAnswerFailed(const QString &slot, const GatewayResult &resul
 }
 
 void UsageReport::finishDetails() {
+    // Both tables change together: one answer alone would show the other table empty.
+    if (!m_details.answered())
+        return;
     m_endpoints = m_details.answers.value(m_endpointsSlot).endpoints;
     m_keyUsage = m_details.answers.value(m_keysSlot).keys;
     m_customers = customerRollup(m_keys, m_keyUsage);
@@ -248,11 +258,8 @@ void UsageReport::finishAttention() {
     // The rules run once every call has a kept answer (a first look), and again when the
     // gateway has answered or failed every call.
     if (!m_attentionRound.open.isEmpty()) {
-        if (m_attentionRound.previewed)
+        if (m_attentionRound.previewed || !m_attentionRound.answered())
             return;
-        for (const QString &slot : std::as_const(m_attentionRound.open))
-            if (!m_attentionRound.answers.contains(slot))
-                return;
         m_attentionRound.previewed = true;
     }
     const auto byKey = [](const QList<KeyUsage> &usage) {

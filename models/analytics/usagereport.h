@@ -93,6 +93,8 @@ private:
         bool previewed = false;
         void reset() { *this = Round(); }
         bool take(const QString &slot, const UsageAnswer &answer);
+        // Every call has an answer (kept or fresh) or has failed.
+        bool answered() const;
         UnixTime keptFrom() const;
     };
     void ask(Round &round, UsageDetail detail, const QString &slot, const UsageQuery &query);

@@ -222,6 +222,17 @@ private Q_SLOTS:
         QVERIFY(id != m_key.id); // the demo keys are busier
         QCOMPARE(first->text(0), id);
         QVERIFY(first->toolTip(0).contains(QStringLiteral("Ask Maya Lindqvist (owner@demo.test)")));
+        // Activating the row shows that key's usage, named by its id, the reason a tooltip.
+        Q_EMIT top->itemActivated(first, 0);
+        QCOMPARE(page.report()->filter(), UsageFilter::forKey(id));
+        QCOMPARE(filter->currentText(), QStringLiteral("Key: ") + id);
+        QVERIFY(filter->itemData(filter->currentIndex(), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Ask Maya")));
+        QVERIFY(QTest::qWaitFor([&] { return !page.report()->isLoading(); }, 20000));
+        QCOMPARE(page.report()->buckets().size(), 24);
+        QVERIFY(totalsOf(page.report()->buckets()).requests > 0);
+        page.setFilter(UsageFilter());
         const auto *note = page.findChild<QLabel *>(QStringLiteral("keyNamesNote"));
         QVERIFY(note->isVisibleTo(&page));
         QVERIFY(note->text().startsWith(QStringLiteral("Key names need access to API keys")));

@@ -345,6 +345,8 @@ void AnalyticsPage::setFilter(const UsageFilter &filter) {
                                  ? tr("Customer: %1").arg(customerName(filter.customerId))
                                  : tr("Key: %1").arg(keyLabel(filter.keyId));
         m_filter->addItem(text, scope);
+        if (filter.kind == UsageFilter::Kind::Key && !m_keyLabels.contains(filter.keyId))
+            m_filter->setItemData(m_filter->count() - 1, keyNamesNote(), Qt::ToolTipRole);
     }
     m_filter->setCurrentIndex(m_filter->findData(scope));
 }
