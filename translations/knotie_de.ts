@@ -700,6 +700,10 @@
         <source>The keys that deserve attention are checked on usage from %1, saved on this computer.</source>
         <translation>Die Schlüssel, die Aufmerksamkeit verdienen, werden anhand der auf diesem Computer gespeicherten Nutzung vom %1 geprüft.</translation>
     </message>
+    <message>
+        <source>Why keys show by their id</source>
+        <translation>Warum Schlüssel mit ihrer ID erscheinen</translation>
+    </message>
 </context>
 <context>
     <name>knotie::ApiKeysPage</name>

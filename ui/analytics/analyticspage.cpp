@@ -172,6 +172,7 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     m_keyNamesNote->setObjectName(QStringLiteral("keyNamesNote"));
     m_keyNamesNote->setWordWrap(true);
     m_keyNamesNote->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_keyNamesNote->setAccessibleName(tr("Why keys show by their id"));
     m_keyNamesNote->hide();
     rightLayout->addWidget(m_keyNamesNote);
     auto *tabs = new QTabWidget(right);
@@ -282,6 +283,11 @@ QString AnalyticsPage::keyLabel(const QString &keyId) const {
     return label != m_keyLabels.cend() ? *label : keyId;
 }
 
+bool AnalyticsPage::nameHidden(const QString &keyId) const {
+    // Someone who may list keys only waits for the list; the note would tell them wrong.
+    return !m_keyLabels.contains(keyId) && !Access::maySee(m_workspace->session()->account(), Page::ApiKeys);
+}
+
 QString AnalyticsPage::keyNamesNote() const {
     return tr("Key names need access to API keys, so keys without a saved name show by their id.") +
            QLatin1Char(' ') + Access::deniedMessage(m_workspace->session()->account(), Page::ApiKeys);
@@ -291,7 +297,7 @@ QTreeWidgetItem *AnalyticsPage::addKeyRow(QTreeWidget *table, const QString &key
                                           const QStringList &figures, int firstFigure) {
     QTreeWidgetItem *item = addRow(table, QStringList{keyLabel(keyId)} + figures, firstFigure);
     item->setData(0, KeyIdRole, keyId);
-    if (!m_keyLabels.contains(keyId)) {
+    if (nameHidden(keyId)) {
         item->setToolTip(0, keyNamesNote());
         m_keyNamesNote->setText(keyNamesNote());
         m_keyNamesNote->show();
@@ -345,7 +351,7 @@ void AnalyticsPage::setFilter(const UsageFilter &filter) {
                                  ? tr("Customer: %1").arg(customerName(filter.customerId))
                                  : tr("Key: %1").arg(keyLabel(filter.keyId));
         m_filter->addItem(text, scope);
-        if (filter.kind == UsageFilter::Kind::Key && !m_keyLabels.contains(filter.keyId))
+        if (filter.kind == UsageFilter::Kind::Key && nameHidden(filter.keyId))
             m_filter->setItemData(m_filter->count() - 1, keyNamesNote(), Qt::ToolTipRole);
     }
     m_filter->setCurrentIndex(m_filter->findData(scope));

@@ -58,6 +58,8 @@ private:
     QList<ApiKey> keys() const;
     // The key's name, or (for a person who cannot list keys) its id.
     QString keyLabel(const QString &keyId) const;
+    // The person may not list keys and the cache has no name for this one.
+    bool nameHidden(const QString &keyId) const;
     QString keyNamesNote() const;
     QTreeWidgetItem *addKeyRow(QTreeWidget *table, const QString &keyId, const QStringList &figures,
                                int firstFigure = 1);
