@@ -233,6 +233,8 @@ private Q_SLOTS:
         QCOMPARE(page.report()->buckets().size(), 24);
         QVERIFY(totalsOf(page.report()->buckets()).requests > 0);
         page.setFilter(UsageFilter());
+        QVERIFY(QTest::qWaitFor(
+            [&] { return !page.report()->isLoading() && !page.report()->isDetailsLoading(); }, 20000));
         const auto *note = page.findChild<QLabel *>(QStringLiteral("keyNamesNote"));
         QVERIFY(note->isVisibleTo(&page));
         QVERIFY(note->text().startsWith(QStringLiteral("Key names need access to API keys")));
