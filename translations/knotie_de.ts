@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
@@ -8,19 +8,19 @@
         <translation>die Kontoinhaberin oder den Kontoinhaber</translation>
     </message>
     <message>
-        <source>You don't have access to API keys. Ask %1 to grant settings access.</source>
+        <source>You don&apos;t have access to API keys. Ask %1 to grant settings access.</source>
         <translation>Sie haben keinen Zugriff auf API-Schlüssel. Bitten Sie %1, Ihnen Zugriff auf die Einstellungen zu geben.</translation>
     </message>
     <message>
-        <source>You don't have access to the team settings. Ask %1 to grant settings access.</source>
+        <source>You don&apos;t have access to the team settings. Ask %1 to grant settings access.</source>
         <translation>Sie haben keinen Zugriff auf die Team-Einstellungen. Bitten Sie %1, Ihnen Zugriff auf die Einstellungen zu geben.</translation>
     </message>
     <message>
-        <source>You don't have access to usage analytics. Ask %1 to grant analytics access.</source>
+        <source>You don&apos;t have access to usage analytics. Ask %1 to grant analytics access.</source>
         <translation>Sie haben keinen Zugriff auf die Nutzungsanalyse. Bitten Sie %1, Ihnen Zugriff auf die Analyse zu geben.</translation>
     </message>
     <message>
-        <source>You don't have access to customers. Ask %1 to grant access.</source>
+        <source>You don&apos;t have access to customers. Ask %1 to grant access.</source>
         <translation>Sie haben keinen Zugriff auf Kunden. Bitten Sie %1, Ihnen Zugriff zu geben.</translation>
     </message>
     <message>
@@ -183,7 +183,7 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <source>Scoped to one customer's resources; sees nothing of your other customers.</source>
+        <source>Scoped to one customer&apos;s resources; sees nothing of your other customers.</source>
         <translation>Auf die Ressourcen eines Kunden beschränkt; sieht nichts von Ihren anderen Kunden.</translation>
     </message>
     <message>
@@ -230,7 +230,7 @@
         <translation>Team</translation>
     </message>
     <message>
-        <source>Your account at a glance: key health, recent key activity and today's traffic.</source>
+        <source>Your account at a glance: key health, recent key activity and today&apos;s traffic.</source>
         <translation>Ihr Konto auf einen Blick: Zustand der Schlüssel, letzte Schlüsselaktionen und der heutige Verkehr.</translation>
     </message>
     <message>
@@ -269,7 +269,7 @@
         <translation>Das Gateway unter %1 ist nicht erreichbar: Prüfen Sie die Adresse.</translation>
     </message>
     <message>
-        <source>The gateway's certificate is not trusted, so nothing was sent to %1.</source>
+        <source>The gateway&apos;s certificate is not trusted, so nothing was sent to %1.</source>
         <translation>Dem Zertifikat des Gateways wird nicht vertraut, deshalb wurde nichts an %1 gesendet.</translation>
     </message>
     <message>
@@ -355,15 +355,15 @@
         <translation>Benennt einen Kunden um.</translation>
     </message>
     <message>
-        <source>Starts a run of one of a customer's automations.</source>
+        <source>Starts a run of one of a customer&apos;s automations.</source>
         <translation>Startet einen Lauf einer Automation eines Kunden.</translation>
     </message>
     <message>
-        <source>Reads daily usage of the partner's keys.</source>
+        <source>Reads daily usage of the partner&apos;s keys.</source>
         <translation>Liest die tägliche Nutzung der Schlüssel des Partners.</translation>
     </message>
     <message>
-        <source>Reads the partner's credit balance.</source>
+        <source>Reads the partner&apos;s credit balance.</source>
         <translation>Liest das Guthaben des Partners.</translation>
     </message>
     <message>
@@ -391,11 +391,11 @@
         <translation>Einen Kunden über seine ID lesen.</translation>
     </message>
     <message>
-        <source>Daily API usage of the partner's keys over a date range.</source>
+        <source>Daily API usage of the partner&apos;s keys over a date range.</source>
         <translation>Tägliche API-Nutzung der Schlüssel des Partners in einem Zeitraum.</translation>
     </message>
     <message>
-        <source>Read the partner's credit balance.</source>
+        <source>Read the partner&apos;s credit balance.</source>
         <translation>Das Guthaben des Partners lesen.</translation>
     </message>
     <message>
@@ -403,7 +403,7 @@
         <translation>Einen Kunden anlegen.</translation>
     </message>
     <message>
-        <source>Start a run of one of a customer's automations.</source>
+        <source>Start a run of one of a customer&apos;s automations.</source>
         <translation>Einen Lauf einer Automation eines Kunden starten.</translation>
     </message>
 </context>
@@ -528,7 +528,7 @@
         <translation>Warum</translation>
     </message>
     <message>
-        <source>Double-click or press Enter to show the key's usage</source>
+        <source>Double-click or press Enter to show the key&apos;s usage</source>
         <translation>Doppelklicken oder Eingabetaste drücken, um die Nutzung des Schlüssels zu zeigen</translation>
     </message>
     <message>
@@ -648,10 +648,6 @@
         <translation>&lt;b&gt;Anfragen:&lt;/b&gt; %1 (%2 gegenüber dem vorigen Zeitraum: %3)&lt;br&gt;&lt;b&gt;Fehler:&lt;/b&gt; %4 Client, %5 Server&lt;br&gt;&lt;b&gt;Fehlerquote:&lt;/b&gt; %6 (%7 gegenüber %8)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Requests:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Errors:&lt;/b&gt; %2 client, %3 server&lt;br&gt;&lt;b&gt;Error rate:&lt;/b&gt; %4&lt;br&gt;Ranges over 200 days are not compared with the range before.</source>
-        <translation>&lt;b&gt;Anfragen:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Fehler:&lt;/b&gt; %2 Client, %3 Server&lt;br&gt;&lt;b&gt;Fehlerquote:&lt;/b&gt; %4&lt;br&gt;Zeiträume über 200 Tage werden nicht mit dem vorigen Zeitraum verglichen.</translation>
-    </message>
-    <message>
         <source>%1: no requests in this range.</source>
         <translation>%1: keine Anfragen in diesem Zeitraum.</translation>
     </message>
@@ -662,10 +658,6 @@
     <message>
         <source>No key needs attention.</source>
         <translation>Kein Schlüssel braucht Aufmerksamkeit.</translation>
-    </message>
-    <message>
-        <source>Offline since %1: the chart shows the usage saved on this computer; the tables need the gateway.</source>
-        <translation>Offline seit %1: Das Diagramm zeigt die auf diesem Computer gespeicherte Nutzung; die Tabellen brauchen das Gateway.</translation>
     </message>
     <message>
         <source>The gateway did not answer: the chart shows the usage saved on this computer.</source>
@@ -694,6 +686,30 @@
     <message>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Key names need access to API keys, so keys without a saved name show by their id.</source>
+        <translation>Schlüsselnamen erfordern Zugriff auf API-Schlüssel, daher erscheinen Schlüssel ohne gespeicherten Namen mit ihrer ID.</translation>
+    </message>
+    <message>
+        <source>Offline since %1: the chart shows the usage saved on this computer.</source>
+        <translation>Offline seit %1: Das Diagramm zeigt die auf diesem Computer gespeicherte Nutzung.</translation>
+    </message>
+    <message>
+        <source>The tables beside the chart are from %1, saved on this computer.</source>
+        <translation>Die Tabellen neben dem Diagramm sind vom %1 und auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <source>The tables beside the chart need the gateway: none were saved for this range.</source>
+        <translation>Die Tabellen neben dem Diagramm brauchen das Gateway: Für diesen Zeitraum wurden keine gespeichert.</translation>
+    </message>
+    <message>
+        <source>The keys that deserve attention are checked on usage from %1, saved on this computer.</source>
+        <translation>Die Schlüssel, die Aufmerksamkeit verdienen, werden anhand der auf diesem Computer gespeicherten Nutzung vom %1 geprüft.</translation>
+    </message>
+    <message>
+        <source>Why keys show by their id</source>
+        <translation>Warum Schlüssel mit ihrer ID erscheinen</translation>
     </message>
 </context>
 <context>
@@ -787,7 +803,7 @@
         <translation>Ohne Ablaufdatum</translation>
     </message>
     <message>
-        <source>One customer's keys</source>
+        <source>One customer&apos;s keys</source>
         <translation>Schlüssel eines Kunden</translation>
     </message>
     <message>
@@ -980,7 +996,7 @@
         <translation>Unter %1 antwortet ein Server, aber kein Knotie-Gateway. Prüfen Sie Adresse und Port und ob ein Pfad wie /api angehängt wurde.</translation>
     </message>
     <message>
-        <source>"%1" is not a gateway address. Enter one like https://gateway.example.com or 127.0.0.1:8787.</source>
+        <source>&quot;%1&quot; is not a gateway address. Enter one like https://gateway.example.com or 127.0.0.1:8787.</source>
         <translation>„%1“ ist keine Gateway-Adresse. Geben Sie eine Adresse wie https://gateway.example.com oder 127.0.0.1:8787 ein.</translation>
     </message>
 </context>
@@ -1224,7 +1240,7 @@
         <translation>Einen Kundenschlüssel für diesen Kunden erstellen</translation>
     </message>
     <message>
-        <source>People with settings access see this customer's keys here.</source>
+        <source>People with settings access see this customer&apos;s keys here.</source>
         <translation>Wer Zugriff auf die Einstellungen hat, sieht hier die Schlüssel dieses Kunden.</translation>
     </message>
     <message>
@@ -1237,11 +1253,11 @@
     </message>
     <message>
         <source>MMM d</source>
-        <extracomment>QDateTime format of the chart's day labels</extracomment>
+        <extracomment>QDateTime format of the chart&apos;s day labels</extracomment>
         <translation>d. MMM</translation>
     </message>
     <message>
-        <source>People with analytics access see this customer's usage here.</source>
+        <source>People with analytics access see this customer&apos;s usage here.</source>
         <translation>Wer Zugriff auf die Analyse hat, sieht hier die Nutzung dieses Kunden.</translation>
     </message>
     <message>
@@ -1683,7 +1699,7 @@
         <translation>Das Gateway kennt diesen Schlüssel nicht.</translation>
     </message>
     <message>
-        <source>It is a well-formed %1 key, but not one of your account's keys: it may belong to another account, or it was never issued by this gateway (%2).</source>
+        <source>It is a well-formed %1 key, but not one of your account&apos;s keys: it may belong to another account, or it was never issued by this gateway (%2).</source>
         <translation>Es ist ein gültig aufgebauter %1-Schlüssel, aber keiner der Schlüssel Ihres Kontos: Er gehört vielleicht zu einem anderen Konto oder wurde nie von diesem Gateway (%2) ausgegeben.</translation>
     </message>
     <message>
@@ -1691,7 +1707,7 @@
         <translation>Der Schlüssel konnte nicht geprüft werden.</translation>
     </message>
     <message>
-        <source>"%1" (%2)</source>
+        <source>&quot;%1&quot; (%2)</source>
         <translation>„%1“ (%2)</translation>
     </message>
     <message>
@@ -2234,7 +2250,7 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
         <translation>Im &amp;Systemschlüsselbund speichern</translation>
     </message>
     <message>
-        <source>Keeps a copy in your operating system's keychain, where only you can read it.</source>
+        <source>Keeps a copy in your operating system&apos;s keychain, where only you can read it.</source>
         <translation>Bewahrt eine Kopie im Schlüsselbund Ihres Betriebssystems auf, wo nur Sie sie lesen können.</translation>
     </message>
     <message>
@@ -2446,11 +2462,11 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
         <translation>Nur der Kontoinhaber kann Berechtigungen ändern.</translation>
     </message>
     <message>
-        <source>Saved: %1's permissions apply now.</source>
+        <source>Saved: %1&apos;s permissions apply now.</source>
         <translation>Gespeichert: Die Berechtigungen von %1 gelten ab sofort.</translation>
     </message>
     <message>
-        <source>Could not change %1's permissions: %2</source>
+        <source>Could not change %1&apos;s permissions: %2</source>
         <translation>Die Berechtigungen von %1 konnten nicht geändert werden: %2</translation>
     </message>
 </context>

@@ -49,29 +49,74 @@ void UsageFilter::applyTo(UsageQuery &query) const {
     }
 }
 
-template <typename Job, typename Done> void UsageReport::run(Job *job, quint64 generation, Done done) {
-    job->setAutoDelete(true);
-    connect(job, &GatewayJob::finished, this, [this, job, generation, done](const GatewayResult &r) {
-        if (generation != m_generation)
-            return;
-        if (r.ok())
-            done(job);
-        else
-            failWith(r);
-    });
-    job->start();
+namespace {
+// Slots name what a kept answer was asked for; ranges move with the clock, so a slot holds
+// a filter and a range length, and the answer says which range it covers.
+QString rangeSlot(const UsageRange &range) {
+    return bucketWireName(range.bucket) + QLatin1Char(':') + QString::number(range.to - range.from);
+}
+const QString lastDaySlot = QStringLiteral("attention:last-day");
+const QString weekBeforeSlot = QStringLiteral("attention:week-before");
+QString onlyReadsSlot(const QString &keyId) {
+    return QStringLiteral("attention:reads:") + keyId;
+}
+} // namespace
+
+bool UsageReport::Round::take(const QString &slot, const UsageAnswer &answer) {
+    const auto query = asked.constFind(slot);
+    if (query == asked.cend())
+        return false;
+    if (answer.fromCache) {
+        // Kept answers stand in until the gateway's comes, never after it.
+        if (!open.contains(slot))
+            return false;
+    } else {
+        // A late answer for an earlier range of the same slot is not this one.
+        if (answer.from != query->from || answer.to != query->to)
+            return false;
+        open.remove(slot);
+    }
+    answers.insert(slot, answer);
+    return true;
+}
+
+bool UsageReport::Round::answered() const {
+    for (const QString &slot : open)
+        if (!answers.contains(slot))
+            return false;
+    return true;
+}
+
+UnixTime UsageReport::Round::keptFrom() const {
+    UnixTime oldest = 0;
+    for (const UsageAnswer &a : answers)
+        if (a.fromCache && (oldest == 0 || a.fetchedAt < oldest))
+            oldest = a.fetchedAt;
+    return oldest;
 }
 
 UsageReport::UsageReport(SyncWorker *worker, QObject *parent)
     : QObject(parent)
     , m_worker(worker) {
+    connect(worker, &SyncWorker::usageRangeCached, this, &UsageReport::onUsageCached);
     connect(worker, &SyncWorker::usageRangeLoaded, this, &UsageReport::onUsageLoaded);
+    connect(worker, &SyncWorker::usageAnswerLoaded, this, &UsageReport::onAnswer);
+    connect(worker, &SyncWorker::usageAnswerFailed, this, &UsageReport::onAnswerFailed);
 }
 
 UsageReport::~UsageReport() = default;
 
+void UsageReport::ask(Round &round, UsageDetail detail, const QString &slot, const UsageQuery &query) {
+    round.asked.insert(slot, query);
+    round.open.insert(slot);
+    if (m_worker)
+        QMetaObject::invokeMethod(
+            m_worker.data(),
+            [worker = m_worker, detail, query, slot] { worker->fetchUsageAnswer(detail, query, slot); },
+            Qt::QueuedConnection);
+}
+
 void UsageReport::load(const UsageFilter &filter, const UsageRange &range, const QList<ApiKey> &keys) {
-    const quint64 generation = ++m_generation;
     m_filter = filter;
     m_range = range;
     m_keys = keys;
@@ -79,9 +124,9 @@ void UsageReport::load(const UsageFilter &filter, const UsageRange &range, const
     m_fromCache = false;
     m_chain = filter.kind == UsageFilter::Kind::Key ? rotationChain(keys, filter.keyId) : QStringList();
 
-    // The previous range comes in the same call: one request, one cached stretch.
-    // The gateway answers at most 400 days: a longer pair goes without its comparison.
-    m_fetchFrom = range.to - range.previous().from <= maxRangeSeconds ? range.previous().from : range.from;
+    // The range before comes in the same fetch: one cached stretch, however long (the
+    // worker cuts it into calls the gateway accepts).
+    m_fetchFrom = range.previous().from;
     UsageQuery query{m_fetchFrom, range.to, range.bucket, {}, std::nullopt, {}};
     QList<QPair<QString, UsageQuery>> fetches;
     if (m_chain.isEmpty()) {
@@ -105,23 +150,28 @@ void UsageReport::load(const UsageFilter &filter, const UsageRange &range, const
                 Qt::QueuedConnection);
 
     // The tables beside the chart.
+    m_details.reset();
     m_endpoints.clear();
     m_keyUsage.clear();
     m_customers.clear();
-    if (!m_connection.network)
-        return;
     UsageQuery details{range.from, range.to, range.bucket, {}, std::nullopt, {}};
     filter.applyTo(details);
-    run(new UsageEndpointsJob(m_connection, details, this), generation, [this](UsageEndpointsJob *job) {
-        m_endpoints = job->endpoints();
-        Q_EMIT detailsLoaded();
-    });
-    run(new UsageKeysJob(m_connection, {range.from, range.to, range.bucket, {}, std::nullopt, {}}, this),
-        generation, [this](UsageKeysJob *job) {
-            m_keyUsage = job->keys();
-            m_customers = customerRollup(m_keys, m_keyUsage);
-            Q_EMIT detailsLoaded();
-        });
+    m_endpointsSlot = QStringLiteral("endpoints:") + filter.scope() + QLatin1Char(':') + rangeSlot(range);
+    m_keysSlot = QStringLiteral("keys:") + rangeSlot(range);
+    ask(m_details, UsageDetail::Endpoints, m_endpointsSlot, details);
+    ask(m_details, UsageDetail::Keys, m_keysSlot, {range.from, range.to, range.bucket, {}, std::nullopt, {}});
+}
+
+void UsageReport::onUsageCached(const QString &scope, qint64 from, qint64 to, const UsageSeries &series) {
+    if (!m_pendingScopes.contains(scope) || series.bucket != m_range.bucket || from != m_fetchFrom ||
+        to != m_range.to)
+        return;
+    m_received.insert(scope, series);
+    // Every part of a rotation has something cached: show it while the gateway answers.
+    for (const QString &s : std::as_const(m_pendingScopes))
+        if (!m_received.contains(s))
+            return;
+    finishSeries();
 }
 
 void UsageReport::onUsageLoaded(const QString &scope, qint64 from, qint64 to, const UsageSeries &series,
@@ -156,67 +206,76 @@ void UsageReport::finishSeries() {
     Q_EMIT seriesLoaded();
 }
 
+void UsageReport::onAnswer(const QString &slot, const UsageAnswer &answer) {
+    if (m_details.take(slot, answer))
+        finishDetails();
+    else if (m_attentionRound.take(slot, answer))
+        finishAttention();
+}
+
+void UsageReport::onAnswerFailed(const QString &slot, const GatewayResult &result) {
+    for (Round *round : {&m_details, &m_attentionRound}) {
+        if (!round->open.remove(slot))
+            continue;
+        // One sentence per round: twenty refused calls are one problem.
+        if (!std::exchange(round->failed, true))
+            Q_EMIT failed(
+                describeFailure(result, m_connection.baseUrl, m_connection.accessContact, Page::Analytics));
+        if (round == &m_details)
+            finishDetails();
+        else
+            finishAttention();
+        return;
+    }
+}
+
+void UsageReport::finishDetails() {
+    // Both tables change together: one answer alone would show the other table empty.
+    if (!m_details.answered())
+        return;
+    m_endpoints = m_details.answers.value(m_endpointsSlot).endpoints;
+    m_keyUsage = m_details.answers.value(m_keysSlot).keys;
+    m_customers = customerRollup(m_keys, m_keyUsage);
+    Q_EMIT detailsLoaded();
+}
+
 void UsageReport::loadAttention(const QList<ApiKey> &keys, UnixTime now) {
-    const quint64 generation = ++m_attentionGeneration;
+    m_attentionRound.reset();
     m_attention.clear();
     m_attentionInput = AttentionInput{keys, now, {}, {}, {}};
-    if (!m_connection.network)
-        return;
     const UnixTime hourEnd = now - now % 3600 + 3600;
+    ask(m_attentionRound, UsageDetail::Keys, lastDaySlot,
+        {hourEnd - 86400, hourEnd, BucketSize::Hour, {}, std::nullopt, {}});
+    ask(m_attentionRound, UsageDetail::Keys, weekBeforeSlot,
+        {hourEnd - 8 * 86400, hourEnd - 86400, BucketSize::Hour, {}, std::nullopt, {}});
+    for (const ApiKey &k : keys)
+        if (k.type == KeyType::Partner && !k.isRetired())
+            ask(m_attentionRound, UsageDetail::Endpoints, onlyReadsSlot(k.id),
+                {hourEnd - 30 * 86400, hourEnd, BucketSize::Hour, k.id, std::nullopt, {}});
+}
+
+void UsageReport::finishAttention() {
+    // The rules run once every call has a kept answer (a first look), and again when the
+    // gateway has answered or failed every call.
+    if (!m_attentionRound.open.isEmpty()) {
+        if (m_attentionRound.previewed || !m_attentionRound.answered())
+            return;
+        m_attentionRound.previewed = true;
+    }
     const auto byKey = [](const QList<KeyUsage> &usage) {
         QHash<QString, KeyUsage> out;
         for (const KeyUsage &u : usage)
             out.insert(u.keyId, u);
         return out;
     };
-    const auto done = [this, generation] {
-        if (generation == m_attentionGeneration && --m_attentionPending == 0) {
-            m_attention = keysNeedingAttention(m_attentionInput);
-            Q_EMIT attentionLoaded();
-        }
-    };
-    const auto start = [this, generation, done](GatewayJob *job, std::function<void()> take) {
-        job->setAutoDelete(true);
-        connect(job, &GatewayJob::finished, this, [this, generation, done, take](const GatewayResult &r) {
-            if (generation != m_attentionGeneration)
-                return;
-            if (!r.ok()) {
-                failWith(r);
-                return;
-            }
-            take();
-            done();
-        });
-        job->start();
-    };
-    QList<std::pair<GatewayJob *, std::function<void()>>> jobs;
-    auto *lastDay = new UsageKeysJob(
-        m_connection, {hourEnd - 86400, hourEnd, BucketSize::Hour, {}, std::nullopt, {}}, this);
-    jobs.append({lastDay, [this, lastDay, byKey] {
-                     m_attentionInput.lastDay = byKey(lastDay->keys());
-                 }});
-    auto *week = new UsageKeysJob(
-        m_connection, {hourEnd - 8 * 86400, hourEnd - 86400, BucketSize::Hour, {}, std::nullopt, {}}, this);
-    jobs.append({week, [this, week, byKey] {
-                     m_attentionInput.weekBefore = byKey(week->keys());
-                 }});
-    for (const ApiKey &k : keys) {
-        if (k.type != KeyType::Partner || k.isRetired())
-            continue;
-        UsageQuery q{hourEnd - 30 * 86400, hourEnd, BucketSize::Hour, k.id, std::nullopt, {}};
-        auto *job = new UsageEndpointsJob(m_connection, q, this);
-        jobs.append({job, [this, job, id = k.id] {
-                         if (onlyReads(job->endpoints()))
-                             m_attentionInput.onlyReadsIn30Days.insert(id);
-                     }});
-    }
-    m_attentionPending = int(jobs.size());
-    for (const auto &[job, take] : std::as_const(jobs))
-        start(job, take);
-}
-
-void UsageReport::failWith(const GatewayResult &result) {
-    Q_EMIT failed(describeFailure(result, m_connection.baseUrl, m_connection.accessContact, Page::Analytics));
+    m_attentionInput.lastDay = byKey(m_attentionRound.answers.value(lastDaySlot).keys);
+    m_attentionInput.weekBefore = byKey(m_attentionRound.answers.value(weekBeforeSlot).keys);
+    m_attentionInput.onlyReadsIn30Days.clear();
+    for (const ApiKey &k : std::as_const(m_attentionInput.keys))
+        if (onlyReads(m_attentionRound.answers.value(onlyReadsSlot(k.id)).endpoints))
+            m_attentionInput.onlyReadsIn30Days.insert(k.id);
+    m_attention = keysNeedingAttention(m_attentionInput);
+    Q_EMIT attentionLoaded();
 }
 
 } // namespace knotie

@@ -2,6 +2,7 @@
 
 #include "analytics/usagestats.h"
 #include "network/datajobs.h"
+#include "sync/syncworker.h"
 
 #include <QObject>
 #include <QPointer>
@@ -9,8 +10,6 @@
 #include <optional>
 
 namespace knotie {
-
-class SyncWorker;
 
 // Whose usage a report shows: the whole account, one key (with its rotations), one key
 // type or one customer's keys.
@@ -32,16 +31,17 @@ struct UsageFilter {
     bool operator==(const UsageFilter &) const = default;
 };
 
-// Everything the Analytics page shows for one filter and range. The buckets come from
-// the data worker (cached, so they are there offline); the tables beside the chart and
-// the attention rules ask the gateway directly and are left empty offline.
+// Everything the Analytics page shows for one filter and range, all through the data
+// worker and its cache: the buckets (the cached ones at once, then the rest from the
+// gateway), the tables beside the chart and the attention rules' usage (each call's last
+// answer kept per filter and range length, shown until the gateway's comes, and offline).
 class UsageReport : public QObject {
     Q_OBJECT
 public:
-    // `connection` for the detail calls; its access manager lives in this thread.
     UsageReport(SyncWorker *worker, QObject *parent = nullptr);
     ~UsageReport() override;
 
+    // Where failures are worded for (the gateway's address, whom to ask for access).
     void setConnection(const GatewayConnection &connection) { m_connection = connection; }
 
     // `keys`: the keys the person can see (for rotations and the customer rollup).
@@ -51,11 +51,20 @@ public:
 
     UsageFilter filter() const { return m_filter; }
     UsageRange range() const { return m_range; }
+    // Until the gateway has answered (or failed) for every bucket of the range; the
+    // cached buckets may already show (seriesLoaded comes then, and again at the end).
     bool isLoading() const { return !m_pendingScopes.isEmpty(); }
+    // The gateway did not answer: the buckets are the cache's alone.
     bool fromCache() const { return m_fromCache; }
+    // When the oldest kept answer behind the tables (or the attention list) was fetched,
+    // while one shows instead of the gateway's; 0 when all are fresh.
+    UnixTime detailsKeptFrom() const { return m_details.keptFrom(); }
+    UnixTime attentionKeptFrom() const { return m_attentionRound.keptFrom(); }
+    bool isDetailsLoading() const { return !m_details.open.isEmpty(); }
+    bool isAttentionLoading() const { return !m_attentionRound.open.isEmpty(); }
 
-    // The summed series of the filter (all keys of a rotation) in the range and before it
-    // (none before a range longer than 200 days: the pair would pass the gateway's limit).
+    // The summed series of the filter (all keys of a rotation) in the range and in the
+    // range of the same length before it.
     const QList<UsageBucket> &buckets() const { return m_current; }
     const QList<UsageBucket> &previousBuckets() const { return m_previous; }
     // Per key of a rotation (oldest first), its requests in the range: side by side.
@@ -74,11 +83,29 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
+    // Detail calls asked for together: per slot the best answer so far (the gateway's
+    // over the kept one) and which the gateway has yet to answer.
+    struct Round {
+        QHash<QString, UsageQuery> asked;
+        QHash<QString, UsageAnswer> answers;
+        QSet<QString> open;
+        bool failed = false;
+        bool previewed = false;
+        void reset() { *this = Round(); }
+        bool take(const QString &slot, const UsageAnswer &answer);
+        // Every call has an answer (kept or fresh) or has failed.
+        bool answered() const;
+        UnixTime keptFrom() const;
+    };
+    void ask(Round &round, UsageDetail detail, const QString &slot, const UsageQuery &query);
+    void onUsageCached(const QString &scope, qint64 from, qint64 to, const UsageSeries &series);
     void onUsageLoaded(const QString &scope, qint64 from, qint64 to, const UsageSeries &series,
                        bool fromCache);
+    void onAnswer(const QString &slot, const UsageAnswer &answer);
+    void onAnswerFailed(const QString &slot, const GatewayResult &result);
     void finishSeries();
-    template <typename Job, typename Done> void run(Job *job, quint64 generation, Done done);
-    void failWith(const GatewayResult &result);
+    void finishDetails();
+    void finishAttention();
 
     QPointer<SyncWorker> m_worker;
     GatewayConnection m_connection;
@@ -90,18 +117,19 @@ private:
     QSet<QString> m_pendingScopes;
     QHash<QString, UsageSeries> m_received;
     bool m_fromCache = false;
-    quint64 m_generation = 0;
-    quint64 m_attentionGeneration = 0;
 
     QList<UsageBucket> m_current;
     QList<UsageBucket> m_previous;
     QList<QPair<QString, QList<UsageBucket>>> m_parts;
+    Round m_details;
+    QString m_endpointsSlot;
+    QString m_keysSlot;
     QList<EndpointUsage> m_endpoints;
     QList<KeyUsage> m_keyUsage;
     QList<CustomerUsage> m_customers;
-    QList<Attention> m_attention;
+    Round m_attentionRound;
     AttentionInput m_attentionInput;
-    int m_attentionPending = 0;
+    QList<Attention> m_attention;
 };
 
 } // namespace knotie

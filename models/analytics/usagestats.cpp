@@ -48,6 +48,30 @@ UsageRange rangeCovering(UnixTime from, UnixTime to, int maxPoints) {
     return {start, std::max(ceilTo(to, step), start + step), bucket};
 }
 
+QList<UsageRange> usageToFetch(const UsageRange &range, const QList<UnixTime> &settledStarts,
+                               int maxStretches) {
+    const qint64 step = bucketSeconds(range.bucket);
+    QList<UsageRange> stretches;
+    auto settled = settledStarts.cbegin();
+    for (UnixTime t = range.from; t < range.to; t += step) {
+        while (settled != settledStarts.cend() && *settled < t)
+            ++settled;
+        if (settled != settledStarts.cend() && *settled == t)
+            continue;
+        if (!stretches.isEmpty() && stretches.last().to == t)
+            stretches.last().to = t + step;
+        else
+            stretches.append({t, t + step, range.bucket});
+    }
+    if (stretches.size() > maxStretches)
+        stretches = {{stretches.first().from, stretches.last().to, range.bucket}};
+    QList<UsageRange> calls;
+    for (const UsageRange &s : std::as_const(stretches))
+        for (UnixTime from = s.from; from < s.to; from += maxRangeSeconds)
+            calls.append({from, std::min(s.to, from + maxRangeSeconds), range.bucket});
+    return calls;
+}
+
 QList<UsageBucket> bucketsIn(const UsageSeries &series, UnixTime from, UnixTime to) {
     QList<UsageBucket> out;
     for (const UsageBucket &b : series.buckets)

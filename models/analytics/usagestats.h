@@ -44,6 +44,14 @@ UsageRange rangeEndingAt(UnixTime now, qint64 seconds, int maxPoints);
 // A custom range [from, to), widened outwards to whole buckets.
 UsageRange rangeCovering(UnixTime from, UnixTime to, int maxPoints);
 
+// The calls that bring [range.from, range.to) up to date when the buckets starting at
+// `settledStarts` (sorted) are final in the cache: one range per stretch of buckets the
+// cache lacks or may still change, each at most maxRangeSeconds (the gateway's limit).
+// A stretch broken into more than `maxStretches` pieces is asked for whole instead: a few
+// final buckets asked for again cost less than a call each.
+QList<UsageRange> usageToFetch(const UsageRange &range, const QList<UnixTime> &settledStarts,
+                               int maxStretches = 8);
+
 // The buckets of `series` inside `range`; the rest (the previous range, fetched with it in
 // one call) is dropped.
 QList<UsageBucket> bucketsIn(const UsageSeries &series, UnixTime from, UnixTime to);

@@ -530,49 +530,6 @@ QList<AuditEvent> Cache::loadAudit(int limit) const {
     return out;
 }
 
-bool Cache::storeUsage(const QString &scope, const UsageSeries &series, UnixTime syncedAt) {
-    return write([&](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO usage_buckets (scope, bucket, start, requests, ok,"
-                                 " client_errors, server_errors, p95_ms) VALUES (?,?,?,?,?,?,?,?)"));
-        const QString bucket = bucketWireName(series.bucket);
-        for (const UsageBucket &b : series.buckets) {
-            q.bindValue(0, scope);
-            q.bindValue(1, bucket);
-            q.bindValue(2, b.start);
-            q.bindValue(3, b.requests);
-            q.bindValue(4, b.ok);
-            q.bindValue(5, b.clientErrors);
-            q.bindValue(6, b.serverErrors);
-            q.bindValue(7, b.p95Ms ? QVariant(*b.p95Ms) : QVariant(QMetaType(QMetaType::Int)));
-            if (!q.exec())
-                return false;
-        }
-        return setSyncMark(db, QStringLiteral("usage:") + scope, {{}, syncedAt});
-    });
-}
-
-UsageSeries Cache::loadUsage(const QString &scope, BucketSize bucket, UnixTime from, UnixTime to) const {
-    UsageSeries out{bucket, {}};
-    QSqlQuery q(connection());
-    q.prepare(
-        QStringLiteral("SELECT start, requests, ok, client_errors, server_errors, p95_ms FROM usage_buckets"
-                       " WHERE scope = ? AND bucket = ? AND start >= ? AND start < ? ORDER BY start"));
-    q.addBindValue(scope);
-    q.addBindValue(bucketWireName(bucket));
-    q.addBindValue(from);
-    q.addBindValue(to);
-    if (q.exec())
-        while (q.next()) {
-            UsageBucket b{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                          q.value(3).toLongLong(), q.value(4).toLongLong(), std::nullopt};
-            if (!q.value(5).isNull())
-                b.p95Ms = q.value(5).toInt();
-            out.buckets.append(b);
-        }
-    return out;
-}
-
 SyncMark Cache::syncMark(const QString &name) const {
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT cursor, synced_at FROM sync_state WHERE name = ?"));

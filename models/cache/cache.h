@@ -20,6 +20,18 @@ struct SyncMark {
     UnixTime syncedAt = 0;
 };
 
+// The last answer of a usage detail call (GET /v1/usage/endpoints or /v1/usage/keys) for
+// one slot (what it was asked for), with the range it covers and when it came: what the
+// tables beside the chart show while the gateway answers, and offline.
+struct UsageAnswer {
+    UnixTime from = 0;
+    UnixTime to = 0;
+    UnixTime fetchedAt = 0;
+    QList<EndpointUsage> endpoints;
+    QList<KeyUsage> keys; // totals only: per-bucket counts are not kept
+    bool fromCache = false;
+};
+
 // The portal's local copy of one account's data at one gateway: a SQLite file in the
 // user's data folder. It holds what the screens show (keys without secrets, customers,
 // team, audit, usage buckets) and where each sync stopped, so the portal opens instantly
@@ -81,8 +93,17 @@ public:
     QList<TeamMember> loadTeam() const;
     bool storeAudit(const QList<AuditEvent> &events, const SyncMark &mark);
     QList<AuditEvent> loadAudit(int limit = 10000) const; // newest first
-    bool storeUsage(const QString &scope, const UsageSeries &series, UnixTime syncedAt);
-    UsageSeries loadUsage(const QString &scope, BucketSize bucket, UnixTime from, UnixTime to) const;
+    // Usage buckets per scope (UsageFilter::scope()). A bucket that ended at least
+    // usageSettleSeconds before `fetchedAt` is final: the gateway records a call within 2
+    // seconds (API.md) and this computer's clock may be a few minutes off the gateway's, so
+    // such a bucket never changes and is never asked for again.
+    static constexpr qint64 usageSettleSeconds = 300;
+    bool storeUsage(const QString &scope, const UsageSeries &series, UnixTime fetchedAt);
+    // `settledStarts`, if given, receives the starts of the final buckets among them.
+    UsageSeries loadUsage(const QString &scope, BucketSize bucket, UnixTime from, UnixTime to,
+                          QList<UnixTime> *settledStarts = nullptr) const;
+    bool storeUsageAnswer(const QString &slot, const UsageAnswer &answer);
+    std::optional<UsageAnswer> loadUsageAnswer(const QString &slot) const;
 
     SyncMark syncMark(const QString &name) const;
     bool setSyncMark(QSqlDatabase &db, const QString &name, const SyncMark &mark) const;

@@ -34,6 +34,15 @@ const QList<QStringList> &cacheMigrations() {
         {
             QStringLiteral("CREATE INDEX keys_by_created ON keys(created_at, id)"),
         },
+        // 3: the cache becomes the charts' source: which buckets are final (older ones are
+        // not known to be, so they are fetched once more), and the last answer of each usage
+        // detail call for the tables beside the chart.
+        {
+            QStringLiteral("ALTER TABLE usage_buckets ADD COLUMN settled INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE TABLE usage_answers (slot TEXT PRIMARY KEY, range_from INTEGER NOT NULL,"
+                           " range_to INTEGER NOT NULL, fetched_at INTEGER NOT NULL, body TEXT NOT NULL)"
+                           " WITHOUT ROWID"),
+        },
     };
     return all;
 }

@@ -331,4 +331,23 @@ std::optional<QList<KeyUsage>> parseKeyUsage(const QJsonObject &body) {
                                 });
 }
 
+QJsonObject toJson(const QList<EndpointUsage> &endpoints) {
+    QJsonArray list;
+    for (const EndpointUsage &e : endpoints)
+        list.append(QJsonObject{{QStringLiteral("method"), e.method},
+                                {QStringLiteral("route"), e.route},
+                                {QStringLiteral("requests"), e.requests},
+                                {QStringLiteral("errors"), e.errors}});
+    return {{QStringLiteral("endpoints"), list}};
+}
+
+QJsonObject toJson(const QList<KeyUsage> &keys) {
+    QJsonArray list;
+    for (const KeyUsage &k : keys)
+        list.append(QJsonObject{{QStringLiteral("key_id"), k.keyId},
+                                {QStringLiteral("requests"), k.requests},
+                                {QStringLiteral("errors"), k.errors}});
+    return {{QStringLiteral("keys"), list}};
+}
+
 } // namespace knotie::wire

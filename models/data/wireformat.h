@@ -55,5 +55,8 @@ std::optional<AuditPage> parseAuditPage(const QJsonObject &body);
 std::optional<UsageSeries> parseUsageSeries(const QJsonObject &body);
 std::optional<QList<EndpointUsage>> parseEndpointUsage(const QJsonObject &body);
 std::optional<QList<KeyUsage>> parseKeyUsage(const QJsonObject &body);
+// The answers' shape again, for keeping them (keys without their per-bucket series).
+QJsonObject toJson(const QList<EndpointUsage> &endpoints);
+QJsonObject toJson(const QList<KeyUsage> &keys);
 
 } // namespace knotie::wire

@@ -1,9 +1,11 @@
 #include "syncworker.h"
 
+#include "analytics/usagestats.h"
 #include "logging.h"
 #include "network/keyjobs.h"
 
 #include <QDateTime>
+#include <QMap>
 #include <QNetworkAccessManager>
 
 namespace knotie {
@@ -199,23 +201,79 @@ void SyncWorker::storeKeys(const QList<ApiKey> &keys) {
 }
 
 void SyncWorker::fetchUsage(const UsageQuery &query, const QString &scope) {
-    auto *job = new UsageJob(connection(), query, this);
+    QList<UnixTime> settled;
+    UsageSeries cached{query.bucket, {}};
+    if (m_cache) {
+        cached = m_cache->loadUsage(scope, query.bucket, query.from, query.to, &settled);
+        if (!cached.buckets.isEmpty())
+            Q_EMIT usageRangeCached(scope, query.from, query.to, cached);
+    }
+    const QList<UsageRange> calls = usageToFetch({query.from, query.to, query.bucket}, settled);
+    if (calls.isEmpty()) {
+        Q_EMIT usageLoaded(scope, cached, false);
+        Q_EMIT usageRangeLoaded(scope, query.from, query.to, cached, false);
+        return;
+    }
+    // The calls' answers laid over what the cache had; the last answer tells.
+    struct Fetch {
+        QMap<UnixTime, UsageBucket> buckets;
+        qsizetype open = 0;
+        std::optional<GatewayResult> failure;
+    };
+    auto fetch = std::make_shared<Fetch>();
+    for (const UsageBucket &b : std::as_const(cached.buckets))
+        fetch->buckets.insert(b.start, b);
+    fetch->open = calls.size();
+    for (const UsageRange &call : calls) {
+        UsageQuery part = query;
+        part.from = call.from;
+        part.to = call.to;
+        auto *job = new UsageJob(connection(), part, this);
+        job->setAutoDelete(true);
+        connect(job, &GatewayJob::finished, this, [this, job, query, scope, fetch](const GatewayResult &r) {
+            if (r.ok()) {
+                if (m_cache)
+                    m_cache->storeUsage(scope, job->series(), now());
+                for (const UsageBucket &b : job->series().buckets)
+                    fetch->buckets.insert(b.start, b);
+            } else if (!fetch->failure) {
+                fetch->failure = r;
+            }
+            if (--fetch->open > 0)
+                return;
+            const UsageSeries series{query.bucket, fetch->buckets.values()};
+            // Offline (or refused): what the cache has for the range is better than nothing.
+            const bool fromCache = fetch->failure.has_value();
+            Q_EMIT usageLoaded(scope, series, fromCache);
+            Q_EMIT usageRangeLoaded(scope, query.from, query.to, series, fromCache);
+            if (fetch->failure)
+                Q_EMIT syncFailed(*fetch->failure);
+        });
+        job->start();
+    }
+}
+
+void SyncWorker::fetchUsageAnswer(UsageDetail detail, const UsageQuery &query, const QString &slot) {
+    if (m_cache)
+        if (const std::optional<UsageAnswer> kept = m_cache->loadUsageAnswer(slot))
+            Q_EMIT usageAnswerLoaded(slot, *kept);
+    GatewayJob *job = detail == UsageDetail::Endpoints
+                          ? static_cast<GatewayJob *>(new UsageEndpointsJob(connection(), query, this))
+                          : new UsageKeysJob(connection(), query, this);
     job->setAutoDelete(true);
-    connect(job, &GatewayJob::finished, this, [this, job, query, scope](const GatewayResult &r) {
-        if (r.ok()) {
-            if (m_cache)
-                m_cache->storeUsage(scope, job->series(), now());
-            Q_EMIT usageLoaded(scope, job->series(), false);
-            Q_EMIT usageRangeLoaded(scope, query.from, query.to, job->series(), false);
+    connect(job, &GatewayJob::finished, this, [this, job, detail, query, slot](const GatewayResult &r) {
+        if (!r.ok()) {
+            Q_EMIT usageAnswerFailed(slot, r);
             return;
         }
-        // Offline (or refused): what the cache has for the range is better than nothing.
-        if (m_cache) {
-            const UsageSeries cached = m_cache->loadUsage(scope, query.bucket, query.from, query.to);
-            Q_EMIT usageLoaded(scope, cached, true);
-            Q_EMIT usageRangeLoaded(scope, query.from, query.to, cached, true);
-        }
-        Q_EMIT syncFailed(r);
+        UsageAnswer answer{query.from, query.to, now(), {}, {}, false};
+        if (detail == UsageDetail::Endpoints)
+            answer.endpoints = static_cast<UsageEndpointsJob *>(job)->endpoints();
+        else
+            answer.keys = static_cast<UsageKeysJob *>(job)->keys();
+        if (m_cache)
+            m_cache->storeUsageAnswer(slot, answer);
+        Q_EMIT usageAnswerLoaded(slot, answer);
     });
     job->start();
 }

@@ -15,6 +15,8 @@ class QNetworkAccessManager;
 
 namespace knotie {
 
+enum class UsageDetail { Endpoints, Keys };
+
 // What a sync fetches; the session decides from the person's permissions (Access), so
 // the worker never asks for what the gateway would refuse.
 enum class SyncPart { Keys = 0x1, Audit = 0x2, Customers = 0x4, Team = 0x8 };
@@ -49,7 +51,15 @@ public Q_SLOTS:
     // Keys the GUI learned from a create, rotate or revoke: stored at once, before the
     // next sync brings them too.
     void storeKeys(const QList<knotie::ApiKey> &keys);
+    // The buckets of `query` for `scope` (UsageFilter::scope()). The cache is the source
+    // and the gateway its refresher: what the cache has comes at once (usageRangeCached),
+    // then only the buckets that may still change are asked for, in calls of at most 400
+    // days, and the whole range comes again (usageLoaded, usageRangeLoaded; from the
+    // cache alone if the gateway did not answer).
     void fetchUsage(const knotie::UsageQuery &query, const QString &scope);
+    // A usage detail call kept per `slot`: the kept answer comes at once (if any), then
+    // the gateway's (usageAnswerLoaded) or its failure (usageAnswerFailed).
+    void fetchUsageAnswer(knotie::UsageDetail detail, const knotie::UsageQuery &query, const QString &slot);
     void fetchKeyUsage(const knotie::UsageQuery &query);
 
 Q_SIGNALS:
@@ -65,6 +75,10 @@ Q_SIGNALS:
     // cache's above all, which may lack buckets) come in any order.
     void usageRangeLoaded(const QString &scope, qint64 from, qint64 to, const knotie::UsageSeries &series,
                           bool fromCache);
+    // What the cache has of a range, before the gateway brings the rest.
+    void usageRangeCached(const QString &scope, qint64 from, qint64 to, const knotie::UsageSeries &series);
+    void usageAnswerLoaded(const QString &slot, const knotie::UsageAnswer &answer);
+    void usageAnswerFailed(const QString &slot, const knotie::GatewayResult &result);
     void keyUsageLoaded(const QList<knotie::KeyUsage> &keys);
     void syncStarted();
     void syncSucceeded(knotie::UnixTime syncedAt);

@@ -34,6 +34,14 @@ const QMap<int, QStringList> &fixtureRows() {
              }},
         };
         r.insert(2, r[1]); // 2 added an index only
+        // 3: buckets say whether they are final; detail answers are kept.
+        QStringList v3 = r[2];
+        v3.replaceInStrings(QStringLiteral("'all','day',1764028800,10,8,1,1,120)"),
+                            QStringLiteral("'all','day',1764028800,10,8,1,1,120,1)"));
+        v3.append(QStringLiteral("INSERT INTO usage_answers VALUES ('keys:day:86400',1764028800,1764115200,"
+                                 "1764120000,'{\"endpoints\":[],\"keys\":[{\"key_id\":\"key_fixture\","
+                                 "\"requests\":10,\"errors\":2}]}')"));
+        r.insert(3, v3);
         return r;
     }();
     return rows;

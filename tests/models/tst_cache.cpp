@@ -139,6 +139,38 @@ private Q_SLOTS:
         QCOMPARE(cache.loadUsage(QStringLiteral("all"), BucketSize::Hour, 0, 7201).buckets, s.buckets);
         QCOMPARE(cache.loadUsage(QStringLiteral("all"), BucketSize::Hour, 0, 7200).buckets.size(), 1);
         QCOMPARE(cache.loadUsage(QStringLiteral("all"), BucketSize::Day, 0, 7201).buckets.size(), 0);
+
+        // Final: ended at least usageSettleSeconds before the fetch; the bucket holding the
+        // fetch time (and one just ended) may still change.
+        const UnixTime fetchedAt = 3 * 3600 + 100;
+        UsageSeries now{BucketSize::Hour,
+                        {{3600, 1, 1, 0, 0, 10}, {7200, 2, 2, 0, 0, 20}, {10800, 3, 3, 0, 0, 30}}};
+        QVERIFY(cache.storeUsage(QStringLiteral("key:k"), now, fetchedAt));
+        QList<UnixTime> settled;
+        QCOMPARE(cache.loadUsage(QStringLiteral("key:k"), BucketSize::Hour, 0, 14400, &settled).buckets,
+                 now.buckets);
+        QCOMPARE(settled, QList<UnixTime>{3600});
+
+        UsageAnswer answer{100,
+                           200,
+                           300,
+                           {{QStringLiteral("GET"), QStringLiteral("/api/v1/whoami"), 7, 1}},
+                           {{QStringLiteral("key_1"), 7, 1, {3, 4}}},
+                           false};
+        QVERIFY(cache.storeUsageAnswer(QStringLiteral("slot"), answer));
+        const std::optional<UsageAnswer> kept = cache.loadUsageAnswer(QStringLiteral("slot"));
+        QVERIFY(kept);
+        QVERIFY(kept->fromCache);
+        QCOMPARE(kept->from, 100);
+        QCOMPARE(kept->to, 200);
+        QCOMPARE(kept->fetchedAt, 300);
+        QCOMPARE(kept->endpoints.size(), 1);
+        QCOMPARE(kept->endpoints.first().route, QStringLiteral("/api/v1/whoami"));
+        QCOMPARE(kept->endpoints.first().errors, 1);
+        QCOMPARE(kept->keys.size(), 1);
+        QCOMPARE(kept->keys.first().requests, 7);
+        QVERIFY(kept->keys.first().series.isEmpty()); // per-bucket counts are not kept
+        QVERIFY(!cache.loadUsageAnswer(QStringLiteral("other")));
     }
 
     void migrate_fromEveryEarlierSchemaVersion_keepsTheData() {
@@ -162,7 +194,22 @@ private Q_SLOTS:
             QCOMPARE(cache.loadCustomers().value(0).name, QStringLiteral("Acme"));
             QCOMPARE(cache.loadTeam().size(), 1);
             QCOMPARE(cache.loadAudit().size(), 1);
+            // Buckets kept before schema 3 are not known to be final: asked for once more.
+            QList<UnixTime> settled;
+            const UsageSeries usage =
+                cache.loadUsage(QStringLiteral("all"), BucketSize::Day, 1764028800, 1764115200, &settled);
+            QCOMPARE(usage.buckets.size(), 1);
+            QCOMPARE(usage.buckets.first().requests, 10);
+            QCOMPARE(settled, version < 3 ? QList<UnixTime>() : QList<UnixTime>{1764028800});
+            const std::optional<UsageAnswer> kept = cache.loadUsageAnswer(QStringLiteral("keys:day:86400"));
+            QCOMPARE(kept.has_value(), version >= 3);
+            if (kept) {
+                QCOMPARE(kept->fetchedAt, 1764120000);
+                QCOMPARE(kept->keys.size(), 1);
+                QCOMPARE(kept->keys.first().errors, 2);
+            }
             QVERIFY(cache.storeKeys({sampleKey(QStringLiteral("key_after_migration"))}));
+            QVERIFY(cache.storeUsage(QStringLiteral("all"), usage, 1764200000));
         }
     }
 

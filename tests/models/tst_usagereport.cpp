@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -84,8 +85,11 @@ private Q_SLOTS:
         QSignalSpy series(&report, &UsageReport::seriesLoaded);
         QSignalSpy details(&report, &UsageReport::detailsLoaded);
         report.load(UsageFilter::forKey(m_mixed.id), m_range, m_keys);
-        QVERIFY(series.wait(10000));
-        QVERIFY(QTest::qWaitFor([&] { return details.size() == 2; }, 10000));
+        QVERIFY(loaded(report));
+        QVERIFY(!series.isEmpty());
+        QVERIFY(QTest::qWaitFor([&] { return !report.isDetailsLoading(); }, 10000));
+        QVERIFY(!details.isEmpty());
+        QCOMPARE(report.detailsKeptFrom(), 0);
         QVERIFY(!report.fromCache());
         QCOMPARE(report.buckets().size(), 24);
         QCOMPARE(totalsOf(report.buckets()), (UsageTotals{3, 2, 1, 0}));
@@ -105,7 +109,8 @@ private Q_SLOTS:
         report.setConnection(m_connection);
         QSignalSpy details(&report, &UsageReport::detailsLoaded);
         report.load(UsageFilter::forCustomer(QStringLiteral("cus_brightside")), m_range, m_keys);
-        QVERIFY(QTest::qWaitFor([&] { return details.size() == 2; }, 10000));
+        QVERIFY(QTest::qWaitFor([&] { return !report.isDetailsLoading(); }, 10000));
+        QVERIFY(!details.isEmpty());
 
         // The account's other keys have demo traffic: look at this test's keys only.
         QList<KeyUsage> mine;
@@ -136,7 +141,8 @@ private Q_SLOTS:
         QSignalSpy loaded(&report, &UsageReport::attentionLoaded);
         const UnixTime now = QDateTime::currentSecsSinceEpoch();
         report.loadAttention(m_keys, now);
-        QVERIFY(loaded.wait(10000));
+        QVERIFY(QTest::qWaitFor([&] { return !report.isAttentionLoading(); }, 10000));
+        QVERIFY(!loaded.isEmpty());
         const QList<Attention> found = report.attention();
         // Only reads: the whoami key; the grant attempt keeps the other Partner key off.
         QVERIFY(found.contains(Attention{m_reads.id, AttentionReason::OnlyReads}));
@@ -152,7 +158,7 @@ private Q_SLOTS:
         // 91 days on, nothing was used since: old and unused, and the last day is quiet.
         loaded.clear();
         report.loadAttention(m_keys, now + 91 * 86400);
-        QVERIFY(loaded.wait(10000));
+        QVERIFY(QTest::qWaitFor([&] { return !report.isAttentionLoading(); }, 10000));
         const QList<Attention> later = report.attention();
         for (const TestKey &k : {m_reads, m_mixed, m_customer}) {
             QVERIFY(later.contains(Attention{k.id, AttentionReason::Old}));
@@ -178,7 +184,7 @@ private Q_SLOTS:
         QSignalSpy series(&report, &UsageReport::seriesLoaded);
         // Asked for the old key, the chart covers both, side by side.
         report.load(UsageFilter::forKey(m_mixed.id), m_range, keys);
-        QVERIFY(series.wait(10000));
+        QVERIFY(loaded(report));
         QCOMPARE(totalsOf(report.buckets()).requests, 8);
         QCOMPARE(report.rotationParts().size(), 2);
         QCOMPARE(report.rotationParts().at(0).first, m_mixed.id);
@@ -187,33 +193,119 @@ private Q_SLOTS:
         QCOMPARE(totalsOf(report.rotationParts().at(1).second).requests, 5);
     }
 
-    void load_longRangeGoesWithoutTheRangeBefore() {
+    void load_longRangeComparesWithTheRangeBefore() {
+        // 500 days and the 500 before: three calls of at most 400 days, every bucket there.
         UsageReport report(&m_worker);
-        QSignalSpy series(&report, &UsageReport::seriesLoaded);
-        const UsageRange year = rangeEndingAt(QDateTime::currentSecsSinceEpoch(), 300 * 86400, 100);
-        QCOMPARE(year.bucket, BucketSize::Day);
-        report.load(UsageFilter::forKey(m_reads.id), year, m_keys);
-        QVERIFY(series.wait(10000));
+        const UsageRange range = rangeEndingAt(QDateTime::currentSecsSinceEpoch(), 500 * 86400, 100);
+        QCOMPARE(range.bucket, BucketSize::Day);
+        report.load(UsageFilter::forKey(m_reads.id), range, m_keys);
+        QVERIFY(loaded(report));
         QVERIFY(!report.fromCache());
-        QCOMPARE(report.buckets().size(), 300);
+        QCOMPARE(report.buckets().size(), 500);
+        QCOMPARE(report.previousBuckets().size(), 500);
+        QCOMPARE(report.previousBuckets().first().start, range.previous().from);
         QCOMPARE(totalsOf(report.buckets()).requests, 4);
-        QVERIFY(report.previousBuckets().isEmpty());
+        QCOMPARE(totalsOf(report.previousBuckets()).requests, 0);
     }
 
-    void load_offlineShowsTheCachedBuckets() {
+    void load_finalBucketsComeFromTheCache_theRestFromTheGateway() {
         UsageReport report(&m_worker);
+        const UsageRange range = rangeEndingAt(QDateTime::currentSecsSinceEpoch(), 30 * 86400, 100);
+        const QString scope = UsageFilter::forKey(m_reads.id).scope();
+        report.load(UsageFilter::forKey(m_reads.id), range, m_keys);
+        QVERIFY(loaded(report));
+        QCOMPARE(totalsOf(report.buckets()).requests, 4);
+
+        // Mark what the cache holds: a final bucket is never asked for again, so the mark
+        // shows; today's bucket is not final, so the gateway's figure replaces the mark.
+        const UnixTime old = range.from + 3 * 86400;
+        const UnixTime today = range.to - 86400;
+        QList<UnixTime> settled;
+        m_worker.cache()->loadUsage(scope, BucketSize::Day, range.previous().from, range.to, &settled);
+        QVERIFY(settled.contains(old));
+        QVERIFY(!settled.contains(today));
+        QVERIFY(m_worker.cache()->write([&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            return q.exec(QStringLiteral("UPDATE usage_buckets SET requests = 1000 WHERE scope = '%1'"
+                                         " AND bucket = 'day' AND start IN (%2, %3)")
+                              .arg(scope)
+                              .arg(old)
+                              .arg(today));
+        }));
+        QSignalSpy cached(&m_worker, &SyncWorker::usageRangeCached);
         QSignalSpy series(&report, &UsageReport::seriesLoaded);
+        report.load(UsageFilter::forKey(m_reads.id), range, m_keys);
+        QVERIFY(loaded(report));
+        // The cached buckets showed first, the marks in them, then the refreshed range.
+        QCOMPARE(cached.size(), 1);
+        QCOMPARE(series.size(), 2);
+        QVERIFY(!report.fromCache());
+        QCOMPARE(report.buckets().size(), 30);
+        QCOMPARE(report.buckets().at(3).requests, 1000);
+        QVERIFY(report.buckets().last().requests < 1000);
+        QCOMPARE(totalsOf(report.buckets()).requests, 1004);
+        QVERIFY(m_worker.cache()->write([&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            return q.exec(QStringLiteral("UPDATE usage_buckets SET requests = 0 WHERE start = %1").arg(old));
+        }));
+    }
+
+    void usageToFetch_asksOnlyForWhatIsNotFinal() {
+        const UsageRange days{0, 10 * 86400, BucketSize::Day};
+        QCOMPARE(usageToFetch(days, {}), QList<UsageRange>{days});
+        QCOMPARE(usageToFetch(days, {0, 86400, 2 * 86400, 5 * 86400}),
+                 (QList<UsageRange>{{3 * 86400, 5 * 86400, BucketSize::Day},
+                                    {6 * 86400, 10 * 86400, BucketSize::Day}}));
+        QList<UnixTime> all;
+        for (UnixTime t = 0; t < days.to; t += 86400)
+            all.append(t);
+        QVERIFY(usageToFetch(days, all).isEmpty());
+        // Every other bucket missing: one call across them rather than five.
+        QCOMPARE(usageToFetch(days, {0, 2 * 86400, 4 * 86400, 6 * 86400, 8 * 86400}, 4),
+                 (QList<UsageRange>{{86400, 10 * 86400, BucketSize::Day}}));
+        // Longer than the gateway answers: cut at 400 days.
+        const UsageRange long_{0, 900 * 86400, BucketSize::Day};
+        QCOMPARE(usageToFetch(long_, {}),
+                 (QList<UsageRange>{{0, maxRangeSeconds, BucketSize::Day},
+                                    {maxRangeSeconds, 2 * maxRangeSeconds, BucketSize::Day},
+                                    {2 * maxRangeSeconds, 900 * 86400, BucketSize::Day}}));
+    }
+
+    void load_offlineShowsTheCachedBucketsTablesAndAttention() {
+        UsageReport report(&m_worker);
         report.load(UsageFilter::forKey(m_reads.id), m_range, m_keys);
-        QVERIFY(series.wait(10000));
+        QVERIFY(loaded(report));
+        QVERIFY(QTest::qWaitFor([&] { return !report.isDetailsLoading(); }, 10000));
         const QList<UsageBucket> online = report.buckets();
         QCOMPARE(totalsOf(online).requests, 4);
+        const QList<EndpointUsage> endpoints = report.endpoints();
+        QCOMPARE(endpoints.size(), 1);
+        const QList<KeyUsage> keys = report.keyUsage();
+        QVERIFY(!keys.isEmpty());
+        const UnixTime now = QDateTime::currentSecsSinceEpoch();
+        report.loadAttention(m_keys, now);
+        QVERIFY(QTest::qWaitFor([&] { return !report.isAttentionLoading(); }, 10000));
+        const QList<Attention> attention = report.attention();
+        QVERIFY(attention.contains(Attention{m_customer.id, AttentionReason::ErrorJump}));
+        QCOMPARE(report.attentionKeptFrom(), 0);
 
         m_gateway.stop();
-        series.clear();
+        QSignalSpy failed(&report, &UsageReport::failed);
         report.load(UsageFilter::forKey(m_reads.id), m_range, m_keys);
-        QVERIFY(series.wait(30000));
+        QVERIFY(QTest::qWaitFor([&] { return !report.isLoading() && !report.isDetailsLoading(); }, 30000));
         QVERIFY(report.fromCache());
         QCOMPARE(report.buckets(), online);
+        // The tables are the last answers, and say from when.
+        QVERIFY(report.detailsKeptFrom() >= now - 60 && report.detailsKeptFrom() <= now + 60);
+        QCOMPARE(report.endpoints().size(), 1);
+        QCOMPARE(report.endpoints().first().requests, endpoints.first().requests);
+        QCOMPARE(report.keyUsage().size(), keys.size());
+        QCOMPARE(failed.size(), 1);
+
+        report.loadAttention(m_keys, now);
+        QVERIFY(QTest::qWaitFor([&] { return !report.isAttentionLoading(); }, 30000));
+        QCOMPARE(report.attention(), attention);
+        QVERIFY(report.attentionKeptFrom() != 0);
     }
 
     void csv_hasOneRowPerBucket() {
@@ -238,6 +330,11 @@ private Q_SLOTS:
     }
 
 private:
+    // Until the gateway has answered (or failed) for every bucket.
+    static bool loaded(const UsageReport &report) {
+        return QTest::qWaitFor([&] { return !report.isLoading(); }, 30000);
+    }
+
     qint64 requestsOf(const TestKey &key) const {
         const HttpReply r = m_gateway.get(
             QStringLiteral("/v1/usage?from=%1&to=%2&key_id=%3")

@@ -37,6 +37,9 @@ constexpr int KeyIdRole = Qt::UserRole + 1;
 constexpr int topCount = 10;
 const char *rangeSetting = "analytics/range";
 const char *splitterSetting = "analytics/splitter";
+// The cache reaches back as far as it was filled; five years keep a custom range to a
+// dozen gateway calls at most (400 days each, with the range before).
+constexpr int maxCustomDays = 5 * 366;
 
 QTreeWidget *makeTable(const QString &accessibleName, const QStringList &headers, QWidget *parent) {
     auto *table = new QTreeWidget(parent);
@@ -82,6 +85,7 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     , m_status(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_totals(new QLabel(this))
+    , m_keyNamesNote(new QLabel(this))
     , m_keysChanged(new QTimer(this)) {
     setObjectName(QStringLiteral("analyticsPage"));
     auto *layout = new QVBoxLayout(this);
@@ -164,6 +168,13 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_totals->setAccessibleName(tr("Totals compared with the range before"));
     rightLayout->addWidget(m_totals);
+    m_keyNamesNote->setParent(right);
+    m_keyNamesNote->setObjectName(QStringLiteral("keyNamesNote"));
+    m_keyNamesNote->setWordWrap(true);
+    m_keyNamesNote->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_keyNamesNote->setAccessibleName(tr("Why keys show by their id"));
+    m_keyNamesNote->hide();
+    rightLayout->addWidget(m_keyNamesNote);
     auto *tabs = new QTabWidget(right);
     m_endpoints = makeTable(tr("Top endpoints"), {tr("Endpoint"), tr("Requests"), tr("Errors")}, tabs);
     m_endpoints->setObjectName(QStringLiteral("topEndpoints"));
@@ -196,6 +207,8 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     connect(m_report, &UsageReport::seriesLoaded, this, &AnalyticsPage::onSeriesLoaded);
     connect(m_report, &UsageReport::detailsLoaded, this, &AnalyticsPage::onDetailsLoaded);
     connect(m_report, &UsageReport::attentionLoaded, this, &AnalyticsPage::onAttentionLoaded);
+    connect(m_report, &UsageReport::detailsLoaded, this, &AnalyticsPage::updateStatus);
+    connect(m_report, &UsageReport::attentionLoaded, this, &AnalyticsPage::updateStatus);
     connect(m_report, &UsageReport::failed, this, [this](const QString &message) {
         m_detailsError = message;
         updateStatus();
@@ -266,7 +279,30 @@ QList<ApiKey> AnalyticsPage::keys() const {
 }
 
 QString AnalyticsPage::keyLabel(const QString &keyId) const {
-    return m_keyLabels.value(keyId, keyId);
+    const auto label = m_keyLabels.constFind(keyId);
+    return label != m_keyLabels.cend() ? *label : keyId;
+}
+
+bool AnalyticsPage::nameHidden(const QString &keyId) const {
+    // Someone who may list keys only waits for the list; the note would tell them wrong.
+    return !m_keyLabels.contains(keyId) && !Access::maySee(m_workspace->session()->account(), Page::ApiKeys);
+}
+
+QString AnalyticsPage::keyNamesNote() const {
+    return tr("Key names need access to API keys, so keys without a saved name show by their id.") +
+           QLatin1Char(' ') + Access::deniedMessage(m_workspace->session()->account(), Page::ApiKeys);
+}
+
+QTreeWidgetItem *AnalyticsPage::addKeyRow(QTreeWidget *table, const QString &keyId,
+                                          const QStringList &figures, int firstFigure) {
+    QTreeWidgetItem *item = addRow(table, QStringList{keyLabel(keyId)} + figures, firstFigure);
+    item->setData(0, KeyIdRole, keyId);
+    if (nameHidden(keyId)) {
+        item->setToolTip(0, keyNamesNote());
+        m_keyNamesNote->setText(keyNamesNote());
+        m_keyNamesNote->show();
+    }
+    return item;
 }
 
 QString AnalyticsPage::customerName(const QString &customerId) const {
@@ -315,6 +351,8 @@ void AnalyticsPage::setFilter(const UsageFilter &filter) {
                                  ? tr("Customer: %1").arg(customerName(filter.customerId))
                                  : tr("Key: %1").arg(keyLabel(filter.keyId));
         m_filter->addItem(text, scope);
+        if (filter.kind == UsageFilter::Kind::Key && nameHidden(filter.keyId))
+            m_filter->setItemData(m_filter->count() - 1, keyNamesNote(), Qt::ToolTipRole);
     }
     m_filter->setCurrentIndex(m_filter->findData(scope));
 }
@@ -355,8 +393,7 @@ UsageRange AnalyticsPage::currentRange() const {
         break;
     }
     const QDate last = std::max(m_from->date(), m_to->date());
-    const QDate first =
-        std::max(std::min(m_from->date(), m_to->date()), last.addDays(1 - maxRangeSeconds / 86400));
+    const QDate first = std::max(std::min(m_from->date(), m_to->date()), last.addDays(1 - maxCustomDays));
     return rangeCovering(first.startOfDay(Qt::UTC).toSecsSinceEpoch(),
                          last.addDays(1).startOfDay(Qt::UTC).toSecsSinceEpoch(), maxPoints);
 }
@@ -373,7 +410,8 @@ void AnalyticsPage::reload() {
 void AnalyticsPage::reloadAttention() {
     const QList<ApiKey> all = keys();
     if (!Access::maySee(m_workspace->session()->account(), Page::ApiKeys)) {
-        showAttentionNote(tr("Checking keys needs access to API keys."));
+        showAttentionNote(tr("Checking keys needs access to API keys."),
+                          Access::deniedMessage(m_workspace->session()->account(), Page::ApiKeys));
         return;
     }
     if (all.isEmpty()) {
@@ -386,9 +424,10 @@ void AnalyticsPage::reloadAttention() {
     m_report->loadAttention(all, m_attentionCheckedAt);
 }
 
-void AnalyticsPage::showAttentionNote(const QString &note) {
+void AnalyticsPage::showAttentionNote(const QString &note, const QString &more) {
     m_attention->clear();
-    new QTreeWidgetItem(m_attention, {note, QString()});
+    auto *item = new QTreeWidgetItem(m_attention, {note, QString()});
+    item->setToolTip(0, more.isEmpty() ? note : note + QLatin1Char(' ') + more);
     m_attention->setFirstColumnSpanned(0, QModelIndex(), true);
 }
 
@@ -412,20 +451,12 @@ void AnalyticsPage::onSeriesLoaded() {
     const QString rateChange = tr("%1%2 points")
                                    .arg(rateDelta >= 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ "),
                                         QLocale().toString(std::abs(rateDelta), 'f', 1));
-    const bool compared = m_report->range().to - m_report->range().previous().from <= maxRangeSeconds;
-    if (compared)
-        m_totals->setText(tr("<b>Requests:</b> %1 (%2 vs the range before: %3)<br>"
-                             "<b>Errors:</b> %4 client, %5 server<br>"
-                             "<b>Error rate:</b> %6 (%7 vs %8)")
-                              .arg(count(now.requests), change(now.requests, before.requests),
-                                   count(before.requests), count(now.clientErrors), count(now.serverErrors),
-                                   percent(now.errorRate()), rateChange, percent(before.errorRate())));
-    else
-        m_totals->setText(tr("<b>Requests:</b> %1<br><b>Errors:</b> %2 client, %3 server<br>"
-                             "<b>Error rate:</b> %4<br>Ranges over 200 days are not compared with the range "
-                             "before.")
-                              .arg(count(now.requests), count(now.clientErrors), count(now.serverErrors),
-                                   percent(now.errorRate())));
+    m_totals->setText(tr("<b>Requests:</b> %1 (%2 vs the range before: %3)<br>"
+                         "<b>Errors:</b> %4 client, %5 server<br>"
+                         "<b>Error rate:</b> %6 (%7 vs %8)")
+                          .arg(count(now.requests), change(now.requests, before.requests),
+                               count(before.requests), count(now.clientErrors), count(now.serverErrors),
+                               percent(now.errorRate()), rateChange, percent(before.errorRate())));
     const QString text = summary();
     m_summary->setText(text);
     m_chart->setAccessibleDescription(text);
@@ -455,14 +486,13 @@ void AnalyticsPage::onDetailsLoaded() {
     for (const EndpointUsage &e : m_report->endpoints())
         addRow(m_endpoints, {e.method + QLatin1Char(' ') + e.route, count(e.requests), count(e.errors)});
     m_topKeys->clear();
-    for (const KeyUsage &k : topKeysByRequests(m_report->keyUsage(), topCount))
-        addRow(m_topKeys, {keyLabel(k.keyId), count(k.requests), count(k.errors)})
-            ->setData(0, KeyIdRole, k.keyId);
     m_errorKeys->clear();
+    m_keyNamesNote->hide();
+    for (const KeyUsage &k : topKeysByRequests(m_report->keyUsage(), topCount))
+        addKeyRow(m_topKeys, k.keyId, {count(k.requests), count(k.errors)});
     for (const KeyUsage &k : topKeysByErrors(m_report->keyUsage(), topCount))
-        addRow(m_errorKeys, {keyLabel(k.keyId), count(k.errors),
-                             percent(k.requests ? double(k.errors) / double(k.requests) : 0)})
-            ->setData(0, KeyIdRole, k.keyId);
+        addKeyRow(m_errorKeys, k.keyId,
+                  {count(k.errors), percent(k.requests ? double(k.errors) / double(k.requests) : 0)});
     m_customers->clear();
     for (const CustomerUsage &c : m_report->customers())
         addRow(m_customers, {customerName(c.customerId), count(c.keys), count(c.requests), count(c.errors)})
@@ -472,8 +502,7 @@ void AnalyticsPage::onDetailsLoaded() {
 void AnalyticsPage::onAttentionLoaded() {
     m_attention->clear();
     for (const Attention &a : m_report->attention())
-        addRow(m_attention, {keyLabel(a.keyId), AttentionText::reason(a.reason)}, 2)
-            ->setData(0, KeyIdRole, a.keyId);
+        addKeyRow(m_attention, a.keyId, {AttentionText::reason(a.reason)}, 2);
     if (m_attention->topLevelItemCount() == 0)
         showAttentionNote(tr("No key needs attention."));
 }
@@ -491,15 +520,21 @@ void AnalyticsPage::onBucketClicked(UnixTime start, qint64 seconds) {
 void AnalyticsPage::updateStatus() {
     QStringList lines;
     const ConnectionState *state = m_workspace->connectionState();
-    if (state->isOffline()) {
-        const QString since =
-            QLocale().toString(QDateTime::fromSecsSinceEpoch(state->offlineSince()), QLocale::ShortFormat);
-        lines << tr("Offline since %1: the chart shows the usage saved on this computer; the tables need the "
-                    "gateway.")
-                     .arg(since);
-    } else if (m_report->fromCache()) {
+    const auto when = [](UnixTime t) {
+        return QLocale().toString(QDateTime::fromSecsSinceEpoch(t), QLocale::ShortFormat);
+    };
+    if (state->isOffline())
+        lines << tr("Offline since %1: the chart shows the usage saved on this computer.")
+                     .arg(when(state->offlineSince()));
+    else if (m_report->fromCache())
         lines << tr("The gateway did not answer: the chart shows the usage saved on this computer.");
-    }
+    if (const UnixTime kept = m_report->detailsKeptFrom())
+        lines << tr("The tables beside the chart are from %1, saved on this computer.").arg(when(kept));
+    else if (state->isOffline() && m_report->endpoints().isEmpty() && m_report->keyUsage().isEmpty())
+        lines << tr("The tables beside the chart need the gateway: none were saved for this range.");
+    if (const UnixTime kept = m_report->attentionKeptFrom())
+        lines << tr("The keys that deserve attention are checked on usage from %1, saved on this computer.")
+                     .arg(when(kept));
     if (!m_detailsError.isEmpty() && !state->isOffline())
         lines << m_detailsError;
     m_status->setText(lines.join(QLatin1Char('\n')));

@@ -11,6 +11,7 @@ class QLabel;
 class QPushButton;
 class QTimer;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace knotie {
 
@@ -45,7 +46,8 @@ public:
 private:
     void reload();
     void reloadAttention();
-    void showAttentionNote(const QString &note);
+    // `more`: the rest, for the tooltip (the row shows one line).
+    void showAttentionNote(const QString &note, const QString &more = {});
     void refillFilter();
     void onSeriesLoaded();
     void onDetailsLoaded();
@@ -54,7 +56,13 @@ private:
     void updateStatus();
     void chooseExport(bool png);
     QList<ApiKey> keys() const;
+    // The key's name, or (for a person who cannot list keys) its id.
     QString keyLabel(const QString &keyId) const;
+    // The person may not list keys and the cache has no name for this one.
+    bool nameHidden(const QString &keyId) const;
+    QString keyNamesNote() const;
+    QTreeWidgetItem *addKeyRow(QTreeWidget *table, const QString &keyId, const QStringList &figures,
+                               int firstFigure = 1);
     QString customerName(const QString &customerId) const;
     UsageRange currentRange() const;
 
@@ -70,6 +78,7 @@ private:
     QLabel *m_status;
     QLabel *m_summary;
     QLabel *m_totals;
+    QLabel *m_keyNamesNote; // why keys show by id, and whom to ask
     QTreeWidget *m_endpoints;
     QTreeWidget *m_topKeys;
     QTreeWidget *m_errorKeys;
