@@ -2,6 +2,7 @@
 #include "items/keyfilterproxy.h"
 #include "items/keytablemodel.h"
 #include "items/listmodels.h"
+#include "keyboard.h"
 #include "keys/createkeydialog.h"
 #include "keys/editkeydialog.h"
 #include "keys/keyactions.h"
@@ -20,7 +21,6 @@
 #include "widgets/secretclipboard.h"
 #include "workspace/workspace.h"
 
-#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -356,11 +356,7 @@ private Q_SLOTS:
         widget->setFocus();
         QStringList visited;
         while (widget && widget != f.page->table() && visited.size() < 30) {
-            // Set, or else what assistive technology reads (a button's text).
-            QString name = widget->accessibleName();
-            if (name.isEmpty())
-                if (QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget))
-                    name = accessible->text(QAccessible::Name);
+            const QString name = spokenName(widget);
             QVERIFY2(!name.isEmpty(), widget->metaObject()->className());
             visited << name;
             QTest::keyClick(widget, Qt::Key_Tab);

@@ -1,4 +1,8 @@
+#include "keyboard.h"
 #include "keys/createkeydialog.h"
+#include "keys/editkeydialog.h"
+#include "keys/revokekeydialog.h"
+#include "keys/rotatekeydialog.h"
 #include "screenshots.h"
 
 #include <QCheckBox>
@@ -11,6 +15,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <memory>
 
 using namespace knotie;
 
@@ -28,6 +34,55 @@ private Q_SLOTS:
         QVERIFY(expires);
         QCOMPARE(QDateTime::currentDateTimeUtc().daysTo(*expires), 90);
         QVERIFY(!dialog.findChild<QWidget *>(QStringLiteral("customer"))->isEnabledTo(&dialog));
+    }
+
+    // Every dialog of the key manager, from the keyboard alone: Tab reaches each control
+    // in reading order, each with a name, through to the buttons.
+    void keyboard_tabOrderReadsLikeEachDialog_data() {
+        QTest::addColumn<QString>("dialogName");
+        QTest::addColumn<QString>("lastStop");
+        QTest::newRow("create") << QStringLiteral("create") << QStringLiteral("Cancel");
+        QTest::newRow("create, customer key")
+            << QStringLiteral("create customer") << QStringLiteral("Cancel");
+        QTest::newRow("rename") << QStringLiteral("edit") << QStringLiteral("Cancel");
+        QTest::newRow("rotate") << QStringLiteral("rotate") << QStringLiteral("Cancel");
+        QTest::newRow("revoke") << QStringLiteral("revoke") << QStringLiteral("Cancel");
+    }
+    void keyboard_tabOrderReadsLikeEachDialog() {
+        QFETCH(QString, dialogName);
+        QFETCH(QString, lastStop);
+        ApiKey key;
+        key.id = QStringLiteral("key_tab");
+        key.name = QStringLiteral("N8N Production");
+        key.type = KeyType::Partner;
+        key.status = KeyStatus::Active;
+        key.prefix = QStringLiteral("kn_pk_");
+        key.last4 = QStringLiteral("Ab3d");
+        std::unique_ptr<QDialog> dialog;
+        if (dialogName.startsWith(QLatin1String("create"))) {
+            auto *create = new CreateKeyDialog(customers());
+            dialog.reset(create);
+            if (dialogName.endsWith(QLatin1String("customer")))
+                create->findChild<QRadioButton *>(QStringLiteral("type_customer"))->setChecked(true);
+        } else if (dialogName == QLatin1String("edit")) {
+            dialog = std::make_unique<EditKeyDialog>(key);
+        } else if (dialogName == QLatin1String("rotate")) {
+            dialog = std::make_unique<RotateKeyDialog>(QList<ApiKey>{key});
+        } else {
+            dialog = std::make_unique<RevokeKeyDialog>(QList<ApiKey>{key});
+        }
+        dialog->show();
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+        QWidget *first = dialog->nextInFocusChain();
+        while (!(first->focusPolicy() & Qt::TabFocus) || !first->isVisible() || !first->isEnabled())
+            first = first->nextInFocusChain();
+        const QStringList names = test::verifyTabOrderReadsLikeTheWindow(dialog.get(), first);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(names.size() >= 2, qPrintable(names.join(QStringLiteral(" → "))));
+        qInfo().noquote() << names.join(QStringLiteral(" → "));
+        QCOMPARE(names.last(), lastStop);
     }
 
     void typeSelector_listsLeastPrivilegeFirst() {
