@@ -2,6 +2,13 @@
 # Regenerates the screenshots in this folder from a fresh demo gateway, so they always
 # show the current build. Usage: docs/screenshots/generate.sh [BUILD_DIR]
 set -euo pipefail
+# The widget tests that draw the dialogs use the Secret Service, as under test.sh.
+if [[ -z "${KNOTIE_KEYRING_READY:-}" ]]; then
+    keyring_home=$(mktemp -d)
+    exec env KNOTIE_KEYRING_READY=1 XDG_DATA_HOME="$keyring_home" dbus-run-session -- sh -c \
+        'printf knotie | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec bash "$0" "$@"' \
+        "$0" "$@"
+fi
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${1:-$root/build/dev}
 out=$root/docs/screenshots
@@ -35,7 +42,8 @@ shot team-page-owner owner@demo.test team
 # Dialogs and states (empty, 10,000 keys, offline), rendered by their widget tests.
 for test in tst_createkeydialog tst_secretrevealdialog tst_apireference tst_apikeyspage tst_teampage \
     tst_analyticspage; do
-    KNOTIE_SCREENSHOT_DIR=$out "$build/tests/portal/$test" >/dev/null
+    KNOTIE_SCREENSHOT_DIR=$out "$build/tests/portal/$test" >/dev/null ||
+        { echo "$test failed: run it alone to see why" >&2; exit 1; }
 done
 # The secret dialog when the keychain cannot be reached.
 KNOTIE_SCREENSHOT_DIR=$out KNOTIE_TEST_KEYCHAIN=unreachable DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent \
