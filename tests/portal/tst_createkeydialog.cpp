@@ -5,6 +5,7 @@
 #include "keys/rotatekeydialog.h"
 #include "screenshots.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -41,16 +42,19 @@ private Q_SLOTS:
     void keyboard_tabOrderReadsLikeEachDialog_data() {
         QTest::addColumn<QString>("dialogName");
         QTest::addColumn<QString>("lastStop");
-        QTest::newRow("create") << QStringLiteral("create") << QStringLiteral("Cancel");
+        QTest::addColumn<QString>("choice"); // the chosen option, where Tab enters a group of them
+        const QString cancel = QStringLiteral("Cancel");
+        QTest::newRow("create") << QStringLiteral("create") << cancel << QStringLiteral("Read-Only");
         QTest::newRow("create, customer key")
-            << QStringLiteral("create customer") << QStringLiteral("Cancel");
-        QTest::newRow("rename") << QStringLiteral("edit") << QStringLiteral("Cancel");
-        QTest::newRow("rotate") << QStringLiteral("rotate") << QStringLiteral("Cancel");
-        QTest::newRow("revoke") << QStringLiteral("revoke") << QStringLiteral("Cancel");
+            << QStringLiteral("create customer") << cancel << QStringLiteral("Customer");
+        QTest::newRow("rename") << QStringLiteral("edit") << cancel << QString();
+        QTest::newRow("rotate") << QStringLiteral("rotate") << cancel << QStringLiteral("In 24 hours");
+        QTest::newRow("revoke") << QStringLiteral("revoke") << cancel << QString();
     }
     void keyboard_tabOrderReadsLikeEachDialog() {
         QFETCH(QString, dialogName);
         QFETCH(QString, lastStop);
+        QFETCH(QString, choice);
         ApiKey key;
         key.id = QStringLiteral("key_tab");
         key.name = QStringLiteral("N8N Production");
@@ -83,6 +87,23 @@ private Q_SLOTS:
         QVERIFY2(names.size() >= 2, qPrintable(names.join(QStringLiteral(" → "))));
         qInfo().noquote() << names.join(QStringLiteral(" → "));
         QCOMPARE(names.last(), lastStop);
+        if (!choice.isEmpty()) {
+            const QList<QRadioButton *> options = dialog->findChildren<QRadioButton *>();
+            const auto reached = std::count_if(options.begin(), options.end(), [&](QRadioButton *option) {
+                return names.contains(test::spokenName(option));
+            });
+            QCOMPARE(reached, 1); // one stop for the group: its chosen option
+            QVERIFY2(names.contains(choice), qPrintable(names.join(QStringLiteral(" → "))));
+            // The arrows still move between the options, and the stop moves with the choice.
+            QRadioButton *chosen = *std::find_if(options.begin(), options.end(),
+                                                 [](QRadioButton *option) { return option->isChecked(); });
+            chosen->setFocus();
+            QTest::keyClick(chosen, Qt::Key_Down);
+            QRadioButton *next = qobject_cast<QRadioButton *>(QApplication::focusWidget());
+            QVERIFY(next && next != chosen && next->isChecked());
+            QVERIFY(next->focusPolicy() & Qt::TabFocus);
+            QVERIFY(!(chosen->focusPolicy() & Qt::TabFocus));
+        }
     }
 
     void typeSelector_listsLeastPrivilegeFirst() {

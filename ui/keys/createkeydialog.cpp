@@ -2,6 +2,7 @@
 
 #include "domain/keyfields.h"
 #include "keytypetext.h"
+#include "widgets/choicegroup.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -134,6 +135,7 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
         typeLayout->addWidget(button);
         typeLayout->addWidget(explanation);
     }
+    tabToCheckedChoice(d->types);
     d->typeError = errorLabel(this, QStringLiteral("typeError"));
     typeLayout->addWidget(d->typeError);
 

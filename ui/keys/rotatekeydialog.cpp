@@ -1,6 +1,7 @@
 #include "rotatekeydialog.h"
 
 #include "keylistlabel.h"
+#include "widgets/choicegroup.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -41,6 +42,7 @@ RotateKeyDialog::RotateKeyDialog(const QList<ApiKey> &keys, QWidget *parent)
         boxLayout->addWidget(button);
     }
     setGraceSeconds(86400);
+    tabToCheckedChoice(m_grace);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)

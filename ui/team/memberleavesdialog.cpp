@@ -7,6 +7,7 @@
 #include "keys/revealsecret.h"
 #include "keys/rotatekeydialog.h"
 #include "session/session.h"
+#include "widgets/choicegroup.h"
 #include "workspace/workspace.h"
 
 #include <QButtonGroup>
@@ -57,6 +58,7 @@ MemberLeavesDialog::MemberLeavesDialog(const PageContext &context, QWidget *pare
     m_choice->addButton(rotate, Rotate);
     m_choice->addButton(revoke, Revoke);
     rotate->setChecked(true);
+    tabToCheckedChoice(m_choice);
     m_grace->setObjectName(QStringLiteral("leaveGrace"));
     m_grace->setAccessibleName(tr("The old keys stop working"));
     const QStringList graceLabels{tr("immediately"), tr("in 1 hour"), tr("in 24 hours"), tr("in 7 days")};
