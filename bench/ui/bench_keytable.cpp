@@ -17,7 +17,6 @@
 #include "workspace/workspace.h"
 
 #include <QApplication>
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
@@ -29,7 +28,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QVBoxLayout>
-#include <QWindow>
 
 #include <cstdio>
 
@@ -52,22 +50,6 @@ double peakMemoryMiB() {
         if (line.startsWith("VmHWM:"))
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
     return 0;
-}
-
-// Runs the event loop until `done`, waking for each event rather than polling: QTest's
-// qWaitFor sleeps 10 ms between looks, which would be measured too.
-template <typename Done> bool waitUntil(Done done, int timeoutMs = 60000) {
-    QDeadlineTimer deadline(timeoutMs);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, int(deadline.remainingTime()));
-    }
-    return true;
-}
-
-bool exposed(QWidget *w) {
-    return w->windowHandle() && w->windowHandle()->isExposed();
 }
 
 // A figure for the parent, at once: it times the moment the line arrives.
@@ -108,7 +90,7 @@ int runFloor(bool typeToo) {
     layout->addWidget(table);
     window.resize(1180, 760);
     window.show();
-    if (!waitUntil([&] { return exposed(&window); }))
+    if (!QTest::qWaitForWindowExposed(&window))
         return 3;
     window.repaint();
     report("painted");
@@ -132,11 +114,12 @@ int runPage(const QString &cachePath, bool typeToo) {
     ApiKeysPage page(PageContext{&workspace, nullptr, &clipboard});
     page.resize(1180, 760);
     page.show();
-    if (!waitUntil([&] { return exposed(&page) && page.proxy()->rowCount() > 0; }))
+    if (!QTest::qWaitForWindowExposed(&page) ||
+        !QTest::qWaitFor([&] { return page.proxy()->rowCount() > 0; }, 60000))
         return 3;
     page.repaint();
     report("painted");
-    if (!waitUntil([&] { return workspace.keyModel()->rowCount() == keyCount; }))
+    if (!QTest::qWaitFor([&] { return workspace.keyModel()->rowCount() == keyCount; }, 60000))
         return 5;
     page.repaint();
     report("complete");
@@ -145,7 +128,7 @@ int runPage(const QString &cachePath, bool typeToo) {
         // cannot type within those milliseconds of the table filling, so neither does this.
         QElapsedTimer prepared;
         prepared.start();
-        if (!waitUntil([&] { return page.proxy()->isSearchReady(); }))
+        if (!QTest::qWaitFor([&] { return page.proxy()->isSearchReady(); }, 60000))
             return 6;
         std::printf("search_prepared_after_complete %.3f ms\n", double(prepared.nsecsElapsed()) / 1e6);
         typeIntoAndTime(page.findChild<QLineEdit *>(QStringLiteral("keySearch")));
