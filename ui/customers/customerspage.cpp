@@ -9,6 +9,7 @@
 #include "session/session.h"
 #include "sync/connectionstate.h"
 #include "sync/synccontroller.h"
+#include "widgets/notice.h"
 #include "widgets/searchfield.h"
 #include "workspace/workspace.h"
 
@@ -53,11 +54,8 @@ CustomersPage::CustomersPage(const PageContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
     layout->addWidget(new PageHeader(tr("Customers"), this));
-    d->offline = new QLabel(this);
+    d->offline = makeNotice(this);
     d->offline->setObjectName(QStringLiteral("offlineNotice"));
-    d->offline->setWordWrap(true);
-    d->offline->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff4d6; color: #5c4400; padding: 6px; }"));
     layout->addWidget(d->offline);
 
     d->search = new QLineEdit(this);

@@ -1,9 +1,11 @@
 #include "secretrevealdialog.h"
 
 #include "secrets/secretstore.h"
+#include "widgets/notice.h"
 #include "widgets/secretclipboard.h"
 
 #include <QCheckBox>
+
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -12,7 +14,9 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace knotie {
 
@@ -64,14 +68,11 @@ SecretRevealDialog::SecretRevealDialog(const QString &keyName, QByteArray secret
     titleFont.setBold(true);
     title->setFont(titleFont);
 
-    auto *warning =
-        new QLabel(tr("<b>Copy this key now. It will not be shown again.</b> Treat it like a password: "
-                      "keep it in a password manager or secrets vault, and never paste it into "
-                      "client-side code."),
-                   this);
+    auto *warning = makeNotice(this);
+    warning->setText(tr("<b>Copy this key now. It will not be shown again.</b> Treat it like a password: "
+                        "keep it in a password manager or secrets vault, and never paste it into "
+                        "client-side code."));
     warning->setObjectName(QStringLiteral("onceWarning"));
-    warning->setWordWrap(true);
-    warning->setStyleSheet(QStringLiteral("background: #fff4e5; border: 1px solid #f0b45b; padding: 8px;"));
 
     d->secretField = new QLineEdit(QString::fromLatin1(d->secret), this);
     d->secretField->setObjectName(QStringLiteral("secret"));
@@ -107,6 +108,9 @@ SecretRevealDialog::SecretRevealDialog(const QString &keyName, QByteArray secret
     d->example->setPlainText(QStringLiteral("curl -H \"X-API-Key: %1\" \\\n     %2/api/v1/whoami")
                                  .arg(QString::fromLatin1(d->secret), base));
     d->example->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Sized below to show the whole command: scroll bars would only hide part of it.
+    d->example->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    d->example->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     d->example->setFixedHeight(d->example->fontMetrics().lineSpacing() * 3 + 16);
     auto *copyExample = new QPushButton(tr("Copy &Example"), this);
     copyExample->setObjectName(QStringLiteral("copyExampleButton"));
@@ -139,7 +143,13 @@ SecretRevealDialog::SecretRevealDialog(const QString &keyName, QByteArray secret
     layout->addWidget(d->keychain);
     layout->addWidget(d->keychainStatus);
     layout->addWidget(d->buttons);
-    setMinimumWidth(qMax(640, d->secretField->minimumWidth() + copyButton->sizeHint().width() + 40));
+    // The example's first line, the widest, shows whole: no scroll bar over a command to copy.
+    const QString firstLine = d->example->toPlainText().section(QLatin1Char('\n'), 0, 0);
+    const int exampleWidth = d->example->fontMetrics().horizontalAdvance(firstLine) +
+                             2 * (d->example->frameWidth() + int(d->example->document()->documentMargin())) +
+                             8;
+    setMinimumWidth(std::max(
+        {640, d->secretField->minimumWidth() + copyButton->sizeHint().width() + 40, exampleWidth + 48}));
 }
 
 SecretRevealDialog::~SecretRevealDialog() {

@@ -20,6 +20,7 @@
 #include "pageheader.h"
 #include "sync/synccontroller.h"
 #include "widgets/actionbar.h"
+#include "widgets/notice.h"
 #include "widgets/searchfield.h"
 #include "workspace/workspace.h"
 
@@ -119,9 +120,8 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
     auto *filterBar = new QWidget(this);
     buildFilters(filterBar);
 
-    d->banner = wrappedLabel(QString(), this);
+    d->banner = makeNotice(this);
     d->banner->setObjectName(QStringLiteral("offlineBanner"));
-    d->banner->setStyleSheet(QStringLiteral("background: #fff4e5; border: 1px solid #f0b45b; padding: 6px;"));
     d->banner->hide();
     d->message = wrappedLabel(QString(), this);
     d->message->setObjectName(QStringLiteral("pageMessage"));
