@@ -28,12 +28,14 @@ qreal msecs(UnixTime t) {
 // to a series already in a chart is quadratic.
 class ChartCanvas : public QChartView {
 public:
+    // Built with its chart: QChartView() makes an empty one that setChart() would release
+    // without deleting.
     explicit ChartCanvas(UsageChartView *owner)
-        : m_owner(owner) {
-        auto *chart = new QChart;
+        : QChartView(new QChart)
+        , m_owner(owner) {
+        QChart *chart = this->chart();
         chart->legend()->setAlignment(Qt::AlignBottom);
         chart->setMargins(QMargins(4, 4, 4, 4));
-        setChart(chart);
         setRenderHint(QPainter::Antialiasing);
         setMouseTracking(true);
         setFocusPolicy(Qt::StrongFocus);

@@ -20,7 +20,9 @@ QList<QPointF> points(const QList<qint64> &values) {
 } // namespace
 
 TrafficChart::TrafficChart(QWidget *parent)
-    : QChartView(parent)
+    // Built with its chart: QChartView(parent) makes an empty one that setChart() would
+    // release without deleting.
+    : QChartView(new QChart, parent)
     , m_last(new QLineSeries)
     , m_previous(new QLineSeries) {
     setObjectName(QStringLiteral("trafficChart"));
@@ -42,7 +44,7 @@ TrafficChart::TrafficChart(QWidget *parent)
     lastPen.setWidthF(2);
     m_last->setPen(lastPen);
 
-    auto *chart = new QChart;
+    QChart *chart = this->chart();
     chart->addSeries(m_previous);
     chart->addSeries(m_last);
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -61,7 +63,6 @@ TrafficChart::TrafficChart(QWidget *parent)
         series->attachAxis(x);
         series->attachAxis(y);
     }
-    setChart(chart);
 }
 
 void TrafficChart::setSeries(const QList<qint64> &last24, const QList<qint64> &previous24) {
