@@ -9,7 +9,7 @@
 #include "session/session.h"
 #include "sync/connectionstate.h"
 #include "sync/synccontroller.h"
-#include "widgets/notice.h"
+#include "widgets/messages.h"
 #include "widgets/searchfield.h"
 #include "workspace/workspace.h"
 

@@ -3,6 +3,7 @@
 #include "domain/keyfields.h"
 #include "keytypetext.h"
 #include "widgets/choicegroup.h"
+#include "widgets/messages.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -26,15 +27,6 @@ namespace knotie {
 
 namespace {
 enum ExpiryChoice { Days30, Days60, Days90, OneYear, OnDate, Never };
-
-QLabel *errorLabel(QWidget *parent, const QString &objectName) {
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    label->hide();
-    return label;
-}
 
 } // namespace
 
@@ -95,7 +87,7 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
     d->name->setObjectName(QStringLiteral("keyName"));
     d->name->setPlaceholderText(tr("e.g. N8N Production"));
     d->name->setAccessibleName(tr("Key name"));
-    d->nameError = errorLabel(this, QStringLiteral("nameError"));
+    d->nameError = makeErrorLabel(QStringLiteral("nameError"), this);
     d->description = new QPlainTextEdit(this);
     d->description->setObjectName(QStringLiteral("keyDescription"));
     d->description->setAccessibleName(tr("Description"));
@@ -104,7 +96,7 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
     d->description->setFixedHeight(d->description->fontMetrics().lineSpacing() * 3 + 12);
     d->descriptionCount = new QLabel(this);
     d->descriptionCount->setObjectName(QStringLiteral("descriptionCount"));
-    d->descriptionError = errorLabel(this, QStringLiteral("descriptionError"));
+    d->descriptionError = makeErrorLabel(QStringLiteral("descriptionError"), this);
     connect(d->description, &QPlainTextEdit::textChanged, this, [this] {
         const qsizetype n = keyfields::codePointCount(keyfields::normalized(d->description->toPlainText()));
         d->descriptionCount->setText(tr("%1 / %2").arg(n).arg(keyfields::maxDescriptionLength));
@@ -136,7 +128,7 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
         typeLayout->addWidget(explanation);
     }
     tabToCheckedChoice(d->types);
-    d->typeError = errorLabel(this, QStringLiteral("typeError"));
+    d->typeError = makeErrorLabel(QStringLiteral("typeError"), this);
     typeLayout->addWidget(d->typeError);
 
     // Customer (Customer keys only), searchable by typing.
@@ -153,7 +145,7 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
     d->customer->completer()->setFilterMode(Qt::MatchContains);
     d->customer->completer()->setCompletionMode(QCompleter::PopupCompletion);
     d->customer->completer()->setCaseSensitivity(Qt::CaseInsensitive);
-    d->customerError = errorLabel(this, QStringLiteral("customerError"));
+    d->customerError = makeErrorLabel(QStringLiteral("customerError"), this);
     d->customerRow = new QWidget(this);
     auto *customerLayout = new QVBoxLayout(d->customerRow);
     customerLayout->setContentsMargins(0, 0, 0, 0);
@@ -183,7 +175,7 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
     d->expiryWarning->setObjectName(QStringLiteral("expiryWarning"));
     d->expiryWarning->setWordWrap(true);
     d->expiryWarning->setStyleSheet(QStringLiteral("color: #8a5300;"));
-    d->expiryError = errorLabel(this, QStringLiteral("expiryError"));
+    d->expiryError = makeErrorLabel(QStringLiteral("expiryError"), this);
     auto *expiryRow = new QWidget(this);
     auto *expiryLayout = new QGridLayout(expiryRow);
     expiryLayout->setContentsMargins(0, 0, 0, 0);
@@ -210,7 +202,7 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
     d->limitWindow->addItem(tr("requests per hour"), 3600);
     d->limitWindow->addItem(tr("requests per day"), 86400);
     d->limitWindow->setCurrentIndex(1);
-    d->limitError = errorLabel(this, QStringLiteral("rateLimitError"));
+    d->limitError = makeErrorLabel(QStringLiteral("rateLimitError"), this);
     auto *limitRow = new QWidget(this);
     auto *limitLayout = new QGridLayout(limitRow);
     limitLayout->setContentsMargins(0, 0, 0, 0);
@@ -250,7 +242,7 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
     form->addRow(label(tr("E&xpires:"), d->expiry), expiryRow);
     form->addRow(tr("Rate limit:"), limitRow);
 
-    d->generalError = errorLabel(this, QStringLiteral("generalError"));
+    d->generalError = makeErrorLabel(QStringLiteral("generalError"), this);
     d->buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     d->buttons->button(QDialogButtonBox::Ok)->setText(tr("&Create Key"));
     d->buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("createButton"));

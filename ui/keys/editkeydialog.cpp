@@ -2,6 +2,7 @@
 
 #include "createkeydialog.h"
 #include "domain/keyfields.h"
+#include "widgets/messages.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -12,23 +13,12 @@
 
 namespace knotie {
 
-namespace {
-QLabel *errorLabel(const QString &objectName, QWidget *parent) {
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    label->hide();
-    return label;
-}
-} // namespace
-
 EditKeyDialog::EditKeyDialog(const ApiKey &key, QWidget *parent)
     : QDialog(parent)
     , m_name(new QLineEdit(key.name, this))
-    , m_nameError(errorLabel(QStringLiteral("nameError"), this))
+    , m_nameError(makeErrorLabel(QStringLiteral("nameError"), this))
     , m_description(new QPlainTextEdit(key.description, this))
-    , m_descriptionError(errorLabel(QStringLiteral("descriptionError"), this)) {
+    , m_descriptionError(makeErrorLabel(QStringLiteral("descriptionError"), this)) {
     setObjectName(QStringLiteral("editKeyDialog"));
     setWindowTitle(tr("Rename “%1”").arg(key.name));
     m_name->setObjectName(QStringLiteral("keyName"));

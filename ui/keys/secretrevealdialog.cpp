@@ -1,7 +1,7 @@
 #include "secretrevealdialog.h"
 
 #include "secrets/secretstore.h"
-#include "widgets/notice.h"
+#include "widgets/messages.h"
 #include "widgets/secretclipboard.h"
 
 #include <QCheckBox>
@@ -194,9 +194,7 @@ void SecretRevealDialog::saveThenClose(int result) {
     d->saving = true;
     d->keychain->setEnabled(false);
     d->buttons->setEnabled(false);
-    d->keychainStatus->setStyleSheet(QString());
-    d->keychainStatus->setText(tr("Saving to the system keychain…"));
-    d->keychainStatus->show();
+    showStatus(d->keychainStatus, tr("Saving to the system keychain…"), false);
     // The store copies the secret before this returns; the dialog still holds its own.
     d->store->write(d->entry, d->secret, this, [this, result](const SecretStore::Result &r) {
         d->saving = false;
@@ -208,9 +206,10 @@ void SecretRevealDialog::saveThenClose(int result) {
             return;
         }
         d->keychain->setChecked(false);
-        d->keychainStatus->setStyleSheet(QStringLiteral("color: #b00020;"));
-        d->keychainStatus->setText(
-            tr("The key was not saved: %1 Copy it now instead; it will not be shown again.").arg(r.error));
+        showStatus(
+            d->keychainStatus,
+            tr("The key was not saved: %1 Copy it now instead; it will not be shown again.").arg(r.error),
+            true);
     });
 }
 

@@ -20,7 +20,7 @@
 #include "pageheader.h"
 #include "sync/synccontroller.h"
 #include "widgets/actionbar.h"
-#include "widgets/notice.h"
+#include "widgets/messages.h"
 #include "widgets/searchfield.h"
 #include "workspace/workspace.h"
 
@@ -569,9 +569,7 @@ void ApiKeysPage::fetchUsage() {
 }
 
 void ApiKeysPage::showMessage(const QString &text, bool error) {
-    d->message->setText(text);
-    d->message->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
-    d->message->setVisible(!text.isEmpty());
+    showStatus(d->message, text, error);
 }
 
 void ApiKeysPage::createKey() {

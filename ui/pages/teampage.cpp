@@ -5,6 +5,7 @@
 #include "pageheader.h"
 #include "session/session.h"
 #include "team/memberleavesdialog.h"
+#include "widgets/messages.h"
 #include "workspace/workspace.h"
 
 #include <QHBoxLayout>
@@ -172,14 +173,12 @@ void TeamPage::setPermission(const QString &userId, Permission permission, bool 
                 if (m.id == job->member().id)
                     m = job->member();
             m_context.workspace->teamModel()->setMembers(members);
-            m_message->setText(tr("Saved: %1's permissions apply now.").arg(member.name));
-            m_message->setStyleSheet(QString());
+            showStatus(m_message, tr("Saved: %1's permissions apply now.").arg(member.name), false);
         } else {
-            m_message->setText(tr("Could not change %1's permissions: %2").arg(member.name, r.message));
-            m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
+            showStatus(m_message, tr("Could not change %1's permissions: %2").arg(member.name, r.message),
+                       true);
             rebuild(); // back to what the gateway holds
         }
-        m_message->show();
         Q_EMIT permissionsApplied(r.ok(), r.message);
     });
     job->start();

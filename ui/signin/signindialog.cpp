@@ -1,4 +1,5 @@
 #include "signindialog.h"
+#include "widgets/messages.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -64,12 +65,8 @@ SignInDialog::SignInDialog(SignInFlow *flow, QWidget *parent)
     form->addRow(tr("&Password:"), d->password);
     form->addRow(QString(), d->remember);
 
-    d->error = new QLabel(this);
-    d->error->setObjectName(QStringLiteral("signInError"));
-    d->error->setWordWrap(true);
-    d->error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    d->error = makeErrorLabel(QStringLiteral("signInError"), this);
     d->error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    d->error->hide();
 
     d->progress = new QProgressBar(this);
     d->progress->setRange(0, 0);
