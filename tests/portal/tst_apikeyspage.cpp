@@ -39,6 +39,7 @@
 #include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,6 +75,39 @@ private Q_SLOTS:
         QVERIFY(m_gateway.start());
         m_owner = m_gateway.signIn(QStringLiteral("owner@demo.test"));
         QVERIFY(!m_owner.isEmpty());
+    }
+
+    // The delegate shapes a cell's text once where Qt's own path shapes it three times;
+    // what it draws must not differ from Qt's, whether the text fits or is elided.
+    void keyTable_cellTextIsDrawnAsQtDrawsIt_data() {
+        QTest::addColumn<int>("nameWidth");
+        QTest::newRow("fits") << 320;
+        QTest::newRow("elided") << 90;
+    }
+    void keyTable_cellTextIsDrawnAsQtDrawsIt() {
+        QFETCH(int, nameWidth);
+        KeyTableModel model;
+        ApiKey key;
+        key.id = QStringLiteral("key_1");
+        key.name = QStringLiteral("Northwind Dispatch Agent");
+        model.setKeys({key});
+        QTableView view;
+        view.setModel(&model);
+        view.setWordWrap(false); // as the page sets it: one line per row
+        view.resize(700, 120);
+        view.setColumnWidth(KeyTableModel::Name, nameWidth);
+        view.setCurrentIndex({});
+        const QRect cell = view.visualRect(model.index(0, KeyTableModel::Name));
+        const auto drawnBy = [&](QAbstractItemDelegate *delegate) {
+            view.setItemDelegate(delegate);
+            return view.viewport()->grab(cell).toImage();
+        };
+        QStyledItemDelegate qts;
+        KeyTableDelegate ours(&model);
+        const QImage expected = drawnBy(&qts);
+        const QImage drawn = drawnBy(&ours);
+        QVERIFY(!cell.isEmpty());
+        QCOMPARE(drawn, expected);
     }
 
     void create_eachTypeShowsItsSecretOnceAndTheKeyWorks_data() {

@@ -8,12 +8,52 @@
 #include <QDateTime>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextLayout>
+#include <QtMath>
+
+#include <utility>
 
 namespace knotie {
 
 namespace {
 constexpr qint64 expiresSoonSeconds = 7 * 86400;
-}
+
+// One line of a cell's text, shaped once. Qt's item text path shapes each cell three times
+// (to size it, to elide it and to draw it), and the table's frames are mostly cell text.
+class CellText {
+public:
+    CellText(const QString &text, const QFont &font, QPaintDevice *device)
+        : m_layout(text, font, device) {
+        m_layout.setCacheEnabled(true); // keeps the shaped glyphs for draw()
+        m_layout.beginLayout();
+        m_line = m_layout.createLine();
+        m_layout.endLayout();
+    }
+
+    qreal width() const { return m_line.isValid() ? m_line.naturalTextWidth() : 0; }
+
+    // Draws with the painter's pen; text wider than rect is elided.
+    void draw(QPainter *painter, const QRect &rect, Qt::Alignment alignment) const {
+        if (width() <= rect.width())
+            return drawAsLaidOut(painter, rect, alignment);
+        const QFontMetrics metrics(m_layout.font(), painter->device());
+        const QString elided = metrics.elidedText(m_layout.text(), Qt::ElideRight, rect.width());
+        CellText(elided, m_layout.font(), painter->device()).drawAsLaidOut(painter, rect, alignment);
+    }
+
+private:
+    void drawAsLaidOut(QPainter *painter, const QRect &rect, Qt::Alignment alignment) const {
+        if (!m_line.isValid())
+            return;
+        const QSize size(qCeil(width()), qCeil(m_line.height()));
+        m_line.draw(painter,
+                    QStyle::alignedRect(painter->layoutDirection(), alignment, size, rect).topLeft());
+    }
+
+    QTextLayout m_layout;
+    QTextLine m_line;
+};
+} // namespace
 
 KeyStatusText keyStatusText(const ApiKey &key, const KeyTableModel &model, UnixTime now) {
     switch (key.status) {
@@ -56,41 +96,46 @@ int KeyTableDelegate::sourceRow(const QModelIndex &index) const {
 
 void KeyTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                              const QModelIndex &index) const {
-    const int column = index.column();
-    if (column != KeyTableModel::Type && column != KeyTableModel::Status && column != KeyTableModel::Usage)
-        return QStyledItemDelegate::paint(painter, option, index);
-    const int row = sourceRow(index);
-    if (row < 0)
-        return;
-    // The background, selection and focus as the style draws them, without text.
+    // The background, selection and focus as the style draws them; the text is drawn here.
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    opt.text.clear();
+    const QString cellText = std::exchange(opt.text, QString());
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    const ApiKey &key = m_keys->keyAt(row);
-    const QRect rect = option.rect.adjusted(6, 3, -6, -3);
+    const bool selected = opt.state & QStyle::State_Selected;
+    const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled)  ? QPalette::Disabled
+                                       : !(opt.state & QStyle::State_Active) ? QPalette::Inactive
+                                                                             : QPalette::Normal;
+    const QColor text = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    const bool selected = option.state & QStyle::State_Selected;
-    const QColor text = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
-    if (column == KeyTableModel::Type) {
-        paintBadge(painter, rect, key);
-    } else if (column == KeyTableModel::Status) {
-        const KeyStatusText status = keyStatusText(key, *m_keys, QDateTime::currentSecsSinceEpoch());
-        const int dot = 8;
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(status.colour);
-        painter->drawEllipse(QRect(rect.left(), rect.center().y() - dot / 2, dot, dot));
-        painter->setPen(text);
-        const QRect textRect = rect.adjusted(dot + 6, 0, 0, 0);
-        painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
-                          option.fontMetrics.elidedText(status.text, Qt::ElideRight, textRect.width()));
-    } else {
-        paintSparkline(painter, rect, m_keys->sparkline(row),
-                       selected ? text : option.palette.color(QPalette::Highlight));
+    painter->setFont(opt.font);
+    painter->setPen(text);
+    const int column = index.column();
+    if (column != KeyTableModel::Type && column != KeyTableModel::Status && column != KeyTableModel::Usage) {
+        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+        CellText(cellText, opt.font, painter->device())
+            .draw(painter, opt.rect.adjusted(margin, 0, -margin, 0), opt.displayAlignment);
+    } else if (const int row = sourceRow(index); row >= 0) {
+        const ApiKey &key = m_keys->keyAt(row);
+        const QRect rect = opt.rect.adjusted(6, 3, -6, -3);
+        painter->setRenderHint(QPainter::Antialiasing);
+        if (column == KeyTableModel::Type) {
+            paintBadge(painter, rect, key);
+        } else if (column == KeyTableModel::Status) {
+            const KeyStatusText status = keyStatusText(key, *m_keys, QDateTime::currentSecsSinceEpoch());
+            const int dot = 8;
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(status.colour);
+            painter->drawEllipse(QRect(rect.left(), rect.center().y() - dot / 2, dot, dot));
+            painter->setPen(text);
+            CellText(status.text, opt.font, painter->device())
+                .draw(painter, rect.adjusted(dot + 6, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft);
+        } else {
+            paintSparkline(painter, rect, m_keys->sparkline(row),
+                           selected ? text : opt.palette.color(group, QPalette::Highlight));
+        }
     }
     painter->restore();
 }
@@ -101,15 +146,15 @@ void KeyTableDelegate::paintBadge(QPainter *painter, const QRect &rect, const Ap
     font.setBold(true);
     font.setPointSizeF(font.pointSizeF() * 0.9);
     painter->setFont(font);
-    const QFontMetrics metrics(font);
-    const int width = qMin(rect.width(), metrics.horizontalAdvance(type.title) + 14);
-    const int height = qMin(rect.height(), metrics.height() + 4);
+    const CellText title(type.title, font, painter->device());
+    const int width = qMin(rect.width(), qCeil(title.width()) + 14);
+    const int height = qMin(rect.height(), QFontMetrics(font, painter->device()).height() + 4);
     const QRect badge(rect.left(), rect.center().y() - height / 2, width, height);
     painter->setPen(Qt::NoPen);
     painter->setBrush(type.badge);
     painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
     painter->setPen(Qt::white);
-    painter->drawText(badge, Qt::AlignCenter, metrics.elidedText(type.title, Qt::ElideRight, width - 8));
+    title.draw(painter, badge.adjusted(4, 0, -4, 0), Qt::AlignCenter);
 }
 
 void KeyTableDelegate::paintSparkline(QPainter *painter, const QRect &rect, const QList<qint64> &series,
