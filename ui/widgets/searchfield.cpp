@@ -29,13 +29,16 @@ QIcon clearIcon(const QLineEdit *field) {
 } // namespace
 
 void addClearButton(QLineEdit *field) {
-    auto *clear = field->addAction(clearIcon(field), QLineEdit::TrailingPosition);
+    auto *clear = field->addAction(QIcon(), QLineEdit::TrailingPosition);
     clear->setObjectName(QStringLiteral("clearSearch"));
     clear->setText(QCoreApplication::translate("SearchField", "Clear"));
     clear->setVisible(false);
     QObject::connect(clear, &QAction::triggered, field, &QLineEdit::clear);
-    QObject::connect(field, &QLineEdit::textChanged, clear,
-                     [clear](const QString &text) { clear->setVisible(!text.isEmpty()); });
+    QObject::connect(field, &QLineEdit::textChanged, clear, [field, clear](const QString &text) {
+        if (clear->icon().isNull()) // drawn when first shown, not while the window opens
+            clear->setIcon(clearIcon(field));
+        clear->setVisible(!text.isEmpty());
+    });
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), field, field, &QLineEdit::clear);
     escape->setContext(Qt::WidgetShortcut);
 }
