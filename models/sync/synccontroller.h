@@ -41,6 +41,7 @@ Q_SIGNALS:
     void sessionEnded(const QString &message);
 
 private:
+    void readCacheAfterRepaint();
     void onSyncFailed(const GatewayResult &result);
 
     QThread m_thread;

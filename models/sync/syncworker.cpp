@@ -28,21 +28,40 @@ GatewayConnection SyncWorker::connection() const {
 }
 
 void SyncWorker::openCache(const QString &path) {
+    if (openCacheAhead(path))
+        readCache();
+}
+
+bool SyncWorker::openCacheAhead(const QString &path) {
     if (!m_network) // created here, so it lives in the worker's thread
         m_network = new QNetworkAccessManager(this);
     m_cache = std::make_unique<Cache>(path);
     if (!reportOpened(m_cache->open()))
-        return;
-    // A screenful first, so a large account's table shows at once; then the thorough
-    // check of the file, then every key.
+        return false;
+    // A screenful first, so a large account's table shows at once.
     const QList<ApiKey> first = m_cache->loadNewestKeys(firstKeysShown);
+    m_screenfulWasAll = first.size() < firstKeysShown;
+    m_readPending = true;
     Q_EMIT keysLoaded(first);
+    return true;
+}
+
+void SyncWorker::readCache() {
+    if (!std::exchange(m_readPending, false))
+        return; // read already, or closed meanwhile
+    readWholeCache();
+    if (std::exchange(m_resyncRequested, false)) // asked for while the cache was unread
+        sync(std::exchange(m_pendingParts, {}));
+}
+
+void SyncWorker::readWholeCache() {
+    // The thorough check of the file, then every key.
     const Cache::OpenResult checked = m_cache->checkIntegrity();
     if (checked.status != Cache::OpenStatus::Ok) {
         Q_EMIT keysLoaded({}); // the screenful came from the damaged file
         if (!reportOpened(checked))
             return;
-    } else if (first.size() == firstKeysShown) {
+    } else if (!m_screenfulWasAll) {
         Q_EMIT keysLoaded(m_cache->loadKeys());
     }
     Q_EMIT customersLoaded(m_cache->loadCustomers());
@@ -63,6 +82,7 @@ void SyncWorker::closeCache() {
     ++m_run;
     m_steps.clear();
     m_syncing = false;
+    m_readPending = false;
     m_cache.reset(); // removes this thread's connection, in this thread
 }
 
@@ -73,7 +93,9 @@ void SyncWorker::setConnection(const GatewayConnection &connection) {
 }
 
 void SyncWorker::sync(SyncParts parts) {
-    if (m_syncing) { // one sync at a time; a request during one runs right after it
+    // One sync at a time, and none before the cache is read: a request meanwhile runs
+    // right after.
+    if (m_syncing || m_readPending) {
         m_resyncRequested = true;
         m_pendingParts |= parts;
         return;

@@ -41,8 +41,15 @@ public:
     Cache *cache() const { return m_cache.get(); }
 
 public Q_SLOTS:
-    // Opens (or creates) the cache file and emits what it holds.
+    // Opens (or creates) the cache file and emits what it holds: openCacheAhead (false if
+    // there is no cache to read), then readCache.
     void openCache(const QString &path);
+    // Opens the cache and sends its newest keys, a screenful, ahead of the rest.
+    bool openCacheAhead(const QString &path);
+    // Checks the whole file, then sends every key, the customers, the team and the audit.
+    // Syncs asked for before it wait for it: what they merge must not be overwritten by the
+    // older rows read after them.
+    void readCache();
     void closeCache();
     // Where and as whom to sync. The access manager of `connection` is ignored: the worker
     // uses its own, which lives in its thread.
@@ -87,6 +94,7 @@ Q_SIGNALS:
 private:
     // Tells the person what opening or checking the cache found; false when the portal
     // goes on without one.
+    void readWholeCache();
     bool reportOpened(const Cache::OpenResult &result);
     GatewayConnection connection() const;
     void runNextStep();
@@ -105,7 +113,9 @@ private:
     bool m_resyncRequested = false;
     SyncParts m_pendingParts;
     int m_pageSize = 1000;
-    quint64 m_run = 0; // bumped when a sync ends early, so its late pages are ignored
+    bool m_readPending = false;     // the screenful is sent, the rest of the cache not yet
+    bool m_screenfulWasAll = false; // the cache held no more keys than the screenful sent ahead
+    quint64 m_run = 0;              // bumped when a sync ends early, so its late pages are ignored
 };
 
 } // namespace knotie

@@ -59,6 +59,44 @@ private Q_SLOTS:
         QCOMPARE(worker.cache()->keyCount(), 100000);
     }
 
+    // The screenful goes ahead; a sync asked for before the rest of the cache is read waits
+    // for it, so rows read from the file never overwrite fresher ones the sync merged.
+    void openAhead_screenfulFirst_syncWaitsForTheRestOfTheCache() {
+        const QString path = m_dir.filePath(QStringLiteral("ahead.sqlite"));
+        {
+            KeyListServer filler(SyncWorker::firstKeysShown + 50);
+            QVERIFY(filler.listen());
+            SyncWorker worker;
+            worker.openCache(path);
+            worker.setConnection(GatewayConnection(nullptr, filler.url()));
+            QSignalSpy succeeded(&worker, &SyncWorker::syncSucceeded);
+            worker.sync(SyncPart::Keys);
+            QVERIFY(succeeded.wait(20000));
+        }
+        KeyListServer server(SyncWorker::firstKeysShown + 50);
+        QVERIFY(server.listen());
+        SyncWorker worker;
+        worker.setConnection(GatewayConnection(nullptr, server.url()));
+        QSignalSpy loaded(&worker, &SyncWorker::keysLoaded);
+        QSignalSpy started(&worker, &SyncWorker::syncStarted);
+        QSignalSpy succeeded(&worker, &SyncWorker::syncSucceeded);
+        QVERIFY(worker.openCacheAhead(path));
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(total(loaded), SyncWorker::firstKeysShown);
+        worker.sync(SyncPart::Keys);
+        QCOMPARE(started.size(), 0);
+        QCOMPARE(server.server().requestCount(), 0);
+
+        worker.readCache();
+        QCOMPARE(loaded.size(), 2);
+        QCOMPARE(loaded.last().at(0).value<QList<ApiKey>>().size(), SyncWorker::firstKeysShown + 50);
+        QCOMPARE(started.size(), 1); // the sync asked for meanwhile, now
+        QVERIFY(succeeded.wait(20000));
+        QVERIFY(server.server().requestCount() > 0);
+        worker.readCache(); // read already: nothing again
+        QCOMPARE(loaded.size(), 2);
+    }
+
     void unknownCursor_startsOverFromNothing() {
         KeyListServer server(30);
         QVERIFY(server.listen());

@@ -125,6 +125,8 @@ private Q_SLOTS:
         const auto type = KeyType(typeValue);
         Fixture f(this, QStringLiteral("owner@demo.test"));
         QVERIFY(f.ready());
+        // The customers come with the rest of the cache, after the first screenful of keys.
+        QTRY_VERIFY(f.workspace.customerModel()->rowCount() > 0);
         f.page->actions()->create->trigger();
         // The form deletes itself when it closes.
         QPointer<CreateKeyDialog> dialog = f.page->findChild<CreateKeyDialog *>();

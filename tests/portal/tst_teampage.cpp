@@ -9,6 +9,7 @@
 #include "session/session.h"
 #include "session/signinflow.h"
 #include "shell/mainwindow.h"
+#include "sync/connectionstate.h"
 #include "sync/synccontroller.h"
 #include "team/memberleavesdialog.h"
 #include "widgets/secretclipboard.h"
@@ -174,16 +175,24 @@ private:
             if (!succeeded.wait(15000))
                 return;
             workspace.session()->begin(succeeded.at(0).at(0).value<SignedInSession>());
+            // The first sync starts once the whole cache is read, and ends online.
+            const ConnectionState *state = workspace.connectionState();
+            QObject::connect(state, &ConnectionState::changed, &workspace, [this, state] {
+                syncing = syncing || state->mode() == ConnectionState::Mode::Syncing;
+                synced = synced || (syncing && state->mode() == ConnectionState::Mode::Online);
+            });
             workspace.open();
         }
         ~Person() { workspace.close(); }
+        // Signed in, with the cache read and synced once.
         bool ready() {
-            return workspace.session()->isSignedIn() &&
-                   QTest::qWaitFor([&] { return workspace.connectionState()->lastSyncedAt() > 0; }, 15000);
+            return workspace.session()->isSignedIn() && QTest::qWaitFor([&] { return synced; }, 15000);
         }
         PageContext context() { return PageContext{&workspace, nullptr, &clipboard}; }
         Workspace workspace;
         SecretClipboard clipboard;
+        bool syncing = false;
+        bool synced = false;
     };
 
     static QTableWidgetItem *settingsBox(TeamPage &page, const QString &userId) {
