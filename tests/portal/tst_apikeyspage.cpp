@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHelpEvent>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -43,6 +44,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 
 using namespace knotie;
 using namespace knotie::test;
@@ -212,6 +214,19 @@ private Q_SLOTS:
         const QString status = keyStatusText(previous, *model, successor.createdAt).text;
         QVERIFY2(status.contains(QStringLiteral("1 hour")) && status.contains(QStringLiteral("Rotate me")),
                  qPrintable(status));
+        // It rarely fits its column: the tooltip has it in full.
+        f.page->selectKeys({old.id});
+        const QModelIndex statusCell =
+            f.page->table()->selectionModel()->selectedRows(KeyTableModel::Status).value(0);
+        QVERIFY(statusCell.isValid());
+        QWidget *viewport = f.page->table()->viewport();
+        const QPoint at = f.page->table()->visualRect(statusCell).center();
+        QHelpEvent help(QEvent::ToolTip, at, viewport->mapToGlobal(at));
+        QApplication::sendEvent(viewport, &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(QStringLiteral("replaced by “Rotate me”")),
+                 qPrintable(QToolTip::text()));
+        QToolTip::hideText();
         // Both still work during the grace period.
         QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", old.secret}}).status, 200);
         QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", secret}}).status, 200);

@@ -3,12 +3,15 @@
 #include "items/keytablemodel.h"
 #include "keytypetext.h"
 
+#include <QAbstractItemView>
 #include <QAbstractProxyModel>
 #include <QApplication>
 #include <QDateTime>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextLayout>
+#include <QToolTip>
 #include <QtMath>
 
 #include <utility>
@@ -175,6 +178,20 @@ void KeyTableDelegate::paintSparkline(QPainter *painter, const QRect &rect, cons
     painter->setPen(QPen(colour, 1.5));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path);
+}
+
+bool KeyTableDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                 const QStyleOptionViewItem &option, const QModelIndex &index) {
+    if (event->type() == QEvent::ToolTip && index.column() == KeyTableModel::Status) {
+        if (const int row = sourceRow(index); row >= 0) {
+            const ApiKey &key = m_keys->keyAt(row);
+            QToolTip::showText(event->globalPos(),
+                               keyStatusText(key, *m_keys, QDateTime::currentSecsSinceEpoch()).text,
+                               view->viewport(), option.rect);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 QSize KeyTableDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const {
