@@ -219,6 +219,7 @@ private Q_SLOTS:
         const QModelIndex statusCell =
             f.page->table()->selectionModel()->selectedRows(KeyTableModel::Status).value(0);
         QVERIFY(statusCell.isValid());
+        f.page->table()->scrollTo(statusCell);
         QWidget *viewport = f.page->table()->viewport();
         const QPoint at = f.page->table()->visualRect(statusCell).center();
         QHelpEvent help(QEvent::ToolTip, at, viewport->mapToGlobal(at));
