@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QHelpEvent>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -34,12 +35,14 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QRadioButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -110,6 +113,39 @@ private Q_SLOTS:
         const QImage drawn = drawnBy(&ours);
         QVERIFY(!cell.isEmpty());
         QCOMPARE(drawn, expected);
+    }
+
+    // With no widths remembered, the columns fit the table as first shown (a scroll bar's
+    // room kept); the widths the person then sets are the ones the next window opens with.
+    void columns_fitTheTableWhenFirstShown_thenStayAsThePersonLeftThem() {
+        QSettings().remove(QStringLiteral("apiKeys/tableHeader"));
+        QNetworkAccessManager network;
+        Workspace workspace(&network, nullptr);
+        SecretClipboard clipboard;
+        {
+            ApiKeysPage page(PageContext{&workspace, nullptr, &clipboard});
+            page.resize(1180, 760);
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            QTableView *table = page.table();
+            const int scrollBar = table->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, table);
+            QHeaderView *header = table->horizontalHeader();
+            // Until keys come, the table waits behind a message, at the width it will have.
+            const int room =
+                page.findChild<QStackedWidget *>()->width() - 2 * table->frameWidth() - scrollBar;
+            QVERIFY2(header->length() <= room,
+                     qPrintable(QStringLiteral("%1 > %2").arg(header->length()).arg(room)));
+            QVERIFY(header->sectionSize(KeyTableModel::Status) >= 110);
+            header->resizeSection(KeyTableModel::Status, 300);
+            page.hide();
+        }
+        ApiKeysPage again(PageContext{&workspace, nullptr, &clipboard});
+        again.resize(1180, 760);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.table()->horizontalHeader()->sectionSize(KeyTableModel::Status), 300);
+        again.hide();
+        QSettings().remove(QStringLiteral("apiKeys/tableHeader"));
     }
 
     void create_eachTypeShowsItsSecretOnceAndTheKeyWorks_data() {

@@ -40,9 +40,12 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace knotie {
 
@@ -83,6 +86,7 @@ struct ApiKeysPage::Private {
     QTimer minuteTimer;
     // Keys to select once the worker has stored them (a new key arrives a moment after its secret).
     QStringList pendingSelection;
+    bool fitColumns = false; // no widths remembered: fitted to the table when first shown
 };
 
 ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
@@ -155,6 +159,7 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
     for (int c = 0; c < widths.size(); ++c)
         header->resizeSection(c, widths[c]);
     if (!header->restoreState(QSettings().value(headerSetting).toByteArray())) {
+        d->fitColumns = true;
         // What a person checks first comes first: is it working, is it used.
         header->moveSection(header->visualIndex(KeyTableModel::Usage), KeyTableModel::Status + 1);
         header->moveSection(header->visualIndex(KeyTableModel::LastUsed), KeyTableModel::Status + 2);
@@ -679,6 +684,38 @@ void ApiKeysPage::saveLayout() const {
     QSettings settings;
     settings.setValue(headerSetting, d->table->horizontalHeader()->saveState());
     settings.setValue(retiredSetting, d->showRetired->isChecked());
+}
+
+void ApiKeysPage::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (std::exchange(d->fitColumns, false))
+        fitColumnsToTable();
+}
+
+// The default widths fit the columns' usual contents. Where the table is narrower than
+// their sum, the columns whose text elides well give way, down to a width that still reads,
+// so that every column shows without scrolling sideways.
+void ApiKeysPage::fitColumnsToTable() {
+    QHeaderView *header = d->table->horizontalHeader();
+    // The table fills the stack; room is kept for the scroll bar a long list needs.
+    const int available = d->stack->width() - 2 * d->table->frameWidth() -
+                          d->table->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, d->table);
+    int excess = header->length() - available;
+    struct Shrinkable {
+        int column;
+        int narrowest;
+    };
+    // Each gives a little before the next gives more: a name or a customer is still told
+    // apart at 160 and 120 pixels; the status in full is its tooltip.
+    for (const Shrinkable c :
+         {Shrinkable{KeyTableModel::Name, 160}, Shrinkable{KeyTableModel::Customer, 120},
+          Shrinkable{KeyTableModel::CreatedBy, 110}, Shrinkable{KeyTableModel::Status, 110},
+          Shrinkable{KeyTableModel::Name, 140}, Shrinkable{KeyTableModel::Customer, 100}}) {
+        const int width = header->sectionSize(c.column);
+        const int given = qMax(0, qMin(excess, width - c.narrowest));
+        header->resizeSection(c.column, width - given);
+        excess -= given;
+    }
 }
 
 void ApiKeysPage::hideEvent(QHideEvent *event) {

@@ -53,6 +53,7 @@ Q_SIGNALS:
     void exported(const QString &error);
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
 private:
@@ -67,6 +68,7 @@ private:
     void showMessage(const QString &text, bool error);
     QList<knotie::ApiKey> selectedKeys() const;
     void saveLayout() const;
+    void fitColumnsToTable();
 
     struct Private;
     std::unique_ptr<Private> d;

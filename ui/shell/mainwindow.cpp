@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -105,8 +106,9 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     connect(d->session, &Session::accountChanged, this, &MainWindow::onAccountChanged);
 
     QSettings settings;
+    // On a roomy screen, room for every column of the key table.
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1180, 760);
+        resize(screen()->availableSize().width() >= 1600 ? QSize(1440, 900) : QSize(1180, 760));
     const QString lastPage = settings.value(QStringLiteral("mainWindow/page")).toString();
     Page start = Page::Overview;
     for (Page p : navigationPages())
