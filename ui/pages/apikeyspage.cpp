@@ -701,21 +701,24 @@ void ApiKeysPage::fitColumnsToTable() {
     const int available = d->stack->width() - 2 * d->table->frameWidth() -
                           d->table->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, d->table);
     int excess = header->length() - available;
-    struct Shrinkable {
-        int column;
-        int narrowest;
-    };
     // Each gives a little before the next gives more: a name or a customer is still told
     // apart at 160 and 120 pixels; the status in full is its tooltip.
-    for (const Shrinkable c :
-         {Shrinkable{KeyTableModel::Name, 160}, Shrinkable{KeyTableModel::Customer, 120},
-          Shrinkable{KeyTableModel::CreatedBy, 110}, Shrinkable{KeyTableModel::Status, 110},
-          Shrinkable{KeyTableModel::Name, 140}, Shrinkable{KeyTableModel::Customer, 100}}) {
-        const int width = header->sectionSize(c.column);
-        const int given = qMax(0, qMin(excess, width - c.narrowest));
-        header->resizeSection(c.column, width - given);
+    const QList<std::pair<int, int>> steps{{KeyTableModel::Name, 160},      {KeyTableModel::Customer, 120},
+                                           {KeyTableModel::CreatedBy, 110}, {KeyTableModel::Status, 110},
+                                           {KeyTableModel::Name, 140},      {KeyTableModel::Customer, 100}};
+    QHash<int, int> widths;
+    for (const auto &[column, narrowest] : steps) {
+        const int width = widths.value(column, header->sectionSize(column));
+        const int given = qMax(0, qMin(excess, width - narrowest));
+        widths.insert(column, width - given);
         excess -= given;
     }
+    // If they cannot all fit, they keep their widths: scrolling sideways is needed anyway,
+    // and the columns in view stay readable.
+    if (excess > 0)
+        return;
+    for (auto it = widths.cbegin(); it != widths.cend(); ++it)
+        header->resizeSection(it.key(), it.value());
 }
 
 void ApiKeysPage::hideEvent(QHideEvent *event) {
