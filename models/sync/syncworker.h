@@ -92,9 +92,9 @@ Q_SIGNALS:
     void syncFailed(const knotie::GatewayResult &result);
 
 private:
+    void readWholeCache();
     // Tells the person what opening or checking the cache found; false when the portal
     // goes on without one.
-    void readWholeCache();
     bool reportOpened(const Cache::OpenResult &result);
     GatewayConnection connection() const;
     void runNextStep();
