@@ -1,6 +1,6 @@
-#include "portalcontroller.h"
-#include "preferences/preferencesdialog.h"
-#include "singleinstance.h"
+#include "app/portalcontroller.h"
+#include "app/singleinstance.h"
+#include "ui/preferences/preferencesdialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

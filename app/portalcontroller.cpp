@@ -1,15 +1,15 @@
-#include "portalcontroller.h"
+#include "app/portalcontroller.h"
 
-#include "network/gatewayaddress.h"
-#include "preferences/preferencesdialog.h"
-#include "secrets/secretstore.h"
-#include "session/session.h"
-#include "session/signinflow.h"
-#include "shell/mainwindow.h"
-#include "signin/signindialog.h"
-#include "sync/connectionstate.h"
-#include "widgets/secretclipboard.h"
-#include "workspace/workspace.h"
+#include "models/network/gatewayaddress.h"
+#include "models/secrets/secretstore.h"
+#include "models/session/session.h"
+#include "models/session/signinflow.h"
+#include "models/sync/connectionstate.h"
+#include "models/workspace/workspace.h"
+#include "ui/preferences/preferencesdialog.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/signin/signindialog.h"
+#include "ui/widgets/secretclipboard.h"
 
 #include <QApplication>
 #include <QNetworkAccessManager>

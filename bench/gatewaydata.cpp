@@ -2,13 +2,13 @@
 // "bench-password"), eight partner keys, and REQUESTS Platform API requests spread over
 // the last 90 days, recorded through the gateway's own UsageRecorder (the path every
 // request takes). The first key's secret goes to SECRET_FILE (mode 0600) for wrk.
-#include "accounts.h"
-#include "apikeys.h"
-#include "passwords.h"
-#include "store.h"
-#include "usage.h"
+#include "gateway/accounts.h"
+#include "gateway/apikeys.h"
+#include "gateway/passwords.h"
+#include "gateway/store.h"
+#include "gateway/usage.h"
 
-#include "domain/keyformat.h"
+#include "models/domain/keyformat.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

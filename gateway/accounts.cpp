@@ -1,6 +1,6 @@
-#include "accounts.h"
+#include "gateway/accounts.h"
 
-#include "store.h"
+#include "gateway/store.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

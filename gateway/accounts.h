@@ -1,6 +1,6 @@
 #pragma once
 
-#include "requestcontext.h"
+#include "gateway/requestcontext.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>

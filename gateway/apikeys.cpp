@@ -1,8 +1,8 @@
-#include "apikeys.h"
+#include "gateway/apikeys.h"
 
-#include "changes.h"
-#include "clock.h"
-#include "store.h"
+#include "gateway/changes.h"
+#include "gateway/clock.h"
+#include "gateway/store.h"
 
 #include <QJsonValue>
 #include <QSqlQuery>

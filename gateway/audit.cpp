@@ -1,9 +1,9 @@
-#include "audit.h"
+#include "gateway/audit.h"
 
-#include "changes.h"
-#include "clock.h"
-#include "portalroute.h"
-#include "store.h"
+#include "gateway/changes.h"
+#include "gateway/clock.h"
+#include "gateway/portalroute.h"
+#include "gateway/store.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

@@ -1,4 +1,4 @@
-#include "changes.h"
+#include "gateway/changes.h"
 
 #include <QSqlQuery>
 

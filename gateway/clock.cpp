@@ -1,4 +1,4 @@
-#include "clock.h"
+#include "gateway/clock.h"
 
 #include <QRegularExpression>
 #include <QTimeZone>

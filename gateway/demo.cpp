@@ -1,9 +1,9 @@
-#include "demo.h"
+#include "gateway/demo.h"
 
-#include "accounts.h"
-#include "demoaudit.h"
-#include "demokeys.h"
-#include "passwords.h"
+#include "gateway/accounts.h"
+#include "gateway/demoaudit.h"
+#include "gateway/demokeys.h"
+#include "gateway/passwords.h"
 
 #include <QSqlQuery>
 

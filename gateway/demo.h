@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store.h"
+#include "gateway/store.h"
 
 namespace knotie::gateway {
 

@@ -1,8 +1,8 @@
-#include "demoaudit.h"
+#include "gateway/demoaudit.h"
 
-#include "audit.h"
-#include "clock.h"
-#include "store.h"
+#include "gateway/audit.h"
+#include "gateway/clock.h"
+#include "gateway/store.h"
 
 #include <QHash>
 #include <QJsonArray>

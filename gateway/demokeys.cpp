@@ -1,12 +1,12 @@
-#include "demokeys.h"
+#include "gateway/demokeys.h"
 
-#include "apikeys.h"
-#include "changes.h"
-#include "keydirectory.h"
-#include "store.h"
-#include "usage.h"
+#include "gateway/apikeys.h"
+#include "gateway/changes.h"
+#include "gateway/keydirectory.h"
+#include "gateway/store.h"
+#include "gateway/usage.h"
 
-#include "domain/keyformat.h"
+#include "models/domain/keyformat.h"
 
 #include <QSqlQuery>
 

@@ -1,7 +1,7 @@
-#include "gateway.h"
+#include "gateway/gateway.h"
 
-#include "accounts.h"
-#include "requestcontext.h"
+#include "gateway/accounts.h"
+#include "gateway/requestcontext.h"
 
 #include <QJsonObject>
 #include <QThreadPool>

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "clock.h"
-#include "http/httpmessage.h"
-#include "keydirectory.h"
-#include "ratelimiter.h"
-#include "router.h"
-#include "store.h"
-#include "usage.h"
+#include "gateway/clock.h"
+#include "gateway/http/httpmessage.h"
+#include "gateway/keydirectory.h"
+#include "gateway/ratelimiter.h"
+#include "gateway/router.h"
+#include "gateway/store.h"
+#include "gateway/usage.h"
 
 #include <functional>
 

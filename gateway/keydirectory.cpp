@@ -1,8 +1,8 @@
-#include "keydirectory.h"
+#include "gateway/keydirectory.h"
 
-#include "apikeys.h"
+#include "gateway/apikeys.h"
 
-#include "domain/keyformat.h"
+#include "models/domain/keyformat.h"
 
 #include <QSqlQuery>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "requestcontext.h"
-#include "store.h"
+#include "gateway/requestcontext.h"
+#include "gateway/store.h"
 
 #include <QByteArrayView>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "demo.h"
-#include "gateway.h"
-#include "http/httpserver.h"
+#include "gateway/demo.h"
+#include "gateway/gateway.h"
+#include "gateway/http/httpserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "migrations.h"
+#include "gateway/migrations.h"
 
 namespace knotie::gateway {
 

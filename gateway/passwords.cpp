@@ -1,4 +1,4 @@
-#include "passwords.h"
+#include "gateway/passwords.h"
 
 #include <QList>
 #include <QRandomGenerator>

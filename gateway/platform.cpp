@@ -1,9 +1,9 @@
-#include "platform.h"
+#include "gateway/platform.h"
 
-#include "gateway.h"
-#include "usage.h"
+#include "gateway/gateway.h"
+#include "gateway/usage.h"
 
-#include "domain/keyformat.h"
+#include "models/domain/keyformat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "portalroute.h"
+#include "gateway/portalroute.h"
 
-#include "domain/keyformat.h"
+#include "models/domain/keyformat.h"
 
 #include <QRandomGenerator>
 

@@ -1,4 +1,4 @@
-#include "ratelimiter.h"
+#include "gateway/ratelimiter.h"
 
 namespace knotie::gateway {
 

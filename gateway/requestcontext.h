@@ -1,10 +1,10 @@
 #pragma once
 
-#include "domain/keytype.h"
-#include "domain/permissions.h"
-#include "domain/scopes.h"
-#include "http/httpmessage.h"
-#include "router.h"
+#include "gateway/http/httpmessage.h"
+#include "gateway/router.h"
+#include "models/domain/keytype.h"
+#include "models/domain/permissions.h"
+#include "models/domain/scopes.h"
 
 #include <QHash>
 #include <QJsonObject>

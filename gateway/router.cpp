@@ -1,4 +1,4 @@
-#include "router.h"
+#include "gateway/router.h"
 
 namespace knotie::gateway {
 

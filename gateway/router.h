@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/httpmessage.h"
+#include "gateway/http/httpmessage.h"
 
 #include <QHash>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "signinlockout.h"
+#include "gateway/signinlockout.h"
 
-#include "store.h"
+#include "gateway/store.h"
 
 #include <QSqlQuery>
 

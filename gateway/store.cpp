@@ -1,6 +1,6 @@
-#include "store.h"
+#include "gateway/store.h"
 
-#include "migrations.h"
+#include "gateway/migrations.h"
 
 #include <QDir>
 #include <QLoggingCategory>

@@ -1,7 +1,7 @@
-#include "synccursor.h"
+#include "gateway/synccursor.h"
 
-#include "portalroute.h"
-#include "store.h"
+#include "gateway/portalroute.h"
+#include "gateway/store.h"
 
 #include <QCryptographicHash>
 #include <QSqlQuery>

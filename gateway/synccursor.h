@@ -1,7 +1,7 @@
 #pragma once
 
-#include "http/httpmessage.h"
-#include "requestcontext.h"
+#include "gateway/http/httpmessage.h"
+#include "gateway/requestcontext.h"
 
 #include <QSqlDatabase>
 

@@ -1,9 +1,9 @@
-#include "usage.h"
+#include "gateway/usage.h"
 
-#include "changes.h"
-#include "clock.h"
+#include "gateway/changes.h"
+#include "gateway/clock.h"
 
-#include "domain/keytype.h"
+#include "models/domain/keytype.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>

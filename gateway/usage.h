@@ -1,7 +1,7 @@
 #pragma once
 
-#include "http/httpmessage.h"
-#include "store.h"
+#include "gateway/http/httpmessage.h"
+#include "gateway/store.h"
 
 #include <QByteArray>
 #include <QHash>

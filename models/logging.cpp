@@ -1,4 +1,4 @@
-#include "logging.h"
+#include "models/logging.h"
 
 #include <QRegularExpression>
 

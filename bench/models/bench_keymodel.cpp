@@ -1,10 +1,10 @@
 // Loading 100,000 keys from the cache into the key model, beside a bare QSqlQuery loop
 // over the same rows and columns.
-#include "benchprint.h"
-#include "cache/cache.h"
-#include "items/keyfilterproxy.h"
-#include "items/keytablemodel.h"
-#include "synthetickeys.h"
+#include "bench/models/benchprint.h"
+#include "bench/models/synthetickeys.h"
+#include "models/cache/cache.h"
+#include "models/items/keyfilterproxy.h"
+#include "models/items/keytablemodel.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,10 +1,10 @@
 // Full sync of 100,000 keys into an empty cache, beside the floor of downloading and
 // parsing the same pages with the same client without storing them; then an incremental
 // sync of 100 changes among the 100,000, beside the same single request without storing.
-#include "benchprint.h"
-#include "keylistserver.h"
-#include "network/keyjobs.h"
-#include "sync/syncworker.h"
+#include "bench/models/benchprint.h"
+#include "models/network/keyjobs.h"
+#include "models/sync/syncworker.h"
+#include "tests/support/keylistserver.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -6,15 +6,15 @@
 //   bench_keytable            prepares the cache and runs everything
 //   bench_keytable floor [type] (child) a bare window with an empty QTableView
 //   bench_keytable page DIR [type] (child) the page over the cache in DIR
-#include "benchprint.h"
-#include "cache/cache.h"
-#include "items/keyfilterproxy.h"
-#include "items/keytablemodel.h"
-#include "pages/apikeyspage.h"
-#include "sync/synccontroller.h"
-#include "synthetickeys.h"
-#include "widgets/secretclipboard.h"
-#include "workspace/workspace.h"
+#include "bench/models/benchprint.h"
+#include "bench/models/synthetickeys.h"
+#include "models/cache/cache.h"
+#include "models/items/keyfilterproxy.h"
+#include "models/items/keytablemodel.h"
+#include "models/sync/synccontroller.h"
+#include "models/workspace/workspace.h"
+#include "ui/pages/apikeyspage.h"
+#include "ui/widgets/secretclipboard.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

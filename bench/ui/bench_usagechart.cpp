@@ -1,10 +1,10 @@
 // Switching the Analytics chart to 90 days by hour for the whole account (2,160 buckets
 // × 3 stacked series plus p95), from the cache to a painted chart, beside painting an
 // empty chart of the same size in the same run.
-#include "../models/benchprint.h"
-#include "analytics/usagechartview.h"
-#include "analytics/usagestats.h"
-#include "cache/cache.h"
+#include "bench/models/benchprint.h"
+#include "models/analytics/usagestats.h"
+#include "models/cache/cache.h"
+#include "ui/analytics/usagechartview.h"
 
 #include <QApplication>
 #include <QDir>

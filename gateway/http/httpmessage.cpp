@@ -1,4 +1,4 @@
-#include "httpmessage.h"
+#include "gateway/http/httpmessage.h"
 
 #include <QJsonDocument>
 

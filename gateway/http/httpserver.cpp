@@ -1,4 +1,4 @@
-#include "httpserver.h"
+#include "gateway/http/httpserver.h"
 
 #include <QUrl>
 

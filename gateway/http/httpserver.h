@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httpmessage.h"
+#include "gateway/http/httpmessage.h"
 
 #include <QString>
 

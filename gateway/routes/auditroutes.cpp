@@ -1,7 +1,7 @@
-#include "clock.h"
-#include "gateway.h"
-#include "portalroute.h"
-#include "synccursor.h"
+#include "gateway/clock.h"
+#include "gateway/gateway.h"
+#include "gateway/portalroute.h"
+#include "gateway/synccursor.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

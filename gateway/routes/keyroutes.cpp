@@ -1,12 +1,12 @@
-#include "apikeys.h"
-#include "audit.h"
-#include "changes.h"
-#include "clock.h"
-#include "domain/keyfields.h"
-#include "domain/keyformat.h"
-#include "gateway.h"
-#include "portalroute.h"
-#include "synccursor.h"
+#include "gateway/apikeys.h"
+#include "gateway/audit.h"
+#include "gateway/changes.h"
+#include "gateway/clock.h"
+#include "gateway/gateway.h"
+#include "gateway/portalroute.h"
+#include "gateway/synccursor.h"
+#include "models/domain/keyfields.h"
+#include "models/domain/keyformat.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>

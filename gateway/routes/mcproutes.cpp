@@ -1,8 +1,8 @@
-#include "gateway.h"
-#include "platform.h"
-#include "requestcontext.h"
+#include "gateway/gateway.h"
+#include "gateway/platform.h"
+#include "gateway/requestcontext.h"
 
-#include "domain/scopes.h"
+#include "models/domain/scopes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "gateway.h"
-#include "platform.h"
-#include "requestcontext.h"
+#include "gateway/gateway.h"
+#include "gateway/platform.h"
+#include "gateway/requestcontext.h"
 
 namespace knotie::gateway {
 

@@ -1,10 +1,10 @@
-#include "accounts.h"
-#include "audit.h"
-#include "gateway.h"
-#include "passwords.h"
-#include "portalroute.h"
-#include "requestcontext.h"
-#include "signinlockout.h"
+#include "gateway/accounts.h"
+#include "gateway/audit.h"
+#include "gateway/gateway.h"
+#include "gateway/passwords.h"
+#include "gateway/portalroute.h"
+#include "gateway/requestcontext.h"
+#include "gateway/signinlockout.h"
 
 #include <QJsonObject>
 #include <QSqlQuery>

@@ -1,8 +1,8 @@
-#include "accounts.h"
-#include "audit.h"
-#include "clock.h"
-#include "gateway.h"
-#include "portalroute.h"
+#include "gateway/accounts.h"
+#include "gateway/audit.h"
+#include "gateway/clock.h"
+#include "gateway/gateway.h"
+#include "gateway/portalroute.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>

@@ -1,6 +1,6 @@
-#include "gateway.h"
-#include "requestcontext.h"
-#include "usage.h"
+#include "gateway/gateway.h"
+#include "gateway/requestcontext.h"
+#include "gateway/usage.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
-#include "usagereport.h"
+#include "models/analytics/usagereport.h"
 
-#include "network/datajobs.h"
-#include "sync/syncworker.h"
+#include "models/network/datajobs.h"
+#include "models/sync/syncworker.h"
 
 namespace knotie {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "analytics/usagestats.h"
-#include "network/datajobs.h"
-#include "sync/syncworker.h"
+#include "models/analytics/usagestats.h"
+#include "models/network/datajobs.h"
+#include "models/sync/syncworker.h"
 
 #include <QObject>
 #include <QPointer>

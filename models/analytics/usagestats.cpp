@@ -1,4 +1,4 @@
-#include "usagestats.h"
+#include "models/analytics/usagestats.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
-#include "cache.h"
+#include "models/cache/cache.h"
 
-#include "cachemigrations.h"
-#include "logging.h"
+#include "models/cache/cachemigrations.h"
+#include "models/logging.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

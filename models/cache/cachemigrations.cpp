@@ -1,4 +1,4 @@
-#include "cachemigrations.h"
+#include "models/cache/cachemigrations.h"
 
 namespace knotie {
 

@@ -1,9 +1,9 @@
 // The cache's usage tables: buckets per scope with whether each is final, and the last
 // answer of each usage detail call.
-#include "cache.h"
+#include "models/cache/cache.h"
 
-#include "analytics/usagestats.h"
-#include "data/wireformat.h"
+#include "models/analytics/usagestats.h"
+#include "models/data/wireformat.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

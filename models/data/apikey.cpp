@@ -1,4 +1,4 @@
-#include "apikey.h"
+#include "models/data/apikey.h"
 
 namespace knotie {
 

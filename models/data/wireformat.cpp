@@ -1,4 +1,4 @@
-#include "wireformat.h"
+#include "models/data/wireformat.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apikey.h"
+#include "models/data/apikey.h"
 
 #include <QByteArray>
 #include <QJsonObject>

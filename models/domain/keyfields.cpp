@@ -1,4 +1,4 @@
-#include "keyfields.h"
+#include "models/domain/keyfields.h"
 
 namespace knotie::keyfields {
 

@@ -1,4 +1,4 @@
-#include "keyformat.h"
+#include "models/domain/keyformat.h"
 
 #include <QRandomGenerator>
 

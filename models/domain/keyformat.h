@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keytype.h"
+#include "models/domain/keytype.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,4 +1,4 @@
-#include "keytype.h"
+#include "models/domain/keytype.h"
 
 namespace knotie {
 

@@ -1,4 +1,4 @@
-#include "permissions.h"
+#include "models/domain/permissions.h"
 
 #include <array>
 

@@ -1,4 +1,4 @@
-#include "scopes.h"
+#include "models/domain/scopes.h"
 
 namespace knotie::scopes {
 

@@ -1,4 +1,4 @@
-#include "keyfilter.h"
+#include "models/items/keyfilter.h"
 
 namespace knotie {
 

@@ -1,7 +1,7 @@
-#include "keyfilterproxy.h"
+#include "models/items/keyfilterproxy.h"
 
-#include "keysearchtext.h"
-#include "keytablemodel.h"
+#include "models/items/keysearchtext.h"
+#include "models/items/keytablemodel.h"
 
 #include <QDateTime>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "keyfilter.h"
+#include "models/items/keyfilter.h"
 
-#include "data/apikey.h"
+#include "models/data/apikey.h"
 
 #include <QList>
 #include <QSet>

@@ -1,6 +1,6 @@
-#include "keysearchtext.h"
+#include "models/items/keysearchtext.h"
 
-#include "keytablemodel.h"
+#include "models/items/keytablemodel.h"
 
 #include <QPromise>
 #include <QThreadPool>

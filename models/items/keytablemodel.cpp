@@ -1,4 +1,4 @@
-#include "keytablemodel.h"
+#include "models/items/keytablemodel.h"
 
 #include <QAbstractProxyModel>
 #include <QDateTime>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "data/apikey.h"
-#include "itemroles.h"
-#include "rowtablemodel.h"
+#include "models/data/apikey.h"
+#include "models/items/itemroles.h"
+#include "models/items/rowtablemodel.h"
 
 #include <QHash>
 

@@ -1,4 +1,4 @@
-#include "listmodels.h"
+#include "models/items/listmodels.h"
 
 #include <QDateTime>
 #include <QLocale>

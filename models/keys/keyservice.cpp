@@ -1,7 +1,7 @@
-#include "keyservice.h"
+#include "models/keys/keyservice.h"
 
-#include "session/session.h"
-#include "sync/synccontroller.h"
+#include "models/session/session.h"
+#include "models/sync/synccontroller.h"
 
 namespace knotie {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "network/keyjobs.h"
+#include "models/network/keyjobs.h"
 
 #include <QObject>
 

@@ -1,8 +1,8 @@
-#include "keytest.h"
+#include "models/keys/keytest.h"
 
-#include "domain/keyformat.h"
-#include "network/keyjobs.h"
-#include "session/session.h"
+#include "models/domain/keyformat.h"
+#include "models/network/keyjobs.h"
+#include "models/session/session.h"
 
 namespace knotie {
 

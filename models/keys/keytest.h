@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/apikey.h"
-#include "network/gatewayresult.h"
+#include "models/data/apikey.h"
+#include "models/network/gatewayresult.h"
 
 #include <QObject>
 #include <QPointer>

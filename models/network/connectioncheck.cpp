@@ -1,7 +1,7 @@
-#include "connectioncheck.h"
+#include "models/network/connectioncheck.h"
 
-#include "datajobs.h"
-#include "gatewayaddress.h"
+#include "models/network/datajobs.h"
+#include "models/network/gatewayaddress.h"
 
 #include <QNetworkProxyFactory>
 

@@ -1,4 +1,4 @@
-#include "datajobs.h"
+#include "models/network/datajobs.h"
 
 #include <QJsonArray>
 #include <QUrl>

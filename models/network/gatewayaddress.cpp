@@ -1,4 +1,4 @@
-#include "gatewayaddress.h"
+#include "models/network/gatewayaddress.h"
 
 #include <QHostAddress>
 

@@ -1,8 +1,8 @@
-#include "gatewayjob.h"
+#include "models/network/gatewayjob.h"
 
-#include "data/wireformat.h"
-#include "gatewayaddress.h"
-#include "logging.h"
+#include "models/data/wireformat.h"
+#include "models/logging.h"
+#include "models/network/gatewayaddress.h"
 
 #include <QIODevice>
 #include <QJsonDocument>

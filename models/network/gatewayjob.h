@@ -1,8 +1,8 @@
 #pragma once
 
-#include "gatewayconnection.h"
-#include "gatewayresult.h"
-#include "session/access.h"
+#include "models/network/gatewayconnection.h"
+#include "models/network/gatewayresult.h"
+#include "models/session/access.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>

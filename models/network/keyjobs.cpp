@@ -1,4 +1,4 @@
-#include "keyjobs.h"
+#include "models/network/keyjobs.h"
 
 #include <QUrl>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/wireformat.h"
-#include "gatewayjob.h"
+#include "models/data/wireformat.h"
+#include "models/network/gatewayjob.h"
 
 namespace knotie {
 

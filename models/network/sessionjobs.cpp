@@ -1,4 +1,4 @@
-#include "sessionjobs.h"
+#include "models/network/sessionjobs.h"
 
 namespace knotie {
 

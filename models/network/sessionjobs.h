@@ -1,7 +1,7 @@
 #pragma once
 
-#include "gatewayjob.h"
-#include "session/account.h"
+#include "models/network/gatewayjob.h"
+#include "models/session/account.h"
 
 namespace knotie {
 

@@ -1,6 +1,6 @@
-#include "secretstore.h"
+#include "models/secrets/secretstore.h"
 
-#include "logging.h"
+#include "models/logging.h"
 
 #include <QPointer>
 #include <QTimer>

@@ -1,4 +1,4 @@
-#include "access.h"
+#include "models/session/access.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "account.h"
+#include "models/session/account.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/permissions.h"
+#include "models/domain/permissions.h"
 
 #include <QJsonObject>
 #include <QList>

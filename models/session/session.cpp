@@ -1,8 +1,8 @@
-#include "session.h"
+#include "models/session/session.h"
 
-#include "logging.h"
-#include "network/sessionjobs.h"
-#include "secrets/secretstore.h"
+#include "models/logging.h"
+#include "models/network/sessionjobs.h"
+#include "models/secrets/secretstore.h"
 
 #include <QJsonDocument>
 

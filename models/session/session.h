@@ -1,11 +1,11 @@
 #pragma once
 
-#include "access.h"
-#include "account.h"
-#include "network/gatewayconnection.h"
-#include "network/gatewayresult.h"
-#include "signinflow.h"
-#include "sync/syncworker.h"
+#include "models/network/gatewayconnection.h"
+#include "models/network/gatewayresult.h"
+#include "models/session/access.h"
+#include "models/session/account.h"
+#include "models/session/signinflow.h"
+#include "models/sync/syncworker.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
-#include "signinflow.h"
+#include "models/session/signinflow.h"
 
-#include "network/gatewayaddress.h"
-#include "network/sessionjobs.h"
+#include "models/network/gatewayaddress.h"
+#include "models/network/sessionjobs.h"
 
 namespace knotie {
 

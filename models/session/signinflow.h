@@ -1,6 +1,6 @@
 #pragma once
 
-#include "account.h"
+#include "models/session/account.h"
 
 #include <QByteArray>
 #include <QObject>

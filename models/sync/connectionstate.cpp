@@ -1,4 +1,4 @@
-#include "connectionstate.h"
+#include "models/sync/connectionstate.h"
 
 #include <QDateTime>
 #include <QLocale>

@@ -1,6 +1,6 @@
-#include "synccontroller.h"
+#include "models/sync/synccontroller.h"
 
-#include "logging.h"
+#include "models/logging.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectionstate.h"
-#include "syncworker.h"
+#include "models/sync/connectionstate.h"
+#include "models/sync/syncworker.h"
 
 #include <QObject>
 #include <QThread>

@@ -1,8 +1,8 @@
-#include "syncworker.h"
+#include "models/sync/syncworker.h"
 
-#include "analytics/usagestats.h"
-#include "logging.h"
-#include "network/keyjobs.h"
+#include "models/analytics/usagestats.h"
+#include "models/logging.h"
+#include "models/network/keyjobs.h"
 
 #include <QDateTime>
 #include <QMap>

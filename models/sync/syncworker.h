@@ -1,9 +1,9 @@
 #pragma once
 
-#include "cache/cache.h"
-#include "network/datajobs.h"
-#include "network/gatewayconnection.h"
-#include "network/gatewayresult.h"
+#include "models/cache/cache.h"
+#include "models/network/datajobs.h"
+#include "models/network/gatewayconnection.h"
+#include "models/network/gatewayresult.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,12 +1,12 @@
-#include "workspace.h"
+#include "models/workspace/workspace.h"
 
-#include "cache/cache.h"
-#include "items/keytablemodel.h"
-#include "items/listmodels.h"
-#include "keys/keyservice.h"
-#include "session/session.h"
-#include "sync/synccontroller.h"
-#include "sync/syncworker.h"
+#include "models/cache/cache.h"
+#include "models/items/keytablemodel.h"
+#include "models/items/listmodels.h"
+#include "models/keys/keyservice.h"
+#include "models/session/session.h"
+#include "models/sync/synccontroller.h"
+#include "models/sync/syncworker.h"
 
 namespace knotie {
 

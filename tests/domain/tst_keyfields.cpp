@@ -1,4 +1,4 @@
-#include "domain/keyfields.h"
+#include "models/domain/keyfields.h"
 
 #include <QTest>
 

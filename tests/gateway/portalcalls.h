@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gatewayprocess.h"
+#include "tests/support/gatewayprocess.h"
 
 #include <QDateTime>
 #include <QEventLoop>

@@ -1,6 +1,6 @@
-#include "gatewayprocess.h"
-#include "portalcalls.h"
-#include "testkeys.h"
+#include "tests/gateway/portalcalls.h"
+#include "tests/support/gatewayprocess.h"
+#include "tests/support/testkeys.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "domain/keyformat.h"
-#include "gatewayprocess.h"
-#include "portalcalls.h"
+#include "models/domain/keyformat.h"
+#include "tests/gateway/portalcalls.h"
+#include "tests/support/gatewayprocess.h"
 
 #include <QDir>
 #include <QDirIterator>

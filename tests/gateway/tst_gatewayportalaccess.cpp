@@ -1,7 +1,7 @@
-#include "gateway.h"
-#include "gatewayprocess.h"
-#include "portalcalls.h"
-#include "store.h"
+#include "gateway/gateway.h"
+#include "gateway/store.h"
+#include "tests/gateway/portalcalls.h"
+#include "tests/support/gatewayprocess.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>

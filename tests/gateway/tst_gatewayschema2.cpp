@@ -1,6 +1,6 @@
-#include "apikeys.h"
-#include "migrations.h"
-#include "store.h"
+#include "gateway/apikeys.h"
+#include "gateway/migrations.h"
+#include "gateway/store.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

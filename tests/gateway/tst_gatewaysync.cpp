@@ -1,5 +1,5 @@
-#include "gatewayprocess.h"
-#include "portalcalls.h"
+#include "tests/gateway/portalcalls.h"
+#include "tests/support/gatewayprocess.h"
 
 #include <QRegularExpression>
 #include <QStandardPaths>

@@ -1,8 +1,8 @@
-#include "keydirectory.h"
-#include "store.h"
-#include "testkeys.h"
+#include "gateway/keydirectory.h"
+#include "gateway/store.h"
+#include "tests/support/testkeys.h"
 
-#include "domain/keyformat.h"
+#include "models/domain/keyformat.h"
 
 #include <QDateTime>
 #include <QSqlQuery>

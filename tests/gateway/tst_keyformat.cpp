@@ -1,4 +1,4 @@
-#include "domain/keyformat.h"
+#include "models/domain/keyformat.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "usage.h"
+#include "gateway/usage.h"
 
 #include <QTest>
 

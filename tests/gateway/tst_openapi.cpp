@@ -1,5 +1,5 @@
-#include "gateway.h"
-#include "store.h"
+#include "gateway/gateway.h"
+#include "gateway/store.h"
 #include "testconfig.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "gatewayprocess.h"
-#include "testkeys.h"
+#include "tests/support/gatewayprocess.h"
+#include "tests/support/testkeys.h"
 
-#include "domain/keyformat.h"
+#include "models/domain/keyformat.h"
 
 #include <QDateTime>
 #include <QJsonArray>

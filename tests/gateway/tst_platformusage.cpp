@@ -1,5 +1,5 @@
-#include "gatewayprocess.h"
-#include "testkeys.h"
+#include "tests/support/gatewayprocess.h"
+#include "tests/support/testkeys.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // knotie-cache-fixture VERSION OUT.sqlite: writes a cache file of schema VERSION with a
 // few known rows, for tests/fixtures/. When a migration is added, run it once for the
 // new version, commit the file, and keep every older one: tst_cache migrates each.
-#include "cache/cache.h"
+#include "models/cache/cache.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "network/gatewayjob.h"
+#include "models/network/gatewayjob.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>

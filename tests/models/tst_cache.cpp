@@ -1,7 +1,7 @@
-#include "cache/cache.h"
-#include "damagedcache.h"
-#include "data/wireformat.h"
+#include "models/cache/cache.h"
+#include "models/data/wireformat.h"
 #include "testconfig.h"
+#include "tests/support/damagedcache.h"
 
 #include <QCryptographicHash>
 #include <QDir>

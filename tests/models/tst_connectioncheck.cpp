@@ -1,7 +1,7 @@
-#include "faultserver.h"
-#include "gatewayprocess.h"
-#include "network/connectioncheck.h"
-#include "tlsfixture.h"
+#include "models/network/connectioncheck.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/gatewayprocess.h"
+#include "tests/support/tlsfixture.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>

@@ -1,11 +1,11 @@
-#include "domain/keyformat.h"
-#include "gatewayprocess.h"
-#include "items/keytablemodel.h"
-#include "jobrunner.h"
-#include "keys/keyservice.h"
-#include "network/datajobs.h"
-#include "session/session.h"
-#include "sync/synccontroller.h"
+#include "models/domain/keyformat.h"
+#include "models/items/keytablemodel.h"
+#include "models/keys/keyservice.h"
+#include "models/network/datajobs.h"
+#include "models/session/session.h"
+#include "models/sync/synccontroller.h"
+#include "tests/models/jobrunner.h"
+#include "tests/support/gatewayprocess.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>

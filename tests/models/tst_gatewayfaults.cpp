@@ -1,8 +1,8 @@
-#include "faultserver.h"
-#include "jobrunner.h"
-#include "network/datajobs.h"
-#include "network/keyjobs.h"
-#include "network/sessionjobs.h"
+#include "models/network/datajobs.h"
+#include "models/network/keyjobs.h"
+#include "models/network/sessionjobs.h"
+#include "tests/models/jobrunner.h"
+#include "tests/support/faultserver.h"
 
 #include <QNetworkAccessManager>
 #include <QStandardPaths>

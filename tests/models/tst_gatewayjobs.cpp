@@ -1,9 +1,9 @@
-#include "faultserver.h"
-#include "gatewayprocess.h"
-#include "jobrunner.h"
-#include "network/datajobs.h"
-#include "network/sessionjobs.h"
-#include "tlsfixture.h"
+#include "models/network/datajobs.h"
+#include "models/network/sessionjobs.h"
+#include "tests/models/jobrunner.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/gatewayprocess.h"
+#include "tests/support/tlsfixture.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>

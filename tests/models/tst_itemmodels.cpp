@@ -1,8 +1,8 @@
-#include "items/keyfilterproxy.h"
-#include "items/keytablemodel.h"
-#include "items/listmodels.h"
-#include "keylistserver.h"
-#include "sync/synccontroller.h"
+#include "models/items/keyfilterproxy.h"
+#include "models/items/keytablemodel.h"
+#include "models/items/listmodels.h"
+#include "models/sync/synccontroller.h"
+#include "tests/support/keylistserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,4 +1,4 @@
-#include "items/keyfilter.h"
+#include "models/items/keyfilter.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
-#include "data/wireformat.h"
-#include "domain/keyformat.h"
-#include "faultserver.h"
-#include "keys/keyservice.h"
-#include "session/session.h"
-#include "sync/synccontroller.h"
+#include "models/data/wireformat.h"
+#include "models/domain/keyformat.h"
+#include "models/keys/keyservice.h"
+#include "models/session/session.h"
+#include "models/sync/synccontroller.h"
+#include "tests/support/faultserver.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

@@ -1,8 +1,8 @@
-#include "domain/keyformat.h"
-#include "gatewayprocess.h"
-#include "keys/keytest.h"
-#include "session/session.h"
-#include "session/signinflow.h"
+#include "models/domain/keyformat.h"
+#include "models/keys/keytest.h"
+#include "models/session/session.h"
+#include "models/session/signinflow.h"
+#include "tests/support/gatewayprocess.h"
 
 #include <QJsonObject>
 #include <QLoggingCategory>

@@ -1,11 +1,11 @@
-#include "domain/keyformat.h"
-#include "gatewayprocess.h"
-#include "jobrunner.h"
-#include "logging.h"
-#include "network/keyjobs.h"
-#include "network/sessionjobs.h"
-#include "secrets/secretstore.h"
-#include "session/session.h"
+#include "models/domain/keyformat.h"
+#include "models/logging.h"
+#include "models/network/keyjobs.h"
+#include "models/network/sessionjobs.h"
+#include "models/secrets/secretstore.h"
+#include "models/session/session.h"
+#include "tests/models/jobrunner.h"
+#include "tests/support/gatewayprocess.h"
 
 #include <QMutex>
 #include <QNetworkAccessManager>

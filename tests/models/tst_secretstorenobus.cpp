@@ -1,5 +1,5 @@
-#include "secrets/secretstore.h"
-#include "session/session.h"
+#include "models/secrets/secretstore.h"
+#include "models/session/session.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>

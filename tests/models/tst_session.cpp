@@ -1,9 +1,9 @@
-#include "gatewayprocess.h"
-#include "jobrunner.h"
-#include "network/datajobs.h"
-#include "network/sessionjobs.h"
-#include "secrets/secretstore.h"
-#include "session/session.h"
+#include "models/network/datajobs.h"
+#include "models/network/sessionjobs.h"
+#include "models/secrets/secretstore.h"
+#include "models/session/session.h"
+#include "tests/models/jobrunner.h"
+#include "tests/support/gatewayprocess.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>

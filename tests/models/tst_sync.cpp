@@ -1,6 +1,6 @@
-#include "damagedcache.h"
-#include "keylistserver.h"
-#include "sync/synccontroller.h"
+#include "models/sync/synccontroller.h"
+#include "tests/support/damagedcache.h"
+#include "tests/support/keylistserver.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
-#include "analytics/usagereport.h"
-#include "gatewayprocess.h"
-#include "jobrunner.h"
-#include "network/keyjobs.h"
-#include "sync/syncworker.h"
-#include "testkeys.h"
+#include "models/analytics/usagereport.h"
+#include "models/network/keyjobs.h"
+#include "models/sync/syncworker.h"
+#include "tests/models/jobrunner.h"
+#include "tests/support/gatewayprocess.h"
+#include "tests/support/testkeys.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "data/wireformat.h"
+#include "models/data/wireformat.h"
 
 #include <QTest>
 

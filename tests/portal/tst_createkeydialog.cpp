@@ -1,9 +1,9 @@
-#include "keyboard.h"
-#include "keys/createkeydialog.h"
-#include "keys/editkeydialog.h"
-#include "keys/revokekeydialog.h"
-#include "keys/rotatekeydialog.h"
-#include "screenshots.h"
+#include "tests/support/keyboard.h"
+#include "tests/support/screenshots.h"
+#include "ui/keys/createkeydialog.h"
+#include "ui/keys/editkeydialog.h"
+#include "ui/keys/revokekeydialog.h"
+#include "ui/keys/rotatekeydialog.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,11 +1,11 @@
-#include "gatewayprocess.h"
-#include "pages/accessdeniedpage.h"
-#include "session/session.h"
-#include "session/signinflow.h"
-#include "shell/mainwindow.h"
-#include "signin/signindialog.h"
-#include "sync/synccontroller.h"
-#include "workspace/workspace.h"
+#include "models/session/session.h"
+#include "models/session/signinflow.h"
+#include "models/sync/synccontroller.h"
+#include "models/workspace/workspace.h"
+#include "tests/support/gatewayprocess.h"
+#include "ui/pages/accessdeniedpage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/signin/signindialog.h"
 
 #include <QJsonArray>
 #include <QLabel>

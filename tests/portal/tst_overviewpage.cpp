@@ -1,13 +1,13 @@
-#include "gatewayprocess.h"
-#include "items/keyfilter.h"
-#include "items/keytablemodel.h"
-#include "network/datajobs.h"
-#include "pages/navigator.h"
-#include "portalsession.h"
-#include "portaltranslation.h"
-#include "shell/mainwindow.h"
-#include "sync/connectionstate.h"
-#include "sync/synccontroller.h"
+#include "models/items/keyfilter.h"
+#include "models/items/keytablemodel.h"
+#include "models/network/datajobs.h"
+#include "models/sync/connectionstate.h"
+#include "models/sync/synccontroller.h"
+#include "tests/support/gatewayprocess.h"
+#include "tests/support/portalsession.h"
+#include "tests/support/portaltranslation.h"
+#include "ui/pages/navigator.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QDateTime>
 #include <QGroupBox>

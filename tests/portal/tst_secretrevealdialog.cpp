@@ -1,9 +1,9 @@
-#include "domain/keyformat.h"
-#include "keys/secretrevealdialog.h"
-#include "portaltranslation.h"
-#include "screenshots.h"
-#include "secrets/secretstore.h"
-#include "widgets/secretclipboard.h"
+#include "models/domain/keyformat.h"
+#include "models/secrets/secretstore.h"
+#include "tests/support/portaltranslation.h"
+#include "tests/support/screenshots.h"
+#include "ui/keys/secretrevealdialog.h"
+#include "ui/widgets/secretclipboard.h"
 
 #include <QCheckBox>
 #include <QClipboard>

@@ -1,4 +1,4 @@
-#include "secrets/secretstore.h"
+#include "models/secrets/secretstore.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cache/cache.h"
+#include "models/cache/cache.h"
 
 #include <QFile>
 

@@ -1,4 +1,4 @@
-#include "faultserver.h"
+#include "tests/support/faultserver.h"
 
 #include <QTcpSocket>
 #include <QUrlQuery>

@@ -1,6 +1,6 @@
-#include "keylistserver.h"
+#include "tests/support/keylistserver.h"
 
-#include "data/wireformat.h"
+#include "models/data/wireformat.h"
 
 #include <QJsonDocument>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/apikey.h"
-#include "faultserver.h"
+#include "models/data/apikey.h"
+#include "tests/support/faultserver.h"
 
 #include <map>
 

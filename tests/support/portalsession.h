@@ -1,8 +1,8 @@
 #pragma once
 
-#include "session/session.h"
-#include "session/signinflow.h"
-#include "workspace/workspace.h"
+#include "models/session/session.h"
+#include "models/session/signinflow.h"
+#include "models/workspace/workspace.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "testkeys.h"
+#include "tests/support/testkeys.h"
 
-#include "domain/keyformat.h"
+#include "models/domain/keyformat.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

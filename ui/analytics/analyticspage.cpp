@@ -1,13 +1,13 @@
-#include "analyticspage.h"
+#include "ui/analytics/analyticspage.h"
 
-#include "analytics/usagechartview.h"
-#include "items/keytablemodel.h"
-#include "items/listmodels.h"
-#include "keys/keytypetext.h"
-#include "pages/pageheader.h"
-#include "session/session.h"
-#include "sync/synccontroller.h"
-#include "workspace/workspace.h"
+#include "models/items/keytablemodel.h"
+#include "models/items/listmodels.h"
+#include "models/session/session.h"
+#include "models/sync/synccontroller.h"
+#include "models/workspace/workspace.h"
+#include "ui/analytics/usagechartview.h"
+#include "ui/keys/keytypetext.h"
+#include "ui/pages/pageheader.h"
 
 #include <QComboBox>
 #include <QDateEdit>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "analytics/usagereport.h"
-#include "pages/pagecontext.h"
+#include "models/analytics/usagereport.h"
+#include "ui/pages/pagecontext.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "usagechartview.h"
+#include "ui/analytics/usagechartview.h"
 
 #include <QAreaSeries>
 #include <QChart>

@@ -1,11 +1,11 @@
-#include "customerdetail.h"
+#include "ui/customers/customerdetail.h"
 
-#include "items/keyfilterproxy.h"
-#include "items/keytablemodel.h"
-#include "keys/createkeyflow.h"
-#include "session/session.h"
-#include "sync/connectionstate.h"
-#include "workspace/workspace.h"
+#include "models/items/keyfilterproxy.h"
+#include "models/items/keytablemodel.h"
+#include "models/session/session.h"
+#include "models/sync/connectionstate.h"
+#include "models/workspace/workspace.h"
+#include "ui/keys/createkeyflow.h"
 
 #include <QChartView>
 #include <QDateTime>

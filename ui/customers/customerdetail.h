@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/apikey.h"
-#include "pages/pagecontext.h"
+#include "models/data/apikey.h"
+#include "ui/pages/pagecontext.h"
 
 #include <QWidget>
 

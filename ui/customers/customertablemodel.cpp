@@ -1,9 +1,9 @@
-#include "customertablemodel.h"
+#include "ui/customers/customertablemodel.h"
 
-#include "items/itemroles.h"
-#include "items/keyfilter.h"
-#include "items/keytablemodel.h"
-#include "items/listmodels.h"
+#include "models/items/itemroles.h"
+#include "models/items/keyfilter.h"
+#include "models/items/keytablemodel.h"
+#include "models/items/listmodels.h"
 
 #include <QDateTime>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/apikey.h"
+#include "models/data/apikey.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,9 +1,9 @@
-#include "createkeydialog.h"
+#include "ui/keys/createkeydialog.h"
 
-#include "domain/keyfields.h"
-#include "keytypetext.h"
-#include "widgets/choicegroup.h"
-#include "widgets/messages.h"
+#include "models/domain/keyfields.h"
+#include "ui/keys/keytypetext.h"
+#include "ui/widgets/choicegroup.h"
+#include "ui/widgets/messages.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

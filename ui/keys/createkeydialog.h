@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/keyfields.h"
-#include "domain/keytype.h"
+#include "models/domain/keyfields.h"
+#include "models/domain/keytype.h"
 
 #include <QDateTime>
 #include <QDialog>

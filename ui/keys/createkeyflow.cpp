@@ -1,10 +1,10 @@
-#include "createkeyflow.h"
+#include "ui/keys/createkeyflow.h"
 
-#include "createkeydialog.h"
-#include "items/listmodels.h"
-#include "keys/keyservice.h"
-#include "revealsecret.h"
-#include "workspace/workspace.h"
+#include "models/items/listmodels.h"
+#include "models/keys/keyservice.h"
+#include "models/workspace/workspace.h"
+#include "ui/keys/createkeydialog.h"
+#include "ui/keys/revealsecret.h"
 
 namespace knotie {
 

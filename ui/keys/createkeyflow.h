@@ -1,8 +1,8 @@
 #pragma once
 
-#include "data/apikey.h"
-#include "domain/keytype.h"
-#include "pages/pagecontext.h"
+#include "models/data/apikey.h"
+#include "models/domain/keytype.h"
+#include "ui/pages/pagecontext.h"
 
 #include <QObject>
 

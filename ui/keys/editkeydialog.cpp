@@ -1,8 +1,8 @@
-#include "editkeydialog.h"
+#include "ui/keys/editkeydialog.h"
 
-#include "createkeydialog.h"
-#include "domain/keyfields.h"
-#include "widgets/messages.h"
+#include "models/domain/keyfields.h"
+#include "ui/keys/createkeydialog.h"
+#include "ui/widgets/messages.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

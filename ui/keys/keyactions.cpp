@@ -1,4 +1,4 @@
-#include "keyactions.h"
+#include "ui/keys/keyactions.h"
 
 #include <QAction>
 #include <QWidget>

@@ -1,6 +1,6 @@
-#include "keybatch.h"
+#include "ui/keys/keybatch.h"
 
-#include "keys/keyservice.h"
+#include "models/keys/keyservice.h"
 
 #include <QTimer>
 

@@ -1,4 +1,4 @@
-#include "keycsv.h"
+#include "ui/keys/keycsv.h"
 
 #include <QDateTime>
 #include <QMetaObject>

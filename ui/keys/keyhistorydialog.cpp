@@ -1,6 +1,6 @@
-#include "keyhistorydialog.h"
+#include "ui/keys/keyhistorydialog.h"
 
-#include "items/listmodels.h"
+#include "models/items/listmodels.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

@@ -1,4 +1,4 @@
-#include "keylistlabel.h"
+#include "ui/keys/keylistlabel.h"
 
 #include <QCoreApplication>
 #include <QListWidget>

@@ -1,7 +1,7 @@
-#include "keytabledelegate.h"
+#include "ui/keys/keytabledelegate.h"
 
-#include "items/keytablemodel.h"
-#include "keytypetext.h"
+#include "models/items/keytablemodel.h"
+#include "ui/keys/keytypetext.h"
 
 #include <QAbstractItemView>
 #include <QAbstractProxyModel>

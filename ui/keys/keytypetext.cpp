@@ -1,4 +1,4 @@
-#include "keytypetext.h"
+#include "ui/keys/keytypetext.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/keytype.h"
+#include "models/domain/keytype.h"
 
 #include <QColor>
 #include <QString>

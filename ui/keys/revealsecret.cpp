@@ -1,10 +1,10 @@
-#include "revealsecret.h"
+#include "ui/keys/revealsecret.h"
 
-#include "pages/pagecontext.h"
-#include "secretrevealdialog.h"
-#include "secrets/secretstore.h"
-#include "session/session.h"
-#include "workspace/workspace.h"
+#include "models/secrets/secretstore.h"
+#include "models/session/session.h"
+#include "models/workspace/workspace.h"
+#include "ui/keys/secretrevealdialog.h"
+#include "ui/pages/pagecontext.h"
 
 namespace knotie {
 

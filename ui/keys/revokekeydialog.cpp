@@ -1,6 +1,6 @@
-#include "revokekeydialog.h"
+#include "ui/keys/revokekeydialog.h"
 
-#include "keylistlabel.h"
+#include "ui/keys/keylistlabel.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

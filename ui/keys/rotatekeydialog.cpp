@@ -1,7 +1,7 @@
-#include "rotatekeydialog.h"
+#include "ui/keys/rotatekeydialog.h"
 
-#include "keylistlabel.h"
-#include "widgets/choicegroup.h"
+#include "ui/keys/keylistlabel.h"
+#include "ui/widgets/choicegroup.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>

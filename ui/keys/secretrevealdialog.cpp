@@ -1,8 +1,8 @@
-#include "secretrevealdialog.h"
+#include "ui/keys/secretrevealdialog.h"
 
-#include "secrets/secretstore.h"
-#include "widgets/messages.h"
-#include "widgets/secretclipboard.h"
+#include "models/secrets/secretstore.h"
+#include "ui/widgets/messages.h"
+#include "ui/widgets/secretclipboard.h"
 
 #include <QCheckBox>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pages/pagecontext.h"
+#include "ui/pages/pagecontext.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "trafficchart.h"
+#include "ui/overview/trafficchart.h"
 
 #include <QKeyEvent>
 #include <QLineSeries>

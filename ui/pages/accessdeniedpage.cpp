@@ -1,6 +1,6 @@
-#include "accessdeniedpage.h"
+#include "ui/pages/accessdeniedpage.h"
 
-#include "pageheader.h"
+#include "ui/pages/pageheader.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

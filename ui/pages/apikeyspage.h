@@ -1,9 +1,9 @@
 #pragma once
 
-#include "items/keyfilter.h"
+#include "models/items/keyfilter.h"
 
-#include "data/apikey.h"
-#include "pagecontext.h"
+#include "models/data/apikey.h"
+#include "ui/pages/pagecontext.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "navigator.h"
+#include "ui/pages/navigator.h"
 
 namespace knotie {
 

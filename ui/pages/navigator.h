@@ -1,7 +1,7 @@
 #pragma once
 
-#include "items/keyfilter.h"
-#include "session/access.h"
+#include "models/items/keyfilter.h"
+#include "models/session/access.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/access.h"
+#include "models/session/access.h"
 
 class QWidget;
 

@@ -1,11 +1,11 @@
-#include "analytics/analyticspage.h"
-#include "apikeyspage.h"
-#include "customers/customerspage.h"
-#include "overview/overviewpage.h"
-#include "pagecontext.h"
-#include "placeholderpage.h"
-#include "reference/apireferencepage.h"
-#include "teampage.h"
+#include "ui/analytics/analyticspage.h"
+#include "ui/customers/customerspage.h"
+#include "ui/overview/overviewpage.h"
+#include "ui/pages/apikeyspage.h"
+#include "ui/pages/pagecontext.h"
+#include "ui/pages/placeholderpage.h"
+#include "ui/pages/teampage.h"
+#include "ui/reference/apireferencepage.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "pageheader.h"
+#include "ui/pages/pageheader.h"
 
 namespace knotie {
 

@@ -1,6 +1,6 @@
-#include "placeholderpage.h"
+#include "ui/pages/placeholderpage.h"
 
-#include "pageheader.h"
+#include "ui/pages/pageheader.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

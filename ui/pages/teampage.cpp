@@ -1,12 +1,12 @@
-#include "teampage.h"
+#include "ui/pages/teampage.h"
 
-#include "items/listmodels.h"
-#include "network/datajobs.h"
-#include "pageheader.h"
-#include "session/session.h"
-#include "team/memberleavesdialog.h"
-#include "widgets/messages.h"
-#include "workspace/workspace.h"
+#include "models/items/listmodels.h"
+#include "models/network/datajobs.h"
+#include "models/session/session.h"
+#include "models/workspace/workspace.h"
+#include "ui/pages/pageheader.h"
+#include "ui/team/memberleavesdialog.h"
+#include "ui/widgets/messages.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pagecontext.h"
+#include "ui/pages/pagecontext.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "preferencesdialog.h"
+#include "ui/preferences/preferencesdialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,4 +1,4 @@
-#include "apiexamples.h"
+#include "ui/reference/apiexamples.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/scopes.h"
+#include "models/domain/scopes.h"
 
 #include <QDate>
 #include <QJsonObject>

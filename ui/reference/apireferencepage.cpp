@@ -1,13 +1,13 @@
-#include "apireferencepage.h"
+#include "ui/reference/apireferencepage.h"
 
-#include "connectionpanel.h"
-#include "endpointbrowser.h"
-#include "items/listmodels.h"
-#include "keytestpanel.h"
-#include "pages/accessdeniedpage.h"
-#include "pages/pageheader.h"
-#include "session/session.h"
-#include "workspace/workspace.h"
+#include "models/items/listmodels.h"
+#include "models/session/session.h"
+#include "models/workspace/workspace.h"
+#include "ui/pages/accessdeniedpage.h"
+#include "ui/pages/pageheader.h"
+#include "ui/reference/connectionpanel.h"
+#include "ui/reference/endpointbrowser.h"
+#include "ui/reference/keytestpanel.h"
 
 #include <QLabel>
 #include <QTabWidget>

@@ -1,4 +1,4 @@
-#include "codeblock.h"
+#include "ui/reference/codeblock.h"
 
 #include <QClipboard>
 #include <QFontDatabase>

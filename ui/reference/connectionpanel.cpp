@@ -1,4 +1,4 @@
-#include "connectionpanel.h"
+#include "ui/reference/connectionpanel.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

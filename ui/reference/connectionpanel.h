@@ -1,6 +1,6 @@
 #pragma once
 
-#include "network/connectioncheck.h"
+#include "models/network/connectioncheck.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "endpointbrowser.h"
+#include "ui/reference/endpointbrowser.h"
 
-#include "codeblock.h"
-#include "keys/keytypetext.h"
+#include "ui/keys/keytypetext.h"
+#include "ui/reference/codeblock.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apiexamples.h"
+#include "ui/reference/apiexamples.h"
 
 #include <QWidget>
 

@@ -1,11 +1,11 @@
-#include "keytestpanel.h"
+#include "ui/reference/keytestpanel.h"
 
-#include "apiexamples.h"
-#include "domain/keyformat.h"
-#include "domain/scopes.h"
-#include "keys/keytypetext.h"
-#include "session/session.h"
-#include "widgets/searchfield.h"
+#include "models/domain/keyformat.h"
+#include "models/domain/scopes.h"
+#include "models/session/session.h"
+#include "ui/keys/keytypetext.h"
+#include "ui/reference/apiexamples.h"
+#include "ui/widgets/searchfield.h"
 
 #include <QDateTime>
 #include <QFormLayout>

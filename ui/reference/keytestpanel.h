@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keys/keytest.h"
+#include "models/keys/keytest.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "accountheader.h"
+#include "ui/shell/accountheader.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/account.h"
+#include "models/session/account.h"
 
 #include <QUrl>
 

@@ -1,8 +1,8 @@
-#include "commandpalette.h"
+#include "ui/shell/commandpalette.h"
 
-#include "items/keytablemodel.h"
-#include "session/session.h"
-#include "workspace/workspace.h"
+#include "models/items/keytablemodel.h"
+#include "models/session/session.h"
+#include "models/workspace/workspace.h"
 
 #include <QCoreApplication>
 #include <QKeyEvent>

@@ -1,16 +1,16 @@
-#include "mainwindow.h"
+#include "ui/shell/mainwindow.h"
 
-#include "accountheader.h"
-#include "analytics/analyticspage.h"
-#include "commandpalette.h"
-#include "pages/accessdeniedpage.h"
-#include "pages/apikeyspage.h"
-#include "pages/navigator.h"
-#include "session/session.h"
-#include "shortcutsoverlay.h"
-#include "sync/connectionstate.h"
-#include "sync/synccontroller.h"
-#include "workspace/workspace.h"
+#include "models/session/session.h"
+#include "models/sync/connectionstate.h"
+#include "models/sync/synccontroller.h"
+#include "models/workspace/workspace.h"
+#include "ui/analytics/analyticspage.h"
+#include "ui/pages/accessdeniedpage.h"
+#include "ui/pages/apikeyspage.h"
+#include "ui/pages/navigator.h"
+#include "ui/shell/accountheader.h"
+#include "ui/shell/commandpalette.h"
+#include "ui/shell/shortcutsoverlay.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "shortcutsoverlay.h"
+#include "ui/shell/shortcutsoverlay.h"
 
 #include <QAction>
 #include <QDialogButtonBox>

@@ -1,5 +1,5 @@
-#include "signindialog.h"
-#include "widgets/messages.h"
+#include "ui/signin/signindialog.h"
+#include "ui/widgets/messages.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/signinflow.h"
+#include "models/session/signinflow.h"
 
 #include <QDialog>
 

@@ -1,14 +1,14 @@
-#include "memberleavesdialog.h"
+#include "ui/team/memberleavesdialog.h"
 
-#include "items/keytablemodel.h"
-#include "items/listmodels.h"
-#include "keys/keyactions.h"
-#include "keys/keybatch.h"
-#include "keys/revealsecret.h"
-#include "keys/rotatekeydialog.h"
-#include "session/session.h"
-#include "widgets/choicegroup.h"
-#include "workspace/workspace.h"
+#include "models/items/keytablemodel.h"
+#include "models/items/listmodels.h"
+#include "models/session/session.h"
+#include "models/workspace/workspace.h"
+#include "ui/keys/keyactions.h"
+#include "ui/keys/keybatch.h"
+#include "ui/keys/revealsecret.h"
+#include "ui/keys/rotatekeydialog.h"
+#include "ui/widgets/choicegroup.h"
 
 #include <QButtonGroup>
 #include <QComboBox>

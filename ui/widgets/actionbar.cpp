@@ -1,4 +1,4 @@
-#include "actionbar.h"
+#include "ui/widgets/actionbar.h"
 
 #include <QFrame>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "choicegroup.h"
+#include "ui/widgets/choicegroup.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>

@@ -1,4 +1,4 @@
-#include "messages.h"
+#include "ui/widgets/messages.h"
 
 #include <QLabel>
 

@@ -1,4 +1,4 @@
-#include "searchfield.h"
+#include "ui/widgets/searchfield.h"
 
 #include <QAction>
 #include <QCoreApplication>

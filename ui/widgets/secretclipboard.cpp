@@ -1,4 +1,4 @@
-#include "secretclipboard.h"
+#include "ui/widgets/secretclipboard.h"
 
 #include <QClipboard>
 #include <QCryptographicHash>
