@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the portal needs, and only those missing, so that a
-# second run costs nothing. Usage: install-build-deps.sh run|test|bench
+# second run costs nothing. Usage: install-build-deps.sh run|test|bench|cluster
 set -euo pipefail
 purpose=${1:-test}
 
 build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qtkeychain-qt6-dev libqt6sql6-sqlite libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev
-    libboost1.81-dev libssl-dev libsecret-1-0 qt6-translations-l10n libqt6svg6 curl)
+    libboost1.81-dev libssl-dev libsecret-1-0 qt6-translations-l10n libqt6svg6 curl libhiredis-dev)
 run=(gnome-keyring dbus-x11)
-test=(xvfb xauth gnome-keyring dbus-x11 desktop-file-utils appstream dpkg-dev file python3 libyaml-dev)
+# The engines the `engines` tests start themselves: PostgreSQL 15 (with Qt's driver for it) and Redis 7.
+engines=(postgresql redis-server libqt6sql6-psql)
+test=(xvfb xauth gnome-keyring dbus-x11 desktop-file-utils appstream dpkg-dev file python3 libyaml-dev
+    "${engines[@]}")
 bench=(wrk nginx-light hyperfine)
+cluster=("${engines[@]}" haproxy) # gateway/cluster.sh
 
 case $purpose in
     run) wanted=("${build[@]}" "${run[@]}") ;;
     test) wanted=("${build[@]}" "${test[@]}") ;;
     bench) wanted=("${build[@]}" "${test[@]}" "${bench[@]}") ;;
-    *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
+    cluster) wanted=("${build[@]}" "${cluster[@]}") ;;
+    *) echo "usage: $0 run|test|bench|cluster" >&2; exit 2 ;;
 esac
 
 missing=()
