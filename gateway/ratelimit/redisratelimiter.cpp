@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QUrl>
 
 #include <hiredis/hiredis.h>
 
@@ -95,6 +96,21 @@ QString connectionFailure(const redisContext *context) {
 }
 
 } // namespace
+
+std::optional<RedisRateLimiter::Options> RedisRateLimiter::optionsFromUrl(const QString &url,
+                                                                          QString *error) {
+    const QUrl parsed(url, QUrl::StrictMode);
+    Options options;
+    options.host = parsed.host();
+    options.port = parsed.port(6379);
+    if (!parsed.isValid() || parsed.scheme() != QLatin1String("redis") || options.host.isEmpty() ||
+        !parsed.userInfo().isEmpty() || !(parsed.path().isEmpty() || parsed.path() == QLatin1String("/")) ||
+        parsed.hasQuery() || parsed.hasFragment() || options.port <= 0) {
+        *error = QStringLiteral("--redis wants redis://HOST:PORT, for example redis://127.0.0.1:6379");
+        return std::nullopt;
+    }
+    return options;
+}
 
 void RedisRateLimiter::ContextDeleter::operator()(redisContext *context) const {
     redisFree(context);

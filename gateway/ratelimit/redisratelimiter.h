@@ -42,6 +42,10 @@ public:
     };
     enum class Backend { Redis, Local };
 
+    // Options from the gateway's `--redis redis://HOST[:PORT]` (port 6379 by default);
+    // nothing, and why in *error, for anything else (credentials, a database number).
+    static std::optional<Options> optionsFromUrl(const QString &url, QString *error);
+
     explicit RedisRateLimiter(Options options);
     ~RedisRateLimiter();
     RedisRateLimiter(const RedisRateLimiter &) = delete;

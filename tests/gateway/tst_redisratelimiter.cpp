@@ -195,6 +195,46 @@ private Q_SLOTS:
         QVERIFY(!limiter.admit(key, 1, 60, start + 1).allowed);
     }
 
+    void optionsFromUrl_data() {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("host"); // empty: refused
+        QTest::addColumn<int>("port");
+        QTest::newRow("host and port") << "redis://10.0.0.5:6380"
+                                       << "10.0.0.5" << 6380;
+        QTest::newRow("default port") << "redis://redis.internal"
+                                      << "redis.internal" << 6379;
+        QTest::newRow("trailing slash") << "redis://127.0.0.1:7000/"
+                                        << "127.0.0.1" << 7000;
+        QTest::newRow("ipv6") << "redis://[::1]:6379"
+                              << "::1" << 6379;
+        QTest::newRow("credentials") << "redis://user:secret@127.0.0.1:6379"
+                                     << "" << 0;
+        QTest::newRow("database number") << "redis://127.0.0.1:6379/2"
+                                         << "" << 0;
+        QTest::newRow("other scheme") << "rediss://127.0.0.1:6379"
+                                      << "" << 0;
+        QTest::newRow("no host") << "redis://:6379"
+                                 << "" << 0;
+        QTest::newRow("bare address") << "127.0.0.1:6379"
+                                      << "" << 0;
+    }
+
+    void optionsFromUrl() {
+        QFETCH(QString, url);
+        QFETCH(QString, host);
+        QFETCH(int, port);
+        QString error;
+        const auto options = RedisRateLimiter::optionsFromUrl(url, &error);
+        QCOMPARE(options.has_value(), !host.isEmpty());
+        if (!options) {
+            QVERIFY(error.contains(QLatin1String("redis://HOST:PORT")));
+            QVERIFY(!error.contains(QLatin1String("secret")));
+            return;
+        }
+        QCOMPARE(options->host, host);
+        QCOMPARE(options->port, port);
+    }
+
     // A figure for the record (no bar): one admit's round trip to a local Redis.
     void roundTrip_printed() {
         RedisRateLimiter limiter(optionsFor(m_redis));
