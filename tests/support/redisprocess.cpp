@@ -6,6 +6,10 @@
 #include <QFileInfo>
 #include <QtDebug>
 
+#include <csignal>
+
+#include <sys/prctl.h>
+
 namespace knotie::test {
 
 RedisProcess::RedisProcess() = default;
@@ -46,6 +50,8 @@ bool RedisProcess::startOnPort() {
     m_log.clear();
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.setWorkingDirectory(m_folder.path());
+    // A test that crashes never runs our destructor: the kernel ends its Redis then.
+    m_process.setChildProcessModifier([] { prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process.start(program(), {QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--bind"),
                                 host(), QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"),
                                 QStringLiteral("no"), QStringLiteral("--dir"), m_folder.path(),
