@@ -30,6 +30,9 @@ RedisRateLimiter::Options optionsFor(const RedisProcess &redis) {
     options.host = redis.host();
     options.port = redis.port();
     options.reconnectInterval = std::chrono::milliseconds(50);
+    // Generous, so a loaded CI machine never turns a slow answer into a fall-back.
+    options.connectTimeout = std::chrono::seconds(2);
+    options.commandTimeout = std::chrono::seconds(2);
     return options;
 }
 
@@ -180,6 +183,27 @@ private Q_SLOTS:
         QVERIFY(!first.admit(fresh, 2, 60, start + 12).allowed);
         QVERIFY(!second.admit(fresh, 2, 60, start + 13).allowed);
         QCOMPARE(second.backendName(), QStringLiteral("redis"));
+    }
+
+    // A Redis that accepts but never answers: one request waits out the command timeout
+    // and is counted locally; the next ones do not wait; back in Redis once it answers.
+    void redisHung_oneTimeoutThenLocalUntilItAnswers() {
+        RedisRateLimiter::Options options = optionsFor(m_redis);
+        options.commandTimeout = std::chrono::milliseconds(300);
+        RedisRateLimiter limiter(options);
+        QVERIFY(limiter.admit(uniqueKey(), 1, 60, start).allowed);
+        m_redis.pause();
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Redis at .* failed .*")));
+        const QString key = uniqueKey();
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(limiter.admit(key, 1, 60, start).allowed);
+        const qint64 firstMs = timer.restart();
+        QCOMPARE(limiter.backendName(), QStringLiteral("local"));
+        QVERIFY(!limiter.admit(key, 1, 60, start + 1).allowed);
+        qInfo("the request that met the hung Redis took %lld ms, the next %lld ms", firstMs, timer.elapsed());
+        m_redis.resume();
+        QTRY_COMPARE_WITH_TIMEOUT(limiter.backendName(), QStringLiteral("redis"), 5000);
     }
 
     void redisUnreachableAtStart_countsLocallyAndSaysSo() {

@@ -83,6 +83,16 @@ void RedisProcess::stop() {
     m_log += m_process.readAllStandardOutput();
 }
 
+void RedisProcess::pause() {
+    if (isRunning())
+        ::kill(static_cast<pid_t>(m_process.processId()), SIGSTOP);
+}
+
+void RedisProcess::resume() {
+    if (isRunning())
+        ::kill(static_cast<pid_t>(m_process.processId()), SIGCONT);
+}
+
 void RedisProcess::kill() {
     if (!isRunning())
         return;

@@ -22,6 +22,9 @@ public:
     bool start();
     void stop(); // SIGTERM, as an orderly shutdown
     void kill(); // SIGKILL, as a crash
+    // SIGSTOP and SIGCONT: a server that accepts connections but never answers, for a while.
+    void pause();
+    void resume();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
     QString host() const { return QStringLiteral("127.0.0.1"); }
