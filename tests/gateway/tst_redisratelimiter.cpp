@@ -86,6 +86,24 @@ private Q_SLOTS:
         }
     }
 
+    // One instance serving on several threads: each thread gets a connection of its own.
+    void oneInstanceManyThreads_admitsExactlyTheLimit() {
+        RedisRateLimiter limiter(optionsFor(m_redis));
+        const QString key = uniqueKey();
+        std::atomic<int> admitted{0};
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 4; ++i)
+            threads.emplace_back([&] {
+                for (int n = 0; n < 25; ++n)
+                    if (limiter.admit(key, 30, 60, start + n).allowed)
+                        ++admitted;
+            });
+        for (auto &thread : threads)
+            thread.join();
+        QCOMPARE(admitted.load(), 30);
+        QCOMPARE(limiter.backendName(), QStringLiteral("redis"));
+    }
+
     void slidingWindow_admitsAgainAsEachAdmittedRequestLeaves() {
         RedisRateLimiter limiter(optionsFor(m_redis));
         const QString key = uniqueKey();
