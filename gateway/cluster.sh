@@ -5,6 +5,7 @@
 #
 #   bash gateway/cluster.sh [--instances N] [--port PORT] [--folder DIR] [--keep] [--no-portal]
 #                           [--build DIR (default build/run, as run.sh; an existing build is reused as it is)]
+#                           [--check (start everything, check every instance and HAProxy answer, stop)]
 #
 # TODAY (before issue 17's storage seam): each instance still keeps its own SQLite file in
 # its own --data folder, and PostgreSQL and Redis are started but not yet used by the
@@ -18,6 +19,7 @@ port=8790
 folder=
 keep=no
 portal=yes
+check=no
 build=$root/build/run
 while [ $# -gt 0 ]; do
     case $1 in
@@ -26,8 +28,9 @@ while [ $# -gt 0 ]; do
         --folder) folder=$2; shift 2 ;;
         --keep) keep=yes; shift ;;
         --no-portal) portal=no; shift ;;
+        --check) check=yes; portal=no; shift ;;
         --build) build=$(cd "$2" && pwd); shift 2 ;;
-        -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
         *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -96,6 +99,7 @@ redis_url=redis://127.0.0.1:$redis_port
 
 # The gateways: each picks a free port and says it on its first line.
 servers=
+addresses=()
 for i in $(seq "$instances"); do
     data=$folder/gateway-$i
     mkdir -p "$data"
@@ -110,6 +114,7 @@ for i in $(seq "$instances"); do
     done
     address=$(sed -n 's|^listening on http://||p' "$data/out.log")
     [ -n "$address" ] || { echo "gateway-$i did not start" >&2; cat "$data/gateway.log"; exit 1; }
+    addresses+=("$address")
     servers+="    server gateway-$i $address check inter 1s fall 2 rise 1"$'\n'
 done
 
@@ -149,6 +154,13 @@ for _ in $(seq 100); do
     sleep 0.1
 done
 curl -fsS "$url/healthz" >/dev/null
+if [ "$check" = yes ]; then
+    for address in "${addresses[@]}"; do curl -fsS "http://$address/healthz" >/dev/null; done
+    as_postgres "$pg_bin/psql" -h "$folder" -p "$pg_port" -U knotie -d knotie -Atc 'SELECT 1' >/dev/null
+    [ "$(redis-cli -p "$redis_port" PING)" = PONG ]
+    echo "cluster check passed: HAProxy $url, ${#addresses[@]} gateways, PostgreSQL, Redis"
+    exit 0
+fi
 
 cat <<MSG
 
