@@ -25,7 +25,10 @@ QString dataDirectory(const QTemporaryDir &folder) {
 
 } // namespace
 
-PostgresProcess::PostgresProcess() = default;
+// In /tmp whatever TMPDIR says: the postgres user must be able to reach the folder, and
+// the socket's path in it must stay within a unix socket's 107 bytes.
+PostgresProcess::PostgresProcess()
+    : m_folder(QStringLiteral("/tmp/knotie-postgres-XXXXXX")) {}
 
 PostgresProcess::~PostgresProcess() {
     stop(QStringLiteral("immediate"));

@@ -8,7 +8,7 @@
 namespace knotie::test {
 
 // A throwaway PostgreSQL 15 cluster (Debian's postgresql-15): initdb into a temporary
-// folder, postgres on a free loopback port with its unix socket in that folder, trust
+// folder in /tmp, postgres on a free loopback port with its unix socket in that folder, trust
 // authentication for the one role `knotie`, and no fsync (a test's data need not
 // survive a power cut). initdb and postgres refuse to run as root, so under root (CI)
 // both run as the `postgres` system user through runuser, on a folder chowned to it.
