@@ -1,5 +1,6 @@
 #include "models/items/keyfilterproxy.h"
 
+#include "models/items/keycolumns.h"
 #include "models/items/keysearchtext.h"
 #include "models/items/keytablemodel.h"
 
@@ -156,42 +157,7 @@ bool KeyFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
 }
 
 bool KeyFilterProxy::keyLessThan(int left, int right, int column) const {
-    const ApiKey &a = m_keys->keyAt(left);
-    const ApiKey &b = m_keys->keyAt(right);
-    const auto text = [](const QString &x, const QString &y) {
-        return x.compare(y, Qt::CaseInsensitive) < 0;
-    };
-    switch (KeyTableModel::Column(column)) {
-    case KeyTableModel::Name:
-        return text(a.name, b.name);
-    case KeyTableModel::Type:
-        return a.type < b.type;
-    case KeyTableModel::Customer:
-        return text(m_keys->customerName(a.customerId), m_keys->customerName(b.customerId));
-    case KeyTableModel::Key:
-        return text(a.maskedSecret(), b.maskedSecret());
-    case KeyTableModel::Status:
-        return a.status < b.status;
-    case KeyTableModel::Created:
-        return a.createdAt < b.createdAt;
-    case KeyTableModel::CreatedBy:
-        return text(a.createdBy.name, b.createdBy.name);
-    case KeyTableModel::LastUsed:
-        return a.lastUsedAt < b.lastUsedAt;
-    case KeyTableModel::Expires:
-        return a.expiresAt < b.expiresAt;
-    case KeyTableModel::Usage: {
-        qint64 sa = 0, sb = 0;
-        for (qint64 n : m_keys->sparkline(left))
-            sa += n;
-        for (qint64 n : m_keys->sparkline(right))
-            sb += n;
-        return sa < sb;
-    }
-    case KeyTableModel::ColumnCount:
-        break;
-    }
-    return false;
+    return keyColumn(column).less(m_keys->keyAt(left), m_keys->keyAt(right), m_keys->cellContext());
 }
 
 } // namespace knotie
