@@ -3,7 +3,7 @@
 #include "tests/support/gatewayprocess.h"
 #include "tests/support/portalsession.h"
 #include "tests/support/portaltranslation.h"
-#include "ui/customers/customertablemodel.h"
+#include "models/items/customertablemodel.h"
 #include "ui/keys/createkeydialog.h"
 #include "ui/keys/secretrevealdialog.h"
 #include "ui/pages/navigator.h"

@@ -4,6 +4,7 @@
 #include "models/session/signinflow.h"
 #include "models/sync/connectionstate.h"
 #include "models/sync/synccontroller.h"
+#include "models/keys/keystore.h"
 #include "models/workspace/workspace.h"
 #include "tests/support/gatewayprocess.h"
 #include "tests/support/portaltranslation.h"
@@ -220,7 +221,7 @@ private:
     }
 
     static bool hasKeyNamed(Person &p, const QString &name) {
-        for (const ApiKey &k : p.workspace.keyModel()->rows())
+        for (const ApiKey &k : p.workspace.keyStore()->keys())
             if (k.name == name)
                 return true;
         return false;
