@@ -33,9 +33,9 @@ struct UsageFilter {
 };
 
 // Everything the Analytics page shows for one filter and range, all through the
-// UsageService (the data worker and its cache), each load with its own operation: the buckets (the cached ones at once, then the rest from the
-// gateway), the tables beside the chart and the attention rules' usage (each call's last
-// answer kept per filter and range length, shown until the gateway's comes, and offline).
+// UsageService (the data worker and its cache), each load with its own operation: the buckets (the cached
+// ones at once, then the rest from the gateway), the tables beside the chart and the attention rules' usage
+// (each call's last answer kept per filter and range length, shown until the gateway's comes, and offline).
 class UsageReport : public QObject {
     Q_OBJECT
 public:

@@ -19,9 +19,10 @@ UsageService::UsageService(SyncWorker *worker, QObject *parent)
         else
             finish(request, {{}, answer, {}, false, std::nullopt});
     });
-    connect(worker, &SyncWorker::usageAnswerFailed, this, [this](quint64 request, const GatewayResult &result) {
-        finish(request, {{}, {}, {}, false, result});
-    });
+    connect(worker, &SyncWorker::usageAnswerFailed, this,
+            [this](quint64 request, const GatewayResult &result) {
+                finish(request, {{}, {}, {}, false, result});
+            });
     connect(worker, &SyncWorker::keyUsageLoaded, this, [this](quint64 request, const QList<KeyUsage> &keys) {
         finish(request, {{}, {}, keys, false, std::nullopt});
     });
@@ -41,7 +42,8 @@ UsageOperation *UsageService::loadSeries(const UsageQuery &query, const QString 
     const auto [operation, request] = begin();
     if (m_worker)
         QMetaObject::invokeMethod(
-            m_worker.data(), [worker = m_worker, query, scope, request] { worker->fetchUsage(query, scope, request); },
+            m_worker.data(),
+            [worker = m_worker, query, scope, request] { worker->fetchUsage(query, scope, request); },
             Qt::QueuedConnection);
     return operation;
 }
@@ -51,7 +53,9 @@ UsageOperation *UsageService::loadAnswer(UsageDetail detail, const UsageQuery &q
     if (m_worker)
         QMetaObject::invokeMethod(
             m_worker.data(),
-            [worker = m_worker, detail, query, slot, request] { worker->fetchUsageAnswer(detail, query, slot, request); },
+            [worker = m_worker, detail, query, slot, request] {
+                worker->fetchUsageAnswer(detail, query, slot, request);
+            },
             Qt::QueuedConnection);
     return operation;
 }

@@ -69,7 +69,8 @@ KeyTableModel::KeyTableModel(KeyStore *store, QObject *parent)
     , m_now(QDateTime::currentSecsSinceEpoch()) {
     connect(m_store, &KeyStore::aboutToReset, this, &KeyTableModel::beginResetModel);
     connect(m_store, &KeyStore::reset, this, &KeyTableModel::endResetModel);
-    connect(m_store, &KeyStore::aboutToAdd, this, [this](int first, int last) { beginInsertRows({}, first, last); });
+    connect(m_store, &KeyStore::aboutToAdd, this,
+            [this](int first, int last) { beginInsertRows({}, first, last); });
     connect(m_store, &KeyStore::added, this, &KeyTableModel::endInsertRows);
     connect(m_store, &KeyStore::keyChanged, this,
             [this](int row) { Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1)); });

@@ -24,7 +24,8 @@ void KeyBatch::next() {
     }
     const QString id = m_keys[m_current].id;
     // One key at a time: the gateway's answers (and the secrets) come in the list's order.
-    KeyOperation *operation = m_action == Action::Rotate ? m_service->rotate(id, m_grace) : m_service->revoke(id);
+    KeyOperation *operation =
+        m_action == Action::Rotate ? m_service->rotate(id, m_grace) : m_service->revoke(id);
     connect(operation, &KeyOperation::finished, this, &KeyBatch::settle);
 }
 

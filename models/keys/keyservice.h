@@ -27,7 +27,8 @@ public:
     KeyOperation *create(const knotie::KeyDraft &draft);
     KeyOperation *rotate(const QString &keyId, int graceSeconds = 86400, UnixTime expiresAt = 0);
     KeyOperation *revoke(const QString &keyId);
-    KeyOperation *update(const QString &keyId, std::optional<QString> name, std::optional<QString> description);
+    KeyOperation *update(const QString &keyId, std::optional<QString> name,
+                         std::optional<QString> description);
 
 private:
     // The operation for one request; already finished (refused) when the request may not run.

@@ -251,20 +251,22 @@ void SyncWorker::fetchUsage(const UsageQuery &query, const QString &scope, quint
         part.to = call.to;
         auto *job = new UsageJob(connection(), part, this);
         job->setAutoDelete(true);
-        connect(job, &GatewayJob::finished, this, [this, job, query, scope, request, fetch](const GatewayResult &r) {
-            if (r.ok()) {
-                if (m_cache)
-                    m_cache->storeUsage(scope, job->series(), now());
-                for (const UsageBucket &b : job->series().buckets)
-                    fetch->buckets.insert(b.start, b);
-            } else {
-                fetch->failed = true;
-            }
-            if (--fetch->open > 0)
-                return;
-            // Offline (or refused): what the cache has for the range is better than nothing.
-            Q_EMIT usageLoaded(request, UsageSeries{query.bucket, fetch->buckets.values()}, fetch->failed);
-        });
+        connect(job, &GatewayJob::finished, this,
+                [this, job, query, scope, request, fetch](const GatewayResult &r) {
+                    if (r.ok()) {
+                        if (m_cache)
+                            m_cache->storeUsage(scope, job->series(), now());
+                        for (const UsageBucket &b : job->series().buckets)
+                            fetch->buckets.insert(b.start, b);
+                    } else {
+                        fetch->failed = true;
+                    }
+                    if (--fetch->open > 0)
+                        return;
+                    // Offline (or refused): what the cache has for the range is better than nothing.
+                    Q_EMIT usageLoaded(request, UsageSeries{query.bucket, fetch->buckets.values()},
+                                       fetch->failed);
+                });
         job->start();
     }
 }
@@ -278,20 +280,21 @@ void SyncWorker::fetchUsageAnswer(UsageDetail detail, const UsageQuery &query, c
                           ? static_cast<GatewayJob *>(new UsageEndpointsJob(connection(), query, this))
                           : new UsageKeysJob(connection(), query, this);
     job->setAutoDelete(true);
-    connect(job, &GatewayJob::finished, this, [this, job, detail, query, slot, request](const GatewayResult &r) {
-        if (!r.ok()) {
-            Q_EMIT usageAnswerFailed(request, r);
-            return;
-        }
-        UsageAnswer answer{query.from, query.to, now(), {}, {}, false};
-        if (detail == UsageDetail::Endpoints)
-            answer.endpoints = static_cast<UsageEndpointsJob *>(job)->endpoints();
-        else
-            answer.keys = static_cast<UsageKeysJob *>(job)->keys();
-        if (m_cache)
-            m_cache->storeUsageAnswer(slot, answer);
-        Q_EMIT usageAnswerLoaded(request, answer);
-    });
+    connect(job, &GatewayJob::finished, this,
+            [this, job, detail, query, slot, request](const GatewayResult &r) {
+                if (!r.ok()) {
+                    Q_EMIT usageAnswerFailed(request, r);
+                    return;
+                }
+                UsageAnswer answer{query.from, query.to, now(), {}, {}, false};
+                if (detail == UsageDetail::Endpoints)
+                    answer.endpoints = static_cast<UsageEndpointsJob *>(job)->endpoints();
+                else
+                    answer.keys = static_cast<UsageKeysJob *>(job)->keys();
+                if (m_cache)
+                    m_cache->storeUsageAnswer(slot, answer);
+                Q_EMIT usageAnswerLoaded(request, answer);
+            });
     job->start();
 }
 

@@ -186,9 +186,11 @@ private Q_SLOTS:
         connect(keys.revoke(QStringLiteral("key_does_not_exist")), &KeyOperation::finished, &other,
                 [&otherAnswers](const KeyResult &r) { otherAnswers.append(r); });
         connect(keys.create({QStringLiteral("Overlap created"), {}, KeyType::Webhook, {}, 0, std::nullopt}),
-                &KeyOperation::finished, &form, [&formAnswers](const KeyResult &r) { formAnswers.append(r); });
+                &KeyOperation::finished, &form,
+                [&formAnswers](const KeyResult &r) { formAnswers.append(r); });
         QVERIFY(QTest::qWaitFor(
-            [&] { return !batchDone.isEmpty() && !formAnswers.isEmpty() && !otherAnswers.isEmpty(); }, 20000));
+            [&] { return !batchDone.isEmpty() && !formAnswers.isEmpty() && !otherAnswers.isEmpty(); },
+            20000));
 
         // The batch: its key rotated, with the rotation's secret.
         QCOMPARE(batch.outcomes().size(), 1);

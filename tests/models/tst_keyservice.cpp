@@ -67,8 +67,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return sync.state()->lastSyncedAt() != 0; }, 20000));
 
         KeyService keys(&session, &sync);
-        QSignalSpy issued(keys.create({QStringLiteral("Zapier hooks"), {}, KeyType::Webhook, {}, 0, std::nullopt}),
-                          &KeyOperation::finished);
+        QSignalSpy issued(
+            keys.create({QStringLiteral("Zapier hooks"), {}, KeyType::Webhook, {}, 0, std::nullopt}),
+            &KeyOperation::finished);
         QVERIFY(issued.wait(20000));
         QCOMPARE(issued.size(), 1);
         const KeyResult result = issued.at(0).at(0).value<KeyResult>();

@@ -182,8 +182,9 @@ void CustomersPage::fetchUsage() {
         query.bucket = BucketSize::Day;
         query.customerId = c.id;
         const QString customerId = c.id;
-        connect(d->context.workspace->usage()->loadSeries(query, scopePrefix + c.id), &UsageOperation::finished,
-                this, [this, customerId](const UsageResult &result) { onUsage(customerId, result.series); });
+        connect(d->context.workspace->usage()->loadSeries(query, scopePrefix + c.id),
+                &UsageOperation::finished, this,
+                [this, customerId](const UsageResult &result) { onUsage(customerId, result.series); });
     }
 }
 

@@ -26,24 +26,26 @@ CreateKeyDialog *CreateKeyFlow::start(std::optional<KeyType> type, const QString
     if (!customerId.isEmpty())
         dialog->setCustomer(customerId);
     connect(dialog, &QObject::destroyed, this, &QObject::deleteLater);
-    connect(dialog, &CreateKeyDialog::createRequested, this, [this, keys, dialog](const CreateKeyDialog::Request &request) {
-        KeyDraft draft;
-        draft.name = request.name;
-        draft.description = request.description;
-        draft.type = request.type;
-        draft.customerId = request.customerId;
-        draft.expiresAt = request.expiresAt ? request.expiresAt->toSecsSinceEpoch() : 0;
-        if (request.rateLimit)
-            draft.rateLimit = RateLimit{request.rateLimit->requests, request.rateLimit->perSeconds};
-        // This form's own answer: its error beside its field, or its key's secret shown once.
-        connect(keys->create(draft), &KeyOperation::finished, dialog, [this, dialog](const KeyResult &result) {
-            if (!result.ok)
-                return dialog->showServerError(result.errorField, result.error);
-            dialog->finish();
-            revealSecret(m_context, result.key, result.secret, m_parent);
-            Q_EMIT created(result.key);
-        });
-    });
+    connect(dialog, &CreateKeyDialog::createRequested, this,
+            [this, keys, dialog](const CreateKeyDialog::Request &request) {
+                KeyDraft draft;
+                draft.name = request.name;
+                draft.description = request.description;
+                draft.type = request.type;
+                draft.customerId = request.customerId;
+                draft.expiresAt = request.expiresAt ? request.expiresAt->toSecsSinceEpoch() : 0;
+                if (request.rateLimit)
+                    draft.rateLimit = RateLimit{request.rateLimit->requests, request.rateLimit->perSeconds};
+                // This form's own answer: its error beside its field, or its key's secret shown once.
+                connect(keys->create(draft), &KeyOperation::finished, dialog,
+                        [this, dialog](const KeyResult &result) {
+                            if (!result.ok)
+                                return dialog->showServerError(result.errorField, result.error);
+                            dialog->finish();
+                            revealSecret(m_context, result.key, result.secret, m_parent);
+                            Q_EMIT created(result.key);
+                        });
+            });
     dialog->open();
     return dialog;
 }

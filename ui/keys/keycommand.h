@@ -27,8 +27,8 @@ public:
 
     using Run = std::function<void(const QList<knotie::ApiKey> &selection)>;
 
-    KeyCommand(const QString &text, const QString &name, const QKeySequence &shortcut, Restrictions restrictions,
-               QWidget *owner);
+    KeyCommand(const QString &text, const QString &name, const QKeySequence &shortcut,
+               Restrictions restrictions, QWidget *owner);
 
     Restrictions restrictions() const { return m_restrictions; }
     void setRun(Run run) { m_run = std::move(run); }

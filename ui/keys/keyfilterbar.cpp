@@ -144,8 +144,8 @@ void KeyFilterBar::applyFilter(const KeyFilter &filter) {
     if (!filter.customerId.isEmpty())
         text = text.isEmpty() ? tr("One customer's keys") : text;
     m_condition->setText(text.isEmpty() ? QString()
-                                         : QStringLiteral("<b>%1</b> · <a href=\"clear\">%2</a>")
-                                               .arg(text.toHtmlEscaped(), tr("Show all")));
+                                        : QStringLiteral("<b>%1</b> · <a href=\"clear\">%2</a>")
+                                              .arg(text.toHtmlEscaped(), tr("Show all")));
     m_condition->setAccessibleName(text);
     m_condition->setVisible(!text.isEmpty());
 }

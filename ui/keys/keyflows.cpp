@@ -30,7 +30,8 @@ void KeyFlows::createKey() {
     if (m_createDialog)
         return m_createDialog->raise();
     auto *flow = new CreateKeyFlow(m_context, m_parent);
-    connect(flow, &CreateKeyFlow::created, this, [this](const ApiKey &key) { Q_EMIT selectRequested({key.id}); });
+    connect(flow, &CreateKeyFlow::created, this,
+            [this](const ApiKey &key) { Q_EMIT selectRequested({key.id}); });
     m_createDialog = flow->start();
 }
 
@@ -58,9 +59,10 @@ void KeyFlows::revoke(QList<ApiKey> keys) {
 void KeyFlows::runBatch(BatchAction action, const QList<ApiKey> &keys, int graceSeconds) {
     if (m_batch || keys.isEmpty())
         return;
-    auto *batch = new KeyBatch(m_context.workspace->keys(),
-                               action == BatchAction::Rotate ? KeyBatch::Action::Rotate : KeyBatch::Action::Revoke,
-                               keys, graceSeconds, this);
+    auto *batch =
+        new KeyBatch(m_context.workspace->keys(),
+                     action == BatchAction::Rotate ? KeyBatch::Action::Rotate : KeyBatch::Action::Revoke,
+                     keys, graceSeconds, this);
     m_batch = batch;
     connect(batch, &KeyBatch::secretIssued, this, [this](const ApiKey &key, const QByteArray &secret) {
         revealSecret(m_context, key, secret, m_parent);

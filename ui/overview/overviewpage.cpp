@@ -319,10 +319,10 @@ void OverviewPage::updateActivity() {
         const ApiKey *known = keys->find(event.keyId);
         // A key the table does not hold yet is named as the event recorded it.
         const QString key = known ? known->name
-                                     : QJsonDocument::fromJson(event.details.toUtf8())
-                                           .object()
-                                           .value(QLatin1String("name"))
-                                           .toString(event.keyId);
+                                  : QJsonDocument::fromJson(event.details.toUtf8())
+                                        .object()
+                                        .value(QLatin1String("name"))
+                                        .toString(event.keyId);
         d->activity->addItem(tr("%1 · %2").arg(what.arg(event.actor.name, key), relativeTime(event.at, now)));
         if (d->activity->count() == recentActions)
             break;

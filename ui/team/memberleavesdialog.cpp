@@ -2,11 +2,11 @@
 
 #include "models/items/keytablemodel.h"
 #include "models/items/listmodels.h"
+#include "models/keys/keybatch.h"
+#include "models/keys/keystore.h"
 #include "models/session/session.h"
 #include "models/workspace/workspace.h"
 #include "ui/keys/keyactions.h"
-#include "models/keys/keybatch.h"
-#include "models/keys/keystore.h"
 #include "ui/keys/revealsecret.h"
 #include "ui/keys/rotatekeydialog.h"
 #include "ui/widgets/choicegroup.h"
