@@ -26,7 +26,7 @@ QString shownCustomer(const ApiKey &k, const KeyCellContext &c) {
 }
 
 // clang-format off
-const std::array<KeyColumn, 15> columns{{
+constexpr std::array<KeyColumn, 15> columns{{
     {-1, nullptr, "id", 0, nullptr, nullptr, nullptr,
      [](const ApiKey &k, const KeyCellContext &) { return k.id; }},
     {Column::Name, QT_TRANSLATE_NOOP("knotie::KeyTableModel", "Name"), "name", 190,
@@ -102,19 +102,23 @@ const std::array<KeyColumn, 15> columns{{
 }};
 // clang-format on
 
+// The table's order is the enum's: a field added to one and not the other stops the build.
+constexpr bool shownInEnumOrder() {
+    int next = 0;
+    for (const KeyColumn &c : columns)
+        if (c.isShown() && c.column != next++)
+            return false;
+    return next == KeyTableModel::ColumnCount;
+}
+static_assert(shownInEnumOrder());
+
 // The table's columns, by KeyTableModel::Column.
 const std::array<const KeyColumn *, KeyTableModel::ColumnCount> &shownColumns() {
     static const auto shown = [] {
         std::array<const KeyColumn *, KeyTableModel::ColumnCount> out{};
-        int next = 0;
-        for (const KeyColumn &c : columns) {
-            if (!c.isShown())
-                continue;
-            // The table's order is the enum's: a field added to one and not the other stops here.
-            Q_ASSERT(c.column == next);
-            out[next++] = &c;
-        }
-        Q_ASSERT(next == KeyTableModel::ColumnCount);
+        for (const KeyColumn &c : columns)
+            if (c.isShown())
+                out[c.column] = &c;
         return out;
     }();
     return shown;

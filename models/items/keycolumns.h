@@ -39,13 +39,13 @@ struct KeyColumn {
     bool (*less)(const ApiKey &a, const ApiKey &b, const KeyCellContext &context) = nullptr;
     QString (*csv)(const ApiKey &key, const KeyCellContext &context) = nullptr;
 
-    bool isShown() const { return column >= 0; }
-    bool isExported() const { return csvName != nullptr; }
+    constexpr bool isShown() const { return column >= 0; }
+    constexpr bool isExported() const { return csvName != nullptr; }
     QString translatedTitle() const;
 };
 
 // Every field, in the CSV's order; the table's columns are those with `column` set, in
-// KeyTableModel::Column's order (checked when the table is built).
+// KeyTableModel::Column's order (checked at compile time).
 std::span<const KeyColumn> keyColumns();
 // The field behind a table column.
 const KeyColumn &keyColumn(int column);

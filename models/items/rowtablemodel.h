@@ -6,7 +6,7 @@
 
 namespace knotie {
 
-// The base of every table model of the portal: rows kept by id, so a sync updates them
+// The base of the portal's list models (customers, team, audit, usage): rows kept by id, so a sync updates them
 // in place (changed rows emit dataChanged, new ones rowsInserted) and nothing resets
 // the view but a first load. No Q_OBJECT here (a template cannot have one); each
 // subclass has its own.
