@@ -3,6 +3,7 @@
 #include "models/items/keycolumns.h"
 #include "models/items/keysearchtext.h"
 #include "models/items/keytablemodel.h"
+#include "models/keys/keystore.h"
 
 #include <QDateTime>
 
@@ -145,8 +146,12 @@ bool KeyFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
     if (m_rankColumn != column || m_rank.size() != m_keys->rowCount()) {
         QList<int> order(m_keys->rowCount());
         std::iota(order.begin(), order.end(), 0);
+        // The column's order, looked up once per sort, not per comparison.
+        const QList<ApiKey> &keys = m_keys->store()->keys();
+        const auto less = keyColumn(column).less;
+        const KeyCellContext context = m_keys->cellContext();
         std::stable_sort(order.begin(), order.end(),
-                         [this, column](int a, int b) { return keyLessThan(a, b, column); });
+                         [&](int a, int b) { return less(keys.at(a), keys.at(b), context); });
         m_rank.resize(order.size());
         for (int i = 0; i < order.size(); ++i)
             m_rank[order[i]] = i;
@@ -154,10 +159,6 @@ bool KeyFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
     }
     // Equal keys keep the source order, as the stable sort above placed them.
     return m_rank[left.row()] < m_rank[right.row()];
-}
-
-bool KeyFilterProxy::keyLessThan(int left, int right, int column) const {
-    return keyColumn(column).less(m_keys->keyAt(left), m_keys->keyAt(right), m_keys->cellContext());
 }
 
 } // namespace knotie
