@@ -723,24 +723,12 @@
         <translation>Schlüsselaktionen</translation>
     </message>
     <message>
-        <source>API keys</source>
-        <translation>API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Columns</source>
-        <translation>Spalten</translation>
-    </message>
-    <message>
         <source>Create your first API key</source>
         <translation>Erstellen Sie Ihren ersten API-Schlüssel</translation>
     </message>
     <message>
         <source>API keys connect Knotie AI Pro to your tools and automations: AI automation over MCP, internal dashboards, onboarding scripts. There are four types; pick the least privileged one that does the job.</source>
         <translation>API-Schlüssel verbinden Knotie AI Pro mit Ihren Werkzeugen und Automatisierungen: KI-Automatisierung über MCP, interne Dashboards, Onboarding-Skripte. Es gibt vier Typen; wählen Sie den mit den geringsten Rechten, der die Aufgabe erfüllt.</translation>
-    </message>
-    <message>
-        <source>Copied the key id %1.</source>
-        <translation>Schlüssel-ID %1 kopiert.</translation>
     </message>
     <message>
         <source>Export API Keys</source>
@@ -755,62 +743,6 @@
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <source>Search keys</source>
-        <translation>Schlüssel durchsuchen</translation>
-    </message>
-    <message>
-        <source>Search name, description, prefix, customer or creator</source>
-        <translation>Name, Beschreibung, Präfix, Kunde oder Ersteller suchen</translation>
-    </message>
-    <message>
-        <source>Filter by type</source>
-        <translation>Nach Typ filtern</translation>
-    </message>
-    <message>
-        <source>All types</source>
-        <translation>Alle Typen</translation>
-    </message>
-    <message>
-        <source>Filter by status</source>
-        <translation>Nach Status filtern</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>Jeder Status</translation>
-    </message>
-    <message>
-        <source>Filter by creator</source>
-        <translation>Nach Ersteller filtern</translation>
-    </message>
-    <message>
-        <source>Anyone</source>
-        <translation>Alle Personen</translation>
-    </message>
-    <message>
-        <source>Show re&amp;voked and expired</source>
-        <translation>&amp;Widerrufene und abgelaufene zeigen</translation>
-    </message>
-    <message>
-        <source>Expiring within 7 days</source>
-        <translation>Laufen in 7 Tagen ab</translation>
-    </message>
-    <message>
-        <source>Unused for 90 days</source>
-        <translation>Seit 90 Tagen ungenutzt</translation>
-    </message>
-    <message>
-        <source>Without expiry</source>
-        <translation>Ohne Ablaufdatum</translation>
-    </message>
-    <message>
-        <source>One customer&apos;s keys</source>
-        <translation>Schlüssel eines Kunden</translation>
-    </message>
-    <message>
-        <source>Show all</source>
-        <translation>Alle zeigen</translation>
-    </message>
-    <message>
         <source>Your keys appear here once the gateway can be reached. The portal keeps trying.</source>
         <translation>Ihre Schlüssel erscheinen hier, sobald das Gateway erreichbar ist. Das Portal versucht es weiter.</translation>
     </message>
@@ -821,32 +753,6 @@
     <message>
         <source>Creating, rotating and revoking keys need the gateway.</source>
         <translation>Zum Erstellen, Rotieren und Widerrufen von Schlüsseln wird das Gateway benötigt.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n key(s)</source>
-        <translation>
-            <numerusform>%1 von %n Schlüssel</numerusform>
-            <numerusform>%1 von %n Schlüsseln</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rotating %1 of %2…</source>
-        <translation>Rotiere %1 von %2…</translation>
-    </message>
-    <message>
-        <source>Revoking %1 of %2…</source>
-        <translation>Widerrufe %1 von %2…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n key(s) to %1.</source>
-        <translation>
-            <numerusform>%n Schlüssel nach %1 exportiert.</numerusform>
-            <numerusform>%n Schlüssel nach %1 exportiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not export the keys: %1</source>
-        <translation>Die Schlüssel konnten nicht exportiert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1381,98 @@
     </message>
 </context>
 <context>
+    <name>knotie::KeyFilterBar</name>
+    <message>
+        <source>Search keys</source>
+        <translation>Schlüssel durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search name, description, prefix, customer or creator</source>
+        <translation>Name, Beschreibung, Präfix, Kunde oder Ersteller suchen</translation>
+    </message>
+    <message>
+        <source>Filter by type</source>
+        <translation>Nach Typ filtern</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Nach Status filtern</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Filter by creator</source>
+        <translation>Nach Ersteller filtern</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Alle Personen</translation>
+    </message>
+    <message>
+        <source>Show re&amp;voked and expired</source>
+        <translation>&amp;Widerrufene und abgelaufene zeigen</translation>
+    </message>
+    <message>
+        <source>Expiring within 7 days</source>
+        <translation>Laufen in 7 Tagen ab</translation>
+    </message>
+    <message>
+        <source>Unused for 90 days</source>
+        <translation>Seit 90 Tagen ungenutzt</translation>
+    </message>
+    <message>
+        <source>Without expiry</source>
+        <translation>Ohne Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>One customer&apos;s keys</source>
+        <translation>Schlüssel eines Kunden</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n key(s)</source>
+        <translation>
+            <numerusform>%1 von %n Schlüssel</numerusform>
+            <numerusform>%1 von %n Schlüsseln</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyFlows</name>
+    <message>
+        <source>Copied the key id %1.</source>
+        <translation>Schlüssel-ID %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Rotating %1 of %2…</source>
+        <translation>Rotiere %1 von %2…</translation>
+    </message>
+    <message>
+        <source>Revoking %1 of %2…</source>
+        <translation>Widerrufe %1 von %2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n key(s) to %1.</source>
+        <translation>
+            <numerusform>%n Schlüssel nach %1 exportiert.</numerusform>
+            <numerusform>%n Schlüssel nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export the keys: %1</source>
+        <translation>Die Schlüssel konnten nicht exportiert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>knotie::KeyHistoryDialog</name>
     <message>
         <source>Created</source>
@@ -1650,6 +1648,17 @@
     <message>
         <source>Usage</source>
         <translation>Nutzung</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyTableView</name>
+    <message>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
     </message>
 </context>
 <context>

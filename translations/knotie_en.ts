@@ -12,17 +12,6 @@
     </message>
 </context>
 <context>
-    <name>knotie::ApiKeysPage</name>
-    <message numerus="yes">
-        <source>%1 of %n key(s)</source>
-        <translation><numerusform>%1 of %n key</numerusform><numerusform>%1 of %n keys</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n key(s) to %1.</source>
-        <translation><numerusform>Exported %n key to %1.</numerusform><numerusform>Exported %n keys to %1.</numerusform></translation>
-    </message>
-</context>
-<context>
     <name>knotie::KeyActions</name>
     <message numerus="yes">
         <source>R&amp;otate %n Keys…</source>
@@ -42,6 +31,20 @@
     <message numerus="yes">
         <source>%n key(s) revoked.</source>
         <translation><numerusform>%n key revoked.</numerusform><numerusform>%n keys revoked.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyFilterBar</name>
+    <message numerus="yes">
+        <source>%1 of %n key(s)</source>
+        <translation><numerusform>%1 of %n key</numerusform><numerusform>%1 of %n keys</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyFlows</name>
+    <message numerus="yes">
+        <source>Exported %n key(s) to %1.</source>
+        <translation><numerusform>Exported %n key to %1.</numerusform><numerusform>Exported %n keys to %1.</numerusform></translation>
     </message>
 </context>
 <context>

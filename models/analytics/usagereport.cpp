@@ -1,7 +1,6 @@
 #include "models/analytics/usagereport.h"
 
 #include "models/network/datajobs.h"
-#include "models/sync/syncworker.h"
 
 namespace knotie {
 
@@ -95,25 +94,34 @@ UnixTime UsageReport::Round::keptFrom() const {
     return oldest;
 }
 
-UsageReport::UsageReport(SyncWorker *worker, QObject *parent)
-    : QObject(parent)
-    , m_worker(worker) {
-    connect(worker, &SyncWorker::usageRangeCached, this, &UsageReport::onUsageCached);
-    connect(worker, &SyncWorker::usageRangeLoaded, this, &UsageReport::onUsageLoaded);
-    connect(worker, &SyncWorker::usageAnswerLoaded, this, &UsageReport::onAnswer);
-    connect(worker, &SyncWorker::usageAnswerFailed, this, &UsageReport::onAnswerFailed);
+void UsageReport::Round::reset() {
+    for (const QPointer<UsageOperation> &operation : std::as_const(operations))
+        if (operation)
+            operation->disconnect();
+    *this = Round();
 }
+
+UsageReport::UsageReport(UsageService *usage, QObject *parent)
+    : QObject(parent)
+    , m_usage(usage) {}
 
 UsageReport::~UsageReport() = default;
 
 void UsageReport::ask(Round &round, UsageDetail detail, const QString &slot, const UsageQuery &query) {
     round.asked.insert(slot, query);
     round.open.insert(slot);
-    if (m_worker)
-        QMetaObject::invokeMethod(
-            m_worker.data(),
-            [worker = m_worker, detail, query, slot] { worker->fetchUsageAnswer(detail, query, slot); },
-            Qt::QueuedConnection);
+    if (!m_usage)
+        return;
+    UsageOperation *operation = m_usage->loadAnswer(detail, query, slot);
+    round.operations.append(operation);
+    connect(operation, &UsageOperation::cached, this,
+            [this, slot](const UsageResult &result) { onAnswer(slot, result.answer); });
+    connect(operation, &UsageOperation::finished, this, [this, slot](const UsageResult &result) {
+        if (result.failure)
+            onAnswerFailed(slot, *result.failure);
+        else
+            onAnswer(slot, result.answer);
+    });
 }
 
 void UsageReport::load(const UsageFilter &filter, const UsageRange &range, const QList<ApiKey> &keys) {
@@ -143,11 +151,21 @@ void UsageReport::load(const UsageFilter &filter, const UsageRange &range, const
     m_pendingScopes.clear();
     for (const auto &f : std::as_const(fetches))
         m_pendingScopes.insert(f.first);
-    if (m_worker)
-        for (const auto &f : std::as_const(fetches))
-            QMetaObject::invokeMethod(
-                m_worker.data(), [worker = m_worker, f] { worker->fetchUsage(f.second, f.first); },
-                Qt::QueuedConnection);
+    // The loads of an earlier range are not this one's.
+    for (const QPointer<UsageOperation> &operation : std::as_const(m_seriesLoads))
+        if (operation)
+            operation->disconnect(this);
+    m_seriesLoads.clear();
+    if (m_usage)
+        for (const auto &[scope, q] : std::as_const(fetches)) {
+            UsageOperation *operation = m_usage->loadSeries(q, scope);
+            m_seriesLoads.append(operation);
+            connect(operation, &UsageOperation::cached, this,
+                    [this, scope](const UsageResult &result) { onUsageCached(scope, result.series); });
+            connect(operation, &UsageOperation::finished, this, [this, scope](const UsageResult &result) {
+                onUsageLoaded(scope, result.series, result.fromCache);
+            });
+        }
 
     // The tables beside the chart.
     m_details.reset();
@@ -162,9 +180,8 @@ void UsageReport::load(const UsageFilter &filter, const UsageRange &range, const
     ask(m_details, UsageDetail::Keys, m_keysSlot, {range.from, range.to, range.bucket, {}, std::nullopt, {}});
 }
 
-void UsageReport::onUsageCached(const QString &scope, qint64 from, qint64 to, const UsageSeries &series) {
-    if (!m_pendingScopes.contains(scope) || series.bucket != m_range.bucket || from != m_fetchFrom ||
-        to != m_range.to)
+void UsageReport::onUsageCached(const QString &scope, const UsageSeries &series) {
+    if (!m_pendingScopes.contains(scope))
         return;
     m_received.insert(scope, series);
     // Every part of a rotation has something cached: show it while the gateway answers.
@@ -174,11 +191,8 @@ void UsageReport::onUsageCached(const QString &scope, qint64 from, qint64 to, co
     finishSeries();
 }
 
-void UsageReport::onUsageLoaded(const QString &scope, qint64 from, qint64 to, const UsageSeries &series,
-                                bool fromCache) {
-    // A late answer for an earlier range of the same scope is not this one.
-    if (!m_pendingScopes.contains(scope) || series.bucket != m_range.bucket || from != m_fetchFrom ||
-        to != m_range.to)
+void UsageReport::onUsageLoaded(const QString &scope, const UsageSeries &series, bool fromCache) {
+    if (!m_pendingScopes.contains(scope))
         return;
     m_pendingScopes.remove(scope);
     m_received.insert(scope, series);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/analytics/usageservice.h"
 #include "models/analytics/usagestats.h"
 #include "models/network/datajobs.h"
 #include "models/sync/syncworker.h"
@@ -31,14 +32,14 @@ struct UsageFilter {
     bool operator==(const UsageFilter &) const = default;
 };
 
-// Everything the Analytics page shows for one filter and range, all through the data
-// worker and its cache: the buckets (the cached ones at once, then the rest from the
-// gateway), the tables beside the chart and the attention rules' usage (each call's last
-// answer kept per filter and range length, shown until the gateway's comes, and offline).
+// Everything the Analytics page shows for one filter and range, all through the
+// UsageService (the data worker and its cache), each load with its own operation: the buckets (the cached
+// ones at once, then the rest from the gateway), the tables beside the chart and the attention rules' usage
+// (each call's last answer kept per filter and range length, shown until the gateway's comes, and offline).
 class UsageReport : public QObject {
     Q_OBJECT
 public:
-    UsageReport(SyncWorker *worker, QObject *parent = nullptr);
+    explicit UsageReport(UsageService *usage, QObject *parent = nullptr);
     ~UsageReport() override;
 
     // Where failures are worded for (the gateway's address, whom to ask for access).
@@ -91,23 +92,25 @@ private:
         QSet<QString> open;
         bool failed = false;
         bool previewed = false;
-        void reset() { *this = Round(); }
+        // The loads of this round: a new round stops listening to the old one's.
+        QList<QPointer<UsageOperation>> operations;
+        void reset();
         bool take(const QString &slot, const UsageAnswer &answer);
         // Every call has an answer (kept or fresh) or has failed.
         bool answered() const;
         UnixTime keptFrom() const;
     };
     void ask(Round &round, UsageDetail detail, const QString &slot, const UsageQuery &query);
-    void onUsageCached(const QString &scope, qint64 from, qint64 to, const UsageSeries &series);
-    void onUsageLoaded(const QString &scope, qint64 from, qint64 to, const UsageSeries &series,
-                       bool fromCache);
+    void onUsageCached(const QString &scope, const UsageSeries &series);
+    void onUsageLoaded(const QString &scope, const UsageSeries &series, bool fromCache);
     void onAnswer(const QString &slot, const UsageAnswer &answer);
     void onAnswerFailed(const QString &slot, const GatewayResult &result);
     void finishSeries();
     void finishDetails();
     void finishAttention();
 
-    QPointer<SyncWorker> m_worker;
+    QPointer<UsageService> m_usage;
+    QList<QPointer<UsageOperation>> m_seriesLoads;
     GatewayConnection m_connection;
     UsageFilter m_filter;
     UsageRange m_range;

@@ -1,7 +1,9 @@
 #include "models/items/keyfilterproxy.h"
 
+#include "models/items/keycolumns.h"
 #include "models/items/keysearchtext.h"
 #include "models/items/keytablemodel.h"
+#include "models/keys/keystore.h"
 
 #include <QDateTime>
 
@@ -144,8 +146,12 @@ bool KeyFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
     if (m_rankColumn != column || m_rank.size() != m_keys->rowCount()) {
         QList<int> order(m_keys->rowCount());
         std::iota(order.begin(), order.end(), 0);
+        // The column's order, looked up once per sort, not per comparison.
+        const QList<ApiKey> &keys = m_keys->store()->keys();
+        const auto less = keyColumn(column).less;
+        const KeyCellContext context = m_keys->cellContext();
         std::stable_sort(order.begin(), order.end(),
-                         [this, column](int a, int b) { return keyLessThan(a, b, column); });
+                         [&](int a, int b) { return less(keys.at(a), keys.at(b), context); });
         m_rank.resize(order.size());
         for (int i = 0; i < order.size(); ++i)
             m_rank[order[i]] = i;
@@ -153,45 +159,6 @@ bool KeyFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
     }
     // Equal keys keep the source order, as the stable sort above placed them.
     return m_rank[left.row()] < m_rank[right.row()];
-}
-
-bool KeyFilterProxy::keyLessThan(int left, int right, int column) const {
-    const ApiKey &a = m_keys->keyAt(left);
-    const ApiKey &b = m_keys->keyAt(right);
-    const auto text = [](const QString &x, const QString &y) {
-        return x.compare(y, Qt::CaseInsensitive) < 0;
-    };
-    switch (KeyTableModel::Column(column)) {
-    case KeyTableModel::Name:
-        return text(a.name, b.name);
-    case KeyTableModel::Type:
-        return a.type < b.type;
-    case KeyTableModel::Customer:
-        return text(m_keys->customerName(a.customerId), m_keys->customerName(b.customerId));
-    case KeyTableModel::Key:
-        return text(a.maskedSecret(), b.maskedSecret());
-    case KeyTableModel::Status:
-        return a.status < b.status;
-    case KeyTableModel::Created:
-        return a.createdAt < b.createdAt;
-    case KeyTableModel::CreatedBy:
-        return text(a.createdBy.name, b.createdBy.name);
-    case KeyTableModel::LastUsed:
-        return a.lastUsedAt < b.lastUsedAt;
-    case KeyTableModel::Expires:
-        return a.expiresAt < b.expiresAt;
-    case KeyTableModel::Usage: {
-        qint64 sa = 0, sb = 0;
-        for (qint64 n : m_keys->sparkline(left))
-            sa += n;
-        for (qint64 n : m_keys->sparkline(right))
-            sb += n;
-        return sa < sb;
-    }
-    case KeyTableModel::ColumnCount:
-        break;
-    }
-    return false;
 }
 
 } // namespace knotie

@@ -46,7 +46,6 @@ protected:
 
 private:
     void refilter();
-    bool keyLessThan(int left, int right, int column) const;
 
     bool matchesText(int sourceRow) const;
     // Drops what was worked out from the keys: their data changed.

@@ -1,6 +1,7 @@
 #include "models/items/keysearchtext.h"
 
 #include "models/items/keytablemodel.h"
+#include "models/keys/keystore.h"
 
 #include <QPromise>
 #include <QThreadPool>
@@ -101,7 +102,7 @@ void KeySearchText::buildInBackground() {
     m_watcher.setFuture(promise->future());
     promise->start();
     QThreadPool::globalInstance()->start(
-        [promise, keys = m_keys->rows(), customers = m_keys->customerNames(), version = m_version] {
+        [promise, keys = m_keys->store()->keys(), customers = m_keys->customerNames(), version = m_version] {
             promise->addResult(build(keys, customers, version));
             promise->finish();
         });
@@ -124,7 +125,7 @@ QStringView KeySearchText::row(int row) {
     if (!m_built && m_watcher.isFinished() && m_watcher.future().resultCount() > 0)
         take(m_watcher.result());
     if (!m_built)
-        take(build(m_keys->rows(), m_keys->customerNames(), m_version));
+        take(build(m_keys->store()->keys(), m_keys->customerNames(), m_version));
     return QStringView(m_text).mid(m_starts[row], m_starts[row + 1] - m_starts[row]);
 }
 

@@ -1,5 +1,8 @@
 #include "models/items/keytablemodel.h"
 
+#include "models/items/keycolumns.h"
+#include "models/keys/keystore.h"
+
 #include <QAbstractProxyModel>
 #include <QDateTime>
 #include <QLocale>
@@ -60,20 +63,52 @@ QString keyStatusDisplayName(KeyStatus status) {
     return {};
 }
 
+KeyTableModel::KeyTableModel(KeyStore *store, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store ? store : new KeyStore(this))
+    , m_now(QDateTime::currentSecsSinceEpoch()) {
+    connect(m_store, &KeyStore::aboutToReset, this, &KeyTableModel::beginResetModel);
+    connect(m_store, &KeyStore::reset, this, &KeyTableModel::endResetModel);
+    connect(m_store, &KeyStore::aboutToAdd, this,
+            [this](int first, int last) { beginInsertRows({}, first, last); });
+    connect(m_store, &KeyStore::added, this, &KeyTableModel::endInsertRows);
+    connect(m_store, &KeyStore::keyChanged, this,
+            [this](int row) { Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1)); });
+}
+
 KeyTableModel::KeyTableModel(QObject *parent)
-    : RowTableModel([](const ApiKey &k) { return k.id; }, ColumnCount, parent)
-    , m_now(QDateTime::currentSecsSinceEpoch()) {}
+    : KeyTableModel(nullptr, parent) {}
+
+int KeyTableModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : m_store->size();
+}
+
+int KeyTableModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const ApiKey &KeyTableModel::keyAt(int row) const {
+    return m_store->at(row);
+}
+
+int KeyTableModel::rowOf(const QString &keyId) const {
+    return m_store->indexOf(keyId);
+}
+
+KeyCellContext KeyTableModel::cellContext() const {
+    return {&m_customerNames, &m_usage, m_now};
+}
 
 const QList<qint64> &KeyTableModel::sparkline(int row) const {
     static const QList<qint64> none;
-    const auto it = m_usage.constFind(rowAt(row).id);
+    const auto it = m_usage.constFind(keyAt(row).id);
     return it == m_usage.constEnd() ? none : *it;
 }
 
 QVariant KeyTableModel::data(const QModelIndex &index, int role) const {
-    if (!validIndex(index))
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ApiKey &k = rowAt(index.row());
+    const ApiKey &k = keyAt(index.row());
     switch (role) {
     case IdRole:
         return k.id;
@@ -92,83 +127,31 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const {
             return QLocale().toString(QDateTime::fromSecsSinceEpoch(k.expiresAt), QLocale::LongFormat);
         return {};
     case Qt::DisplayRole:
-    case SortRole: {
-        const bool sort = role == SortRole;
-        switch (Column(index.column())) {
-        case Name:
-            return k.name;
-        case Type:
-            return sort ? QVariant(int(k.type)) : QVariant(keyTypeDisplayName(k.type));
-        case Customer:
-            return k.customerId.isEmpty() ? QString() : m_customerNames.value(k.customerId, k.customerId);
-        case Key:
-            return k.maskedSecret();
-        case Status:
-            return sort ? QVariant(int(k.status)) : QVariant(keyStatusDisplayName(k.status));
-        case Created:
-            return sort ? QVariant(k.createdAt) : QVariant(relativeTime(k.createdAt, m_now));
-        case CreatedBy:
-            return k.createdBy.name;
-        case LastUsed:
-            if (sort)
-                return k.lastUsedAt;
-            return k.lastUsedAt ? relativeTime(k.lastUsedAt, m_now) : tr("Never");
-        case Expires:
-            if (sort)
-                return k.expiresAt;
-            return k.expiresAt ? relativeTime(k.expiresAt, m_now) : tr("Never");
-        case Usage: {
-            qint64 sum = 0;
-            for (qint64 n : sparkline(index.row()))
-                sum += n;
-            return sort ? QVariant(sum) : QVariant(QLocale().toString(sum));
-        }
-        case ColumnCount:
-            break;
-        }
-        return {};
-    }
+        return keyColumn(index.column()).display(k, cellContext());
+    case SortRole:
+        return keyColumn(index.column()).sortValue(k, cellContext());
     default:
         return {};
     }
 }
 
 QVariant KeyTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return {};
-    switch (Column(section)) {
-    case Name:
-        return tr("Name");
-    case Type:
-        return tr("Type");
-    case Customer:
-        return tr("Customer");
-    case Key:
-        return tr("Key");
-    case Status:
-        return tr("Status");
-    case Created:
-        return tr("Created");
-    case CreatedBy:
-        return tr("Created by");
-    case LastUsed:
-        return tr("Last used");
-    case Expires:
-        return tr("Expires");
-    case Usage:
-        return tr("Usage");
-    case ColumnCount:
-        break;
-    }
-    return {};
+    return keyColumn(section).translatedTitle();
 }
 
 void KeyTableModel::setKeys(QList<ApiKey> keys) {
-    resetRows(std::move(keys));
+    m_store->setKeys(std::move(keys));
 }
 
 void KeyTableModel::upsertKeys(const QList<ApiKey> &keys) {
-    upsertRows(keys);
+    m_store->upsertKeys(keys);
+}
+
+void KeyTableModel::columnChanged(int column) {
+    if (m_store->size() > 0)
+        Q_EMIT dataChanged(index(0, column), index(m_store->size() - 1, column));
 }
 
 void KeyTableModel::setCustomers(const QList<knotie::Customer> &customers) {
@@ -199,7 +182,7 @@ QString KeyTableModel::keyFromIndex(const QModelIndex &index) const {
             return {};
         source = proxy->mapToSource(source);
     }
-    return source.isValid() ? rowAt(source.row()).id : QString();
+    return source.isValid() ? keyAt(source.row()).id : QString();
 }
 
 QModelIndex KeyTableModel::indexFromKey(const QString &keyId, const QAbstractItemModel *view) const {

@@ -2,22 +2,26 @@
 
 #include "models/data/apikey.h"
 #include "models/items/itemroles.h"
-#include "models/items/rowtablemodel.h"
 
+#include <QAbstractTableModel>
 #include <QHash>
 
 namespace knotie {
+
+class KeyStore;
+struct KeyCellContext;
 
 // Texts for times in tables: "3 days ago", "in 2 hours"; dates beyond a month.
 QString relativeTime(UnixTime time, UnixTime now);
 QString keyTypeDisplayName(KeyType type);
 QString keyStatusDisplayName(KeyStatus status);
 
-// The API keys table. Fed from the cache on the data worker (setKeys once, then
-// upsertKeys for every sync page), so a sync updates rows in place.
-class KeyTableModel : public RowTableModel<ApiKey> {
+// The API keys table over a KeyStore: its rows are the store's keys, read in place (no
+// copy), so a sync updates rows where they are. The columns are those of keyColumns().
+class KeyTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
+    // In keyColumns()' order (checked there).
     enum Column {
         Name,
         Type,
@@ -33,22 +37,32 @@ public:
     };
     Q_ENUM(Column)
 
+    // Over `store`; without one, over a store of its own (tests and benchmarks).
+    explicit KeyTableModel(KeyStore *store, QObject *parent = nullptr);
     explicit KeyTableModel(QObject *parent = nullptr);
 
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    KeyStore *store() const { return m_store; }
+    // Shortcuts into the store, for a model that has its own.
     void setKeys(QList<knotie::ApiKey> keys);
     void upsertKeys(const QList<knotie::ApiKey> &keys);
+
     void setCustomers(const QList<knotie::Customer> &customers);
     void setUsage(const QList<knotie::KeyUsage> &usage);
     // "Now" for relative times; the view refreshes it once a minute.
     void setNow(UnixTime now);
 
-    const ApiKey &keyAt(int row) const { return rowAt(row); }
+    const ApiKey &keyAt(int row) const;
+    int rowOf(const QString &keyId) const;
     QString customerName(const QString &customerId) const { return m_customerNames.value(customerId); }
     const QHash<QString, QString> &customerNames() const { return m_customerNames; }
     const QList<qint64> &sparkline(int row) const;
+    // What the cells of keyColumns() are computed from besides the key.
+    KeyCellContext cellContext() const;
 
     // The key behind an index of this model or of any proxy stacked on it, and back.
     QString keyFromIndex(const QModelIndex &index) const;
@@ -56,6 +70,9 @@ public:
     QModelIndex indexFromKey(const QString &keyId, const QAbstractItemModel *view = nullptr) const;
 
 private:
+    void columnChanged(int column);
+
+    KeyStore *m_store;
     QHash<QString, QString> m_customerNames;
     QHash<QString, QList<qint64>> m_usage;
     UnixTime m_now;

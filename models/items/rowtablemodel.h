@@ -6,10 +6,10 @@
 
 namespace knotie {
 
-// The base of every table model of the portal: rows kept by id, so a sync updates them
-// in place (changed rows emit dataChanged, new ones rowsInserted) and nothing resets
-// the view but a first load. No Q_OBJECT here (a template cannot have one); each
-// subclass has its own.
+// The base of the portal's list models (customers, team, audit, usage; the keys have
+// their KeyStore): rows kept by id, so a sync updates them in place (changed rows emit
+// dataChanged, new ones rowsInserted) and nothing resets the view but a first load. No Q_OBJECT here (a
+// template cannot have one); each subclass has its own.
 template <typename T> class RowTableModel : public QAbstractTableModel {
 public:
     using IdOf = QString (*)(const T &);

@@ -18,72 +18,96 @@ QString KeyService::refusal() const {
     return m_sync ? m_sync->state()->refusal() : QString();
 }
 
-bool KeyService::mayRun() {
+KeyOperation *KeyService::begin(bool *mayRun) {
+    auto *operation = new KeyOperation(this);
     const QString reason = refusal();
-    if (reason.isEmpty())
-        return true;
-    Q_EMIT refused(reason);
-    return false;
+    *mayRun = reason.isEmpty();
+    if (!*mayRun) {
+        KeyResult refused;
+        refused.refused = true;
+        refused.error = reason;
+        operation->finish(std::move(refused));
+    }
+    return operation;
 }
 
-void KeyService::run(GatewayJob *job, std::function<void()> onSuccess) {
+void KeyService::run(KeyOperation *operation, GatewayJob *job, std::function<void(KeyResult &)> onSuccess) {
     job->setAutoDelete(true);
     m_session->watch(job);
-    connect(job, &GatewayJob::finished, this, [this, onSuccess](const GatewayResult &r) {
-        if (r.ok())
-            return onSuccess();
-        Q_EMIT failed(r.message, r.errorField);
-        // The gateway did not answer: let the sync find out and go offline if so.
-        if (r.isConnectivityFailure() && m_sync)
-            m_sync->syncNow();
+    connect(job, &GatewayJob::finished, operation, [this, operation, onSuccess](const GatewayResult &r) {
+        KeyResult result;
+        if (r.ok()) {
+            result.ok = true;
+            onSuccess(result);
+            store(result);
+        } else {
+            result.error = r.message;
+            result.errorField = r.errorField;
+            // The gateway did not answer: let the sync find out and go offline if so.
+            if (r.isConnectivityFailure() && m_sync)
+                m_sync->syncNow();
+        }
+        operation->finish(std::move(result));
     });
     job->start();
 }
 
-void KeyService::store(const QList<ApiKey> &keys) {
-    if (m_sync)
-        m_sync->storeKeys(keys);
-    for (const ApiKey &k : keys)
-        Q_EMIT keyChanged(k);
+void KeyService::store(const KeyResult &result) {
+    if (!m_sync)
+        return;
+    QList<ApiKey> keys{result.key};
+    if (result.previous)
+        keys.prepend(*result.previous);
+    m_sync->storeKeys(keys);
 }
 
-void KeyService::create(const KeyDraft &draft) {
-    if (!mayRun())
-        return;
+KeyOperation *KeyService::create(const KeyDraft &draft) {
+    bool mayRun = false;
+    KeyOperation *operation = begin(&mayRun);
+    if (!mayRun)
+        return operation;
     auto *job = new CreateKeyJob(m_session->connection(), draft, this);
-    run(job, [this, job] {
-        store({job->created().key});
-        Q_EMIT secretIssued(job->created().key, job->takeSecret());
+    run(operation, job, [job](KeyResult &result) {
+        result.key = job->created().key;
+        result.secret = job->takeSecret();
     });
+    return operation;
 }
 
-void KeyService::rotate(const QString &keyId, int graceSeconds, UnixTime expiresAt) {
-    if (!mayRun())
-        return;
+KeyOperation *KeyService::rotate(const QString &keyId, int graceSeconds, UnixTime expiresAt) {
+    bool mayRun = false;
+    KeyOperation *operation = begin(&mayRun);
+    if (!mayRun)
+        return operation;
     auto *job = new RotateKeyJob(m_session->connection(), keyId, graceSeconds, expiresAt, this);
-    run(job, [this, job] {
-        QList<ApiKey> keys{job->created().key};
-        if (job->created().previous)
-            keys.prepend(*job->created().previous);
-        store(keys);
-        Q_EMIT secretIssued(job->created().key, job->takeSecret());
+    run(operation, job, [job](KeyResult &result) {
+        result.key = job->created().key;
+        result.previous = job->created().previous;
+        result.secret = job->takeSecret();
     });
+    return operation;
 }
 
-void KeyService::revoke(const QString &keyId) {
-    if (!mayRun())
-        return;
+KeyOperation *KeyService::revoke(const QString &keyId) {
+    bool mayRun = false;
+    KeyOperation *operation = begin(&mayRun);
+    if (!mayRun)
+        return operation;
     auto *job = new RevokeKeyJob(m_session->connection(), keyId, this);
-    run(job, [this, job] { store({job->key()}); });
+    run(operation, job, [job](KeyResult &result) { result.key = job->key(); });
+    return operation;
 }
 
-void KeyService::update(const QString &keyId, std::optional<QString> name,
-                        std::optional<QString> description) {
-    if (!mayRun())
-        return;
+KeyOperation *KeyService::update(const QString &keyId, std::optional<QString> name,
+                                 std::optional<QString> description) {
+    bool mayRun = false;
+    KeyOperation *operation = begin(&mayRun);
+    if (!mayRun)
+        return operation;
     auto *job =
         new UpdateKeyJob(m_session->connection(), keyId, std::move(name), std::move(description), this);
-    run(job, [this, job] { store({job->key()}); });
+    run(operation, job, [job](KeyResult &result) { result.key = job->key(); });
+    return operation;
 }
 
 } // namespace knotie

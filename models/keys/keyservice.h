@@ -1,19 +1,21 @@
 #pragma once
 
+#include "models/keys/keyoperation.h"
 #include "models/network/keyjobs.h"
 
 #include <QObject>
 
 namespace knotie {
 
+class GatewayJob;
 class Session;
 class SyncController;
 
-// The key actions of the API Keys screen: create, rotate, revoke, rename. Each asks
-// first whether it may run (signed in, allowed, gateway reachable) and says why not;
-// each is sent exactly once; what the gateway answers goes into the cache and the key
-// model at once; a new secret is handed out exactly once, by secretIssued, and kept
-// nowhere here.
+// The key actions: create, rotate, revoke, rename. Each asks first whether it may run
+// (signed in, allowed, gateway reachable) and says why not; each is sent exactly once;
+// what the gateway answers goes into the cache and the key store at once. Every call
+// returns its own KeyOperation, whose one `finished` answers that caller alone; a new
+// secret travels in that answer and is kept nowhere here.
 class KeyService : public QObject {
     Q_OBJECT
 public:
@@ -22,22 +24,17 @@ public:
     // Empty when key actions may run now; else the sentence that says why not.
     QString refusal() const;
 
-    void create(const knotie::KeyDraft &draft);
-    void rotate(const QString &keyId, int graceSeconds = 86400, UnixTime expiresAt = 0);
-    void revoke(const QString &keyId);
-    void update(const QString &keyId, std::optional<QString> name, std::optional<QString> description);
-
-Q_SIGNALS:
-    void refused(const QString &reason);
-    void secretIssued(const knotie::ApiKey &key, const QByteArray &secret);
-    void keyChanged(const knotie::ApiKey &key);
-    // `field` names the form field a 422 is about (API.md's `field`), else empty.
-    void failed(const QString &message, const QString &field);
+    KeyOperation *create(const knotie::KeyDraft &draft);
+    KeyOperation *rotate(const QString &keyId, int graceSeconds = 86400, UnixTime expiresAt = 0);
+    KeyOperation *revoke(const QString &keyId);
+    KeyOperation *update(const QString &keyId, std::optional<QString> name,
+                         std::optional<QString> description);
 
 private:
-    bool mayRun();
-    void run(GatewayJob *job, std::function<void()> onSuccess);
-    void store(const QList<ApiKey> &keys);
+    // The operation for one request; already finished (refused) when the request may not run.
+    KeyOperation *begin(bool *mayRun);
+    void run(KeyOperation *operation, GatewayJob *job, std::function<void(KeyResult &)> onSuccess);
+    void store(const KeyResult &result);
 
     Session *m_session;
     SyncController *m_sync;

@@ -222,25 +222,24 @@ void SyncWorker::storeKeys(const QList<ApiKey> &keys) {
     Q_EMIT keysChanged(keys);
 }
 
-void SyncWorker::fetchUsage(const UsageQuery &query, const QString &scope) {
+void SyncWorker::fetchUsage(const UsageQuery &query, const QString &scope, quint64 request) {
     QList<UnixTime> settled;
     UsageSeries cached{query.bucket, {}};
     if (m_cache) {
         cached = m_cache->loadUsage(scope, query.bucket, query.from, query.to, &settled);
         if (!cached.buckets.isEmpty())
-            Q_EMIT usageRangeCached(scope, query.from, query.to, cached);
+            Q_EMIT usageCached(request, cached);
     }
     const QList<UsageRange> calls = usageToFetch({query.from, query.to, query.bucket}, settled);
     if (calls.isEmpty()) {
-        Q_EMIT usageLoaded(scope, cached, false);
-        Q_EMIT usageRangeLoaded(scope, query.from, query.to, cached, false);
+        Q_EMIT usageLoaded(request, cached, false);
         return;
     }
     // The calls' answers laid over what the cache had; the last answer tells.
     struct Fetch {
         QMap<UnixTime, UsageBucket> buckets;
         qsizetype open = 0;
-        std::optional<GatewayResult> failure;
+        bool failed = false;
     };
     auto fetch = std::make_shared<Fetch>();
     for (const UsageBucket &b : std::as_const(cached.buckets))
@@ -252,60 +251,61 @@ void SyncWorker::fetchUsage(const UsageQuery &query, const QString &scope) {
         part.to = call.to;
         auto *job = new UsageJob(connection(), part, this);
         job->setAutoDelete(true);
-        connect(job, &GatewayJob::finished, this, [this, job, query, scope, fetch](const GatewayResult &r) {
-            if (r.ok()) {
-                if (m_cache)
-                    m_cache->storeUsage(scope, job->series(), now());
-                for (const UsageBucket &b : job->series().buckets)
-                    fetch->buckets.insert(b.start, b);
-            } else if (!fetch->failure) {
-                fetch->failure = r;
-            }
-            if (--fetch->open > 0)
-                return;
-            const UsageSeries series{query.bucket, fetch->buckets.values()};
-            // Offline (or refused): what the cache has for the range is better than nothing.
-            const bool fromCache = fetch->failure.has_value();
-            Q_EMIT usageLoaded(scope, series, fromCache);
-            Q_EMIT usageRangeLoaded(scope, query.from, query.to, series, fromCache);
-            if (fetch->failure)
-                Q_EMIT syncFailed(*fetch->failure);
-        });
+        connect(job, &GatewayJob::finished, this,
+                [this, job, query, scope, request, fetch](const GatewayResult &r) {
+                    if (r.ok()) {
+                        if (m_cache)
+                            m_cache->storeUsage(scope, job->series(), now());
+                        for (const UsageBucket &b : job->series().buckets)
+                            fetch->buckets.insert(b.start, b);
+                    } else {
+                        fetch->failed = true;
+                    }
+                    if (--fetch->open > 0)
+                        return;
+                    // Offline (or refused): what the cache has for the range is better than nothing.
+                    Q_EMIT usageLoaded(request, UsageSeries{query.bucket, fetch->buckets.values()},
+                                       fetch->failed);
+                });
         job->start();
     }
 }
 
-void SyncWorker::fetchUsageAnswer(UsageDetail detail, const UsageQuery &query, const QString &slot) {
+void SyncWorker::fetchUsageAnswer(UsageDetail detail, const UsageQuery &query, const QString &slot,
+                                  quint64 request) {
     if (m_cache)
         if (const std::optional<UsageAnswer> kept = m_cache->loadUsageAnswer(slot))
-            Q_EMIT usageAnswerLoaded(slot, *kept);
+            Q_EMIT usageAnswerLoaded(request, *kept);
     GatewayJob *job = detail == UsageDetail::Endpoints
                           ? static_cast<GatewayJob *>(new UsageEndpointsJob(connection(), query, this))
                           : new UsageKeysJob(connection(), query, this);
     job->setAutoDelete(true);
-    connect(job, &GatewayJob::finished, this, [this, job, detail, query, slot](const GatewayResult &r) {
-        if (!r.ok()) {
-            Q_EMIT usageAnswerFailed(slot, r);
-            return;
-        }
-        UsageAnswer answer{query.from, query.to, now(), {}, {}, false};
-        if (detail == UsageDetail::Endpoints)
-            answer.endpoints = static_cast<UsageEndpointsJob *>(job)->endpoints();
-        else
-            answer.keys = static_cast<UsageKeysJob *>(job)->keys();
-        if (m_cache)
-            m_cache->storeUsageAnswer(slot, answer);
-        Q_EMIT usageAnswerLoaded(slot, answer);
-    });
+    connect(job, &GatewayJob::finished, this,
+            [this, job, detail, query, slot, request](const GatewayResult &r) {
+                if (!r.ok()) {
+                    Q_EMIT usageAnswerFailed(request, r);
+                    return;
+                }
+                UsageAnswer answer{query.from, query.to, now(), {}, {}, false};
+                if (detail == UsageDetail::Endpoints)
+                    answer.endpoints = static_cast<UsageEndpointsJob *>(job)->endpoints();
+                else
+                    answer.keys = static_cast<UsageKeysJob *>(job)->keys();
+                if (m_cache)
+                    m_cache->storeUsageAnswer(slot, answer);
+                Q_EMIT usageAnswerLoaded(request, answer);
+            });
     job->start();
 }
 
-void SyncWorker::fetchKeyUsage(const UsageQuery &query) {
+void SyncWorker::fetchKeyUsage(const UsageQuery &query, quint64 request) {
     auto *job = new UsageKeysJob(connection(), query, this);
     job->setAutoDelete(true);
-    connect(job, &GatewayJob::finished, this, [this, job](const GatewayResult &r) {
+    connect(job, &GatewayJob::finished, this, [this, job, request](const GatewayResult &r) {
         if (r.ok())
-            Q_EMIT keyUsageLoaded(job->keys());
+            Q_EMIT keyUsageLoaded(request, job->keys());
+        else
+            Q_EMIT keyUsageFailed(request, r);
     });
     job->start();
 }

@@ -58,16 +58,19 @@ public Q_SLOTS:
     // Keys the GUI learned from a create, rotate or revoke: stored at once, before the
     // next sync brings them too.
     void storeKeys(const QList<knotie::ApiKey> &keys);
-    // The buckets of `query` for `scope` (UsageFilter::scope()). The cache is the source
-    // and the gateway its refresher: what the cache has comes at once (usageRangeCached),
-    // then only the buckets that may still change are asked for, in calls of at most 400
-    // days, and the whole range comes again (usageLoaded, usageRangeLoaded; from the
-    // cache alone if the gateway did not answer).
-    void fetchUsage(const knotie::UsageQuery &query, const QString &scope);
+    // The buckets of `query` for `scope` (UsageFilter::scope()), for the UsageService's
+    // request `request`. The cache is the source and the gateway its refresher: what the
+    // cache has comes at once (usageCached), then only the buckets that may still change
+    // are asked for, in calls of at most 400 days, and the whole range comes again
+    // (usageLoaded; from the cache alone if the gateway did not answer). A failure here is
+    // the request's, not the sync's: it does not raise syncFailed.
+    void fetchUsage(const knotie::UsageQuery &query, const QString &scope, quint64 request = 0);
     // A usage detail call kept per `slot`: the kept answer comes at once (if any), then
-    // the gateway's (usageAnswerLoaded) or its failure (usageAnswerFailed).
-    void fetchUsageAnswer(knotie::UsageDetail detail, const knotie::UsageQuery &query, const QString &slot);
-    void fetchKeyUsage(const knotie::UsageQuery &query);
+    // the gateway's (both usageAnswerLoaded) or its failure (usageAnswerFailed).
+    void fetchUsageAnswer(knotie::UsageDetail detail, const knotie::UsageQuery &query, const QString &slot,
+                          quint64 request = 0);
+    // Requests per key (the key table's sparklines): keyUsageLoaded or keyUsageFailed.
+    void fetchKeyUsage(const knotie::UsageQuery &query, quint64 request = 0);
 
 Q_SIGNALS:
     void cacheOpened(knotie::Cache::OpenStatus status, const QString &message, knotie::UnixTime lastSyncedAt);
@@ -77,16 +80,14 @@ Q_SIGNALS:
     void teamLoaded(const QList<knotie::TeamMember> &members);
     void auditLoaded(const QList<knotie::AuditEvent> &newestFirst);
     void auditAdded(const QList<knotie::AuditEvent> &events);
-    void usageLoaded(const QString &scope, const knotie::UsageSeries &series, bool fromCache);
-    // The same with the range asked for: with several requests in flight, answers (the
-    // cache's above all, which may lack buckets) come in any order.
-    void usageRangeLoaded(const QString &scope, qint64 from, qint64 to, const knotie::UsageSeries &series,
-                          bool fromCache);
+    // Each names the request it answers (the UsageService hands the answer to its asker).
+    void usageLoaded(quint64 request, const knotie::UsageSeries &series, bool fromCache);
     // What the cache has of a range, before the gateway brings the rest.
-    void usageRangeCached(const QString &scope, qint64 from, qint64 to, const knotie::UsageSeries &series);
-    void usageAnswerLoaded(const QString &slot, const knotie::UsageAnswer &answer);
-    void usageAnswerFailed(const QString &slot, const knotie::GatewayResult &result);
-    void keyUsageLoaded(const QList<knotie::KeyUsage> &keys);
+    void usageCached(quint64 request, const knotie::UsageSeries &series);
+    void usageAnswerLoaded(quint64 request, const knotie::UsageAnswer &answer);
+    void usageAnswerFailed(quint64 request, const knotie::GatewayResult &result);
+    void keyUsageLoaded(quint64 request, const QList<knotie::KeyUsage> &keys);
+    void keyUsageFailed(quint64 request, const knotie::GatewayResult &result);
     void syncStarted();
     void syncSucceeded(knotie::UnixTime syncedAt);
     void syncFailed(const knotie::GatewayResult &result);

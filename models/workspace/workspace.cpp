@@ -1,9 +1,11 @@
 #include "models/workspace/workspace.h"
 
+#include "models/analytics/usageservice.h"
 #include "models/cache/cache.h"
 #include "models/items/keytablemodel.h"
 #include "models/items/listmodels.h"
 #include "models/keys/keyservice.h"
+#include "models/keys/keystore.h"
 #include "models/session/session.h"
 #include "models/sync/synccontroller.h"
 #include "models/sync/syncworker.h"
@@ -15,14 +17,15 @@ Workspace::Workspace(QNetworkAccessManager *network, SecretStore *secrets, QObje
     , m_session(new Session(network, secrets, this))
     , m_sync(new SyncController(this))
     , m_keys(new KeyService(m_session, m_sync, this))
-    , m_keyModel(new KeyTableModel(this))
+    , m_keyStore(new KeyStore(this))
+    , m_keyModel(new KeyTableModel(m_keyStore, this))
+    , m_usage(new UsageService(m_sync->worker(), this))
     , m_customerModel(new CustomerModel(this))
     , m_teamModel(new TeamModel(this))
     , m_auditModel(new AuditModel(this)) {
     SyncWorker *worker = m_sync->worker();
-    connect(worker, &SyncWorker::keysLoaded, m_keyModel, &KeyTableModel::setKeys);
-    connect(worker, &SyncWorker::keysChanged, m_keyModel, &KeyTableModel::upsertKeys);
-    connect(worker, &SyncWorker::keyUsageLoaded, m_keyModel, &KeyTableModel::setUsage);
+    connect(worker, &SyncWorker::keysLoaded, m_keyStore, &KeyStore::setKeys);
+    connect(worker, &SyncWorker::keysChanged, m_keyStore, &KeyStore::upsertKeys);
     connect(worker, &SyncWorker::customersLoaded, this, [this](const QList<Customer> &customers) {
         m_customerModel->setCustomers(customers);
         m_keyModel->setCustomers(customers);
@@ -58,14 +61,9 @@ void Workspace::open() {
                   m_session->connection(), m_session->syncParts());
 }
 
-void Workspace::fetchUsage(const UsageQuery &query, const QString &scope) {
-    SyncWorker *worker = m_sync->worker();
-    QMetaObject::invokeMethod(worker, [worker, query, scope] { worker->fetchUsage(query, scope); });
-}
-
 void Workspace::close() {
     m_sync->stop();
-    m_keyModel->setKeys({});
+    m_keyStore->setKeys({});
     m_customerModel->setCustomers({});
     m_teamModel->setMembers({});
     m_auditModel->setEvents({});

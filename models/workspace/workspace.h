@@ -10,16 +10,19 @@ class AuditModel;
 class ConnectionState;
 class CustomerModel;
 class KeyService;
+class KeyStore;
 class KeyTableModel;
 class SecretStore;
 class Session;
 class SyncController;
 class TeamModel;
-struct UsageQuery;
+class UsageService;
 
 // Everything the screens of one signed-in person share: the session, the data worker
-// with its cache, the key actions, and the item models the worker keeps current. The
-// pages get this one object and never wire the worker themselves.
+// with its cache, the keys (a KeyStore the sync feeds, and the KeyTableModel over it),
+// the key actions, the usage loads, and the item models the worker keeps current. The
+// pages get this one object and never wire the worker themselves: they ask its services
+// and get their own operation back.
 class Workspace : public QObject {
     Q_OBJECT
 public:
@@ -30,7 +33,11 @@ public:
     SyncController *sync() const { return m_sync; }
     ConnectionState *connectionState() const;
     KeyService *keys() const { return m_keys; }
+    // The keys as facts (counts, creators, a key by id).
+    KeyStore *keyStore() const { return m_keyStore; }
+    // The same keys as rows for views.
     KeyTableModel *keyModel() const { return m_keyModel; }
+    UsageService *usage() const { return m_usage; }
     CustomerModel *customerModel() const { return m_customerModel; }
     TeamModel *teamModel() const { return m_teamModel; }
     AuditModel *auditModel() const { return m_auditModel; }
@@ -39,10 +46,6 @@ public:
     void open();
     // Stops syncing and closes the cache, as on sign-out.
     void close();
-    // Asks the data worker for a usage series, off the GUI thread. The answer (the
-    // gateway's, else what the cache holds for the range) comes as the worker's
-    // usageLoaded with the same scope, which names the asker's cache slot.
-    void fetchUsage(const UsageQuery &query, const QString &scope);
 
 Q_SIGNALS:
     // Something to tell the person once (a damaged cache set aside, no keychain, …).
@@ -52,7 +55,9 @@ private:
     Session *m_session;
     SyncController *m_sync;
     KeyService *m_keys;
+    KeyStore *m_keyStore;
     KeyTableModel *m_keyModel;
+    UsageService *m_usage;
     CustomerModel *m_customerModel;
     TeamModel *m_teamModel;
     AuditModel *m_auditModel;

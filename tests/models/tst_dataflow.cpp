@@ -1,5 +1,6 @@
 #include "models/domain/keyformat.h"
 #include "models/items/keytablemodel.h"
+#include "models/keys/keybatch.h"
 #include "models/keys/keyservice.h"
 #include "models/network/datajobs.h"
 #include "models/session/session.h"
@@ -60,23 +61,24 @@ private Q_SLOTS:
 
         // One key of every type, each secret handed out once.
         KeyService keys(&session, &sync);
-        QSignalSpy issued(&keys, &KeyService::secretIssued);
-        QSignalSpy failed(&keys, &KeyService::failed);
+        QList<KeyResult> issued;
         const int initial = model.rowCount();
         for (KeyType type : allKeyTypes)
-            keys.create({QStringLiteral("Key for ") + keyTypeWireName(type),
-                         {},
-                         type,
-                         type == KeyType::Customer ? customerId : QString(),
-                         0,
-                         std::nullopt});
-        QVERIFY2(QTest::qWaitFor([&] { return issued.size() == 4 || !failed.isEmpty(); }, 20000),
-                 failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
-        QVERIFY(failed.isEmpty());
-        QVERIFY(QTest::qWaitFor([&] { return model.rowCount() == initial + 4; }, 20000));
+            connect(keys.create({QStringLiteral("Key for ") + keyTypeWireName(type),
+                                 {},
+                                 type,
+                                 type == KeyType::Customer ? customerId : QString(),
+                                 0,
+                                 std::nullopt}),
+                    &KeyOperation::finished, this, [&issued](const KeyResult &r) { issued.append(r); });
+        QVERIFY(QTest::qWaitFor([&] { return issued.size() == 4; }, 20000));
         QStringList createdIds;
-        for (const QList<QVariant> &args : issued)
-            createdIds.append(args.at(0).value<ApiKey>().id);
+        for (const KeyResult &r : std::as_const(issued)) {
+            QVERIFY2(r.ok, qPrintable(r.error));
+            QCOMPARE(keyformat::verify(r.secret), keyformat::Verdict::Ok);
+            createdIds.append(r.key.id);
+        }
+        QVERIFY(QTest::qWaitFor([&] { return model.rowCount() == initial + 4; }, 20000));
         createdIds.sort();
 
         // The next sync brings exactly those four; the one after it, nothing.
@@ -89,19 +91,18 @@ private Q_SLOTS:
         QVERIFY(syncAgain(sync));
         QCOMPARE(ids(changed), QStringList());
         QVERIFY(!audit.isEmpty());
-        issued.clear();
 
         // Create: the secret once, valid, and the key in the model before any sync.
         const int before = model.rowCount();
-        keys.create({QStringLiteral("N8N Production"),
-                     QStringLiteral("Workflows"),
-                     KeyType::ReadOnly,
-                     {},
-                     0,
-                     RateLimit{100, 60}});
-        QVERIFY2(issued.wait(20000), failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
-        const ApiKey created = issued.at(0).at(0).value<ApiKey>();
-        const QByteArray secret = issued.at(0).at(1).toByteArray();
+        const KeyResult createdResult = answerOf(keys.create({QStringLiteral("N8N Production"),
+                                                              QStringLiteral("Workflows"),
+                                                              KeyType::ReadOnly,
+                                                              {},
+                                                              0,
+                                                              RateLimit{100, 60}}));
+        QVERIFY2(createdResult.ok, qPrintable(createdResult.error));
+        const ApiKey created = createdResult.key;
+        const QByteArray secret = createdResult.secret;
         QCOMPARE(keyformat::verify(secret), keyformat::Verdict::Ok);
         QCOMPARE(created.prefix, QStringLiteral("kn_rk_"));
         QVERIFY(QTest::qWaitFor([&] { return model.rowCount() == before + 1; }, 20000));
@@ -115,11 +116,10 @@ private Q_SLOTS:
         QCOMPARE(ids(changed), QStringList{created.id});
 
         // Rotate: a new secret once; the old key expiring and linked to its successor.
-        issued.clear();
-        keys.rotate(created.id, 3600);
-        QVERIFY(issued.wait(20000));
-        const ApiKey successor = issued.at(0).at(0).value<ApiKey>();
-        QVERIFY(issued.at(0).at(1).toByteArray() != secret);
+        const KeyResult rotated = answerOf(keys.rotate(created.id, 3600));
+        QVERIFY2(rotated.ok, qPrintable(rotated.error));
+        const ApiKey successor = rotated.key;
+        QVERIFY(!rotated.secret.isEmpty() && rotated.secret != secret);
         QVERIFY(QTest::qWaitFor(
             [&] {
                 const int row = model.rowOf(created.id);
@@ -129,9 +129,10 @@ private Q_SLOTS:
             20000));
 
         // Rename and revoke, then one sync: exactly those two keys come back.
-        QSignalSpy keyChanged(&keys, &KeyService::keyChanged);
-        keys.update(successor.id, QStringLiteral("N8N Production (rotated)"), std::nullopt);
-        QVERIFY(keyChanged.wait(20000));
+        const KeyResult renamed =
+            answerOf(keys.update(successor.id, QStringLiteral("N8N Production (rotated)"), std::nullopt));
+        QVERIFY2(renamed.ok, qPrintable(renamed.error));
+        QCOMPARE(renamed.key.name, QStringLiteral("N8N Production (rotated)"));
         keys.revoke(created.id);
         // The worker stores what the actions returned and tells the model; wait for that
         // before listening to the sync alone.
@@ -159,6 +160,61 @@ private Q_SLOTS:
         QFile file(cache.filePath());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains(secret.mid(6, 32)));
+    }
+
+    // Requests in flight together, from three places: a batch rotating a key, a form
+    // creating one, and a revoke that fails. Each place gets its own answer, once: the
+    // failure is not counted against the batch's key, the rotation's secret does not
+    // reach the form.
+    void overlappingRequests_eachCallerGetsItsOwnAnswerOnce() {
+        Session session(&m_network, nullptr);
+        session.begin(signIn(QStringLiteral("owner@demo.test")));
+        QVERIFY(session.isSignedIn());
+        KeyService keys(&session, nullptr);
+        const KeyResult first = answerOf(
+            keys.create({QStringLiteral("Overlap rotated"), {}, KeyType::ReadOnly, {}, 0, std::nullopt}));
+        QVERIFY2(first.ok, qPrintable(first.error));
+
+        KeyBatch batch(&keys, KeyBatch::Action::Rotate, {first.key}, 3600);
+        QSignalSpy batchSecrets(&batch, &KeyBatch::secretIssued);
+        QSignalSpy batchDone(&batch, &KeyBatch::finished);
+        QObject form;
+        QObject other;
+        QList<KeyResult> formAnswers;
+        QList<KeyResult> otherAnswers;
+        batch.start();
+        connect(keys.revoke(QStringLiteral("key_does_not_exist")), &KeyOperation::finished, &other,
+                [&otherAnswers](const KeyResult &r) { otherAnswers.append(r); });
+        connect(keys.create({QStringLiteral("Overlap created"), {}, KeyType::Webhook, {}, 0, std::nullopt}),
+                &KeyOperation::finished, &form,
+                [&formAnswers](const KeyResult &r) { formAnswers.append(r); });
+        QVERIFY(QTest::qWaitFor(
+            [&] { return !batchDone.isEmpty() && !formAnswers.isEmpty() && !otherAnswers.isEmpty(); },
+            20000));
+
+        // The batch: its key rotated, with the rotation's secret.
+        QCOMPARE(batch.outcomes().size(), 1);
+        QVERIFY2(batch.outcomes().at(0).ok, qPrintable(batch.outcomes().at(0).error));
+        QCOMPARE(batchSecrets.size(), 1);
+        const ApiKey successor = batchSecrets.at(0).at(0).value<ApiKey>();
+        QCOMPARE(successor.replaces, first.key.id);
+        // The form: its own key and secret.
+        const KeyResult created = formAnswers.at(0);
+        QVERIFY2(created.ok, qPrintable(created.error));
+        QCOMPARE(created.key.name, QStringLiteral("Overlap created"));
+        QVERIFY(created.key.replaces.isEmpty());
+        QCOMPARE(keyformat::verify(created.secret), keyformat::Verdict::Ok);
+        QVERIFY(created.secret != batchSecrets.at(0).at(1).toByteArray());
+        // The revoke: its own failure.
+        QVERIFY(!otherAnswers.at(0).ok && !otherAnswers.at(0).refused);
+        QVERIFY(!otherAnswers.at(0).error.isEmpty());
+
+        // One more request there and back: no second answer reached anyone meanwhile.
+        QVERIFY(answerOf(keys.revoke(created.key.id)).ok);
+        QCOMPARE(formAnswers.size(), 1);
+        QCOMPARE(otherAnswers.size(), 1);
+        QCOMPARE(batchDone.size(), 1);
+        QCOMPARE(batchSecrets.size(), 1);
     }
 
     void permissionTakenAway_nextCallIs403_andThePageHides() {
@@ -251,6 +307,13 @@ private Q_SLOTS:
     }
 
 private:
+    // The one answer of one request.
+    static KeyResult answerOf(KeyOperation *operation) {
+        QSignalSpy finished(operation, &KeyOperation::finished);
+        if (!finished.wait(20000))
+            return {};
+        return finished.at(0).at(0).value<KeyResult>();
+    }
     SignedInSession signIn(const QString &email) {
         SignInFlow flow(&m_network);
         QSignalSpy ok(&flow, &SignInFlow::succeeded);

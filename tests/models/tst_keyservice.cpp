@@ -67,12 +67,15 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return sync.state()->lastSyncedAt() != 0; }, 20000));
 
         KeyService keys(&session, &sync);
-        QSignalSpy issued(&keys, &KeyService::secretIssued);
-        keys.create({QStringLiteral("Zapier hooks"), {}, KeyType::Webhook, {}, 0, std::nullopt});
+        QSignalSpy issued(
+            keys.create({QStringLiteral("Zapier hooks"), {}, KeyType::Webhook, {}, 0, std::nullopt}),
+            &KeyOperation::finished);
         QVERIFY(issued.wait(20000));
         QCOMPARE(issued.size(), 1);
-        QCOMPARE(issued.at(0).at(1).toByteArray(), secret);
-        QCOMPARE(issued.at(0).at(0).value<ApiKey>().name, QStringLiteral("Zapier hooks"));
+        const KeyResult result = issued.at(0).at(0).value<KeyResult>();
+        QVERIFY(result.ok);
+        QCOMPARE(result.secret, secret);
+        QCOMPARE(result.key.name, QStringLiteral("Zapier hooks"));
         // The worker stores it and tells the model; the signal may already have arrived
         // while the test waited for the secret.
         const auto storedNewKey = [&] {
@@ -92,11 +95,12 @@ private Q_SLOTS:
         Session session(&m_network, nullptr);
         session.begin({server.url(), "token", accountWith({Permission::AnalyticsView}), false});
         KeyService keys(&session, nullptr);
-        QSignalSpy refused(&keys, &KeyService::refused);
-        keys.revoke(QStringLiteral("key_1"));
+        QSignalSpy refused(keys.revoke(QStringLiteral("key_1")), &KeyOperation::finished);
+        QVERIFY(refused.wait(5000));
         QCOMPARE(refused.size(), 1);
-        QVERIFY2(refused.at(0).at(0).toString().contains(QStringLiteral("Maya Lindqvist")),
-                 qPrintable(refused.at(0).at(0).toString()));
+        const KeyResult result = refused.at(0).at(0).value<KeyResult>();
+        QVERIFY(result.refused && !result.ok);
+        QVERIFY2(result.error.contains(QStringLiteral("Maya Lindqvist")), qPrintable(result.error));
         QCOMPARE(server.requestCount(), 0);
     }
 
@@ -114,11 +118,15 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return sync.state()->isOffline(); }, 20000));
         const int before = server.requestCount();
         KeyService keys(&session, &sync);
-        QSignalSpy refused(&keys, &KeyService::refused);
-        keys.rotate(QStringLiteral("key_1"));
-        keys.create({QStringLiteral("x"), {}, KeyType::ReadOnly, {}, 0, std::nullopt});
-        QCOMPARE(refused.size(), 2);
-        QVERIFY(refused.at(0).at(0).toString().contains(QStringLiteral("cannot be reached")));
+        QSignalSpy rotated(keys.rotate(QStringLiteral("key_1")), &KeyOperation::finished);
+        QSignalSpy created(keys.create({QStringLiteral("x"), {}, KeyType::ReadOnly, {}, 0, std::nullopt}),
+                           &KeyOperation::finished);
+        QVERIFY(QTest::qWaitFor([&] { return rotated.size() == 1 && created.size() == 1; }, 5000));
+        for (const QSignalSpy *refused : {&rotated, &created}) {
+            const KeyResult result = refused->at(0).at(0).value<KeyResult>();
+            QVERIFY(result.refused && !result.ok);
+            QVERIFY(result.error.contains(QStringLiteral("cannot be reached")));
+        }
         QCOMPARE(server.requestCount(), before);
     }
 

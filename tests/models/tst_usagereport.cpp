@@ -1,4 +1,5 @@
 #include "models/analytics/usagereport.h"
+#include "models/analytics/usageservice.h"
 #include "models/network/keyjobs.h"
 #include "models/sync/syncworker.h"
 #include "tests/models/jobrunner.h"
@@ -80,7 +81,7 @@ private Q_SLOTS:
     }
 
     void load_keyCountsMatchTheCallsMade() {
-        UsageReport report(&m_worker);
+        UsageReport report(&m_usage);
         report.setConnection(m_connection);
         QSignalSpy series(&report, &UsageReport::seriesLoaded);
         QSignalSpy details(&report, &UsageReport::detailsLoaded);
@@ -105,7 +106,7 @@ private Q_SLOTS:
     }
 
     void load_topKeysAndCustomerRollupCountExactly() {
-        UsageReport report(&m_worker);
+        UsageReport report(&m_usage);
         report.setConnection(m_connection);
         QSignalSpy details(&report, &UsageReport::detailsLoaded);
         report.load(UsageFilter::forCustomer(QStringLiteral("cus_brightside")), m_range, m_keys);
@@ -136,7 +137,7 @@ private Q_SLOTS:
     }
 
     void attention_followsTheUsageMade() {
-        UsageReport report(&m_worker);
+        UsageReport report(&m_usage);
         report.setConnection(m_connection);
         QSignalSpy loaded(&report, &UsageReport::attentionLoaded);
         const UnixTime now = QDateTime::currentSecsSinceEpoch();
@@ -180,7 +181,7 @@ private Q_SLOTS:
         QList<ApiKey> keys = m_keys;
         keys.removeIf([&](const ApiKey &k) { return k.id == m_mixed.id; });
         keys << *rotate.created().previous << successor;
-        UsageReport report(&m_worker);
+        UsageReport report(&m_usage);
         QSignalSpy series(&report, &UsageReport::seriesLoaded);
         // Asked for the old key, the chart covers both, side by side.
         report.load(UsageFilter::forKey(m_mixed.id), m_range, keys);
@@ -195,7 +196,7 @@ private Q_SLOTS:
 
     void load_longRangeComparesWithTheRangeBefore() {
         // 500 days and the 500 before: three calls of at most 400 days, every bucket there.
-        UsageReport report(&m_worker);
+        UsageReport report(&m_usage);
         const UsageRange range = rangeEndingAt(QDateTime::currentSecsSinceEpoch(), 500 * 86400, 100);
         QCOMPARE(range.bucket, BucketSize::Day);
         report.load(UsageFilter::forKey(m_reads.id), range, m_keys);
@@ -209,7 +210,7 @@ private Q_SLOTS:
     }
 
     void load_finalBucketsComeFromTheCache_theRestFromTheGateway() {
-        UsageReport report(&m_worker);
+        UsageReport report(&m_usage);
         const UsageRange range = rangeEndingAt(QDateTime::currentSecsSinceEpoch(), 30 * 86400, 100);
         const QString scope = UsageFilter::forKey(m_reads.id).scope();
         report.load(UsageFilter::forKey(m_reads.id), range, m_keys);
@@ -232,7 +233,7 @@ private Q_SLOTS:
                               .arg(old)
                               .arg(today));
         }));
-        QSignalSpy cached(&m_worker, &SyncWorker::usageRangeCached);
+        QSignalSpy cached(&m_worker, &SyncWorker::usageCached);
         QSignalSpy series(&report, &UsageReport::seriesLoaded);
         report.load(UsageFilter::forKey(m_reads.id), range, m_keys);
         QVERIFY(loaded(report));
@@ -272,7 +273,7 @@ private Q_SLOTS:
     }
 
     void load_offlineShowsTheCachedBucketsTablesAndAttention() {
-        UsageReport report(&m_worker);
+        UsageReport report(&m_usage);
         report.load(UsageFilter::forKey(m_reads.id), m_range, m_keys);
         QVERIFY(loaded(report));
         QVERIFY(QTest::qWaitFor([&] { return !report.isDetailsLoading(); }, 10000));
@@ -354,6 +355,7 @@ private:
     GatewayConnection m_connection;
     QTemporaryDir m_cacheDir;
     SyncWorker m_worker;
+    UsageService m_usage{&m_worker};
     TestKey m_reads, m_mixed, m_customer;
     QList<ApiKey> m_keys;
     UsageRange m_range;

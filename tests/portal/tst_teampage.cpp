@@ -1,5 +1,6 @@
 #include "models/items/keytablemodel.h"
 #include "models/items/listmodels.h"
+#include "models/keys/keystore.h"
 #include "models/session/session.h"
 #include "models/session/signinflow.h"
 #include "models/sync/connectionstate.h"
@@ -220,7 +221,7 @@ private:
     }
 
     static bool hasKeyNamed(Person &p, const QString &name) {
-        for (const ApiKey &k : p.workspace.keyModel()->rows())
+        for (const ApiKey &k : p.workspace.keyStore()->keys())
             if (k.name == name)
                 return true;
         return false;

@@ -1,7 +1,9 @@
 #include "ui/analytics/analyticspage.h"
 
+#include "models/analytics/usageservice.h"
 #include "models/items/keytablemodel.h"
 #include "models/items/listmodels.h"
+#include "models/keys/keystore.h"
 #include "models/session/session.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
@@ -74,7 +76,7 @@ QString count(qint64 n) {
 AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     : QWidget(parent)
     , m_workspace(context.workspace)
-    , m_report(new UsageReport(context.workspace->sync()->worker(), this))
+    , m_report(new UsageReport(context.workspace->usage(), this))
     , m_chart(new UsageChartView(this))
     , m_filter(new QComboBox(this))
     , m_range(new QComboBox(this))
@@ -229,10 +231,10 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
         refillFilter();
         reloadAttention();
     });
-    connect(m_workspace->keyModel(), &QAbstractItemModel::modelReset, m_keysChanged,
-            qOverload<>(&QTimer::start));
-    connect(m_workspace->keyModel(), &QAbstractItemModel::rowsInserted, m_keysChanged,
-            qOverload<>(&QTimer::start));
+    // Keys that come or go change the filter's list and the attention rules; a key
+    // changed in place waits for the next sync.
+    connect(m_workspace->keyStore(), &KeyStore::reset, m_keysChanged, qOverload<>(&QTimer::start));
+    connect(m_workspace->keyStore(), &KeyStore::added, m_keysChanged, qOverload<>(&QTimer::start));
     connect(m_workspace->customerModel(), &QAbstractItemModel::modelReset, this,
             &AnalyticsPage::refillFilter);
 
@@ -270,12 +272,7 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
 AnalyticsPage::~AnalyticsPage() = default;
 
 QList<ApiKey> AnalyticsPage::keys() const {
-    const KeyTableModel *model = m_workspace->keyModel();
-    QList<ApiKey> out;
-    out.reserve(model->rowCount());
-    for (int row = 0; row < model->rowCount(); ++row)
-        out.append(model->keyAt(row));
-    return out;
+    return m_workspace->keyStore()->keys();
 }
 
 QString AnalyticsPage::keyLabel(const QString &keyId) const {

@@ -1,14 +1,14 @@
 #include "ui/customers/customerspage.h"
 
+#include "models/analytics/usageservice.h"
+#include "models/items/customertablemodel.h"
 #include "models/items/itemroles.h"
 #include "models/items/listmodels.h"
 #include "models/network/datajobs.h"
 #include "models/session/session.h"
 #include "models/sync/connectionstate.h"
-#include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
 #include "ui/customers/customerdetail.h"
-#include "ui/customers/customertablemodel.h"
 #include "ui/pages/pageheader.h"
 #include "ui/widgets/messages.h"
 #include "ui/widgets/searchfield.h"
@@ -65,7 +65,7 @@ CustomersPage::CustomersPage(const PageContext &context, QWidget *parent)
     addClearButton(d->search);
     layout->addWidget(d->search);
 
-    d->model = new CustomerTableModel(workspace->customerModel(), workspace->keyModel(), this);
+    d->model = new CustomerTableModel(workspace->customerModel(), workspace->keyStore(), this);
     d->proxy = new QSortFilterProxyModel(this);
     d->proxy->setSourceModel(d->model);
     d->proxy->setSortRole(SortRole);
@@ -137,8 +137,6 @@ CustomersPage::CustomersPage(const PageContext &context, QWidget *parent)
     // New customers come with a sync: fetch their usage too.
     connect(workspace->customerModel(), &QAbstractItemModel::modelReset, this, &CustomersPage::fetchUsage);
     connect(workspace->customerModel(), &QAbstractItemModel::rowsInserted, this, &CustomersPage::fetchUsage);
-    connect(workspace->sync()->worker(), &SyncWorker::usageLoaded, this,
-            [this](const QString &scope, const UsageSeries &series) { onUsage(scope, series); });
     connect(workspace->connectionState(), &ConnectionState::changed, this, &CustomersPage::updateOffline);
 
     auto *minute = new QTimer(this);
@@ -183,14 +181,14 @@ void CustomersPage::fetchUsage() {
         query.to = to;
         query.bucket = BucketSize::Day;
         query.customerId = c.id;
-        d->context.workspace->fetchUsage(query, scopePrefix + c.id);
+        const QString customerId = c.id;
+        connect(d->context.workspace->usage()->loadSeries(query, scopePrefix + c.id),
+                &UsageOperation::finished, this,
+                [this, customerId](const UsageResult &result) { onUsage(customerId, result.series); });
     }
 }
 
-void CustomersPage::onUsage(const QString &scope, const UsageSeries &series) {
-    if (!scope.startsWith(scopePrefix))
-        return;
-    const QString customerId = scope.mid(scopePrefix.size());
+void CustomersPage::onUsage(const QString &customerId, const UsageSeries &series) {
     d->usage.insert(customerId, series);
     qint64 week = 0;
     for (qsizetype i = std::max<qsizetype>(0, series.buckets.size() - tableDays); i < series.buckets.size();

@@ -26,7 +26,7 @@ public:
 private:
     void applyPermissions();
     void fetchUsage();
-    void onUsage(const QString &scope, const UsageSeries &series);
+    void onUsage(const QString &customerId, const UsageSeries &series);
     void showSelected();
     void updateOffline();
 

@@ -14,7 +14,7 @@ CreateKeyFlow::CreateKeyFlow(const PageContext &context, QWidget *parent)
     , m_parent(parent) {}
 
 CreateKeyDialog *CreateKeyFlow::start(std::optional<KeyType> type, const QString &customerId) {
-    // An offline or refused create says why inside the form (KeyService::refused).
+    // An offline or refused create says why inside the form (KeyResult::refused).
     KeyService *keys = m_context.workspace->keys();
     QList<CreateKeyDialog::Customer> customers;
     for (const Customer &c : m_context.workspace->customerModel()->rows())
@@ -26,27 +26,25 @@ CreateKeyDialog *CreateKeyFlow::start(std::optional<KeyType> type, const QString
     if (!customerId.isEmpty())
         dialog->setCustomer(customerId);
     connect(dialog, &QObject::destroyed, this, &QObject::deleteLater);
-    connect(dialog, &CreateKeyDialog::createRequested, this, [keys](const CreateKeyDialog::Request &request) {
-        KeyDraft draft;
-        draft.name = request.name;
-        draft.description = request.description;
-        draft.type = request.type;
-        draft.customerId = request.customerId;
-        draft.expiresAt = request.expiresAt ? request.expiresAt->toSecsSinceEpoch() : 0;
-        if (request.rateLimit)
-            draft.rateLimit = RateLimit{request.rateLimit->requests, request.rateLimit->perSeconds};
-        keys->create(draft);
-    });
-    connect(keys, &KeyService::failed, dialog, &CreateKeyDialog::showServerError);
-    connect(keys, &KeyService::refused, dialog,
-            [dialog](const QString &reason) { dialog->showServerError({}, reason); });
-    connect(keys, &KeyService::secretIssued, dialog,
-            [this, dialog](const ApiKey &key, const QByteArray &secret) {
-                if (!key.replaces.isEmpty()) // a rotation's secret, not this form's
-                    return;
-                dialog->finish();
-                revealSecret(m_context, key, secret, m_parent);
-                Q_EMIT created(key);
+    connect(dialog, &CreateKeyDialog::createRequested, this,
+            [this, keys, dialog](const CreateKeyDialog::Request &request) {
+                KeyDraft draft;
+                draft.name = request.name;
+                draft.description = request.description;
+                draft.type = request.type;
+                draft.customerId = request.customerId;
+                draft.expiresAt = request.expiresAt ? request.expiresAt->toSecsSinceEpoch() : 0;
+                if (request.rateLimit)
+                    draft.rateLimit = RateLimit{request.rateLimit->requests, request.rateLimit->perSeconds};
+                // This form's own answer: its error beside its field, or its key's secret shown once.
+                connect(keys->create(draft), &KeyOperation::finished, dialog,
+                        [this, dialog](const KeyResult &result) {
+                            if (!result.ok)
+                                return dialog->showServerError(result.errorField, result.error);
+                            dialog->finish();
+                            revealSecret(m_context, result.key, result.secret, m_parent);
+                            Q_EMIT created(result.key);
+                        });
             });
     dialog->open();
     return dialog;

@@ -1,36 +1,39 @@
 #pragma once
 
 #include "models/data/apikey.h"
+#include "ui/keys/keycommand.h"
 
 #include <QObject>
 
-class QAction;
 class QWidget;
 
 namespace knotie {
 
-// The key table's actions, in one place for its toolbar, context menu and shortcuts,
-// each enabled from what the selection allows: one key to copy, rename, show usage or
-// history of; any number of live keys to rotate or revoke (a revoked key cannot be
-// rotated, a key already rotated cannot be rotated again); nothing that writes while
-// the gateway is out of reach.
+// The key table's commands, in one place for its toolbar, context menu and shortcuts,
+// and the controller that enables them from the selection (as Kleopatra's
+// KeyListController): each command carries its own restrictions (KeyCommand), this only
+// tells them what is selected and whether the gateway can be reached.
 class KeyActions : public QObject {
     Q_OBJECT
 public:
     explicit KeyActions(QWidget *owner);
 
-    QAction *create;
-    QAction *copyId;
-    QAction *edit;
-    QAction *rotate;
-    QAction *revoke;
-    QAction *usage;
-    QAction *history;
-    QAction *linked;
-    QAction *exportCsv;
+    KeyCommand *create;
+    KeyCommand *copyId;
+    KeyCommand *edit;
+    KeyCommand *rotate;
+    KeyCommand *revoke;
+    KeyCommand *usage;
+    KeyCommand *history;
+    KeyCommand *linked;
+    KeyCommand *exportCsv;
+
+    QList<KeyCommand *> all() const;
 
     // `refusal`: why writing is not possible now (KeyService::refusal), empty when it is.
     void update(const QList<knotie::ApiKey> &selection, const QString &refusal);
+    // Runs each command on the selection `selection` returns when it is triggered.
+    void setSelectionSource(std::function<QList<knotie::ApiKey>()> selection);
 
     // The gateway rotates only an active key (an expiring one already has its successor).
     static bool mayRotate(const ApiKey &key) { return key.status == KeyStatus::Active; }

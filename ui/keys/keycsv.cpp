@@ -1,6 +1,7 @@
 #include "ui/keys/keycsv.h"
 
-#include <QDateTime>
+#include "models/items/keycolumns.h"
+
 #include <QMetaObject>
 #include <QPointer>
 #include <QSaveFile>
@@ -9,10 +10,6 @@
 namespace knotie {
 
 namespace {
-QString time(UnixTime t) {
-    return t ? QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate) : QString();
-}
-
 void appendCell(QByteArray &out, const QString &value) {
     QString v = value;
     if (!v.isEmpty() && QStringLiteral("=+-@\t\r").contains(v.front()))
@@ -37,17 +34,24 @@ void appendRow(QByteArray &out, const QStringList &cells) {
 
 QByteArray keysCsv(const QList<ApiKey> &keys, const QHash<QString, QString> &customerNames) {
     QByteArray out;
-    // Column names are a file format, not prose: they stay English for scripts reading them.
-    appendRow(out, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("description"),
-                    QStringLiteral("type"), QStringLiteral("customer"), QStringLiteral("key"),
-                    QStringLiteral("status"), QStringLiteral("created_at"), QStringLiteral("created_by"),
-                    QStringLiteral("last_used_at"), QStringLiteral("expires_at"),
-                    QStringLiteral("revoked_at"), QStringLiteral("replaced_by"), QStringLiteral("replaces")});
-    for (const ApiKey &k : keys)
-        appendRow(out, {k.id, k.name, k.description, keyTypeWireName(k.type),
-                        k.customerId.isEmpty() ? QString() : customerNames.value(k.customerId, k.customerId),
-                        k.maskedSecret(), keyStatusWireName(k.status), time(k.createdAt), k.createdBy.name,
-                        time(k.lastUsedAt), time(k.expiresAt), time(k.revokedAt), k.replacedBy, k.replaces});
+    // The fields of keyColumns() that are exported, in its order. Column names are a file
+    // format, not prose: they stay English for scripts reading them.
+    QList<const KeyColumn *> fields;
+    QStringList header;
+    for (const KeyColumn &c : keyColumns())
+        if (c.isExported()) {
+            fields.append(&c);
+            header.append(QString::fromLatin1(c.csvName));
+        }
+    appendRow(out, header);
+    const KeyCellContext context{&customerNames, nullptr, 0};
+    QStringList cells;
+    for (const ApiKey &k : keys) {
+        cells.clear();
+        for (const KeyColumn *c : std::as_const(fields))
+            cells.append(c->csv(k, context));
+        appendRow(out, cells);
+    }
     return out;
 }
 

@@ -1,8 +1,10 @@
 #include "ui/overview/overviewpage.h"
 
+#include "models/analytics/usageservice.h"
 #include "models/items/keyfilter.h"
 #include "models/items/keytablemodel.h"
 #include "models/items/listmodels.h"
+#include "models/keys/keystore.h"
 #include "models/network/datajobs.h"
 #include "models/session/session.h"
 #include "models/sync/connectionstate.h"
@@ -115,20 +117,12 @@ OverviewPage::OverviewPage(const PageContext &context, QWidget *parent)
     d->refreshHealth.setSingleShot(true);
     d->refreshHealth.setInterval(0);
     connect(&d->refreshHealth, &QTimer::timeout, this, &OverviewPage::updateKeyHealth);
-    KeyTableModel *keys = workspace->keyModel();
-    connect(keys, &QAbstractItemModel::modelReset, &d->refreshHealth, qOverload<>(&QTimer::start));
-    connect(keys, &QAbstractItemModel::rowsInserted, &d->refreshHealth, qOverload<>(&QTimer::start));
-    connect(keys, &QAbstractItemModel::dataChanged, &d->refreshHealth, qOverload<>(&QTimer::start));
+    connect(workspace->keyStore(), &KeyStore::keysChanged, &d->refreshHealth, qOverload<>(&QTimer::start));
     AuditModel *audit = workspace->auditModel();
     connect(audit, &QAbstractItemModel::modelReset, this, &OverviewPage::updateActivity);
     connect(audit, &QAbstractItemModel::rowsInserted, this, &OverviewPage::updateActivity);
 
     SyncWorker *worker = workspace->sync()->worker();
-    connect(worker, &SyncWorker::usageLoaded, this,
-            [this](const QString &scope, const UsageSeries &series, bool fromCache) {
-                if (scope == trafficScope)
-                    showTraffic(series, fromCache);
-            });
     connect(worker, &SyncWorker::syncSucceeded, this, &OverviewPage::fetchTraffic);
 
     // "3 minutes ago" and "expiring in 7 days" move with the clock.
@@ -269,7 +263,7 @@ void OverviewPage::updateKeyHealth() {
     if (d->health.isEmpty())
         return;
     const UnixTime now = currentTime();
-    const QList<ApiKey> &keys = d->context.workspace->keyModel()->rows();
+    const QList<ApiKey> &keys = d->context.workspace->keyStore()->keys();
     // Before the first sync an empty cache is not "0 keys": say that the counts are coming.
     if (keys.isEmpty() && d->context.workspace->connectionState()->lastSyncedAt() == 0) {
         for (HealthButton &h : d->health) {
@@ -308,7 +302,7 @@ void OverviewPage::updateActivity() {
         return;
     d->activity->clear();
     const AuditModel *audit = d->context.workspace->auditModel();
-    const KeyTableModel *keys = d->context.workspace->keyModel();
+    const KeyStore *keys = d->context.workspace->keyStore();
     const UnixTime now = currentTime();
     for (const AuditEvent &event : audit->rows()) {
         QString what;
@@ -322,13 +316,13 @@ void OverviewPage::updateActivity() {
             what = tr("%1 renamed “%2”");
         else
             continue;
-        const int row = keys->rowOf(event.keyId);
+        const ApiKey *known = keys->find(event.keyId);
         // A key the table does not hold yet is named as the event recorded it.
-        const QString key = row >= 0 ? keys->keyAt(row).name
-                                     : QJsonDocument::fromJson(event.details.toUtf8())
-                                           .object()
-                                           .value(QLatin1String("name"))
-                                           .toString(event.keyId);
+        const QString key = known ? known->name
+                                  : QJsonDocument::fromJson(event.details.toUtf8())
+                                        .object()
+                                        .value(QLatin1String("name"))
+                                        .toString(event.keyId);
         d->activity->addItem(tr("%1 · %2").arg(what.arg(event.actor.name, key), relativeTime(event.at, now)));
         if (d->activity->count() == recentActions)
             break;
@@ -371,7 +365,8 @@ void OverviewPage::fetchTraffic() {
     query.from = to - 48 * hour;
     query.to = to;
     query.bucket = BucketSize::Hour;
-    d->context.workspace->fetchUsage(query, trafficScope);
+    connect(d->context.workspace->usage()->loadSeries(query, trafficScope), &UsageOperation::finished, this,
+            [this](const UsageResult &result) { showTraffic(result.series, result.fromCache); });
 }
 
 void OverviewPage::showTraffic(const UsageSeries &series, bool fromCache) {

@@ -9,18 +9,18 @@
 
 #include <memory>
 
+class QLayout;
 class QTableView;
 
 namespace knotie {
 
 class KeyActions;
 class KeyFilterProxy;
-class KeyBatch;
 
-// Settings → API Keys: the key manager. A table of every key (badges, status with time
-// left, 7-day sparklines) with search and filters, the actions of KeyActions, the
-// create/rotate/revoke flows with each new secret shown once, CSV export, and empty,
-// loading and offline states that say what is happening.
+// Settings → API Keys: the key manager. It puts together the KeyTableView (badges,
+// status with time left, 7-day sparklines), the KeyFilterBar, the commands of
+// KeyActions and the KeyFlows behind them, and shows the empty, loading and offline
+// states that say what is happening.
 class ApiKeysPage : public QWidget {
     Q_OBJECT
 public:
@@ -57,18 +57,16 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
-    void buildFilters(QWidget *bar);
+    QLayout *buildTitleRow();
+    void buildCommands();
     void updateState();
     // Built when first shown: most accounts have keys and never see it.
     QWidget *emptyState();
     void updateActions();
-    void updateCreators();
     void fetchUsage();
-    void runBatch(int action, const QList<knotie::ApiKey> &keys, int graceSeconds);
+    void goToLinked(const knotie::ApiKey &key);
     void showMessage(const QString &text, bool error);
-    QList<knotie::ApiKey> selectedKeys() const;
     void saveLayout() const;
-    void fitColumnsToTable();
 
     struct Private;
     std::unique_ptr<Private> d;

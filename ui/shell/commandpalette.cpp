@@ -1,6 +1,7 @@
 #include "ui/shell/commandpalette.h"
 
 #include "models/items/keytablemodel.h"
+#include "models/keys/keystore.h"
 #include "models/session/session.h"
 #include "models/workspace/workspace.h"
 
@@ -80,9 +81,7 @@ CommandPalette::CommandPalette(const PageContext &context, QWidget *parent)
         item->setData(searchRole, QString(title + QLatin1Char(' ') + aliases(page)).toCaseFolded());
     }
     if (session->maySee(Page::ApiKeys)) {
-        const KeyTableModel *keys = context.workspace->keyModel();
-        for (int row = 0; row < keys->rowCount(); ++row) {
-            const ApiKey &key = keys->keyAt(row);
+        for (const ApiKey &key : context.workspace->keyStore()->keys()) {
             if (key.isRetired())
                 continue;
             auto *item =

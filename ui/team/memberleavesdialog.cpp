@@ -2,10 +2,11 @@
 
 #include "models/items/keytablemodel.h"
 #include "models/items/listmodels.h"
+#include "models/keys/keybatch.h"
+#include "models/keys/keystore.h"
 #include "models/session/session.h"
 #include "models/workspace/workspace.h"
 #include "ui/keys/keyactions.h"
-#include "ui/keys/keybatch.h"
 #include "ui/keys/revealsecret.h"
 #include "ui/keys/rotatekeydialog.h"
 #include "ui/widgets/choicegroup.h"
@@ -128,7 +129,7 @@ void MemberLeavesDialog::listKeys() {
     m_keys.clear();
     m_keyList->clear();
     const bool rotate = m_choice->checkedId() == Rotate;
-    for (const ApiKey &k : m_context.workspace->keyModel()->rows()) {
+    for (const ApiKey &k : m_context.workspace->keyStore()->keys()) {
         if (k.createdBy.id != member || !(rotate ? KeyActions::mayRotate(k) : KeyActions::mayRevoke(k)))
             continue;
         m_keys.append(k);

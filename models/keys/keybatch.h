@@ -6,12 +6,13 @@
 
 namespace knotie {
 
+class KeyOperation;
 class KeyService;
+struct KeyResult;
 
-// Rotates or revokes a list of keys one after another through the KeyService (which
-// answers one request at a time, so each answer belongs to the key just sent), and
-// says at the end what happened to each. Used for one key, a bulk selection, and the
-// keys of a team member who leaves.
+// Rotates or revokes a list of keys one after another through the KeyService, each
+// answer coming by that key's own KeyOperation, and says at the end what happened to
+// each. Used for one key, a bulk selection, and the keys of a team member who leaves.
 class KeyBatch : public QObject {
     Q_OBJECT
 public:
@@ -40,7 +41,7 @@ Q_SIGNALS:
 
 private:
     void next();
-    void settle(bool ok, const QString &error);
+    void settle(const knotie::KeyResult &result);
 
     KeyService *m_service;
     Action m_action;

@@ -1,16 +1,17 @@
-#include "ui/customers/customertablemodel.h"
+#include "models/items/customertablemodel.h"
 
 #include "models/items/itemroles.h"
 #include "models/items/keyfilter.h"
 #include "models/items/keytablemodel.h"
 #include "models/items/listmodels.h"
+#include "models/keys/keystore.h"
 
 #include <QDateTime>
 #include <QLocale>
 
 namespace knotie {
 
-CustomerTableModel::CustomerTableModel(CustomerModel *customers, KeyTableModel *keys, QObject *parent)
+CustomerTableModel::CustomerTableModel(CustomerModel *customers, KeyStore *keys, QObject *parent)
     : QAbstractTableModel(parent)
     , m_customers(customers)
     , m_keys(keys)
@@ -25,9 +26,7 @@ CustomerTableModel::CustomerTableModel(CustomerModel *customers, KeyTableModel *
             [this](const QModelIndex &from, const QModelIndex &to) {
                 Q_EMIT dataChanged(index(from.row(), 0), index(to.row(), ColumnCount - 1));
             });
-    connect(keys, &QAbstractItemModel::modelReset, this, &CustomerTableModel::countKeys);
-    connect(keys, &QAbstractItemModel::rowsInserted, this, &CustomerTableModel::countKeys);
-    connect(keys, &QAbstractItemModel::dataChanged, this, &CustomerTableModel::countKeys);
+    connect(keys, &KeyStore::keysChanged, this, &CustomerTableModel::countKeys);
     countKeys();
 }
 
@@ -107,7 +106,7 @@ void CustomerTableModel::countKeys() {
     KeyFilter working;
     working.type = KeyType::Customer;
     m_keyCounts.clear();
-    for (const ApiKey &key : m_keys->rows())
+    for (const ApiKey &key : m_keys->keys())
         if (working.matches(key, m_now))
             ++m_keyCounts[key.customerId];
     if (rowCount() > 0)

@@ -8,7 +8,7 @@
 namespace knotie {
 
 class CustomerModel;
-class KeyTableModel;
+class KeyStore;
 
 // The Customers table: each customer with its number of working Customer keys and its
 // requests in the last 7 days, beside the CustomerModel's name and creation time.
@@ -18,7 +18,7 @@ public:
     enum Column { Name, Created, Keys, Requests, ColumnCount };
     Q_ENUM(Column)
 
-    CustomerTableModel(CustomerModel *customers, KeyTableModel *keys, QObject *parent = nullptr);
+    CustomerTableModel(CustomerModel *customers, KeyStore *keys, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -33,7 +33,7 @@ private:
     void countKeys();
 
     CustomerModel *m_customers;
-    KeyTableModel *m_keys;
+    KeyStore *m_keys;
     QHash<QString, int> m_keyCounts;
     QHash<QString, qint64> m_requests;
     UnixTime m_now;

@@ -1,0 +1,55 @@
+#include "ui/keys/keycommand.h"
+
+#include "ui/keys/keyactions.h"
+
+#include <QWidget>
+
+namespace knotie {
+
+KeyCommand::KeyCommand(const QString &text, const QString &name, const QKeySequence &shortcut,
+                       Restrictions restrictions, QWidget *owner)
+    : QAction(text, owner)
+    , m_restrictions(restrictions)
+    , m_plainText(text) {
+    setObjectName(name);
+    setShortcut(shortcut);
+    // Only while the key page has focus: other pages keep these keys for themselves.
+    setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    owner->addAction(this);
+}
+
+bool KeyCommand::allows(const QList<ApiKey> &selection, const QString &refusal) const {
+    const auto all = [&selection](bool (*rule)(const ApiKey &)) {
+        return std::all_of(selection.begin(), selection.end(), rule);
+    };
+    if ((m_restrictions & NeedsGateway) && !refusal.isEmpty())
+        return false;
+    if ((m_restrictions & NeedsSelection) && selection.isEmpty())
+        return false;
+    if ((m_restrictions & OnlyOne) && selection.size() != 1)
+        return false;
+    if ((m_restrictions & MustBeLive) && !all(KeyActions::mayRevoke))
+        return false;
+    if ((m_restrictions & MustBeActive) && !all(KeyActions::mayRotate))
+        return false;
+    if ((m_restrictions & NeedsLink) &&
+        !all([](const ApiKey &k) { return !k.replacedBy.isEmpty() || !k.replaces.isEmpty(); }))
+        return false;
+    return true;
+}
+
+void KeyCommand::update(const QList<ApiKey> &selection, const QString &refusal) {
+    setEnabled(allows(selection, refusal));
+    if (m_textFor)
+        setText(m_textFor(int(selection.size())));
+    if (m_restrictions & NeedsGateway)
+        setStatusTip(refusal);
+}
+
+void KeyCommand::runOn(const QList<ApiKey> &selection) {
+    // Triggered by a shortcut while disabled cannot happen, but a stale selection can.
+    if (m_run && allows(selection, {}))
+        m_run(selection);
+}
+
+} // namespace knotie

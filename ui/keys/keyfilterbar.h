@@ -1,0 +1,53 @@
+#pragma once
+
+#include "models/items/keyfilter.h"
+
+#include <QWidget>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace knotie {
+
+class KeyFilterProxy;
+class KeyStore;
+
+// The row above the key table: search, type, status and creator filters, "show revoked
+// and expired", the Overview's condition (with a way out) and how many keys show. It
+// sets the KeyFilterProxy; the creators come from the KeyStore.
+class KeyFilterBar : public QWidget {
+    Q_OBJECT
+public:
+    KeyFilterBar(KeyFilterProxy *proxy, KeyStore *keys, QWidget *parent = nullptr);
+
+    // Shows the slice of keys the Overview asked for (type, status, customer, condition).
+    void applyFilter(const knotie::KeyFilter &filter);
+    // "12 of 40 keys".
+    void setCount(int shown, int total);
+    // Ctrl+F: to the search field, for the page to install.
+    QAction *findAction() const { return m_find; }
+    // Shows revoked and expired keys too (a linked key may be one).
+    void showRetired();
+    // Its fields, in the order they are seen.
+    QList<QWidget *> fields() const;
+    void saveLayout() const;
+
+private:
+    void updateCreators();
+
+    KeyFilterProxy *m_proxy;
+    KeyStore *m_keys;
+    QAction *m_find;
+    QLineEdit *m_search;
+    QComboBox *m_type;
+    QComboBox *m_status;
+    QComboBox *m_creator;
+    QCheckBox *m_showRetired;
+    QLabel *m_condition; // the Overview's key-health condition, with a way out
+    QLabel *m_count;
+};
+
+} // namespace knotie

@@ -1,0 +1,140 @@
+#include "ui/keys/keyflows.h"
+
+#include "models/keys/keybatch.h"
+#include "models/keys/keyservice.h"
+#include "models/workspace/workspace.h"
+#include "ui/keys/createkeydialog.h"
+#include "ui/keys/createkeyflow.h"
+#include "ui/keys/editkeydialog.h"
+#include "ui/keys/keyactions.h"
+#include "ui/keys/keycsv.h"
+#include "ui/keys/keyhistorydialog.h"
+#include "ui/keys/revealsecret.h"
+#include "ui/keys/revokekeydialog.h"
+#include "ui/keys/rotatekeydialog.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QSet>
+
+namespace knotie {
+
+KeyFlows::KeyFlows(const PageContext &context, QWidget *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_parent(parent) {}
+
+void KeyFlows::createKey() {
+    if (const QString refusal = m_context.workspace->keys()->refusal(); !refusal.isEmpty())
+        return Q_EMIT message(refusal, true);
+    if (m_createDialog)
+        return m_createDialog->raise();
+    auto *flow = new CreateKeyFlow(m_context, m_parent);
+    connect(flow, &CreateKeyFlow::created, this,
+            [this](const ApiKey &key) { Q_EMIT selectRequested({key.id}); });
+    m_createDialog = flow->start();
+}
+
+void KeyFlows::rotate(QList<ApiKey> keys) {
+    keys.removeIf([](const ApiKey &k) { return !KeyActions::mayRotate(k); });
+    if (keys.isEmpty())
+        return;
+    auto *dialog = new RotateKeyDialog(keys, m_parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, keys] { runBatch(BatchAction::Rotate, keys, dialog->graceSeconds()); });
+    dialog->open();
+}
+
+void KeyFlows::revoke(QList<ApiKey> keys) {
+    keys.removeIf([](const ApiKey &k) { return !KeyActions::mayRevoke(k); });
+    if (keys.isEmpty())
+        return;
+    auto *dialog = new RevokeKeyDialog(keys, m_parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, keys] { runBatch(BatchAction::Revoke, keys, 0); });
+    dialog->open();
+}
+
+void KeyFlows::runBatch(BatchAction action, const QList<ApiKey> &keys, int graceSeconds) {
+    if (m_batch || keys.isEmpty())
+        return;
+    auto *batch =
+        new KeyBatch(m_context.workspace->keys(),
+                     action == BatchAction::Rotate ? KeyBatch::Action::Rotate : KeyBatch::Action::Revoke,
+                     keys, graceSeconds, this);
+    m_batch = batch;
+    connect(batch, &KeyBatch::secretIssued, this, [this](const ApiKey &key, const QByteArray &secret) {
+        revealSecret(m_context, key, secret, m_parent);
+    });
+    connect(batch, &KeyBatch::progress, this, [this, batch](int done, int total) {
+        if (done < total)
+            Q_EMIT message(batch->action() == KeyBatch::Action::Rotate
+                               ? tr("Rotating %1 of %2…").arg(done + 1).arg(total)
+                               : tr("Revoking %1 of %2…").arg(done + 1).arg(total),
+                           false);
+    });
+    connect(batch, &KeyBatch::finished, this, [this, batch] {
+        const QString summary = batch->summary();
+        Q_EMIT message(summary, batch->succeeded() < batch->outcomes().size());
+        QStringList ids;
+        for (const KeyBatch::Outcome &o : batch->outcomes())
+            ids.append(o.key.id);
+        Q_EMIT selectRequested(ids);
+        batch->deleteLater();
+        m_batch = nullptr;
+        Q_EMIT batchFinished(summary);
+    });
+    batch->start();
+}
+
+void KeyFlows::edit(const ApiKey &key) {
+    if (key.isRetired())
+        return;
+    auto *dialog = new EditKeyDialog(key, m_parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, key] {
+        std::optional<QString> name, description;
+        if (dialog->name() != key.name)
+            name = dialog->name();
+        if (dialog->description() != key.description)
+            description = dialog->description();
+        if (!name && !description)
+            return;
+        // This rename's own answer: its failure is shown, whatever else is open.
+        connect(m_context.workspace->keys()->update(key.id, name, description), &KeyOperation::finished, this,
+                [this](const KeyResult &result) {
+                    if (!result.ok)
+                        Q_EMIT message(result.error, true);
+                });
+    });
+    dialog->open();
+}
+
+void KeyFlows::copyId(const ApiKey &key) {
+    QGuiApplication::clipboard()->setText(key.id);
+    Q_EMIT message(tr("Copied the key id %1.").arg(key.id), false);
+}
+
+void KeyFlows::showHistory(const ApiKey &key) {
+    QSet<QString> ids{key.id};
+    if (!key.replaces.isEmpty())
+        ids.insert(key.replaces);
+    if (!key.replacedBy.isEmpty())
+        ids.insert(key.replacedBy);
+    auto *dialog = new KeyHistoryDialog(m_context.workspace->auditModel(), key.name, ids, m_parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void KeyFlows::exportTo(QList<ApiKey> keys, QHash<QString, QString> customers, const QString &path) {
+    const int n = int(keys.size());
+    exportKeysCsv(std::move(keys), std::move(customers), path, this, [this, n, path](const QString &error) {
+        Q_EMIT message(error.isEmpty() ? tr("Exported %n key(s) to %1.", nullptr, n).arg(path)
+                                       : tr("Could not export the keys: %1").arg(error),
+                       !error.isEmpty());
+        Q_EMIT exported(error);
+    });
+}
+
+} // namespace knotie

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "models/data/apikey.h"
+#include "ui/pages/pagecontext.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QWidget;
+
+namespace knotie {
+
+class CreateKeyDialog;
+class KeyBatch;
+
+// What the key commands do, from the first dialog to the gateway's answer: create,
+// rotate and revoke (one key or many, each new secret shown once), rename, history, copy
+// and CSV export. Each request gets its own answer (a KeyOperation or a KeyBatch), so an
+// error is shown where it belongs and never hidden because another flow is open.
+class KeyFlows : public QObject {
+    Q_OBJECT
+public:
+    KeyFlows(const PageContext &context, QWidget *parent);
+
+    void createKey();
+    void rotate(QList<knotie::ApiKey> keys);
+    void revoke(QList<knotie::ApiKey> keys);
+    void edit(const knotie::ApiKey &key);
+    void copyId(const knotie::ApiKey &key);
+    void showHistory(const knotie::ApiKey &key);
+    // `keys` in the order shown; `customers` names their customers.
+    void exportTo(QList<knotie::ApiKey> keys, QHash<QString, QString> customers, const QString &path);
+
+Q_SIGNALS:
+    // A line for the page's message area.
+    void message(const QString &text, bool error);
+    // Keys to select: a created key, or the keys of a finished batch.
+    void selectRequested(const QStringList &keyIds);
+    // A rotate or revoke of several keys ended; `summary` says what happened to each.
+    void batchFinished(const QString &summary);
+    void exported(const QString &error);
+
+private:
+    enum class BatchAction { Rotate, Revoke };
+    void runBatch(BatchAction action, const QList<knotie::ApiKey> &keys, int graceSeconds);
+
+    PageContext m_context;
+    QWidget *m_parent;
+    QPointer<CreateKeyDialog> m_createDialog;
+    QPointer<KeyBatch> m_batch;
+};
+
+} // namespace knotie
