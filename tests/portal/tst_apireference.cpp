@@ -4,6 +4,7 @@
 #include "models/session/signinflow.h"
 #include "models/workspace/workspace.h"
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/portalfixture.h"
 #include "tests/support/portaltranslation.h"
 #include "tests/support/screenshots.h"
 #include "ui/pages/accessdeniedpage.h"
@@ -187,9 +188,9 @@ private Q_SLOTS:
     }
 
     void testKey_explainsEachOutcomeAndClearsOnHide() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("admin@demo.test")));
-        ApiReferencePage page(PageContext{&workspace, nullptr, nullptr});
+        PortalFixture portal(m_gateway, QStringLiteral("admin@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        ApiReferencePage page(portal.context());
         page.setMinimumSize(900, 620);
         page.show();
         page.showTab(ApiReferencePage::TestKeyTab);
@@ -245,9 +246,9 @@ private Q_SLOTS:
     }
 
     void testKey_memberIsToldWhomToAsk() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
-        ApiReferencePage page(PageContext{&workspace, nullptr, nullptr});
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        ApiReferencePage page(portal.context());
         QVERIFY(!page.keyTest());
         const auto *message = page.findChild<QLabel *>(QStringLiteral("accessDeniedMessage"));
         QVERIFY(message);
@@ -255,9 +256,9 @@ private Q_SLOTS:
     }
 
     void testKey_appearsWhenSettingsAccessIsGranted() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
-        ApiReferencePage page(PageContext{&workspace, nullptr, nullptr});
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        ApiReferencePage page(portal.context());
         QVERIFY(!page.keyTest());
         const auto setPermissions = [this](const QByteArray &permissions) {
             return m_gateway
@@ -266,19 +267,19 @@ private Q_SLOTS:
                 .status;
         };
         QCOMPARE(setPermissions(R"(["settings.manage","analytics.view","customers.view"])"), 200);
-        workspace.session()->refreshAccount();
+        portal.workspace.session()->refreshAccount();
         QVERIFY(QTest::qWaitFor([&] { return page.keyTest() != nullptr; }, 20000));
         QVERIFY(!page.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
         QCOMPARE(setPermissions(R"(["analytics.view","customers.view"])"), 200);
-        workspace.session()->refreshAccount();
+        portal.workspace.session()->refreshAccount();
         QVERIFY(QTest::qWaitFor([&] { return page.keyTest() == nullptr; }, 20000));
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
     }
 
     void connection_checksTheGatewayAndNamesTheProxy() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
-        ApiReferencePage page(PageContext{&workspace, nullptr, nullptr});
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        ApiReferencePage page(portal.context());
         page.setMinimumSize(900, 620);
         page.show();
         page.showTab(ApiReferencePage::ConnectionTab);
@@ -293,10 +294,10 @@ private Q_SLOTS:
     }
 
     void palette_memberSearchingApiKeysLearnsWhyAndWhomToAsk() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
-        MainWindow window(PageContext{&workspace, nullptr, nullptr});
-        CommandPalette palette(PageContext{&workspace, nullptr, nullptr}, &window);
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        MainWindow window(portal.context());
+        CommandPalette palette(portal.context(), &window);
         connect(&palette, &CommandPalette::pageRequested, &window, &MainWindow::showPage);
         palette.setQuery(QStringLiteral("api keys"));
         QCOMPARE(palette.visibleEntries().first(), QStringLiteral("API Keys — not available to you"));
@@ -310,15 +311,14 @@ private Q_SLOTS:
     }
 
     void palette_ownerJumpsToAKeyByName() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("owner@demo.test")));
-        workspace.open();
-        QVERIFY(QTest::qWaitFor([&] { return workspace.keyModel()->rowCount() > 0; }, 20000));
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready());
+        QVERIFY(portal.workspace.keyModel()->rowCount() > 0);
         ApiKey key;
-        for (int row = 0; row < workspace.keyModel()->rowCount() && key.id.isEmpty(); ++row)
-            if (!workspace.keyModel()->keyAt(row).isRetired())
-                key = workspace.keyModel()->keyAt(row);
-        CommandPalette palette(PageContext{&workspace, nullptr, nullptr});
+        for (int row = 0; row < portal.workspace.keyModel()->rowCount() && key.id.isEmpty(); ++row)
+            if (!portal.workspace.keyModel()->keyAt(row).isRetired())
+                key = portal.workspace.keyModel()->keyAt(row);
+        CommandPalette palette(portal.context());
         QSignalSpy page(&palette, &CommandPalette::pageRequested);
         QSignalSpy chosen(&palette, &CommandPalette::keyRequested);
         palette.setQuery(key.name);
@@ -331,13 +331,12 @@ private Q_SLOTS:
         QCOMPARE(page.at(0).at(0).value<Page>(), Page::ApiKeys);
         QCOMPARE(chosen.count(), 1);
         QCOMPARE(chosen.at(0).at(0).toString(), key.id);
-        workspace.close();
     }
 
     void shortcuts_overlayListsThePaletteFromTheWindowsOwnActions() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("owner@demo.test")));
-        MainWindow window(PageContext{&workspace, nullptr, nullptr});
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        MainWindow window(portal.context());
         const auto shortcuts = ShortcutsOverlay::shortcutsOf(&window);
         QVERIFY(shortcuts.contains(
             qMakePair(QKeySequence(Qt::CTRL | Qt::Key_K).toString(QKeySequence::NativeText),
@@ -374,16 +373,6 @@ private:
             m_gateway.postJson(QStringLiteral("/v1/keys"), body, GatewayProcess::bearer(m_owner));
         return {created.json().value(QStringLiteral("key")).toObject().value(QStringLiteral("id")).toString(),
                 created.json().value(QStringLiteral("secret")).toString().toLatin1()};
-    }
-
-    bool signIn(Workspace &workspace, const QString &email) {
-        SignInFlow flow(&m_network);
-        QSignalSpy ok(&flow, &SignInFlow::succeeded);
-        flow.signIn(m_gateway.baseUrl().toString(), email, QStringLiteral("knotie-demo"), false);
-        if (!ok.wait(20000))
-            return false;
-        workspace.session()->begin(ok.at(0).at(0).value<SignedInSession>());
-        return workspace.session()->isSignedIn();
     }
 
     QNetworkAccessManager m_network;

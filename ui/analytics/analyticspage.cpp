@@ -73,6 +73,7 @@ QString count(qint64 n) {
 
 AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     : QWidget(parent)
+    , m_context(context)
     , m_workspace(context.workspace)
     , m_report(new UsageReport(context.workspace->sync()->worker(), this))
     , m_chart(new UsageChartView(this))
@@ -114,7 +115,7 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     }
     m_from->setAccessibleName(tr("First day (UTC)"));
     m_to->setAccessibleName(tr("Last day (UTC)"));
-    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const QDate today = QDateTime::fromSecsSinceEpoch(m_context.now(), Qt::UTC).date();
     m_to->setDate(today);
     m_from->setDate(today.addDays(-13));
     m_exportCsv->setObjectName(QStringLiteral("exportCsv"));
@@ -379,7 +380,7 @@ void AnalyticsPage::setCustomRange(const QDate &first, const QDate &last) {
 
 UsageRange AnalyticsPage::currentRange() const {
     const int maxPoints = m_chart->maxPoints();
-    const UnixTime now = QDateTime::currentSecsSinceEpoch();
+    const UnixTime now = m_context.now();
     switch (RangeChoice(m_range->currentData().toInt())) {
     case RangeChoice::Day:
         return rangeEndingAt(now, 86400, maxPoints);

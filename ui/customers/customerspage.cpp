@@ -176,7 +176,7 @@ void CustomersPage::fetchUsage() {
     if (!d->context.workspace->session()->account().has(Permission::AnalyticsView))
         return;
     // Whole days (API.md), today's included.
-    const UnixTime to = (QDateTime::currentSecsSinceEpoch() / day + 1) * day;
+    const UnixTime to = (d->context.now() / day + 1) * day;
     for (const Customer &c : d->context.workspace->customerModel()->rows()) {
         UsageQuery query;
         query.from = to - usageDays * day;

@@ -366,7 +366,7 @@ void OverviewPage::fetchTraffic() {
     if (!d->chart)
         return;
     // Whole hours (API.md): the current hour, still filling, ends the last 24.
-    const UnixTime to = (currentTime() / hour + 1) * hour;
+    const UnixTime to = (d->context.now() / hour + 1) * hour;
     UsageQuery query;
     query.from = to - 48 * hour;
     query.to = to;
