@@ -1,13 +1,14 @@
 #include "models/domain/keyformat.h"
+#include "models/items/keyfilterproxy.h"
 #include "models/items/keytablemodel.h"
 #include "models/session/session.h"
-#include "models/session/signinflow.h"
 #include "models/workspace/workspace.h"
 #include "tests/support/gatewayprocess.h"
 #include "tests/support/portalfixture.h"
 #include "tests/support/portaltranslation.h"
 #include "tests/support/screenshots.h"
 #include "ui/pages/accessdeniedpage.h"
+#include "ui/pages/apikeyspage.h"
 #include "ui/reference/apireferencepage.h"
 #include "ui/reference/codeblock.h"
 #include "ui/reference/connectionpanel.h"
@@ -27,6 +28,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
+#include <QTableView>
 #include <QTest>
 
 using namespace knotie;
@@ -297,8 +299,8 @@ private Q_SLOTS:
         PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
         QVERIFY(portal.signedIn());
         MainWindow window(portal.context());
+        // The palette asks the window's Navigator for the page.
         CommandPalette palette(portal.context(), &window);
-        connect(&palette, &CommandPalette::pageRequested, &window, &MainWindow::showPage);
         palette.setQuery(QStringLiteral("api keys"));
         QCOMPARE(palette.visibleEntries().first(), QStringLiteral("API Keys — not available to you"));
         QVERIFY(grabForDocs(&palette, QStringLiteral("command-palette-member")));
@@ -319,8 +321,8 @@ private Q_SLOTS:
             if (!portal.workspace.keyModel()->keyAt(row).isRetired())
                 key = portal.workspace.keyModel()->keyAt(row);
         CommandPalette palette(portal.context());
-        QSignalSpy page(&palette, &CommandPalette::pageRequested);
-        QSignalSpy chosen(&palette, &CommandPalette::keyRequested);
+        QSignalSpy page(&portal.navigator, &Navigator::pageRequested);
+        QSignalSpy chosen(&portal.navigator, &Navigator::keySelectionRequested);
         palette.setQuery(key.name);
         QVERIFY(palette.visibleEntries().contains(QStringLiteral("Key: ") + key.name));
         palette.setQuery(QStringLiteral("no such thing at all"));
@@ -331,6 +333,27 @@ private Q_SLOTS:
         QCOMPARE(page.at(0).at(0).value<Page>(), Page::ApiKeys);
         QCOMPARE(chosen.count(), 1);
         QCOMPARE(chosen.at(0).at(0).toString(), key.id);
+    }
+
+    void palette_inTheWindowOpensApiKeysWithTheKeySelected() {
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready());
+        MainWindow &window = portal.showWindow(Page::Overview);
+        ApiKey key;
+        for (int row = 0; row < portal.workspace.keyModel()->rowCount() && key.id.isEmpty(); ++row)
+            if (!portal.workspace.keyModel()->keyAt(row).isRetired())
+                key = portal.workspace.keyModel()->keyAt(row);
+        QVERIFY(!key.id.isEmpty());
+        CommandPalette palette(portal.context(), &window);
+        palette.setQuery(key.maskedSecret());
+        palette.chooseFirst();
+        QCOMPARE(window.currentPage(), Page::ApiKeys);
+        auto *keys = window.findChild<ApiKeysPage *>();
+        QVERIFY(keys);
+        const QModelIndexList selected = keys->table()->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(portal.workspace.keyModel()->keyFromIndex(keys->proxy()->mapToSource(selected.first())),
+                 key.id);
     }
 
     void shortcuts_overlayListsThePaletteFromTheWindowsOwnActions() {

@@ -7,6 +7,7 @@
 #include "models/workspace/workspace.h"
 #include "ui/analytics/usagechartview.h"
 #include "ui/keys/keytypetext.h"
+#include "ui/pages/navigator.h"
 #include "ui/pages/pageheader.h"
 
 #include <QComboBox>
@@ -244,6 +245,8 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     };
     for (QTreeWidget *table : {m_attention, m_topKeys, m_errorKeys})
         connect(table, &QTreeWidget::itemActivated, this, activateKey);
+    if (context.navigator)
+        connect(context.navigator, &Navigator::keyUsageRequested, this, &AnalyticsPage::showKey);
     connect(m_customers, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         setFilter(UsageFilter::forCustomer(item->data(0, KeyIdRole).toString()));
     });

@@ -3,6 +3,7 @@
 #include "models/items/keytablemodel.h"
 #include "models/session/session.h"
 #include "models/workspace/workspace.h"
+#include "ui/pages/navigator.h"
 
 #include <QCoreApplication>
 #include <QKeyEvent>
@@ -149,11 +150,11 @@ void CommandPalette::chooseFirst() {
 }
 
 void CommandPalette::choose(QListWidgetItem *item) {
-    if (item->data(keyRole).isValid()) {
-        Q_EMIT pageRequested(Page::ApiKeys);
-        Q_EMIT keyRequested(item->data(keyRole).toString());
-    } else {
-        Q_EMIT pageRequested(static_cast<Page>(item->data(pageRole).toInt()));
+    if (Navigator *navigator = m_context.navigator) {
+        if (item->data(keyRole).isValid())
+            navigator->showKey(item->data(keyRole).toString());
+        else
+            navigator->showPage(static_cast<Page>(item->data(pageRole).toInt()));
     }
     accept();
 }

@@ -11,9 +11,9 @@ class QListWidgetItem;
 
 namespace knotie {
 
-// Ctrl+K: type to jump to any page or API key. Pages the person may not see are listed
-// too, with why and whom to ask, so someone who searches for "API Keys" learns why it
-// is not there instead of finding nothing.
+// Ctrl+K: type to jump to any page or API key (through the context's Navigator). Pages
+// the person may not see are listed too, with why and whom to ask, so someone who searches
+// for "API Keys" learns why it is not there instead of finding nothing.
 class CommandPalette : public QDialog {
     Q_OBJECT
 public:
@@ -24,10 +24,6 @@ public:
     QStringList visibleEntries() const;
     // Chooses the highlighted entry (the first match unless moved), as Return does.
     void chooseFirst();
-
-Q_SIGNALS:
-    void pageRequested(knotie::Page page);
-    void keyRequested(const QString &keyId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
