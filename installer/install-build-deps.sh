@@ -8,7 +8,7 @@ build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-tools-de
     qtkeychain-qt6-dev libqt6sql6-sqlite libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev
     libboost1.81-dev libssl-dev libsecret-1-0 qt6-translations-l10n libqt6svg6 curl)
 run=(gnome-keyring dbus-x11)
-test=(xvfb xauth gnome-keyring dbus-x11 desktop-file-utils appstream dpkg-dev file python3 libyaml-dev)
+test=(xvfb xauth gnome-keyring dbus-x11 desktop-file-utils appstream dpkg-dev file python3 libyaml-dev clang-format)
 bench=(wrk nginx-light hyperfine)
 
 case $purpose in

@@ -10,7 +10,7 @@ for ts in "$source_dir"/translations/*.ts; do
     cp "$ts" "$copy"
     # The source language needs only its plural forms.
     only=(); [[ $ts == *_en.ts ]] && only=(-pluralonly)
-    "$lupdate" -silent "${only[@]}" -no-obsolete -locations none "$source_dir/app" "$source_dir/ui" "$source_dir/models" \
+    "$lupdate" -silent "${only[@]}" -I "$source_dir" -no-obsolete -locations none "$source_dir/app" "$source_dir/ui" "$source_dir/models" \
         -ts "$copy"
     if grep -n 'type="unfinished"' "$copy" >"$work/unfinished"; then
         echo "FAIL: $(basename "$ts") has $(wc -l <"$work/unfinished") unfinished entries:"

@@ -9,6 +9,7 @@
 #include "ui/keys/keytypetext.h"
 #include "ui/pages/navigator.h"
 #include "ui/pages/pageheader.h"
+#include "ui/settingskeys.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -36,8 +37,6 @@ namespace knotie {
 namespace {
 constexpr int KeyIdRole = Qt::UserRole + 1;
 constexpr int topCount = 10;
-const char *rangeSetting = "analytics/range";
-const char *splitterSetting = "analytics/splitter";
 // The cache reaches back as far as it was filled; five years keep a custom range to a
 // dozen gateway calls at most (400 days each, with the range before).
 constexpr int maxCustomDays = 5 * 366;
@@ -198,9 +197,9 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({620, 380});
-    split->restoreState(QSettings().value(QLatin1String(splitterSetting)).toByteArray());
+    split->restoreState(QSettings().value(settingskeys::analyticsSplitter).toByteArray());
     connect(split, &QSplitter::splitterMoved, this,
-            [split] { QSettings().setValue(QLatin1String(splitterSetting), split->saveState()); });
+            [split] { QSettings().setValue(settingskeys::analyticsSplitter, split->saveState()); });
     layout->addWidget(split, 1);
 
     m_report->setConnection(m_workspace->session()->connection());
@@ -252,7 +251,7 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     });
 
     refillFilter();
-    const int savedRange = QSettings().value(QLatin1String(rangeSetting), int(RangeChoice::Week)).toInt();
+    const int savedRange = QSettings().value(settingskeys::analyticsRange, int(RangeChoice::Week)).toInt();
     m_range->setCurrentIndex(std::max(0, m_range->findData(savedRange)));
     connect(m_filter, &QComboBox::currentIndexChanged, this, &AnalyticsPage::reload);
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
@@ -260,7 +259,7 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
         m_from->setVisible(custom);
         m_to->setVisible(custom);
         if (!custom)
-            QSettings().setValue(QLatin1String(rangeSetting), m_range->currentData());
+            QSettings().setValue(settingskeys::analyticsRange, m_range->currentData());
         reload();
     });
     for (QDateEdit *edit : {m_from, m_to})

@@ -1,5 +1,7 @@
 #include "ui/analytics/usagechartview.h"
 
+#include "ui/style/palette.h"
+
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -52,9 +54,9 @@ public:
         chart->addAxis(m_latency, Qt::AlignRight);
 
         const QList<QPair<QString, QColor>> outcomes{
-            {UsageChartView::tr("OK"), QColor(0x3b, 0x8e, 0x5a)},
-            {UsageChartView::tr("Client errors (4xx)"), QColor(0xe0, 0xa1, 0x2b)},
-            {UsageChartView::tr("Server errors (5xx)"), QColor(0xc6, 0x3d, 0x3d)}};
+            {UsageChartView::tr("OK"), themeColor(ColorRole::ChartOk)},
+            {UsageChartView::tr("Client errors (4xx)"), themeColor(ColorRole::ChartClientErrors)},
+            {UsageChartView::tr("Server errors (5xx)"), themeColor(ColorRole::ChartServerErrors)}};
         for (const auto &[name, colour] : outcomes) {
             auto *upper = new QLineSeries(chart);
             auto *lower = new QLineSeries(chart);
@@ -70,7 +72,7 @@ public:
         }
         m_p95 = new QLineSeries;
         m_p95->setName(UsageChartView::tr("p95 latency"));
-        m_p95->setColor(QColor(0x2d, 0x5b, 0xa8));
+        m_p95->setColor(themeColor(ColorRole::ChartLatency));
         chart->addSeries(m_p95);
         m_p95->attachAxis(m_x);
         m_p95->attachAxis(m_latency);

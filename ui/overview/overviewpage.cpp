@@ -12,6 +12,7 @@
 #include "ui/overview/trafficchart.h"
 #include "ui/pages/navigator.h"
 #include "ui/pages/pageheader.h"
+#include "ui/style/metrics.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -77,7 +78,7 @@ OverviewPage::OverviewPage(const PageContext &context, QWidget *parent)
     scroll->setFrameShape(QFrame::NoFrame);
     auto *content = new QWidget(scroll);
     auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(24, 20, 24, 20);
+    layout->setContentsMargins(pageMargins);
     layout->setSpacing(14);
     layout->addWidget(new PageHeader(tr("Overview"), content));
 

@@ -6,6 +6,7 @@
 #include "models/workspace/workspace.h"
 #include "ui/pages/accessdeniedpage.h"
 #include "ui/pages/navigator.h"
+#include "ui/settingskeys.h"
 #include "ui/shell/accountheader.h"
 #include "ui/shell/commandpalette.h"
 #include "ui/shell/shortcutsoverlay.h"
@@ -106,9 +107,9 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
 
     QSettings settings;
     // On a roomy screen, room for every column of the key table.
-    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+    if (!restoreGeometry(settings.value(settingskeys::mainWindowGeometry).toByteArray()))
         resize(screen()->availableSize().width() >= 1600 ? QSize(1440, 900) : QSize(1180, 760));
-    const QString lastPage = settings.value(QStringLiteral("mainWindow/page")).toString();
+    const QString lastPage = settings.value(settingskeys::mainWindowPage).toString();
     Page start = Page::Overview;
     for (Page p : navigationPages())
         if (pageSlug(p) == lastPage)
@@ -243,8 +244,8 @@ void MainWindow::showPage(Page page) {
 
 void MainWindow::closeEvent(QCloseEvent *event) {
     QSettings settings;
-    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/page"), pageSlug(d->current));
+    settings.setValue(settingskeys::mainWindowGeometry, saveGeometry());
+    settings.setValue(settingskeys::mainWindowPage, pageSlug(d->current));
     QMainWindow::closeEvent(event);
 }
 
