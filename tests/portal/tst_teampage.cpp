@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -111,7 +112,7 @@ private Q_SLOTS:
         page.openMemberLeaves(QStringLiteral("usr_jonas"));
         auto *dialog = page.findChild<MemberLeavesDialog *>();
         QVERIFY(dialog);
-        dialog->setChoice(MemberLeavesDialog::Rotate);
+        dialog->findChild<QRadioButton *>(QStringLiteral("choiceRotate"))->click();
         dialog->setGraceSeconds(0);
         const QList<ApiKey> keys = dialog->keys();
         QVERIFY(keys.size() >= 2);
@@ -142,7 +143,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(hasKeyNamed(owner, QStringLiteral("Jonas revoke A")), 10000);
         MemberLeavesDialog dialog(owner.context());
         dialog.setMember(QStringLiteral("usr_jonas"));
-        dialog.setChoice(MemberLeavesDialog::Revoke);
+        dialog.findChild<QRadioButton *>(QStringLiteral("choiceRevoke"))->click();
         const qsizetype n = dialog.keys().size();
         QVERIFY(n >= 1);
         QSignalSpy done(&dialog, &MemberLeavesDialog::done);

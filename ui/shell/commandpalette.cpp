@@ -107,14 +107,6 @@ void CommandPalette::setQuery(const QString &text) {
     m_query->setText(text);
 }
 
-QStringList CommandPalette::visibleEntries() const {
-    QStringList entries;
-    for (int i = 0; i < m_list->count(); ++i)
-        if (!m_list->item(i)->isHidden())
-            entries << m_list->item(i)->text().section(QLatin1Char('\n'), 0, 0);
-    return entries;
-}
-
 void CommandPalette::filter() {
     const QStringList words = m_query->text().toCaseFolded().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QListWidgetItem *first = nullptr;

@@ -20,8 +20,6 @@ public:
     CommandPalette(const PageContext &context, QWidget *parent = nullptr);
 
     void setQuery(const QString &text);
-    // The visible entries' first lines, in order (for tests and screen readers).
-    QStringList visibleEntries() const;
     // Chooses the highlighted entry (the first match unless moved), as Return does.
     void chooseFirst();
 

@@ -122,10 +122,6 @@ void SignInDialog::setPassword(const QString &password) {
     d->password->setText(password);
 }
 
-void SignInDialog::setRemember(bool remember) {
-    d->remember->setChecked(remember);
-}
-
 void SignInDialog::setNotice(const QString &notice) {
     d->notice->setText(notice);
     d->notice->setVisible(!notice.isEmpty());

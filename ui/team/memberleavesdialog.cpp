@@ -105,10 +105,6 @@ void MemberLeavesDialog::setMember(const QString &userId) {
     m_member->setCurrentIndex(m_member->findData(userId));
 }
 
-void MemberLeavesDialog::setChoice(Choice choice) {
-    m_choice->button(choice)->setChecked(true);
-}
-
 void MemberLeavesDialog::setGraceSeconds(int seconds) {
     m_grace->setCurrentIndex(qMax(0, m_grace->findData(seconds)));
 }

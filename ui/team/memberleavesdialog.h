@@ -29,7 +29,6 @@ public:
     // The member's keys that still work, as listed.
     QList<knotie::ApiKey> keys() const;
     enum Choice { Rotate, Revoke };
-    void setChoice(Choice choice);
     void setGraceSeconds(int seconds);
     // Runs the chosen action on every listed key.
     void run();
