@@ -121,7 +121,7 @@ private Q_SLOTS:
             QCOMPARE(k.status, KeyStatus::Active);
         }
         grabForDocs(dialog, QStringLiteral("member-leaves-dialog"));
-        QSignalSpy done(dialog, &MemberLeavesDialog::done);
+        QSignalSpy done(dialog, &MemberLeavesDialog::completed);
         dialog->run();
         QVERIFY(done.wait(30000));
         QCOMPARE(dialog->summary(), QStringLiteral("%1 keys rotated.").arg(keys.size()));
@@ -146,7 +146,7 @@ private Q_SLOTS:
         dialog.findChild<QRadioButton *>(QStringLiteral("choiceRevoke"))->click();
         const qsizetype n = dialog.keys().size();
         QVERIFY(n >= 1);
-        QSignalSpy done(&dialog, &MemberLeavesDialog::done);
+        QSignalSpy done(&dialog, &MemberLeavesDialog::completed);
         dialog.run();
         QVERIFY(done.wait(30000));
         QCOMPARE(dialog.summary(),

@@ -86,11 +86,11 @@ public:
         const QList<QLegendMarker *> markers = chart()->legend()->markers(series);
         for (QLegendMarker *marker : markers)
             QObject::connect(marker, &QLegendMarker::clicked, m_owner, [this, marker] {
-                setVisible(marker->series(), !marker->series()->isVisible());
+                showSeries(marker->series(), !marker->series()->isVisible());
             });
     }
 
-    void setVisible(QAbstractSeries *series, bool visible) {
+    void showSeries(QAbstractSeries *series, bool visible) {
         series->setVisible(visible);
         const QList<QLegendMarker *> markers = chart()->legend()->markers(series);
         for (QLegendMarker *marker : markers) {
@@ -99,10 +99,6 @@ public:
             c.setAlphaF(visible ? 1.0 : 0.4);
             marker->setLabelBrush(c);
         }
-    }
-
-    QAbstractSeries *series(int index) const {
-        return index < 3 ? static_cast<QAbstractSeries *>(m_areas.at(index)) : m_p95;
     }
 
     void show(const QList<UsageBucket> &buckets, qint64 step, const QList<UsageChartView::Line> &lines) {
@@ -298,14 +294,6 @@ int UsageChartView::bucketAt(qint64 msecsSinceEpoch) const {
         return -1;
     const int index = int(std::distance(m_buckets.cbegin(), it)) - 1;
     return t < m_buckets.at(index).start + m_bucketSeconds ? index : -1;
-}
-
-bool UsageChartView::isSeriesVisible(int series) const {
-    return m_canvas->series(series)->isVisible();
-}
-
-void UsageChartView::setSeriesVisible(int series, bool visible) {
-    m_canvas->setVisible(m_canvas->series(series), visible);
 }
 
 void UsageChartView::hoverAt(const QPoint &pos, const QPoint &globalPos) {

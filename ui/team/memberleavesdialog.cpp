@@ -164,7 +164,7 @@ void MemberLeavesDialog::run() {
         m_member->setEnabled(true);
         // The list stays as it was, beside the summary; picking another member lists theirs.
         m_run->setEnabled(false);
-        Q_EMIT done();
+        Q_EMIT completed();
     });
     batch->start();
 }

@@ -35,7 +35,8 @@ public:
     QString summary() const;
 
 Q_SIGNALS:
-    void done();
+    // Every chosen key was rotated or revoked (not `done`: that would hide QDialog::done).
+    void completed();
 
 private:
     void listKeys();
