@@ -7,6 +7,7 @@
 #include "models/sync/connectionstate.h"
 #include "models/workspace/workspace.h"
 #include "ui/preferences/preferencesdialog.h"
+#include "ui/settingskeys.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/signin/signindialog.h"
 #include "ui/widgets/secretclipboard.h"
@@ -22,9 +23,6 @@
 namespace knotie {
 
 namespace {
-const QString gatewayKey = QStringLiteral("session/gateway");
-const QString emailKey = QStringLiteral("session/email");
-const QString rememberKey = QStringLiteral("session/remember");
 const QString defaultGateway = QStringLiteral("http://127.0.0.1:8787");
 } // namespace
 
@@ -60,9 +58,9 @@ PortalController::~PortalController() {
 
 void PortalController::start() {
     QSettings settings;
-    const bool remembered = settings.value(rememberKey).toBool() && !m_options.autoSignIn;
-    const QUrl gateway = normalizeGatewayAddress(settings.value(gatewayKey).toString());
-    const QString email = settings.value(emailKey).toString();
+    const bool remembered = settings.value(settingskeys::remember).toBool() && !m_options.autoSignIn;
+    const QUrl gateway = normalizeGatewayAddress(settings.value(settingskeys::gateway).toString());
+    const QString email = settings.value(settingskeys::email).toString();
     if (remembered && gateway.isValid() && !email.isEmpty())
         m_workspace->session()->restore(gateway, email); // signedIn or restoreFailed follows
     else
@@ -85,15 +83,16 @@ void PortalController::showSignIn(const QString &notice) {
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog->setGatewayAddress(!m_options.gateway.isEmpty()
                                     ? m_options.gateway
-                                    : settings.value(gatewayKey, defaultGateway).toString());
-    m_dialog->setEmail(!m_options.email.isEmpty() ? m_options.email : settings.value(emailKey).toString());
+                                    : settings.value(settingskeys::gateway, defaultGateway).toString());
+    m_dialog->setEmail(!m_options.email.isEmpty() ? m_options.email
+                                                  : settings.value(settingskeys::email).toString());
     m_dialog->setNotice(notice);
     connect(m_dialog, &QDialog::accepted, this, [this] {
         const SignedInSession session = m_dialog->session();
         QSettings s;
-        s.setValue(gatewayKey, session.gateway.toString());
-        s.setValue(emailKey, session.account.user.email);
-        s.setValue(rememberKey, session.remember);
+        s.setValue(settingskeys::gateway, session.gateway.toString());
+        s.setValue(settingskeys::email, session.account.user.email);
+        s.setValue(settingskeys::remember, session.remember);
         m_workspace->session()->begin(session); // signedIn opens the main window
     });
     connect(m_dialog, &QDialog::rejected, this, [this] {

@@ -10,7 +10,7 @@ build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-tools-de
 run=(gnome-keyring dbus-x11)
 # The engines the `engines` tests start themselves: PostgreSQL 15 (with Qt's driver for it) and Redis 7.
 engines=(postgresql redis-server libqt6sql6-psql)
-test=(xvfb xauth gnome-keyring dbus-x11 desktop-file-utils appstream dpkg-dev file python3 libyaml-dev
+test=(xvfb xauth gnome-keyring dbus-x11 desktop-file-utils appstream dpkg-dev file python3 libyaml-dev clang-format
     "${engines[@]}")
 bench=(wrk nginx-light hyperfine)
 cluster=("${engines[@]}" haproxy) # gateway/cluster.sh

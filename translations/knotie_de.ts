@@ -155,20 +155,12 @@
 <context>
     <name>KeyType</name>
     <message>
-        <source>Read-Only</source>
-        <translation>Nur lesen</translation>
-    </message>
-    <message>
         <source>Can only fetch data (GET requests); cannot modify any resources.</source>
         <translation>Kann nur Daten abrufen (GET-Anfragen); kann nichts verändern.</translation>
     </message>
     <message>
         <source>Safe for analytics dashboards.</source>
         <translation>Sicher für Analyse-Dashboards.</translation>
-    </message>
-    <message>
-        <source>Webhook</source>
-        <translation>Webhook</translation>
     </message>
     <message>
         <source>Limited to webhook endpoints; cannot read or change customers or credits.</source>
@@ -179,20 +171,12 @@
         <translation>Für Webhook-Integrationen und die sichere Authentifizierung von Rückrufen.</translation>
     </message>
     <message>
-        <source>Customer</source>
-        <translation>Kunde</translation>
-    </message>
-    <message>
         <source>Scoped to one customer&apos;s resources; sees nothing of your other customers.</source>
         <translation>Auf die Ressourcen eines Kunden beschränkt; sieht nichts von Ihren anderen Kunden.</translation>
     </message>
     <message>
         <source>Ideal for customer-facing integrations.</source>
         <translation>Ideal für Integrationen, die Ihre Kunden nutzen.</translation>
-    </message>
-    <message>
-        <source>Partner</source>
-        <translation>Partner</translation>
     </message>
     <message>
         <source>Full access to every partner-level operation: the highest privilege.</source>

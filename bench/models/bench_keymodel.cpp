@@ -1,10 +1,10 @@
 // Loading 100,000 keys from the cache into the key model, beside a bare QSqlQuery loop
 // over the same rows and columns.
 #include "bench/models/benchprint.h"
-#include "bench/models/synthetickeys.h"
 #include "models/cache/cache.h"
 #include "models/items/keyfilterproxy.h"
 #include "models/items/keytablemodel.h"
+#include "tests/support/synthetickeys.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -25,7 +25,7 @@ int main(int argc, char **argv) {
     Cache cache(dir.filePath(QStringLiteral("keys.sqlite")));
     if (cache.open().status != Cache::OpenStatus::Ok)
         return 1;
-    QList<ApiKey> keys = bench::syntheticKeys(keyCount, 1);
+    QList<ApiKey> keys = test::syntheticKeys(keyCount, 1);
     if (!cache.storeKeys(keys))
         return 1;
     keys.clear();

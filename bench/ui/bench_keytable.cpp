@@ -7,12 +7,12 @@
 //   bench_keytable floor [type] (child) a bare window with an empty QTableView
 //   bench_keytable page DIR [type] (child) the page over the cache in DIR
 #include "bench/models/benchprint.h"
-#include "bench/models/synthetickeys.h"
 #include "models/cache/cache.h"
 #include "models/items/keyfilterproxy.h"
 #include "models/items/keytablemodel.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
+#include "tests/support/synthetickeys.h"
 #include "ui/pages/apikeyspage.h"
 #include "ui/widgets/secretclipboard.h"
 
@@ -183,7 +183,7 @@ int runPage(const QString &cachePath, bool typeToo) {
 }
 
 QList<ApiKey> generatedKeys() {
-    return bench::syntheticKeys(keyCount, 7);
+    return test::syntheticKeys(keyCount, 7);
 }
 
 // Runs a child and returns its figures by name; "start_to_painted" is timed from before

@@ -370,7 +370,7 @@ QString describeFailure(const GatewayResult &r, const QUrl &baseUrl, const Perso
         if (area) {
             Account who;
             who.owner = contact;
-            const QString denied = Access::deniedMessage(who, *area);
+            QString denied = Access::deniedMessage(who, *area); // not const: returned by move
             if (!denied.isEmpty())
                 return denied;
         }
@@ -384,7 +384,7 @@ QString describeFailure(const GatewayResult &r, const QUrl &baseUrl, const Perso
             .arg(address)
             .arg(r.httpStatus);
     // A 422 or 409 names what to fix; the gateway's own sentence says it best.
-    const QString serverMessage =
+    QString serverMessage = // not const: returned by move
         r.body.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString();
     if (!serverMessage.isEmpty())
         return serverMessage;

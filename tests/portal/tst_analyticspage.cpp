@@ -1,10 +1,10 @@
 #include "models/cache/cache.h"
 #include "models/items/keytablemodel.h"
 #include "models/session/session.h"
-#include "models/session/signinflow.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/portalfixture.h"
 #include "tests/support/portaltranslation.h"
 #include "tests/support/screenshots.h"
 #include "tests/support/testkeys.h"
@@ -18,7 +18,6 @@
 #include <QImage>
 #include <QLabel>
 #include <QLegendMarker>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -47,17 +46,10 @@ private Q_SLOTS:
             QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", m_key.secret}}).status,
                      200);
 
-        SignInFlow flow(&m_network);
-        QSignalSpy signedIn(&flow, &SignInFlow::succeeded);
-        flow.signIn(m_gateway.baseUrl().toString(), QStringLiteral("owner@demo.test"),
-                    QStringLiteral("knotie-demo"), false);
-        QVERIFY(signedIn.wait(20000));
-        m_workspace = std::make_unique<Workspace>(&m_network, nullptr);
-        m_workspace->session()->begin(signedIn.at(0).at(0).value<SignedInSession>());
-        m_workspace->open();
-        QVERIFY(QTest::qWaitFor([&] { return hasKey(m_key.id); }, 20000));
+        m_portal = std::make_unique<PortalFixture>(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(m_portal->ready(m_key.id));
 
-        m_page = std::make_unique<AnalyticsPage>(PageContext{m_workspace.get(), nullptr, nullptr});
+        m_page = std::make_unique<AnalyticsPage>(m_portal->context());
         m_page->resize(1100, 760);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
@@ -65,7 +57,7 @@ private Q_SLOTS:
 
     void cleanupTestCase() {
         m_page.reset();
-        m_workspace->close();
+        m_portal.reset();
     }
 
     void setRange_reloadsWithFittingBuckets() {
@@ -92,7 +84,7 @@ private Q_SLOTS:
     }
 
     void setCustomRange_longerThanTheGatewayAnswers_comparedWithTheRangeBefore() {
-        const QDate today = QDateTime::currentDateTimeUtc().date();
+        const QDate today = QDateTime::fromSecsSinceEpoch(m_portal->now(), Qt::UTC).date();
         m_page->setCustomRange(today.addDays(-499), today);
         QVERIFY(loaded());
         const UsageRange range = m_page->report()->range();
@@ -152,20 +144,22 @@ private Q_SLOTS:
 
     void legend_togglesASeries() {
         UsageChartView *chart = m_page->chart();
-        QVERIFY(chart->isSeriesVisible(3));
-        chart->setSeriesVisible(3, false);
-        QVERIFY(!chart->isSeriesVisible(3));
-        chart->setSeriesVisible(3, true);
-        QVERIFY(chart->isSeriesVisible(3));
-        // A click on the legend's "Client errors" entry hides that band, a second shows it.
+        // A click on a legend entry hides that band or line, a second shows it.
         auto *view = chart->findChild<QChartView *>(QStringLiteral("usageChart"));
         QVERIFY(view);
+        QLegendMarker *latency = view->chart()->legend()->markers().at(3);
+        QCOMPARE(latency->label(), QStringLiteral("p95 latency"));
+        QVERIFY(latency->series()->isVisible());
+        Q_EMIT latency->clicked();
+        QVERIFY(!latency->series()->isVisible());
+        Q_EMIT latency->clicked();
+        QVERIFY(latency->series()->isVisible());
         QLegendMarker *clientErrors = view->chart()->legend()->markers().at(1);
         QCOMPARE(clientErrors->label(), QStringLiteral("Client errors (4xx)"));
         Q_EMIT clientErrors->clicked();
-        QVERIFY(!chart->isSeriesVisible(1));
+        QVERIFY(!clientErrors->series()->isVisible());
         Q_EMIT clientErrors->clicked();
-        QVERIFY(chart->isSeriesVisible(1));
+        QVERIFY(clientErrors->series()->isVisible());
         QVERIFY(!chart->describeBucket(0).isEmpty());
         QCOMPARE(chart->bucketAt(qint64(m_page->report()->buckets().at(2).start + 1) * 1000), 2);
     }
@@ -191,22 +185,18 @@ private Q_SLOTS:
     }
 
     void member_seesKeysByIdWithWhomToAsk_andNamesTheCacheHas() {
-        SignInFlow flow(&m_network);
-        QSignalSpy signedIn(&flow, &SignInFlow::succeeded);
-        flow.signIn(m_gateway.baseUrl().toString(), QStringLiteral("member@demo.test"),
-                    QStringLiteral("knotie-demo"), false);
-        QVERIFY(signedIn.wait(20000));
-        Workspace member(&m_network, nullptr);
-        member.session()->begin(signedIn.at(0).at(0).value<SignedInSession>());
-        QVERIFY(!Access::maySee(member.session()->account(), Page::ApiKeys));
+        PortalFixture member(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
+        QVERIFY(member.signedIn());
+        QVERIFY(!Access::maySee(member.workspace.session()->account(), Page::ApiKeys));
         // A name the member's cache kept (from when they had settings access).
         {
-            Cache cache(Cache::defaultPath(member.session()->gateway(), member.session()->account().user.id));
+            Cache cache(Cache::defaultPath(member.workspace.session()->gateway(),
+                                           member.workspace.session()->account().user.id));
             QCOMPARE(cache.open().status, Cache::OpenStatus::Ok);
             QVERIFY(cache.storeKeys({keyById(m_key.id)}));
         }
         member.open();
-        AnalyticsPage page(PageContext{&member, nullptr, nullptr});
+        AnalyticsPage page(member.context());
         page.resize(1100, 760);
         page.show();
         page.setRange(AnalyticsPage::RangeChoice::Day);
@@ -244,7 +234,6 @@ private Q_SLOTS:
         page.findChild<QTabWidget *>()->setCurrentWidget(top);
         page.setMinimumSize(1100, 760);
         grabForDocs(&page, QStringLiteral("analytics-member-keys"));
-        member.close();
     }
 
     // Last: it stops the gateway.
@@ -260,8 +249,8 @@ private Q_SLOTS:
         QVERIFY(endpointRows > 0);
 
         m_gateway.stop();
-        m_workspace->sync()->syncNow();
-        QVERIFY(QTest::qWaitFor([&] { return m_workspace->connectionState()->isOffline(); }, 30000));
+        m_portal->workspace.sync()->syncNow();
+        QVERIFY(QTest::qWaitFor([&] { return m_portal->workspace.connectionState()->isOffline(); }, 30000));
         const auto *status = m_page->findChild<QLabel *>(QStringLiteral("usageStatus"));
         QVERIFY(status->isVisibleTo(m_page.get()));
         QVERIFY(status->text().startsWith(QStringLiteral("Offline since ")));
@@ -286,7 +275,7 @@ private:
     }
 
     ApiKey keyById(const QString &id) const {
-        const KeyTableModel *model = m_workspace->keyModel();
+        const KeyTableModel *model = m_portal->workspace.keyModel();
         for (int row = 0; row < model->rowCount(); ++row)
             if (model->keyAt(row).id == id)
                 return model->keyAt(row);
@@ -294,26 +283,17 @@ private:
     }
 
     QString keyName() const {
-        const KeyTableModel *model = m_workspace->keyModel();
+        const KeyTableModel *model = m_portal->workspace.keyModel();
         for (int row = 0; row < model->rowCount(); ++row)
             if (model->keyAt(row).id == m_key.id)
                 return model->keyAt(row).maskedSecret();
         return m_key.id;
     }
 
-    bool hasKey(const QString &id) const {
-        const KeyTableModel *model = m_workspace->keyModel();
-        for (int row = 0; row < model->rowCount(); ++row)
-            if (model->keyAt(row).id == id)
-                return true;
-        return false;
-    }
-
     QTemporaryDir m_config;
-    QNetworkAccessManager m_network;
     GatewayProcess m_gateway;
     TestKey m_key;
-    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<PortalFixture> m_portal;
     std::unique_ptr<AnalyticsPage> m_page;
 };
 

@@ -1,12 +1,14 @@
 #include "models/domain/keyformat.h"
+#include "models/items/keyfilterproxy.h"
 #include "models/items/keytablemodel.h"
 #include "models/session/session.h"
-#include "models/session/signinflow.h"
 #include "models/workspace/workspace.h"
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/portalfixture.h"
 #include "tests/support/portaltranslation.h"
 #include "tests/support/screenshots.h"
 #include "ui/pages/accessdeniedpage.h"
+#include "ui/pages/apikeyspage.h"
 #include "ui/reference/apireferencepage.h"
 #include "ui/reference/codeblock.h"
 #include "ui/reference/connectionpanel.h"
@@ -20,18 +22,36 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
+#include <QTableView>
 #include <QTest>
 
 using namespace knotie;
 using namespace knotie::test;
 
 namespace {
+// What a label inside `parent` shows, found by its object name, as a person reads it.
+QString text(const QWidget *parent, const char *objectName) {
+    const auto *label = parent->findChild<QLabel *>(QLatin1String(objectName));
+    return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(objectName));
+}
+
+// The palette's entries a person sees, first lines only, in order.
+QStringList visibleEntries(const CommandPalette &palette) {
+    QStringList entries;
+    const auto *list = palette.findChild<QListWidget *>(QStringLiteral("commandResults"));
+    for (int i = 0; list && i < list->count(); ++i)
+        if (!list->item(i)->isHidden())
+            entries << list->item(i)->text().section(QLatin1Char('\n'), 0, 0);
+    return entries;
+}
+
 struct Ran {
     int status = 0;
     QByteArray output;
@@ -187,9 +207,9 @@ private Q_SLOTS:
     }
 
     void testKey_explainsEachOutcomeAndClearsOnHide() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("admin@demo.test")));
-        ApiReferencePage page(PageContext{&workspace, nullptr, nullptr});
+        PortalFixture portal(m_gateway, QStringLiteral("admin@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        ApiReferencePage page(portal.context());
         page.setMinimumSize(900, 620);
         page.show();
         page.showTab(ApiReferencePage::TestKeyTab);
@@ -197,23 +217,23 @@ private Q_SLOTS:
         QVERIFY(panel);
 
         panel->test(QStringLiteral("hello"));
-        QCOMPARE(panel->verdictText(), QStringLiteral("This is not a Knotie key."));
-        QVERIFY(panel->detailsText().contains(QStringLiteral("Nothing was sent")));
+        QCOMPARE(text(panel, "testKeyVerdict"), QStringLiteral("This is not a Knotie key."));
+        QVERIFY(text(panel, "testKeyDetails").contains(QStringLiteral("Nothing was sent")));
 
         const auto [id, secret] = createKey(QStringLiteral("read_only"));
         QByteArray typo = secret;
         typo[10] = typo[10] == 'x' ? 'y' : 'x';
         panel->test(QString::fromLatin1(typo));
-        QCOMPARE(panel->verdictText(), QStringLiteral("A character is wrong."));
-        QVERIFY(panel->detailsText().contains(QStringLiteral("Read-Only")));
+        QCOMPARE(text(panel, "testKeyVerdict"), QStringLiteral("A character is wrong."));
+        QVERIFY(text(panel, "testKeyDetails").contains(QStringLiteral("Read-Only")));
 
         panel->test(QString::fromLatin1(secret));
-        QVERIFY(QTest::qWaitFor([&] { return panel->liveCallText().contains(QStringLiteral("HTTP 200")); },
-                                20000));
-        QCOMPARE(panel->verdictText(), QStringLiteral("Valid."));
-        QVERIFY(panel->detailsText().contains(QStringLiteral("GET /api/v1/analytics")));
-        QVERIFY(!panel->detailsText().contains(QStringLiteral("POST /api/v1/customers")));
-        QVERIFY(panel->liveCallText().contains(id));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return text(panel, "testKeyLiveCall").contains(QStringLiteral("HTTP 200")); }, 20000));
+        QCOMPARE(text(panel, "testKeyVerdict"), QStringLiteral("Valid."));
+        QVERIFY(text(panel, "testKeyDetails").contains(QStringLiteral("GET /api/v1/analytics")));
+        QVERIFY(!text(panel, "testKeyDetails").contains(QStringLiteral("POST /api/v1/customers")));
+        QVERIFY(text(panel, "testKeyLiveCall").contains(id));
 
         QCOMPARE(
             m_gateway.request("DELETE", QStringLiteral("/v1/keys/") + id, {}, GatewayProcess::bearer(m_owner))
@@ -222,18 +242,20 @@ private Q_SLOTS:
         auto *field = panel->findChild<QLineEdit *>(QStringLiteral("testKeySecret"));
         field->setText(QString::fromLatin1(secret));
         panel->test(field->text());
-        QVERIFY(QTest::qWaitFor([&] { return panel->verdictText().startsWith(QStringLiteral("Revoked on")); },
-                                20000));
-        QVERIFY(panel->verdictText().endsWith(QStringLiteral(" by Maya Lindqvist.")));
-        QVERIFY(panel->liveCallText().isEmpty());
-        QVERIFY(panel->detailsText().contains(QStringLiteral("It no longer works")));
-        QVERIFY(panel->detailsText().contains(QStringLiteral("It could call:")));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return text(panel, "testKeyVerdict").startsWith(QStringLiteral("Revoked on")); }, 20000));
+        QVERIFY(text(panel, "testKeyVerdict").endsWith(QStringLiteral(" by Maya Lindqvist.")));
+        QVERIFY(text(panel, "testKeyLiveCall").isEmpty());
+        QVERIFY(text(panel, "testKeyDetails").contains(QStringLiteral("It no longer works")));
+        QVERIFY(text(panel, "testKeyDetails").contains(QStringLiteral("It could call:")));
         QCoreApplication::sendPostedEvents(); // lay out the new text before the picture
         QVERIFY(grabForDocs(&page, QStringLiteral("api-reference-test-key")));
 
         panel->test(QString::fromLatin1(keyformat::generate(KeyType::Customer)));
         QVERIFY(QTest::qWaitFor(
-            [&] { return panel->verdictText() == QStringLiteral("The gateway does not know this key."); },
+            [&] {
+                return text(panel, "testKeyVerdict") == QStringLiteral("The gateway does not know this key.");
+            },
             20000));
 
         // Leaving the tab clears the key and what was said about it.
@@ -241,13 +263,13 @@ private Q_SLOTS:
         page.showTab(ApiReferencePage::ConnectionTab);
         QVERIFY(field->text().isEmpty());
         QVERIFY(!field->isUndoAvailable());
-        QVERIFY(panel->verdictText().isEmpty());
+        QVERIFY(text(panel, "testKeyVerdict").isEmpty());
     }
 
     void testKey_memberIsToldWhomToAsk() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
-        ApiReferencePage page(PageContext{&workspace, nullptr, nullptr});
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        ApiReferencePage page(portal.context());
         QVERIFY(!page.keyTest());
         const auto *message = page.findChild<QLabel *>(QStringLiteral("accessDeniedMessage"));
         QVERIFY(message);
@@ -255,9 +277,9 @@ private Q_SLOTS:
     }
 
     void testKey_appearsWhenSettingsAccessIsGranted() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
-        ApiReferencePage page(PageContext{&workspace, nullptr, nullptr});
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        ApiReferencePage page(portal.context());
         QVERIFY(!page.keyTest());
         const auto setPermissions = [this](const QByteArray &permissions) {
             return m_gateway
@@ -266,26 +288,26 @@ private Q_SLOTS:
                 .status;
         };
         QCOMPARE(setPermissions(R"(["settings.manage","analytics.view","customers.view"])"), 200);
-        workspace.session()->refreshAccount();
+        portal.workspace.session()->refreshAccount();
         QVERIFY(QTest::qWaitFor([&] { return page.keyTest() != nullptr; }, 20000));
         QVERIFY(!page.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
         QCOMPARE(setPermissions(R"(["analytics.view","customers.view"])"), 200);
-        workspace.session()->refreshAccount();
+        portal.workspace.session()->refreshAccount();
         QVERIFY(QTest::qWaitFor([&] { return page.keyTest() == nullptr; }, 20000));
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
     }
 
     void connection_checksTheGatewayAndNamesTheProxy() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
-        ApiReferencePage page(PageContext{&workspace, nullptr, nullptr});
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        ApiReferencePage page(portal.context());
         page.setMinimumSize(900, 620);
         page.show();
         page.showTab(ApiReferencePage::ConnectionTab);
         QSignalSpy checked(page.connection(), &ConnectionPanel::checked);
         page.connection()->check();
         QVERIFY(checked.wait(20000));
-        QVERIFY(page.connection()->resultText().startsWith(QStringLiteral("Connected:")));
+        QVERIFY(text(page.connection(), "connectionResult").startsWith(QStringLiteral("Connected:")));
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("connectionProxy"))
                     ->text()
                     .startsWith(QStringLiteral("Proxy:")));
@@ -293,51 +315,70 @@ private Q_SLOTS:
     }
 
     void palette_memberSearchingApiKeysLearnsWhyAndWhomToAsk() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
-        MainWindow window(PageContext{&workspace, nullptr, nullptr});
-        CommandPalette palette(PageContext{&workspace, nullptr, nullptr}, &window);
-        connect(&palette, &CommandPalette::pageRequested, &window, &MainWindow::showPage);
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        MainWindow window(portal.context());
+        // The palette asks the window's Navigator for the page.
+        CommandPalette palette(portal.context(), &window);
         palette.setQuery(QStringLiteral("api keys"));
-        QCOMPARE(palette.visibleEntries().first(), QStringLiteral("API Keys — not available to you"));
+        QCOMPARE(visibleEntries(palette).first(), QStringLiteral("API Keys — not available to you"));
         QVERIFY(grabForDocs(&palette, QStringLiteral("command-palette-member")));
         palette.chooseFirst();
         const auto *message = window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage"));
         QVERIFY(message);
         QVERIFY(message->text().contains(QStringLiteral("Maya Lindqvist")));
         palette.setQuery(QStringLiteral("settings"));
-        QVERIFY(palette.visibleEntries().contains(QStringLiteral("Team — not available to you")));
+        QVERIFY(visibleEntries(palette).contains(QStringLiteral("Team — not available to you")));
     }
 
     void palette_ownerJumpsToAKeyByName() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("owner@demo.test")));
-        workspace.open();
-        QVERIFY(QTest::qWaitFor([&] { return workspace.keyModel()->rowCount() > 0; }, 20000));
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready());
+        QVERIFY(portal.workspace.keyModel()->rowCount() > 0);
         ApiKey key;
-        for (int row = 0; row < workspace.keyModel()->rowCount() && key.id.isEmpty(); ++row)
-            if (!workspace.keyModel()->keyAt(row).isRetired())
-                key = workspace.keyModel()->keyAt(row);
-        CommandPalette palette(PageContext{&workspace, nullptr, nullptr});
-        QSignalSpy page(&palette, &CommandPalette::pageRequested);
-        QSignalSpy chosen(&palette, &CommandPalette::keyRequested);
+        for (int row = 0; row < portal.workspace.keyModel()->rowCount() && key.id.isEmpty(); ++row)
+            if (!portal.workspace.keyModel()->keyAt(row).isRetired())
+                key = portal.workspace.keyModel()->keyAt(row);
+        CommandPalette palette(portal.context());
+        QSignalSpy page(&portal.navigator, &Navigator::pageRequested);
+        QSignalSpy chosen(&portal.navigator, &Navigator::keySelectionRequested);
         palette.setQuery(key.name);
-        QVERIFY(palette.visibleEntries().contains(QStringLiteral("Key: ") + key.name));
+        QVERIFY(visibleEntries(palette).contains(QStringLiteral("Key: ") + key.name));
         palette.setQuery(QStringLiteral("no such thing at all"));
-        QVERIFY(palette.visibleEntries().isEmpty());
+        QVERIFY(visibleEntries(palette).isEmpty());
         palette.setQuery(key.maskedSecret());
         palette.chooseFirst();
         QCOMPARE(page.count(), 1);
         QCOMPARE(page.at(0).at(0).value<Page>(), Page::ApiKeys);
         QCOMPARE(chosen.count(), 1);
         QCOMPARE(chosen.at(0).at(0).toString(), key.id);
-        workspace.close();
+    }
+
+    void palette_inTheWindowOpensApiKeysWithTheKeySelected() {
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready());
+        MainWindow &window = portal.showWindow(Page::Overview);
+        ApiKey key;
+        for (int row = 0; row < portal.workspace.keyModel()->rowCount() && key.id.isEmpty(); ++row)
+            if (!portal.workspace.keyModel()->keyAt(row).isRetired())
+                key = portal.workspace.keyModel()->keyAt(row);
+        QVERIFY(!key.id.isEmpty());
+        CommandPalette palette(portal.context(), &window);
+        palette.setQuery(key.maskedSecret());
+        palette.chooseFirst();
+        QCOMPARE(window.currentPage(), Page::ApiKeys);
+        auto *keys = window.findChild<ApiKeysPage *>();
+        QVERIFY(keys);
+        const QModelIndexList selected = keys->table()->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(portal.workspace.keyModel()->keyFromIndex(keys->proxy()->mapToSource(selected.first())),
+                 key.id);
     }
 
     void shortcuts_overlayListsThePaletteFromTheWindowsOwnActions() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("owner@demo.test")));
-        MainWindow window(PageContext{&workspace, nullptr, nullptr});
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        MainWindow window(portal.context());
         const auto shortcuts = ShortcutsOverlay::shortcutsOf(&window);
         QVERIFY(shortcuts.contains(
             qMakePair(QKeySequence(Qt::CTRL | Qt::Key_K).toString(QKeySequence::NativeText),
@@ -374,16 +415,6 @@ private:
             m_gateway.postJson(QStringLiteral("/v1/keys"), body, GatewayProcess::bearer(m_owner));
         return {created.json().value(QStringLiteral("key")).toObject().value(QStringLiteral("id")).toString(),
                 created.json().value(QStringLiteral("secret")).toString().toLatin1()};
-    }
-
-    bool signIn(Workspace &workspace, const QString &email) {
-        SignInFlow flow(&m_network);
-        QSignalSpy ok(&flow, &SignInFlow::succeeded);
-        flow.signIn(m_gateway.baseUrl().toString(), email, QStringLiteral("knotie-demo"), false);
-        if (!ok.wait(20000))
-            return false;
-        workspace.session()->begin(ok.at(0).at(0).value<SignedInSession>());
-        return workspace.session()->isSignedIn();
     }
 
     QNetworkAccessManager m_network;

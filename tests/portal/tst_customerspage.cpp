@@ -2,13 +2,10 @@
 #include "models/sync/connectionstate.h"
 #include "models/sync/synccontroller.h"
 #include "tests/support/gatewayprocess.h"
-#include "tests/support/portalsession.h"
+#include "tests/support/portalfixture.h"
 #include "tests/support/portaltranslation.h"
 #include "ui/keys/createkeydialog.h"
 #include "ui/keys/secretrevealdialog.h"
-#include "ui/pages/navigator.h"
-#include "ui/shell/mainwindow.h"
-#include "ui/widgets/secretclipboard.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -17,7 +14,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
@@ -49,9 +45,10 @@ private Q_SLOTS:
     }
 
     void owner_tableShowsKeysAndRequestsAsTheGatewayCountsThem() {
-        Portal portal(this, QStringLiteral("owner@demo.test"));
-        QVERIFY(portal.signedIn);
-        QTableView *table = portal.table();
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Customers);
+        QTableView *table = customerTable(portal);
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), int(m_customers.size()), 20000);
         QVERIFY(!table->isColumnHidden(CustomerTableModel::Keys));
         QVERIFY(!table->isColumnHidden(CustomerTableModel::Requests));
@@ -62,14 +59,15 @@ private Q_SLOTS:
         const QString northwind = m_customers.value(QStringLiteral("Northwind Logistics"));
         QCOMPARE(cell(table, 0, CustomerTableModel::Name), QStringLiteral("Northwind Logistics"));
         QCOMPARE(cell(table, 0, CustomerTableModel::Keys), QString::number(workingCustomerKeys(northwind)));
-        const QString requests = QLocale().toString(requestsLast7Days(northwind));
+        const QString requests = QLocale().toString(requestsLast7Days(northwind, portal.now()));
         QTRY_COMPARE_WITH_TIMEOUT(cell(table, 0, CustomerTableModel::Requests), requests, 20000);
     }
 
     void owner_sortByKeysPutsTheCustomerWithMostKeysFirst() {
-        Portal portal(this, QStringLiteral("owner@demo.test"));
-        QVERIFY(portal.signedIn);
-        QTableView *table = portal.table();
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Customers);
+        QTableView *table = customerTable(portal);
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), int(m_customers.size()), 20000);
         QString most;
         int mostKeys = -1;
@@ -85,9 +83,10 @@ private Q_SLOTS:
     }
 
     void owner_createCustomerKeyPreselectsTheCustomerAndAddsTheKey() {
-        Portal portal(this, QStringLiteral("owner@demo.test"));
-        QVERIFY(portal.signedIn);
-        QTableView *table = portal.table();
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Customers);
+        QTableView *table = customerTable(portal);
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), int(m_customers.size()), 20000);
         portal.window->findChild<QLineEdit *>(QStringLiteral("customerSearch"))
             ->setText(QStringLiteral("Copperleaf"));
@@ -113,21 +112,23 @@ private Q_SLOTS:
     }
 
     void admin_seesKeysAndMayCreateThem() {
-        Portal portal(this, QStringLiteral("admin@demo.test"));
-        QVERIFY(portal.signedIn);
-        QTRY_COMPARE_WITH_TIMEOUT(portal.table()->model()->rowCount(), int(m_customers.size()), 20000);
-        QVERIFY(!portal.table()->isColumnHidden(CustomerTableModel::Keys));
+        PortalFixture portal(m_gateway, QStringLiteral("admin@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Customers);
+        QTRY_COMPARE_WITH_TIMEOUT(customerTable(portal)->model()->rowCount(), int(m_customers.size()), 20000);
+        QVERIFY(!customerTable(portal)->isColumnHidden(CustomerTableModel::Keys));
         QVERIFY(portal.window->findChild<QPushButton *>(QStringLiteral("createCustomerKey")));
         QVERIFY(portal.window->findChild<QTableView *>(QStringLiteral("customerKeys")));
     }
 
     void memberWithOnlyCustomers_seesCustomersWithoutKeysOrUsage() {
         setMemberPermissions(R"(["customers.view"])");
-        Portal portal(this, QStringLiteral("member@demo.test"));
-        QVERIFY(portal.signedIn);
-        QTRY_COMPARE_WITH_TIMEOUT(portal.table()->model()->rowCount(), int(m_customers.size()), 20000);
-        QVERIFY(portal.table()->isColumnHidden(CustomerTableModel::Keys));
-        QVERIFY(portal.table()->isColumnHidden(CustomerTableModel::Requests));
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Customers);
+        QTRY_COMPARE_WITH_TIMEOUT(customerTable(portal)->model()->rowCount(), int(m_customers.size()), 20000);
+        QVERIFY(customerTable(portal)->isColumnHidden(CustomerTableModel::Keys));
+        QVERIFY(customerTable(portal)->isColumnHidden(CustomerTableModel::Requests));
         QVERIFY(!portal.window->findChild<QPushButton *>(QStringLiteral("createCustomerKey")));
         QVERIFY(!portal.window->findChild<QTableView *>(QStringLiteral("customerKeys")));
         QVERIFY(portal.window->findChild<QLabel *>(QStringLiteral("customerKeysHidden")));
@@ -137,25 +138,27 @@ private Q_SLOTS:
 
     void grant_whileOpenShowsKeysAndCreate() {
         setMemberPermissions(R"(["customers.view"])");
-        Portal portal(this, QStringLiteral("member@demo.test"));
-        QVERIFY(portal.signedIn);
-        QTRY_COMPARE_WITH_TIMEOUT(portal.table()->model()->rowCount(), int(m_customers.size()), 20000);
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Customers);
+        QTRY_COMPARE_WITH_TIMEOUT(customerTable(portal)->model()->rowCount(), int(m_customers.size()), 20000);
         QVERIFY(!portal.window->findChild<QPushButton *>(QStringLiteral("createCustomerKey")));
         setMemberPermissions(R"(["settings.manage","customers.view"])");
         portal.workspace.sync()->syncNow();
         QTRY_VERIFY_WITH_TIMEOUT(portal.window->findChild<QPushButton *>(QStringLiteral("createCustomerKey")),
                                  20000);
-        QVERIFY(!portal.table()->isColumnHidden(CustomerTableModel::Keys));
-        QVERIFY(portal.table()->isColumnHidden(CustomerTableModel::Requests));
+        QVERIFY(!customerTable(portal)->isColumnHidden(CustomerTableModel::Keys));
+        QVERIFY(customerTable(portal)->isColumnHidden(CustomerTableModel::Requests));
         QVERIFY(!portal.window->findChild<QLabel *>(QStringLiteral("customerKeysHidden")));
         setMemberPermissions(R"(["analytics.view","customers.view"])");
     }
 
     void memberWithNothing_isToldWhomToAsk() {
         setMemberPermissions("[]");
-        Portal portal(this, QStringLiteral("member@demo.test"));
-        QVERIFY(portal.signedIn);
-        QVERIFY(!portal.table());
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Customers);
+        QVERIFY(!customerTable(portal));
         auto *message = portal.window->findChild<QLabel *>(QStringLiteral("accessDeniedMessage"));
         QVERIFY(message);
         QVERIFY(message->text().contains(QStringLiteral("Maya Lindqvist")));
@@ -165,9 +168,10 @@ private Q_SLOTS:
     void offline_showsTheCacheWithANoticeAndNoCreate() {
         GatewayProcess gateway;
         QVERIFY(gateway.start());
-        Portal portal(this, QStringLiteral("owner@demo.test"), &gateway);
-        QVERIFY(portal.signedIn);
-        QTRY_COMPARE_WITH_TIMEOUT(portal.table()->model()->rowCount(), int(m_customers.size()), 20000);
+        PortalFixture portal(gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Customers);
+        QTRY_COMPARE_WITH_TIMEOUT(customerTable(portal)->model()->rowCount(), int(m_customers.size()), 20000);
         auto *notice = portal.window->findChild<QLabel *>(QStringLiteral("offlineNotice"));
         QVERIFY(notice && !notice->isVisible());
         auto *create = portal.window->findChild<QPushButton *>(QStringLiteral("createCustomerKey"));
@@ -177,34 +181,14 @@ private Q_SLOTS:
         portal.workspace.sync()->syncNow();
         QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 20000);
         QVERIFY(notice->text().contains(QStringLiteral("Offline")));
-        QCOMPARE(portal.table()->model()->rowCount(), int(m_customers.size()));
+        QCOMPARE(customerTable(portal)->model()->rowCount(), int(m_customers.size()));
         QVERIFY(!create->isEnabled());
     }
 
 private:
-    struct Portal {
-        Portal(TestCustomersPage *test, const QString &email, GatewayProcess *gateway = nullptr)
-            : workspace(&test->m_network, nullptr) {
-            gateway = gateway ? gateway : &test->m_gateway;
-            signedIn = signInAndOpen(workspace, &test->m_network, gateway->baseUrl(), email);
-            if (!signedIn)
-                return;
-            window = std::make_unique<MainWindow>(PageContext{&workspace, nullptr, &clipboard, &navigator});
-            window->showPage(Page::Customers);
-            window->show();
-        }
-        ~Portal() {
-            window.reset();
-            workspace.close();
-        }
-        QTableView *table() const { return window->findChild<QTableView *>(QStringLiteral("customerTable")); }
-
-        Workspace workspace;
-        Navigator navigator;
-        SecretClipboard clipboard;
-        std::unique_ptr<MainWindow> window;
-        bool signedIn = false;
-    };
+    static QTableView *customerTable(const PortalFixture &portal) {
+        return portal.find<QTableView>(QStringLiteral("customerTable"));
+    }
 
     static QString cell(QTableView *table, int row, int column) {
         return table->model()->index(row, column).data().toString();
@@ -226,8 +210,8 @@ private:
         return n;
     }
 
-    qint64 requestsLast7Days(const QString &customerId) const {
-        const qint64 to = (QDateTime::currentSecsSinceEpoch() / 86400 + 1) * 86400;
+    qint64 requestsLast7Days(const QString &customerId, UnixTime now) const {
+        const qint64 to = (now / 86400 + 1) * 86400;
         const auto time = [](qint64 t) {
             return QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate);
         };
@@ -253,7 +237,6 @@ private:
                  200);
     }
 
-    QNetworkAccessManager m_network;
     GatewayProcess m_gateway;
     QByteArray m_owner;
     QMap<QString, QString> m_customers; // name → id

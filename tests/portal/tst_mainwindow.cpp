@@ -3,6 +3,7 @@
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/portalfixture.h"
 #include "ui/pages/accessdeniedpage.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/signin/signindialog.h"
@@ -44,9 +45,9 @@ private Q_SLOTS:
     }
 
     void signIn_memberDoesNotSeeApiKeysOrTeam() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
-        MainWindow window(PageContext{&workspace, nullptr, nullptr});
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        MainWindow window(portal.context());
         const QList<Page> pages = window.navigationPages();
         QVERIFY(!pages.contains(Page::ApiKeys));
         QVERIFY(!pages.contains(Page::Team));
@@ -55,9 +56,9 @@ private Q_SLOTS:
     }
 
     void showPage_memberReachingApiKeysIsToldWhomToAsk() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
-        MainWindow window(PageContext{&workspace, nullptr, nullptr});
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        MainWindow window(portal.context());
         window.showPage(Page::ApiKeys);
         const auto *message = window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage"));
         QVERIFY(message);
@@ -67,11 +68,9 @@ private Q_SLOTS:
     }
 
     void grant_whileOpenShowsApiKeysAfterTheNextSync() {
-        Workspace workspace(&m_network, nullptr);
-        QVERIFY(signIn(workspace, QStringLiteral("member@demo.test")));
-        workspace.open();
-        MainWindow window(PageContext{&workspace, nullptr, nullptr});
-        window.showPage(Page::ApiKeys);
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"));
+        QVERIFY(portal.ready());
+        MainWindow &window = portal.showWindow(Page::ApiKeys);
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
 
         const QByteArray owner = m_gateway.signIn(QStringLiteral("owner@demo.test"));
@@ -80,7 +79,7 @@ private Q_SLOTS:
                               R"({"permissions":["settings.manage","analytics.view","customers.view"]})",
                               GatewayProcess::bearer(owner));
         QCOMPARE(granted.status, 200);
-        workspace.sync()->syncNow();
+        portal.workspace.sync()->syncNow();
         QVERIFY(QTest::qWaitFor([&] { return window.navigationPages().contains(Page::ApiKeys); }, 20000));
         // The page that refused a moment ago now opens.
         window.showPage(Page::ApiKeys);
@@ -93,10 +92,9 @@ private Q_SLOTS:
                               GatewayProcess::bearer(owner))
                      .status,
                  200);
-        workspace.sync()->syncNow();
+        portal.workspace.sync()->syncNow();
         QVERIFY(QTest::qWaitFor([&] { return !window.navigationPages().contains(Page::ApiKeys); }, 20000));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
-        workspace.close();
     }
 
     void signIn_wrongPasswordKeepsTheDialogOpenWithWhatWasTyped() {

@@ -1,13 +1,9 @@
 #include "models/items/keyfilter.h"
 #include "models/items/keytablemodel.h"
-#include "models/network/datajobs.h"
-#include "models/sync/connectionstate.h"
 #include "models/sync/synccontroller.h"
 #include "tests/support/gatewayprocess.h"
-#include "tests/support/portalsession.h"
+#include "tests/support/portalfixture.h"
 #include "tests/support/portaltranslation.h"
-#include "ui/pages/navigator.h"
-#include "ui/shell/mainwindow.h"
 
 #include <QDateTime>
 #include <QGroupBox>
@@ -17,7 +13,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTest>
@@ -45,8 +40,9 @@ private Q_SLOTS:
                                 {QStringLiteral("type"), QStringLiteral("read_only")}},
                                GatewayProcess::bearer(m_owner));
         QCOMPARE(created.status, 201);
-        Portal portal(this, QStringLiteral("owner@demo.test"));
-        QVERIFY(portal.signedIn);
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Overview);
 
         // Working Read-Only keys as the gateway lists them, the new one among them.
         qint64 readOnly = 0;
@@ -79,7 +75,7 @@ private Q_SLOTS:
         QVERIFY(requests);
         QTRY_VERIFY_WITH_TIMEOUT(
             requests->text().startsWith(QStringLiteral("Requests in the last 24 hours: ")), 20000);
-        const qint64 to = (QDateTime::currentSecsSinceEpoch() / 3600 + 1) * 3600;
+        const qint64 to = (portal.now() / 3600 + 1) * 3600;
         const QJsonArray series = m_gateway
                                       .get(QStringLiteral("/v1/usage?from=%1&to=%2&bucket=hour")
                                                .arg(rfc3339(to - 24 * 3600), rfc3339(to)),
@@ -111,8 +107,9 @@ private Q_SLOTS:
     }
 
     void admin_seesKeyHealthAndTraffic() {
-        Portal portal(this, QStringLiteral("admin@demo.test"));
-        QVERIFY(portal.signedIn);
+        PortalFixture portal(m_gateway, QStringLiteral("admin@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Overview);
         QVERIFY(portal.find<QGroupBox>(QStringLiteral("keyHealth")));
         QVERIFY(portal.find<QListWidget>(QStringLiteral("recentActivity")));
         QVERIFY(portal.find<QLabel>(QStringLiteral("trafficRequests")));
@@ -122,8 +119,9 @@ private Q_SLOTS:
 
     void memberWithAnalytics_seesTrafficButNoKeys() {
         setMemberPermissions(R"(["analytics.view","customers.view"])");
-        Portal portal(this, QStringLiteral("member@demo.test"));
-        QVERIFY(portal.signedIn);
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Overview);
         QVERIFY(portal.find<QLabel>(QStringLiteral("trafficRequests")));
         QVERIFY(!portal.find<QGroupBox>(QStringLiteral("keyHealth")));
         QVERIFY(!portal.find<QListWidget>(QStringLiteral("recentActivity")));
@@ -132,8 +130,9 @@ private Q_SLOTS:
 
     void memberWithOnlyCustomers_isToldWhatTheyCanDoAndWhomToAsk() {
         setMemberPermissions(R"(["customers.view"])");
-        Portal portal(this, QStringLiteral("member@demo.test"));
-        QVERIFY(portal.signedIn);
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Overview);
         auto *text = portal.find<QLabel>(QStringLiteral("welcomeText"));
         QVERIFY(text);
         QVERIFY(text->text().contains(QStringLiteral("look up your customers")));
@@ -146,8 +145,9 @@ private Q_SLOTS:
 
     void memberWithNothing_isToldWhomToAsk() {
         setMemberPermissions("[]");
-        Portal portal(this, QStringLiteral("member@demo.test"));
-        QVERIFY(portal.signedIn);
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Overview);
         QCOMPARE(portal.window->navigationPages(), (QList<Page>{Page::Overview, Page::ApiReference}));
         auto *text = portal.find<QLabel>(QStringLiteral("welcomeText"));
         QVERIFY(text);
@@ -161,8 +161,9 @@ private Q_SLOTS:
 
     void grant_whileOpenShowsKeyHealth() {
         setMemberPermissions("[]");
-        Portal portal(this, QStringLiteral("member@demo.test"));
-        QVERIFY(portal.signedIn);
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"));
+        QVERIFY(portal.ready());
+        portal.showWindow(Page::Overview);
         QVERIFY(portal.find<QWidget>(QStringLiteral("welcome")));
         setMemberPermissions(R"(["settings.manage"])");
         portal.workspace.sync()->syncNow();
@@ -172,30 +173,6 @@ private Q_SLOTS:
     }
 
 private:
-    struct Portal {
-        Portal(TestOverviewPage *test, const QString &email)
-            : workspace(&test->m_network, nullptr) {
-            signedIn = signInAndOpen(workspace, &test->m_network, test->m_gateway.baseUrl(), email);
-            if (!signedIn)
-                return;
-            window = std::make_unique<MainWindow>(PageContext{&workspace, nullptr, nullptr, &navigator});
-            window->showPage(Page::Overview);
-            window->show();
-            signedIn =
-                QTest::qWaitFor([this] { return workspace.connectionState()->lastSyncedAt() != 0; }, 20000);
-        }
-        ~Portal() {
-            window.reset();
-            workspace.close();
-        }
-        template <typename T> T *find(const QString &name) const { return window->findChild<T *>(name); }
-
-        Workspace workspace;
-        Navigator navigator;
-        std::unique_ptr<MainWindow> window;
-        bool signedIn = false;
-    };
-
     void setMemberPermissions(const char *permissions) {
         QCOMPARE(m_gateway
                      .request("PATCH", QStringLiteral("/v1/team/usr_priya"),
@@ -209,7 +186,6 @@ private:
         return QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate);
     }
 
-    QNetworkAccessManager m_network;
     GatewayProcess m_gateway;
     QByteArray m_owner;
 };

@@ -1,12 +1,10 @@
 #include "models/items/keytablemodel.h"
 #include "models/items/listmodels.h"
 #include "models/keys/keystore.h"
-#include "models/session/session.h"
-#include "models/session/signinflow.h"
-#include "models/sync/connectionstate.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/portalfixture.h"
 #include "tests/support/portaltranslation.h"
 #include "tests/support/screenshots.h"
 #include "ui/keys/secretrevealdialog.h"
@@ -14,13 +12,12 @@
 #include "ui/pages/teampage.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/team/memberleavesdialog.h"
-#include "ui/widgets/secretclipboard.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -51,8 +48,8 @@ private Q_SLOTS:
     }
 
     void grant_tickingABoxAppliesAtOnceAndTheMembersOpenPortalFollows() {
-        Person owner(this, QStringLiteral("owner@demo.test"));
-        Person member(this, QStringLiteral("member@demo.test"));
+        PortalFixture owner(m_gateway, QStringLiteral("owner@demo.test"));
+        PortalFixture member(m_gateway, QStringLiteral("member@demo.test"));
         QVERIFY(owner.ready() && member.ready());
         TeamPage page(owner.context());
         QTRY_COMPARE_WITH_TIMEOUT(page.table()->rowCount(), 3, 10000);
@@ -95,7 +92,7 @@ private Q_SLOTS:
     }
 
     void admin_seesPermissionsButCannotChangeThem() {
-        Person admin(this, QStringLiteral("admin@demo.test"));
+        PortalFixture admin(m_gateway, QStringLiteral("admin@demo.test"));
         QVERIFY(admin.ready());
         TeamPage page(admin.context());
         QTRY_COMPARE_WITH_TIMEOUT(page.table()->rowCount(), 3, 10000);
@@ -107,7 +104,7 @@ private Q_SLOTS:
     void memberLeaves_rotateReachesEveryKeyTheyCreatedAndShowsEachSecret() {
         const QByteArray a = createKey(m_admin, QStringLiteral("Jonas rotate A"));
         const QByteArray b = createKey(m_admin, QStringLiteral("Jonas rotate B"));
-        Person owner(this, QStringLiteral("owner@demo.test"));
+        PortalFixture owner(m_gateway, QStringLiteral("owner@demo.test"));
         QVERIFY(owner.ready());
         QTRY_VERIFY_WITH_TIMEOUT(hasKeyNamed(owner, QStringLiteral("Jonas rotate A")) &&
                                      hasKeyNamed(owner, QStringLiteral("Jonas rotate B")),
@@ -116,7 +113,7 @@ private Q_SLOTS:
         page.openMemberLeaves(QStringLiteral("usr_jonas"));
         auto *dialog = page.findChild<MemberLeavesDialog *>();
         QVERIFY(dialog);
-        dialog->setChoice(MemberLeavesDialog::Rotate);
+        dialog->findChild<QRadioButton *>(QStringLiteral("choiceRotate"))->click();
         dialog->setGraceSeconds(0);
         const QList<ApiKey> keys = dialog->keys();
         QVERIFY(keys.size() >= 2);
@@ -125,7 +122,7 @@ private Q_SLOTS:
             QCOMPARE(k.status, KeyStatus::Active);
         }
         grabForDocs(dialog, QStringLiteral("member-leaves-dialog"));
-        QSignalSpy done(dialog, &MemberLeavesDialog::done);
+        QSignalSpy done(dialog, &MemberLeavesDialog::completed);
         dialog->run();
         QVERIFY(done.wait(30000));
         QCOMPARE(dialog->summary(), QStringLiteral("%1 keys rotated.").arg(keys.size()));
@@ -142,15 +139,15 @@ private Q_SLOTS:
 
     void memberLeaves_revokeStopsEveryKeyTheyCreated() {
         const QByteArray a = createKey(m_admin, QStringLiteral("Jonas revoke A"));
-        Person owner(this, QStringLiteral("owner@demo.test"));
+        PortalFixture owner(m_gateway, QStringLiteral("owner@demo.test"));
         QVERIFY(owner.ready());
         QTRY_VERIFY_WITH_TIMEOUT(hasKeyNamed(owner, QStringLiteral("Jonas revoke A")), 10000);
         MemberLeavesDialog dialog(owner.context());
         dialog.setMember(QStringLiteral("usr_jonas"));
-        dialog.setChoice(MemberLeavesDialog::Revoke);
+        dialog.findChild<QRadioButton *>(QStringLiteral("choiceRevoke"))->click();
         const qsizetype n = dialog.keys().size();
         QVERIFY(n >= 1);
-        QSignalSpy done(&dialog, &MemberLeavesDialog::done);
+        QSignalSpy done(&dialog, &MemberLeavesDialog::completed);
         dialog.run();
         QVERIFY(done.wait(30000));
         QCOMPARE(dialog.summary(),
@@ -167,35 +164,6 @@ private Q_SLOTS:
     }
 
 private:
-    struct Person {
-        Person(TestTeamPage *test, const QString &email)
-            : workspace(&test->m_network, nullptr) {
-            SignInFlow flow(&test->m_network);
-            QSignalSpy succeeded(&flow, &SignInFlow::succeeded);
-            flow.signIn(test->m_gateway.baseUrl().toString(), email, QStringLiteral("knotie-demo"), false);
-            if (!succeeded.wait(15000))
-                return;
-            workspace.session()->begin(succeeded.at(0).at(0).value<SignedInSession>());
-            // The first sync starts once the whole cache is read, and ends online.
-            const ConnectionState *state = workspace.connectionState();
-            QObject::connect(state, &ConnectionState::changed, &workspace, [this, state] {
-                syncing = syncing || state->mode() == ConnectionState::Mode::Syncing;
-                synced = synced || (syncing && state->mode() == ConnectionState::Mode::Online);
-            });
-            workspace.open();
-        }
-        ~Person() { workspace.close(); }
-        // Signed in, with the cache read and synced once.
-        bool ready() {
-            return workspace.session()->isSignedIn() && QTest::qWaitFor([&] { return synced; }, 15000);
-        }
-        PageContext context() { return PageContext{&workspace, nullptr, &clipboard}; }
-        Workspace workspace;
-        SecretClipboard clipboard;
-        bool syncing = false;
-        bool synced = false;
-    };
-
     static QTableWidgetItem *settingsBox(TeamPage &page, const QString &userId) {
         QTableWidget *t = page.table();
         for (int r = 0; r < t->rowCount(); ++r)
@@ -220,7 +188,7 @@ private:
         return {};
     }
 
-    static bool hasKeyNamed(Person &p, const QString &name) {
+    static bool hasKeyNamed(PortalFixture &p, const QString &name) {
         for (const ApiKey &k : p.workspace.keyStore()->keys())
             if (k.name == name)
                 return true;
@@ -239,7 +207,6 @@ private:
         return m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", secret}}).status;
     }
 
-    QNetworkAccessManager m_network;
     GatewayProcess m_gateway;
     QByteArray m_owner;
     QByteArray m_admin;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/cache/cache.h"
+#include "tests/support/synthetickeys.h"
 
 #include <QFile>
 
@@ -14,16 +15,7 @@ inline bool writeCacheWithDamagedPages(const QString &path) {
         Cache cache(path);
         if (cache.open().status != Cache::OpenStatus::Ok)
             return false;
-        QList<ApiKey> keys;
-        for (int i = 0; i < 2000; ++i) {
-            ApiKey k;
-            k.id = QStringLiteral("key_%1").arg(i);
-            k.name = QStringLiteral("Key %1").arg(i);
-            k.prefix = QStringLiteral("kn_pk_");
-            k.last4 = QStringLiteral("Ab3d");
-            k.createdAt = 1764000000 + i;
-            keys.append(k);
-        }
+        const QList<ApiKey> keys = syntheticKeys(2000);
         if (!cache.storeKeys(keys))
             return false;
     } // the last connection closing folds the WAL into the file

@@ -2,6 +2,7 @@
 
 #include "testconfig.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -136,6 +137,14 @@ QList<QPair<QByteArray, QByteArray>> GatewayProcess::bearer(const QByteArray &to
 bool GatewayProcess::advanceClock(qint64 seconds) const {
     return postJson(QStringLiteral("/_test/clock"), {{QStringLiteral("advance_seconds"), seconds}}).status ==
            200;
+}
+
+qint64 GatewayProcess::now() const {
+    const HttpReply r = postJson(QStringLiteral("/_test/clock"), {{QStringLiteral("advance_seconds"), 0}});
+    if (r.status != 200)
+        return 0;
+    return QDateTime::fromString(r.json().value(QStringLiteral("now")).toString(), Qt::ISODate)
+        .toSecsSinceEpoch();
 }
 
 } // namespace knotie::test

@@ -58,6 +58,10 @@ public:
     QByteArray signIn(const QString &email, const QString &password = QStringLiteral("knotie-demo")) const;
     static QList<QPair<QByteArray, QByteArray>> bearer(const QByteArray &token);
     bool advanceClock(qint64 seconds) const;
+    // The gateway's clock (seconds since the epoch), which advanceClock moves; 0 when the
+    // gateway runs without --test-clock. Tests compute expected buckets from it, never from
+    // this machine's clock.
+    qint64 now() const;
 
 private:
     Options m_options;

@@ -1,6 +1,7 @@
 #include "tests/support/keylistserver.h"
 
 #include "models/data/wireformat.h"
+#include "tests/support/synthetickeys.h"
 
 #include <QJsonDocument>
 
@@ -8,32 +9,11 @@ namespace knotie::test {
 
 KeyListServer::KeyListServer(int keyCount) {
     m_server.setHandler([this](const FaultServer::Request &r) { return handle(r); });
-    m_keys.reserve(keyCount);
-    for (int i = 0; i < keyCount; ++i) {
-        ApiKey k;
-        k.id = QStringLiteral("key_%1").arg(i, 6, 10, QLatin1Char('0'));
-        k.name = QStringLiteral("Integration %1").arg(i);
-        k.description = i % 3 ? QString() : QStringLiteral("Generated for a large partner");
-        k.type = allKeyTypes[size_t(i % 4)];
-        if (k.type == KeyType::Customer)
-            k.customerId = QStringLiteral("cus_%1").arg(i % 50);
-        k.prefix = QStringLiteral("kn_") + keyTypeTag(k.type) + QLatin1Char('_');
-        k.last4 = QStringLiteral("%1").arg(i % 10000, 4, 10, QLatin1Char('0'));
-        k.status = i % 10 == 9 ? KeyStatus::Revoked : KeyStatus::Active;
-        k.createdAt = 1735689600 + i * 60;
-        k.createdBy = {QStringLiteral("usr_%1").arg(i % 3), QStringLiteral("Creator %1").arg(i % 3)};
-        k.lastUsedAt = i % 2 ? k.createdAt + 3600 : 0;
-        if (k.status == KeyStatus::Revoked) {
-            k.revokedAt = k.createdAt + 7200;
-            k.revokedBy = k.createdBy;
-        }
-        if (i % 5 == 0)
-            k.rateLimit = RateLimit{1000, 60};
-        m_keys.append(k);
-        m_json.append(QByteArray());
-        m_sequenceOf.append(0);
+    m_keys = syntheticKeys(keyCount);
+    m_json.resize(keyCount);
+    m_sequenceOf.fill(0, keyCount);
+    for (int i = 0; i < keyCount; ++i)
         setJson(i);
-    }
 }
 
 void KeyListServer::setJson(int position) {

@@ -8,9 +8,9 @@
 namespace knotie::test {
 
 // Speaks the key listing of API.md (GET /v1/keys with since/limit/cursor/has_more, and
-// /healthz) over a FaultServer, for the sizes the demo gateway does not hold: 100,000
-// keys are generated in memory, each one's JSON built once. change() edits keys and moves
-// them to the end of the change sequence, as the gateway does.
+// /healthz) over a FaultServer, for the sizes the demo gateway does not hold: the keys
+// are syntheticKeys() (tests/support/synthetickeys.h), each one's JSON built once. change() edits keys and
+// moves them to the end of the change sequence, as the gateway does.
 class KeyListServer {
 public:
     explicit KeyListServer(int keyCount);

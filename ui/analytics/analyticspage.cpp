@@ -9,7 +9,9 @@
 #include "models/workspace/workspace.h"
 #include "ui/analytics/usagechartview.h"
 #include "ui/keys/keytypetext.h"
+#include "ui/pages/navigator.h"
 #include "ui/pages/pageheader.h"
+#include "ui/settingskeys.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -37,8 +39,6 @@ namespace knotie {
 namespace {
 constexpr int KeyIdRole = Qt::UserRole + 1;
 constexpr int topCount = 10;
-const char *rangeSetting = "analytics/range";
-const char *splitterSetting = "analytics/splitter";
 // The cache reaches back as far as it was filled; five years keep a custom range to a
 // dozen gateway calls at most (400 days each, with the range before).
 constexpr int maxCustomDays = 5 * 366;
@@ -75,6 +75,7 @@ QString count(qint64 n) {
 
 AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     : QWidget(parent)
+    , m_context(context)
     , m_workspace(context.workspace)
     , m_report(new UsageReport(context.workspace->usage(), this))
     , m_chart(new UsageChartView(this))
@@ -116,7 +117,7 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     }
     m_from->setAccessibleName(tr("First day (UTC)"));
     m_to->setAccessibleName(tr("Last day (UTC)"));
-    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const QDate today = QDateTime::fromSecsSinceEpoch(m_context.now(), Qt::UTC).date();
     m_to->setDate(today);
     m_from->setDate(today.addDays(-13));
     m_exportCsv->setObjectName(QStringLiteral("exportCsv"));
@@ -198,9 +199,9 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({620, 380});
-    split->restoreState(QSettings().value(QLatin1String(splitterSetting)).toByteArray());
+    split->restoreState(QSettings().value(settingskeys::analyticsSplitter).toByteArray());
     connect(split, &QSplitter::splitterMoved, this,
-            [split] { QSettings().setValue(QLatin1String(splitterSetting), split->saveState()); });
+            [split] { QSettings().setValue(settingskeys::analyticsSplitter, split->saveState()); });
     layout->addWidget(split, 1);
 
     m_report->setConnection(m_workspace->session()->connection());
@@ -245,12 +246,14 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     };
     for (QTreeWidget *table : {m_attention, m_topKeys, m_errorKeys})
         connect(table, &QTreeWidget::itemActivated, this, activateKey);
+    if (context.navigator)
+        connect(context.navigator, &Navigator::keyUsageRequested, this, &AnalyticsPage::showKey);
     connect(m_customers, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         setFilter(UsageFilter::forCustomer(item->data(0, KeyIdRole).toString()));
     });
 
     refillFilter();
-    const int savedRange = QSettings().value(QLatin1String(rangeSetting), int(RangeChoice::Week)).toInt();
+    const int savedRange = QSettings().value(settingskeys::analyticsRange, int(RangeChoice::Week)).toInt();
     m_range->setCurrentIndex(std::max(0, m_range->findData(savedRange)));
     connect(m_filter, &QComboBox::currentIndexChanged, this, &AnalyticsPage::reload);
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
@@ -258,7 +261,7 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
         m_from->setVisible(custom);
         m_to->setVisible(custom);
         if (!custom)
-            QSettings().setValue(QLatin1String(rangeSetting), m_range->currentData());
+            QSettings().setValue(settingskeys::analyticsRange, m_range->currentData());
         reload();
     });
     for (QDateEdit *edit : {m_from, m_to})
@@ -376,7 +379,7 @@ void AnalyticsPage::setCustomRange(const QDate &first, const QDate &last) {
 
 UsageRange AnalyticsPage::currentRange() const {
     const int maxPoints = m_chart->maxPoints();
-    const UnixTime now = QDateTime::currentSecsSinceEpoch();
+    const UnixTime now = m_context.now();
     switch (RangeChoice(m_range->currentData().toInt())) {
     case RangeChoice::Day:
         return rangeEndingAt(now, 86400, maxPoints);

@@ -66,6 +66,7 @@ private:
     QString customerName(const QString &customerId) const;
     UsageRange currentRange() const;
 
+    PageContext m_context;
     Workspace *m_workspace;
     UsageReport *m_report;
     UsageChartView *m_chart;

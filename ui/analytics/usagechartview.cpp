@@ -1,5 +1,7 @@
 #include "ui/analytics/usagechartview.h"
 
+#include "ui/style/palette.h"
+
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -52,9 +54,9 @@ public:
         chart->addAxis(m_latency, Qt::AlignRight);
 
         const QList<QPair<QString, QColor>> outcomes{
-            {UsageChartView::tr("OK"), QColor(0x3b, 0x8e, 0x5a)},
-            {UsageChartView::tr("Client errors (4xx)"), QColor(0xe0, 0xa1, 0x2b)},
-            {UsageChartView::tr("Server errors (5xx)"), QColor(0xc6, 0x3d, 0x3d)}};
+            {UsageChartView::tr("OK"), themeColor(ColorRole::ChartOk)},
+            {UsageChartView::tr("Client errors (4xx)"), themeColor(ColorRole::ChartClientErrors)},
+            {UsageChartView::tr("Server errors (5xx)"), themeColor(ColorRole::ChartServerErrors)}};
         for (const auto &[name, colour] : outcomes) {
             auto *upper = new QLineSeries(chart);
             auto *lower = new QLineSeries(chart);
@@ -70,7 +72,7 @@ public:
         }
         m_p95 = new QLineSeries;
         m_p95->setName(UsageChartView::tr("p95 latency"));
-        m_p95->setColor(QColor(0x2d, 0x5b, 0xa8));
+        m_p95->setColor(themeColor(ColorRole::ChartLatency));
         chart->addSeries(m_p95);
         m_p95->attachAxis(m_x);
         m_p95->attachAxis(m_latency);
@@ -84,11 +86,11 @@ public:
         const QList<QLegendMarker *> markers = chart()->legend()->markers(series);
         for (QLegendMarker *marker : markers)
             QObject::connect(marker, &QLegendMarker::clicked, m_owner, [this, marker] {
-                setVisible(marker->series(), !marker->series()->isVisible());
+                showSeries(marker->series(), !marker->series()->isVisible());
             });
     }
 
-    void setVisible(QAbstractSeries *series, bool visible) {
+    void showSeries(QAbstractSeries *series, bool visible) {
         series->setVisible(visible);
         const QList<QLegendMarker *> markers = chart()->legend()->markers(series);
         for (QLegendMarker *marker : markers) {
@@ -97,10 +99,6 @@ public:
             c.setAlphaF(visible ? 1.0 : 0.4);
             marker->setLabelBrush(c);
         }
-    }
-
-    QAbstractSeries *series(int index) const {
-        return index < 3 ? static_cast<QAbstractSeries *>(m_areas.at(index)) : m_p95;
     }
 
     void show(const QList<UsageBucket> &buckets, qint64 step, const QList<UsageChartView::Line> &lines) {
@@ -296,14 +294,6 @@ int UsageChartView::bucketAt(qint64 msecsSinceEpoch) const {
         return -1;
     const int index = int(std::distance(m_buckets.cbegin(), it)) - 1;
     return t < m_buckets.at(index).start + m_bucketSeconds ? index : -1;
-}
-
-bool UsageChartView::isSeriesVisible(int series) const {
-    return m_canvas->series(series)->isVisible();
-}
-
-void UsageChartView::setSeriesVisible(int series, bool visible) {
-    m_canvas->setVisible(m_canvas->series(series), visible);
 }
 
 void UsageChartView::hoverAt(const QPoint &pos, const QPoint &globalPos) {

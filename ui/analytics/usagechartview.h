@@ -38,8 +38,6 @@ public:
     // The exact figures of one bucket, as the hover shows them.
     QString describeBucket(int index) const;
     int bucketAt(qint64 msecsSinceEpoch) const;
-    bool isSeriesVisible(int series) const; // 0 ok, 1 client errors, 2 server errors, 3 p95
-    void setSeriesVisible(int series, bool visible);
 
 Q_SIGNALS:
     void bucketClicked(knotie::UnixTime start, qint64 bucketSeconds);

@@ -10,6 +10,8 @@
 #include "models/workspace/workspace.h"
 #include "ui/customers/customerdetail.h"
 #include "ui/pages/pageheader.h"
+#include "ui/settingskeys.h"
+#include "ui/style/metrics.h"
 #include "ui/widgets/messages.h"
 #include "ui/widgets/searchfield.h"
 
@@ -52,7 +54,7 @@ CustomersPage::CustomersPage(const PageContext &context, QWidget *parent)
     Workspace *workspace = context.workspace;
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 20, 24, 20);
+    layout->setContentsMargins(pageMargins);
     layout->addWidget(new PageHeader(tr("Customers"), this));
     d->offline = makeNotice(this);
     d->offline->setObjectName(QStringLiteral("offlineNotice"));
@@ -103,14 +105,14 @@ CustomersPage::CustomersPage(const PageContext &context, QWidget *parent)
     setTabOrder(d->search, d->table);
 
     QSettings settings;
-    const QByteArray header = settings.value(QStringLiteral("customers/header")).toByteArray();
+    const QByteArray header = settings.value(settingskeys::customersHeader).toByteArray();
     if (header.isEmpty() || !d->table->horizontalHeader()->restoreState(header))
         d->table->sortByColumn(CustomerTableModel::Name, Qt::AscendingOrder);
     // After restoreState, which brings back hidden columns too: permissions decide, not the last session.
     applyPermissions();
     d->splitter->setStretchFactor(0, 1);
     d->splitter->setStretchFactor(1, 1);
-    if (!d->splitter->restoreState(settings.value(QStringLiteral("customers/splitter")).toByteArray()))
+    if (!d->splitter->restoreState(settings.value(settingskeys::customersSplitter).toByteArray()))
         d->splitter->setSizes({560, 480});
     connect(workspace->session(), &Session::accountChanged, this, [this] {
         applyPermissions();
@@ -151,8 +153,8 @@ CustomersPage::CustomersPage(const PageContext &context, QWidget *parent)
 
 CustomersPage::~CustomersPage() {
     QSettings settings;
-    settings.setValue(QStringLiteral("customers/header"), d->table->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("customers/splitter"), d->splitter->saveState());
+    settings.setValue(settingskeys::customersHeader, d->table->horizontalHeader()->saveState());
+    settings.setValue(settingskeys::customersSplitter, d->splitter->saveState());
 }
 
 void CustomersPage::applyPermissions() {
@@ -174,7 +176,7 @@ void CustomersPage::fetchUsage() {
     if (!d->context.workspace->session()->account().has(Permission::AnalyticsView))
         return;
     // Whole days (API.md), today's included.
-    const UnixTime to = (QDateTime::currentSecsSinceEpoch() / day + 1) * day;
+    const UnixTime to = (d->context.now() / day + 1) * day;
     for (const Customer &c : d->context.workspace->customerModel()->rows()) {
         UsageQuery query;
         query.from = to - usageDays * day;

@@ -2,6 +2,8 @@
 
 #include "models/domain/keyfields.h"
 #include "ui/keys/keytypetext.h"
+#include "ui/settingskeys.h"
+#include "ui/style/palette.h"
 #include "ui/widgets/choicegroup.h"
 #include "ui/widgets/messages.h"
 
@@ -117,7 +119,8 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
         bold.setBold(true);
         button->setFont(bold);
         // Two short lines, never wrapped: wrapped labels in a form mis-size their height.
-        auto *explanation = new QLabel(text.summary + QStringLiteral("<br><span style=\"color: #5f6368\">") +
+        auto *explanation = new QLabel(text.summary + QStringLiteral("<br><span style=\"") +
+                                           colorStyle(ColorRole::SecondaryText) + QStringLiteral("\">") +
                                            text.useFor + QStringLiteral("</span>"),
                                        typeBox);
         explanation->setTextFormat(Qt::RichText);
@@ -174,7 +177,7 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
                    this);
     d->expiryWarning->setObjectName(QStringLiteral("expiryWarning"));
     d->expiryWarning->setWordWrap(true);
-    d->expiryWarning->setStyleSheet(QStringLiteral("color: #8a5300;"));
+    d->expiryWarning->setStyleSheet(colorStyle(ColorRole::WarningText));
     d->expiryError = makeErrorLabel(QStringLiteral("expiryError"), this);
     auto *expiryRow = new QWidget(this);
     auto *expiryLayout = new QGridLayout(expiryRow);
@@ -262,9 +265,9 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
     updateExpiry();
     setMinimumWidth(600);
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("createKeyDialog/geometry")).toByteArray());
+    restoreGeometry(settings.value(settingskeys::createKeyDialogGeometry).toByteArray());
     connect(this, &QDialog::finished, this,
-            [this] { QSettings().setValue(QStringLiteral("createKeyDialog/geometry"), saveGeometry()); });
+            [this] { QSettings().setValue(settingskeys::createKeyDialogGeometry, saveGeometry()); });
 }
 
 CreateKeyDialog::~CreateKeyDialog() = default;

@@ -2,6 +2,7 @@
 
 #include "models/items/keytablemodel.h"
 #include "ui/keys/keytypetext.h"
+#include "ui/style/palette.h"
 
 #include <QAbstractItemView>
 #include <QAbstractProxyModel>
@@ -61,23 +62,23 @@ private:
 KeyStatusText keyStatusText(const ApiKey &key, const KeyTableModel &model, UnixTime now) {
     switch (key.status) {
     case KeyStatus::Revoked:
-        return {keyStatusDisplayName(key.status), QColor(0x9e, 0x9e, 0x9e)};
+        return {keyStatusDisplayName(key.status), themeColor(ColorRole::KeyRetired)};
     case KeyStatus::Expired:
-        return {keyStatusDisplayName(key.status), QColor(0x9e, 0x9e, 0x9e)};
+        return {keyStatusDisplayName(key.status), themeColor(ColorRole::KeyRetired)};
     case KeyStatus::Expiring: {
         const int successor = key.replacedBy.isEmpty() ? -1 : model.rowOf(key.replacedBy);
         const QString when = relativeTime(key.expiresAt, now);
         if (successor >= 0)
             return {
                 KeyTableDelegate::tr("Expiring %1, replaced by “%2”").arg(when, model.keyAt(successor).name),
-                QColor(0xe6, 0x51, 0x00)};
-        return {KeyTableDelegate::tr("Expiring %1").arg(when), QColor(0xe6, 0x51, 0x00)};
+                themeColor(ColorRole::KeyExpiring)};
+        return {KeyTableDelegate::tr("Expiring %1").arg(when), themeColor(ColorRole::KeyExpiring)};
     }
     case KeyStatus::Active:
         if (key.expiresAt && key.expiresAt - now < expiresSoonSeconds)
             return {KeyTableDelegate::tr("Expires soon (%1)").arg(relativeTime(key.expiresAt, now)),
-                    QColor(0xf5, 0x7c, 0x00)};
-        return {keyStatusDisplayName(key.status), QColor(0x2e, 0x7d, 0x32)};
+                    themeColor(ColorRole::KeyExpiresSoon)};
+        return {keyStatusDisplayName(key.status), themeColor(ColorRole::KeyActive)};
     }
     return {};
 }

@@ -1,5 +1,8 @@
 #include "ui/keys/keytypetext.h"
 
+#include "models/items/keytablemodel.h"
+#include "ui/style/palette.h"
+
 #include <QCoreApplication>
 
 namespace knotie {
@@ -7,30 +10,30 @@ namespace knotie {
 KeyTypeText keyTypeText(KeyType type) {
     switch (type) {
     case KeyType::ReadOnly:
-        return {QCoreApplication::translate("KeyType", "Read-Only"),
+        return {keyTypeDisplayName(type),
                 QCoreApplication::translate(
                     "KeyType", "Can only fetch data (GET requests); cannot modify any resources."),
                 QCoreApplication::translate("KeyType", "Safe for analytics dashboards."),
-                QColor(0x2e, 0x7d, 0x32)};
+                themeColor(ColorRole::KeyTypeReadOnly)};
     case KeyType::Webhook:
-        return {QCoreApplication::translate("KeyType", "Webhook"),
+        return {keyTypeDisplayName(type),
                 QCoreApplication::translate(
                     "KeyType", "Limited to webhook endpoints; cannot read or change customers or credits."),
                 QCoreApplication::translate("KeyType",
                                             "For webhook integrations and secure callback authentication."),
-                QColor(0x6a, 0x1b, 0x9a)};
+                themeColor(ColorRole::KeyTypeWebhook)};
     case KeyType::Customer:
-        return {QCoreApplication::translate("KeyType", "Customer"),
+        return {keyTypeDisplayName(type),
                 QCoreApplication::translate(
                     "KeyType", "Scoped to one customer's resources; sees nothing of your other customers."),
                 QCoreApplication::translate("KeyType", "Ideal for customer-facing integrations."),
-                QColor(0x02, 0x77, 0xbd)};
+                themeColor(ColorRole::KeyTypeCustomer)};
     case KeyType::Partner:
-        return {QCoreApplication::translate("KeyType", "Partner"),
+        return {keyTypeDisplayName(type),
                 QCoreApplication::translate(
                     "KeyType", "Full access to every partner-level operation: the highest privilege."),
                 QCoreApplication::translate("KeyType", "For your own internal dashboards and automations."),
-                QColor(0xc6, 0x28, 0x28)};
+                themeColor(ColorRole::KeyTypePartner)};
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "ui/keys/revokekeydialog.h"
 
 #include "ui/keys/keylistlabel.h"
+#include "ui/style/palette.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -29,7 +30,7 @@ RevokeKeyDialog::RevokeKeyDialog(const QList<ApiKey> &keys, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     QPushButton *revoke = buttons->button(QDialogButtonBox::Ok);
     revoke->setText(n == 1 ? tr("&Revoke Key") : tr("&Revoke %n Keys", nullptr, n));
-    revoke->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold;"));
+    revoke->setStyleSheet(colorStyle(ColorRole::ErrorText) + QStringLiteral(" font-weight: bold;"));
     // A destructive answer is never the one Enter picks.
     revoke->setAutoDefault(false);
     buttons->button(QDialogButtonBox::Cancel)->setDefault(true);

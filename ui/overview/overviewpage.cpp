@@ -14,6 +14,7 @@
 #include "ui/overview/trafficchart.h"
 #include "ui/pages/navigator.h"
 #include "ui/pages/pageheader.h"
+#include "ui/style/metrics.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -79,7 +80,7 @@ OverviewPage::OverviewPage(const PageContext &context, QWidget *parent)
     scroll->setFrameShape(QFrame::NoFrame);
     auto *content = new QWidget(scroll);
     auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(24, 20, 24, 20);
+    layout->setContentsMargins(pageMargins);
     layout->setSpacing(14);
     layout->addWidget(new PageHeader(tr("Overview"), content));
 
@@ -360,7 +361,7 @@ void OverviewPage::fetchTraffic() {
     if (!d->chart)
         return;
     // Whole hours (API.md): the current hour, still filling, ends the last 24.
-    const UnixTime to = (currentTime() / hour + 1) * hour;
+    const UnixTime to = (d->context.now() / hour + 1) * hour;
     UsageQuery query;
     query.from = to - 48 * hour;
     query.to = to;

@@ -1,5 +1,7 @@
 #include "ui/overview/trafficchart.h"
 
+#include "ui/style/palette.h"
+
 #include <QKeyEvent>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -36,11 +38,11 @@ TrafficChart::TrafficChart(QWidget *parent)
 
     m_last->setName(tr("Last 24 hours"));
     m_previous->setName(tr("24 hours before"));
-    QPen previousPen(QColor(0x9a, 0xa5, 0xb1));
+    QPen previousPen(themeColor(ColorRole::ChartPrevious));
     previousPen.setStyle(Qt::DashLine);
     previousPen.setWidthF(1.5);
     m_previous->setPen(previousPen);
-    QPen lastPen(QColor(0x25, 0x63, 0xeb));
+    QPen lastPen(themeColor(ColorRole::ChartCurrent));
     lastPen.setWidthF(2);
     m_last->setPen(lastPen);
 

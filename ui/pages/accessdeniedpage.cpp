@@ -1,6 +1,7 @@
 #include "ui/pages/accessdeniedpage.h"
 
 #include "ui/pages/pageheader.h"
+#include "ui/style/metrics.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -15,7 +16,7 @@ AccessDeniedPage::AccessDeniedPage(const QString &title, const QString &message,
     text->setWordWrap(true);
     text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 20, 24, 20);
+    layout->setContentsMargins(pageMargins);
     layout->addWidget(new PageHeader(title, this));
     layout->addWidget(text);
     layout->addStretch();

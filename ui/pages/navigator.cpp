@@ -8,4 +8,14 @@ void Navigator::showKeys(const KeyFilter &filter) {
     Q_EMIT pageRequested(Page::ApiKeys);
 }
 
+void Navigator::showKey(const QString &keyId) {
+    Q_EMIT pageRequested(Page::ApiKeys);
+    Q_EMIT keySelectionRequested(keyId);
+}
+
+void Navigator::showKeyUsage(const QString &keyId) {
+    Q_EMIT pageRequested(Page::Analytics);
+    Q_EMIT keyUsageRequested(keyId);
+}
+
 } // namespace knotie

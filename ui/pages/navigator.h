@@ -7,10 +7,15 @@
 
 namespace knotie {
 
-// How a page asks for another page without knowing the shell: the Overview's key counts
-// open the API Keys page filtered, its traffic chart opens Analytics. The main window
-// shows what pageRequested names; the API Keys page applies keyFilter() when it is made
-// and keyFilterRequested while it exists.
+// The one way anything asks for a page (the shell's navigation and menus, the command
+// palette, a page's links): the main window shows what pageRequested names, and the page
+// it shows follows the request that came with it. Nothing reaches into another page's
+// class.
+//   showKeys:    the Overview's key counts open API Keys filtered. The API Keys page applies
+//                keyFilter() when it is made and keyFilterRequested while it exists.
+//   showKey:     the palette's key entries select one key in API Keys.
+//   showKeyUsage: "Show usage" of a key opens Analytics for that key.
+// For showKey and showKeyUsage the page is requested first (so it exists), then the key.
 class Navigator : public QObject {
     Q_OBJECT
 public:
@@ -18,12 +23,16 @@ public:
 
     void showPage(Page page) { Q_EMIT pageRequested(page); }
     void showKeys(const KeyFilter &filter);
+    void showKey(const QString &keyId);
+    void showKeyUsage(const QString &keyId);
     // The slice of the key table asked for last.
     const KeyFilter &keyFilter() const { return m_keyFilter; }
 
 Q_SIGNALS:
     void pageRequested(knotie::Page page);
     void keyFilterRequested(const knotie::KeyFilter &filter);
+    void keySelectionRequested(const QString &keyId);
+    void keyUsageRequested(const QString &keyId);
 
 private:
     KeyFilter m_keyFilter;

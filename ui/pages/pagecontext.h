@@ -2,6 +2,10 @@
 
 #include "models/session/access.h"
 
+#include <QDateTime>
+
+#include <functional>
+
 class QWidget;
 
 namespace knotie {
@@ -18,10 +22,14 @@ struct PageContext {
     SecretStore *secrets = nullptr;
     SecretClipboard *clipboard = nullptr;
     Navigator *navigator = nullptr; // the main window makes one when none is given
+    // The clock that places usage buckets ("the last 24 hours"); empty: this machine's.
+    // Tests pin it to the gateway's test clock, so what they expect never races the hour.
+    std::function<qint64()> clock = nullptr;
+
+    qint64 now() const { return clock ? clock() : QDateTime::currentSecsSinceEpoch(); }
 };
 
-// The one place that knows which class shows which page. A page not built yet is a
-// placeholder that says what it will hold.
+// The one place that knows which class shows which page.
 QWidget *createPage(Page page, const PageContext &context, QWidget *parent);
 
 QString pageTitle(Page page);

@@ -2,14 +2,28 @@
 #include "ui/customers/customerspage.h"
 #include "ui/overview/overviewpage.h"
 #include "ui/pages/apikeyspage.h"
+#include "ui/pages/navigator.h"
 #include "ui/pages/pagecontext.h"
-#include "ui/pages/placeholderpage.h"
 #include "ui/pages/teampage.h"
 #include "ui/reference/apireferencepage.h"
 
 #include <QCoreApplication>
 
 namespace knotie {
+
+namespace {
+// The API Keys page's two ends of navigation, until the page takes its Navigator itself
+// as the other pages do (it is being reshaped in another branch): "Show usage" asks the
+// navigator, and the palette's key selection reaches the page through it.
+ApiKeysPage *connectToNavigator(ApiKeysPage *page, Navigator *navigator) {
+    if (!navigator)
+        return page;
+    QObject::connect(page, &ApiKeysPage::keyUsageRequested, navigator, &Navigator::showKeyUsage);
+    QObject::connect(navigator, &Navigator::keySelectionRequested, page,
+                     [page](const QString &keyId) { page->selectKeys({keyId}); });
+    return page;
+}
+} // namespace
 
 QWidget *createPage(Page page, const PageContext &context, QWidget *parent) {
     switch (page) {
@@ -22,11 +36,11 @@ QWidget *createPage(Page page, const PageContext &context, QWidget *parent) {
     case Page::Customers:
         return new CustomersPage(context, parent);
     case Page::ApiKeys:
-        return new ApiKeysPage(context, parent);
+        return connectToNavigator(new ApiKeysPage(context, parent), context.navigator);
     case Page::Team:
         return new TeamPage(context, parent);
     }
-    return new PlaceholderPage(pageTitle(page), pageDescription(page), parent);
+    return nullptr;
 }
 
 QString pageTitle(Page page) {

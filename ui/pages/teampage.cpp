@@ -5,6 +5,7 @@
 #include "models/session/session.h"
 #include "models/workspace/workspace.h"
 #include "ui/pages/pageheader.h"
+#include "ui/style/metrics.h"
 #include "ui/team/memberleavesdialog.h"
 #include "ui/widgets/messages.h"
 
@@ -81,7 +82,7 @@ TeamPage::TeamPage(const PageContext &context, QWidget *parent)
                    this);
     description->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 20, 24, 12);
+    layout->setContentsMargins(pageMarginsAboveButtons);
     layout->addLayout(titleRow);
     layout->addWidget(description);
     layout->addWidget(m_message);

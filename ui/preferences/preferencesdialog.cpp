@@ -1,5 +1,7 @@
 #include "ui/preferences/preferencesdialog.h"
 
+#include "ui/settingskeys.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -9,16 +11,12 @@
 
 namespace knotie {
 
-namespace {
-const QString languageKey = QStringLiteral("ui/language");
-}
-
 QString PreferencesDialog::languageSetting() {
-    return QSettings().value(languageKey).toString();
+    return QSettings().value(settingskeys::language).toString();
 }
 
 void PreferencesDialog::setLanguageSetting(const QString &code) {
-    QSettings().setValue(languageKey, code);
+    QSettings().setValue(settingskeys::language, code);
 }
 
 PreferencesDialog::PreferencesDialog(QWidget *parent)

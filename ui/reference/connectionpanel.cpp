@@ -48,19 +48,11 @@ ConnectionPanel::ConnectionPanel(QNetworkAccessManager *network, const QUrl &gat
     connect(m_check, &ConnectionCheck::finished, this, &ConnectionPanel::showResult);
 }
 
-void ConnectionPanel::setAddress(const QString &address) {
-    m_address->setText(address);
-}
-
 void ConnectionPanel::check() {
     m_result->setText(tr("Checking %1…").arg(m_address->text().trimmed()));
     m_proxy->clear();
     m_run->setEnabled(false);
     m_check->check(m_address->text());
-}
-
-QString ConnectionPanel::resultText() const {
-    return m_result->text();
 }
 
 void ConnectionPanel::showResult(const ConnectionCheck::Result &result) {

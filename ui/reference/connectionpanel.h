@@ -18,9 +18,7 @@ class ConnectionPanel : public QWidget {
 public:
     ConnectionPanel(QNetworkAccessManager *network, const QUrl &gateway, QWidget *parent = nullptr);
 
-    void setAddress(const QString &address);
     void check();
-    QString resultText() const;
 
 Q_SIGNALS:
     void checked(const knotie::ConnectionCheck::Result &result);

@@ -114,18 +114,6 @@ void KeyTestPanel::hideEvent(QHideEvent *event) {
     QWidget::hideEvent(event);
 }
 
-QString KeyTestPanel::verdictText() const {
-    return m_verdict->text();
-}
-
-QString KeyTestPanel::detailsText() const {
-    return m_details->text();
-}
-
-QString KeyTestPanel::liveCallText() const {
-    return m_live->text();
-}
-
 void KeyTestPanel::showResult(const KeyTest::Result &result) {
     using V = KeyTest::Verdict;
     const QString typeTitle = result.type ? keyTypeText(*result.type).title : QString();

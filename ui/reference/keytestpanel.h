@@ -24,11 +24,6 @@ public:
     void test(const QString &secret);
     void clear();
 
-    // For tests and screen readers: the sentences shown.
-    QString verdictText() const;
-    QString detailsText() const;
-    QString liveCallText() const;
-
 protected:
     void hideEvent(QHideEvent *event) override;
 

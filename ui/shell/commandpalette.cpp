@@ -4,6 +4,7 @@
 #include "models/keys/keystore.h"
 #include "models/session/session.h"
 #include "models/workspace/workspace.h"
+#include "ui/pages/navigator.h"
 
 #include <QCoreApplication>
 #include <QKeyEvent>
@@ -105,14 +106,6 @@ void CommandPalette::setQuery(const QString &text) {
     m_query->setText(text);
 }
 
-QStringList CommandPalette::visibleEntries() const {
-    QStringList entries;
-    for (int i = 0; i < m_list->count(); ++i)
-        if (!m_list->item(i)->isHidden())
-            entries << m_list->item(i)->text().section(QLatin1Char('\n'), 0, 0);
-    return entries;
-}
-
 void CommandPalette::filter() {
     const QStringList words = m_query->text().toCaseFolded().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QListWidgetItem *first = nullptr;
@@ -148,11 +141,11 @@ void CommandPalette::chooseFirst() {
 }
 
 void CommandPalette::choose(QListWidgetItem *item) {
-    if (item->data(keyRole).isValid()) {
-        Q_EMIT pageRequested(Page::ApiKeys);
-        Q_EMIT keyRequested(item->data(keyRole).toString());
-    } else {
-        Q_EMIT pageRequested(static_cast<Page>(item->data(pageRole).toInt()));
+    if (Navigator *navigator = m_context.navigator) {
+        if (item->data(keyRole).isValid())
+            navigator->showKey(item->data(keyRole).toString());
+        else
+            navigator->showPage(static_cast<Page>(item->data(pageRole).toInt()));
     }
     accept();
 }

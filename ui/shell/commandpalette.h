@@ -11,23 +11,17 @@ class QListWidgetItem;
 
 namespace knotie {
 
-// Ctrl+K: type to jump to any page or API key. Pages the person may not see are listed
-// too, with why and whom to ask, so someone who searches for "API Keys" learns why it
-// is not there instead of finding nothing.
+// Ctrl+K: type to jump to any page or API key (through the context's Navigator). Pages
+// the person may not see are listed too, with why and whom to ask, so someone who searches
+// for "API Keys" learns why it is not there instead of finding nothing.
 class CommandPalette : public QDialog {
     Q_OBJECT
 public:
     CommandPalette(const PageContext &context, QWidget *parent = nullptr);
 
     void setQuery(const QString &text);
-    // The visible entries' first lines, in order (for tests and screen readers).
-    QStringList visibleEntries() const;
     // Chooses the highlighted entry (the first match unless moved), as Return does.
     void chooseFirst();
-
-Q_SIGNALS:
-    void pageRequested(knotie::Page page);
-    void keyRequested(const QString &keyId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

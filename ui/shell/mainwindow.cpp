@@ -4,10 +4,9 @@
 #include "models/sync/connectionstate.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
-#include "ui/analytics/analyticspage.h"
 #include "ui/pages/accessdeniedpage.h"
-#include "ui/pages/apikeyspage.h"
 #include "ui/pages/navigator.h"
+#include "ui/settingskeys.h"
 #include "ui/shell/accountheader.h"
 #include "ui/shell/commandpalette.h"
 #include "ui/shell/shortcutsoverlay.h"
@@ -56,6 +55,7 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     if (!d->context.navigator)
         d->context.navigator = new Navigator(this);
     connect(d->context.navigator, &Navigator::pageRequested, this, &MainWindow::showPage);
+    connect(d->context.navigator, &Navigator::keyUsageRequested, this, &MainWindow::keyUsageShown);
     d->session = context.workspace->session();
     const Account &account = d->session->account();
     setObjectName(QStringLiteral("mainWindow"));
@@ -107,9 +107,9 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
 
     QSettings settings;
     // On a roomy screen, room for every column of the key table.
-    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+    if (!restoreGeometry(settings.value(settingskeys::mainWindowGeometry).toByteArray()))
         resize(screen()->availableSize().width() >= 1600 ? QSize(1440, 900) : QSize(1180, 760));
-    const QString lastPage = settings.value(QStringLiteral("mainWindow/page")).toString();
+    const QString lastPage = settings.value(settingskeys::mainWindowPage).toString();
     Page start = Page::Overview;
     for (Page p : navigationPages())
         if (pageSlug(p) == lastPage)
@@ -187,15 +187,8 @@ void MainWindow::buildMenus() {
     d->goMenu = menuBar()->addMenu(tr("&Go"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *palette = help->addAction(tr("&Go to Page or Key…"), this, [this] {
-        auto *dialog = new CommandPalette(d->context, this);
-        connect(dialog, &CommandPalette::pageRequested, this, &MainWindow::showPage);
-        connect(dialog, &CommandPalette::keyRequested, this, [this](const QString &id) {
-            if (auto *keys = qobject_cast<ApiKeysPage *>(d->pages.value(Page::ApiKeys)))
-                keys->selectKeys({id});
-        });
-        dialog->open();
-    });
+    QAction *palette = help->addAction(tr("&Go to Page or Key…"), this,
+                                       [this] { (new CommandPalette(d->context, this))->open(); });
     palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     QAction *shortcuts =
         help->addAction(tr("&Keyboard Shortcuts"), this, [this] { (new ShortcutsOverlay(this))->open(); });
@@ -238,8 +231,6 @@ void MainWindow::showPage(Page page) {
     if (!widget) {
         widget = createPage(page, d->context, d->stack);
         d->stack->addWidget(widget);
-        if (auto *keys = qobject_cast<ApiKeysPage *>(widget))
-            connect(keys, &ApiKeysPage::keyUsageRequested, this, &MainWindow::showKeyUsage);
     }
     d->stack->setCurrentWidget(widget);
     for (QTreeWidgetItemIterator it(d->navigation); *it; ++it) {
@@ -251,17 +242,10 @@ void MainWindow::showPage(Page page) {
     }
 }
 
-void MainWindow::showKeyUsage(const QString &keyId) {
-    showPage(Page::Analytics);
-    if (auto *analytics = qobject_cast<AnalyticsPage *>(d->pages.value(Page::Analytics)))
-        analytics->showKey(keyId);
-    Q_EMIT keyUsageShown(keyId);
-}
-
 void MainWindow::closeEvent(QCloseEvent *event) {
     QSettings settings;
-    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/page"), pageSlug(d->current));
+    settings.setValue(settingskeys::mainWindowGeometry, saveGeometry());
+    settings.setValue(settingskeys::mainWindowPage, pageSlug(d->current));
     QMainWindow::closeEvent(event);
 }
 

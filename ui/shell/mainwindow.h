@@ -11,8 +11,9 @@ namespace knotie {
 struct Account;
 
 // The shell: account header, navigation and one page at a time. Every page is its own
-// class, made by createPage(); this window only places them, follows the person's
-// permissions as they change, and shows the connection state.
+// class, made by createPage(); this window only places them (as its Navigator asks),
+// follows the person's permissions as they change, and shows the connection state. It
+// knows no page class.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -24,14 +25,11 @@ public:
     Page currentPage() const;
     // Shows a page; one the person may not see shows why and whom to ask instead.
     void showPage(Page page);
-    // "Show usage" of a key: opens Analytics for it (the Analytics page filters to the
-    // key once it exists; until then, the page itself).
-    void showKeyUsage(const QString &keyId);
 
 Q_SIGNALS:
     void signOutRequested();
     void preferencesRequested();
-    // Analytics was asked to show one key's usage.
+    // Analytics was asked (through the Navigator) to show one key's usage.
     void keyUsageShown(const QString &keyId);
 
 protected:

@@ -8,7 +8,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QVBoxLayout>
 
 namespace knotie {
@@ -121,10 +120,6 @@ void SignInDialog::setEmail(const QString &email) {
 
 void SignInDialog::setPassword(const QString &password) {
     d->password->setText(password);
-}
-
-void SignInDialog::setRemember(bool remember) {
-    d->remember->setChecked(remember);
 }
 
 void SignInDialog::setNotice(const QString &notice) {

@@ -19,7 +19,6 @@ public:
     void setGatewayAddress(const QString &address);
     void setEmail(const QString &email);
     void setPassword(const QString &password);
-    void setRemember(bool remember);
     // Shown above the form, e.g. why the person was signed out.
     void setNotice(const QString &notice);
 

@@ -106,10 +106,6 @@ void MemberLeavesDialog::setMember(const QString &userId) {
     m_member->setCurrentIndex(m_member->findData(userId));
 }
 
-void MemberLeavesDialog::setChoice(Choice choice) {
-    m_choice->button(choice)->setChecked(true);
-}
-
 void MemberLeavesDialog::setGraceSeconds(int seconds) {
     m_grace->setCurrentIndex(qMax(0, m_grace->findData(seconds)));
 }
@@ -169,7 +165,7 @@ void MemberLeavesDialog::run() {
         m_member->setEnabled(true);
         // The list stays as it was, beside the summary; picking another member lists theirs.
         m_run->setEnabled(false);
-        Q_EMIT done();
+        Q_EMIT completed();
     });
     batch->start();
 }

@@ -29,14 +29,14 @@ public:
     // The member's keys that still work, as listed.
     QList<knotie::ApiKey> keys() const;
     enum Choice { Rotate, Revoke };
-    void setChoice(Choice choice);
     void setGraceSeconds(int seconds);
     // Runs the chosen action on every listed key.
     void run();
     QString summary() const;
 
 Q_SIGNALS:
-    void done();
+    // Every chosen key was rotated or revoked (not `done`: that would hide QDialog::done).
+    void completed();
 
 private:
     void listKeys();

@@ -1,12 +1,10 @@
 #include "ui/widgets/messages.h"
 
+#include "ui/style/palette.h"
+
 #include <QLabel>
 
 namespace knotie {
-
-namespace {
-const QString errorStyle = QStringLiteral("color: #b3261e;");
-}
 
 QLabel *makeNotice(QWidget *parent) {
     auto *label = new QLabel(parent);
@@ -14,8 +12,8 @@ QLabel *makeNotice(QWidget *parent) {
     label->setAutoFillBackground(true);
     label->setMargin(6);
     QPalette palette = label->palette();
-    palette.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xe5));
-    palette.setColor(QPalette::WindowText, QColor(0x5c, 0x44, 0x00));
+    palette.setColor(QPalette::Window, themeColor(ColorRole::NoticeBackground, palette));
+    palette.setColor(QPalette::WindowText, themeColor(ColorRole::NoticeText, palette));
     label->setPalette(palette);
     return label;
 }
@@ -24,14 +22,14 @@ QLabel *makeErrorLabel(const QString &objectName, QWidget *parent) {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
     label->setWordWrap(true);
-    label->setStyleSheet(errorStyle);
+    label->setStyleSheet(colorStyle(ColorRole::ErrorText));
     label->hide();
     return label;
 }
 
 void showStatus(QLabel *label, const QString &text, bool error) {
     label->setText(text);
-    label->setStyleSheet(error ? errorStyle : QString());
+    label->setStyleSheet(error ? colorStyle(ColorRole::ErrorText) : QString());
     label->setVisible(!text.isEmpty());
 }
 
