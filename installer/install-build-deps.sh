@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the portal needs, and only those missing, so that a
-# second run costs nothing. Usage: install-build-deps.sh run|test|bench
+# second run costs nothing. Usage: install-build-deps.sh run|test|bench|fuzz
 set -euo pipefail
 purpose=${1:-test}
 
@@ -10,12 +10,15 @@ build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-tools-de
 run=(gnome-keyring dbus-x11)
 test=(xvfb xauth gnome-keyring dbus-x11 desktop-file-utils appstream dpkg-dev file python3 libyaml-dev)
 bench=(wrk nginx-light hyperfine)
+# libFuzzer comes with clang (tests/fuzz/README.md); CI only replays the corpus with g++.
+fuzz=(clang-14 libclang-rt-14-dev)
 
 case $purpose in
     run) wanted=("${build[@]}" "${run[@]}") ;;
     test) wanted=("${build[@]}" "${test[@]}") ;;
     bench) wanted=("${build[@]}" "${test[@]}" "${bench[@]}") ;;
-    *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
+    fuzz) wanted=("${build[@]}" "${fuzz[@]}") ;;
+    *) echo "usage: $0 run|test|bench|fuzz" >&2; exit 2 ;;
 esac
 
 missing=()
