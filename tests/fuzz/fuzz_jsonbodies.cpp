@@ -78,11 +78,11 @@ HttpRequest makeRequest(const char *method, const char *path, const QByteArray &
     request.path = QString::fromLatin1(path);
     request.body = body;
     request.peerAddress = QStringLiteral("127.0.0.1");
-    request.headers.append({"content-type", "application/json"});
+    request.headers.append({QByteArray("content-type"), QByteArray("application/json")});
     if (apiKey)
-        request.headers.append({"x-api-key", world.apiKey});
+        request.headers.append({QByteArray("x-api-key"), world.apiKey});
     else
-        request.headers.append({"authorization", "Bearer " + world.sessionToken});
+        request.headers.append({QByteArray("authorization"), "Bearer " + world.sessionToken});
     return request;
 }
 
