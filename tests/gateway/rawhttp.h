@@ -93,7 +93,8 @@ public:
         return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
     }
     static QByteArray header(const QByteArray &response, const QByteArray &name) {
-        for (const QByteArray &line : response.left(response.indexOf("\r\n\r\n")).split('\n')) {
+        const qsizetype end = response.indexOf("\r\n\r\n");
+        for (const QByteArray &line : (end < 0 ? response : response.left(end)).split('\n')) {
             const qsizetype colon = line.indexOf(':');
             if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
                 return line.mid(colon + 1).trimmed();
