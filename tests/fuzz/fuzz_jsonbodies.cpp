@@ -119,6 +119,8 @@ World &world() {
                          session.body.constData(), key.body.constData());
             std::abort();
         }
+        // The usage writer thread stops before exit tears down Qt's SQL drivers under it.
+        std::atexit([] { world().gateway->stop(); });
         return created;
     }();
     return *w;
