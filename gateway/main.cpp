@@ -1,6 +1,7 @@
 #include "gateway/demo.h"
 #include "gateway/gateway.h"
 #include "gateway/http/httpserver.h"
+#include "gateway/http/serveroptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -46,6 +47,8 @@ int main(int argc, char *argv[]) {
         QStringLiteral("Tests only, loopback only: POST /_test/clock moves time forward."));
     parser.addOptions(
         {listenOption, dataOption, demoOption, demoPasswordOption, certOption, keyOption, testClockOption});
+    const HttpLimitOptions limitOptions;
+    limitOptions.addTo(parser);
     parser.process(app);
 
     if (!parser.isSet(dataOption))
@@ -65,8 +68,12 @@ int main(int argc, char *argv[]) {
     if (parser.isSet(certOption) != parser.isSet(keyOption))
         return fail(QStringLiteral("--tls-cert and --tls-key go together"));
 
-    Store store(parser.value(dataOption));
     QString error;
+    HttpLimits limits;
+    if (!limitOptions.read(parser, &limits, &error))
+        return fail(error);
+
+    Store store(parser.value(dataOption));
     if (!store.open(&error))
         return fail(error);
     Gateway gateway(store, Gateway::Options{parser.isSet(testClockOption)});
@@ -74,9 +81,11 @@ int main(int argc, char *argv[]) {
         !seedDemo(store, parser.value(demoPasswordOption).toUtf8(), gateway.clock().nowSeconds(), &error))
         return fail(error);
 
-    HttpServer server([&gateway](HttpRequest request, Responder respond) {
-        gateway.handle(std::move(request), std::move(respond));
-    });
+    HttpServer server(
+        [&gateway](HttpRequest request, Responder respond) {
+            gateway.handle(std::move(request), std::move(respond));
+        },
+        limits);
     if (parser.isSet(certOption) &&
         !server.enableTls(parser.value(certOption), parser.value(keyOption), &error))
         return fail(QStringLiteral("cannot load the TLS certificate or key: %1").arg(error));

@@ -25,6 +25,26 @@ bool isParameterValue(QStringView segment, bool slug) {
 }
 } // namespace
 
+QString routingPath(const QByteArray &rawPath) {
+    QByteArray path;
+    path.reserve(rawPath.size());
+    const QList<QByteArray> segments = rawPath.split('/');
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        if (i > 0)
+            path += '/';
+        const QByteArray decoded = QByteArray::fromPercentEncoding(segments.at(i));
+        for (const char c : decoded) {
+            if (c == '%')
+                path += "%25";
+            else if (c == '/')
+                path += "%2F";
+            else
+                path += c;
+        }
+    }
+    return QString::fromUtf8(path);
+}
+
 bool isIdShaped(QStringView text) {
     return isShaped(text, true);
 }

@@ -17,6 +17,12 @@ bool isIdShaped(QStringView text);
 // `[a-z0-9_-]{1,64}`: automation names and webhook sources.
 bool isSlug(QStringView text);
 
+// The path the router and the credential checks see: the raw path split at '/', each
+// segment percent-decoded on its own. A '/' or '%' that a segment decodes to stays
+// encoded (`%2F`, `%25`), so `/v1/keys%2F{id}` is one segment that no route has, never
+// `/v1/keys/{id}`.
+QString routingPath(const QByteArray &rawPath);
+
 // Who a route is for: the audience decides which credential is checked before routing.
 enum class Audience { Public, Session, ApiKey };
 
@@ -34,7 +40,7 @@ struct RouteMatch {
     QHash<QString, QString> params;
 };
 
-// Matches a method and a decoded path against templates. A `{name}` segment matches
+// Matches a method and a routingPath() against templates, segment by segment. A `{name}` segment matches
 // one segment of `[A-Za-z0-9_-]{1,64}` (ids and names are never anything else), so
 // a malformed id is simply an unknown route; `{name:slug}` narrows it to
 // `[a-z0-9_-]{1,64}`. HEAD matches GET routes.

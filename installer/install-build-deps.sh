@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the portal needs, and only those missing, so that a
-# second run costs nothing. Usage: install-build-deps.sh run|test|bench|cluster
+# second run costs nothing. Usage: install-build-deps.sh run|test|bench|cluster|fuzz
 set -euo pipefail
 purpose=${1:-test}
 
@@ -14,13 +14,16 @@ test=(xvfb xauth gnome-keyring dbus-x11 desktop-file-utils appstream dpkg-dev fi
     "${engines[@]}")
 bench=(wrk nginx-light hyperfine)
 cluster=("${engines[@]}" haproxy) # gateway/cluster.sh
+# libFuzzer comes with clang (tests/fuzz/README.md); CI only replays the corpus with g++.
+fuzz=(clang-14 libclang-rt-14-dev)
 
 case $purpose in
     run) wanted=("${build[@]}" "${run[@]}") ;;
     test) wanted=("${build[@]}" "${test[@]}") ;;
     bench) wanted=("${build[@]}" "${test[@]}" "${bench[@]}") ;;
     cluster) wanted=("${build[@]}" "${cluster[@]}") ;;
-    *) echo "usage: $0 run|test|bench|cluster" >&2; exit 2 ;;
+    fuzz) wanted=("${build[@]}" "${fuzz[@]}") ;;
+    *) echo "usage: $0 run|test|bench|cluster|fuzz" >&2; exit 2 ;;
 esac
 
 missing=()

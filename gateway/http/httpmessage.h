@@ -17,11 +17,15 @@ namespace knotie::gateway {
 struct HttpRequest {
     QByteArray method; // upper case, as sent
     QByteArray target; // path and query, raw
-    QString path;      // percent-decoded path, without the query
+    QString path;      // routingPath() of the target's path: decoded segment by segment
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
     QByteArray body;
     QString peerAddress;
+    // Set by the server. A handler that holds its answer until something happens (API.md
+    // v1.1's long-poll `wait`) calls it first: the exchange is then exempt from the
+    // per-request deadline and the idle timeout, and still counts toward the connection cap.
+    std::function<void()> holdAnswer;
 
     QByteArray header(QByteArrayView lowerCaseName) const;
 };

@@ -1,232 +1,130 @@
 #include "gateway/http/httpserver.h"
 
-#include <QUrl>
+#include "gateway/http/httpconnection.h"
 
-#include <boost/asio/dispatch.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/ssl.hpp>
 #include <boost/asio/strand.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <boost/beast/ssl.hpp>
 
-#include <array>
+#include <openssl/ssl.h>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
 namespace knotie::gateway {
 
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = asio::ip::tcp;
+using namespace http_detail;
 
 namespace {
 
-QByteArray toBytes(beast::string_view s) {
-    return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
+// Connections beyond what the open-file limit leaves room for would end in EMFILE; the
+// reserve is for the database, its journal and the log.
+std::size_t defaultConnectionCap() {
+    constexpr std::size_t reserve = 64;
+    constexpr std::size_t ceiling = 1024;
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return ceiling;
+    const auto files = static_cast<std::size_t>(limit.rlim_cur);
+    return std::clamp<std::size_t>(files > reserve ? files - reserve : 0, 16, ceiling);
 }
 
-HttpRequest toRequest(const http::request<http::string_body> &msg, const QString &peer) {
-    HttpRequest req;
-    req.method = toBytes(msg.method_string());
-    req.target = toBytes(msg.target());
-    const qsizetype q = req.target.indexOf('?');
-    const QByteArray rawPath = q < 0 ? req.target : req.target.left(q);
-    req.path = QUrl::fromPercentEncoding(rawPath);
-    if (q >= 0)
-        req.query.setQuery(QString::fromUtf8(req.target.mid(q + 1)));
-    for (const auto &field : msg)
-        req.headers.append({toBytes(field.name_string()).toLower(), toBytes(field.value())});
-    req.body = QByteArray(msg.body().data(), static_cast<qsizetype>(msg.body().size()));
-    req.peerAddress = peer;
-    return req;
+bool outOfResources(const beast::error_code &ec) {
+    if (ec.category() != boost::system::system_category())
+        return false;
+    const int e = ec.value();
+    return e == EMFILE || e == ENFILE || e == ENOBUFS || e == ENOMEM;
 }
 
-// One connection. Templated on the stream so plain TCP and TLS share every line of
-// the request/response logic.
-template <typename Stream> class Connection : public std::enable_shared_from_this<Connection<Stream>> {
-public:
-    Connection(Stream stream, const HttpServer::Handler &handler, const HttpServer::Limits &limits,
-               QString peer)
-        : m_stream(std::move(stream))
-        , m_handler(handler)
-        , m_limits(limits)
-        , m_peer(std::move(peer)) {}
-
-    void start() {
-        if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
-            readHeader();
-        } else {
-            beast::get_lowest_layer(m_stream).expires_after(m_limits.idleTimeout);
-            m_stream.async_handshake(asio::ssl::stream_base::server,
-                                     [self = this->shared_from_this()](beast::error_code ec) {
-                                         if (!ec)
-                                             self->readHeader();
-                                     });
-        }
-    }
-
-private:
-    void readHeader() {
-        m_parser.emplace();
-        m_parser->header_limit(static_cast<std::uint32_t>(m_limits.maxHeaderBytes));
-        m_parser->body_limit(m_limits.maxBodyBytes);
-        beast::get_lowest_layer(m_stream).expires_after(m_limits.idleTimeout);
-        http::async_read_header(
-            m_stream, m_buffer, *m_parser,
-            [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
-    }
-
-    void onHeader(beast::error_code ec) {
-        if (ec == http::error::header_limit)
-            return refuse(431, "headers_too_large", "The request headers are larger than 16 KiB.");
-        // Beast compares Content-Length with the body limit while reading the header.
-        if (ec == http::error::body_limit)
-            return refuse(413, "too_large", "The request body is larger than 1 MiB.");
-        if (ec == http::error::bad_method || ec == http::error::bad_target ||
-            ec == http::error::bad_version || ec == http::error::bad_field || ec == http::error::bad_value ||
-            ec == http::error::bad_content_length || ec == http::error::bad_transfer_encoding ||
-            ec == http::error::bad_line_ending || ec == http::error::bad_chunk)
-            return refuse(400, "bad_request", "The request is not valid HTTP/1.1.");
-        if (ec)
-            return close(); // end of stream, timeout, reset: nobody to answer
-        // Refuse an oversized body from its Content-Length alone, before reading any of it.
-        if (const auto length = m_parser->content_length(); length && *length > m_limits.maxBodyBytes)
-            return refuse(413, "too_large", "The request body is larger than 1 MiB.");
-        if (m_parser->is_done())
-            return dispatch();
-        http::async_read(m_stream, m_buffer, *m_parser,
-                         [self = this->shared_from_this()](beast::error_code readError, std::size_t) {
-                             if (readError == http::error::body_limit)
-                                 return self->refuse(413, "too_large",
-                                                     "The request body is larger than 1 MiB.");
-                             if (readError)
-                                 return self->close();
-                             self->dispatch();
-                         });
-    }
-
-    void dispatch() {
-        const auto &msg = m_parser->get();
-        m_keepAlive = msg.keep_alive();
-        m_version = msg.version();
-        m_isHead = msg.method() == http::verb::head;
-        // A handler may take its time (a password hash runs on another thread): no idle
-        // timeout while the answer is being made.
-        beast::get_lowest_layer(m_stream).expires_never();
-        auto self = this->shared_from_this();
-        m_handler(toRequest(msg, m_peer), [self](HttpResponse response) {
-            asio::post(self->m_stream.get_executor(), [self, response = std::move(response)]() mutable {
-                self->write(std::move(response), false);
-            });
-        });
-    }
-
-    void refuse(int status, const char *code, const char *message) {
-        m_isHead = false;
-        write(errorResponse(status, QString::fromLatin1(code), QString::fromLatin1(message)), true);
-    }
-
-    void write(HttpResponse response, bool closeAfter) {
-        auto res = std::make_shared<http::response<http::string_body>>(
-            static_cast<http::status>(response.status), m_version);
-        res->set(http::field::server, "knotie-gateway");
-        if (!response.contentType.isEmpty())
-            res->set(http::field::content_type,
-                     beast::string_view(response.contentType.constData(), response.contentType.size()));
-        for (const auto &[name, value] : response.headers)
-            res->set(beast::string_view(name.constData(), name.size()),
-                     beast::string_view(value.constData(), value.size()));
-        res->keep_alive(m_keepAlive && !closeAfter);
-        if (m_isHead) {
-            res->content_length(response.body.size());
-        } else {
-            res->body().assign(response.body.constData(), response.body.size());
-            res->prepare_payload();
-        }
-        beast::get_lowest_layer(m_stream).expires_after(m_limits.idleTimeout);
-        http::async_write(
-            m_stream, *res,
-            [self = this->shared_from_this(), res, closeAfter](beast::error_code ec, std::size_t) {
-                if (closeAfter && !ec)
-                    return self->lingeringClose();
-                if (ec || !res->keep_alive())
-                    return self->close();
-                self->readHeader();
-            });
-    }
-
-    // After refusing a request whose body is still arriving, read and drop what the
-    // client sends for a moment before closing: closing with unread data would reset
-    // the connection and the client might never see the answer.
-    void lingeringClose() {
-        close();
-        lingerRead();
-    }
-
-    void lingerRead() {
-        if (m_lingered > 4 * m_limits.maxBodyBytes)
-            return;
-        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(2));
-        beast::get_lowest_layer(m_stream).async_read_some(
-            asio::buffer(m_discard), [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
-                self->m_lingered += n;
-                if (!ec)
-                    self->lingerRead();
-            });
-    }
-
-    void close() {
-        beast::error_code ec;
-        beast::get_lowest_layer(m_stream).socket().shutdown(tcp::socket::shutdown_send, ec);
-    }
-
-    Stream m_stream;
-    const HttpServer::Handler &m_handler;
-    const HttpServer::Limits &m_limits;
-    QString m_peer;
-    beast::flat_buffer m_buffer;
-    std::optional<http::request_parser<http::string_body>> m_parser;
-    bool m_keepAlive = false;
-    bool m_isHead = false;
-    unsigned m_version = 11;
-    std::array<char, 16384> m_discard{};
-    std::size_t m_lingered = 0;
-};
+// The answer to a connection past the cap when none is idle.
+const std::string &overCapAnswer() {
+    static const std::string answer = [] {
+        const std::string body = "{\"error\":{\"code\":\"busy\",\"message\":\"The gateway has as many "
+                                 "connections as it serves. Retry in a moment.\",\"field\":null}}";
+        return "HTTP/1.1 503 Service Unavailable\r\nServer: knotie-gateway\r\nContent-Type: "
+               "application/json\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: " +
+               std::to_string(body.size()) + "\r\n\r\n" + body;
+    }();
+    return answer;
+}
 
 } // namespace
 
 struct HttpServer::Private {
-    Handler handler;
-    Limits limits;
+    Private(Handler handler, const Limits &limits)
+        : context{std::move(handler), limits, BodyBudget(limits.bodyBudgetBytes), ConnectionRegistry()} {}
+
+    ServerContext context;
     asio::io_context ioc;
     tcp::acceptor acceptor{ioc};
+    asio::steady_timer acceptBackoff{ioc};
+    bool backingOff = false;
     asio::signal_set signals{ioc, SIGINT, SIGTERM};
     std::optional<asio::ssl::context> tls;
     std::function<void()> onTerminate;
 
     void accept() {
         acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
-            if (!ec) {
-                socket.set_option(tcp::no_delay(true), ec);
-                const QString peer = QString::fromStdString(socket.remote_endpoint(ec).address().to_string());
-                if (tls) {
-                    std::make_shared<Connection<beast::ssl_stream<beast::tcp_stream>>>(
-                        beast::ssl_stream<beast::tcp_stream>(std::move(socket), *tls), handler, limits, peer)
-                        ->start();
-                } else {
-                    std::make_shared<Connection<beast::tcp_stream>>(beast::tcp_stream(std::move(socket)),
-                                                                    handler, limits, peer)
-                        ->start();
-                }
+            if (!acceptor.is_open())
+                return;
+            if (outOfResources(ec)) {
+                // The connection stays in the listen backlog, so accepting again at once fails
+                // again at once: a loop that eats a core and answers nobody. Wait for
+                // connections to end instead.
+                if (!backingOff)
+                    std::fprintf(stderr, "knotie-gateway: cannot accept (%s); retrying every 100 ms\n",
+                                 ec.message().c_str());
+                backingOff = true;
+                acceptBackoff.expires_after(std::chrono::milliseconds(100));
+                acceptBackoff.async_wait([this](beast::error_code waitError) {
+                    if (!waitError)
+                        accept();
+                });
+                return;
             }
-            if (acceptor.is_open())
-                accept();
+            if (!ec) {
+                backingOff = false;
+                serve(std::move(socket));
+            }
+            accept();
         });
+    }
+
+    void serve(tcp::socket socket) {
+        beast::error_code ec;
+        if (!context.registry.admit())
+            return refuseOverCap(socket);
+        socket.set_option(tcp::no_delay(true), ec);
+        const QString peer = QString::fromStdString(socket.remote_endpoint(ec).address().to_string());
+        if (tls) {
+            using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+            std::make_shared<Connection<TlsStream>>(TlsStream(std::move(socket), *tls), context, peer)
+                ->start();
+        } else {
+            std::make_shared<Connection<beast::tcp_stream>>(beast::tcp_stream(std::move(socket)), context,
+                                                            peer)
+                ->start();
+        }
+    }
+
+    void refuseOverCap(tcp::socket &socket) {
+        beast::error_code ec;
+        socket.non_blocking(true, ec);
+        // Written without waiting: a fresh socket's send buffer always has room for it.
+        if (!tls)
+            socket.write_some(asio::buffer(overCapAnswer()), ec);
+        // Whatever request already arrived is read first: closing with unread bytes would
+        // reset the connection and lose the answer.
+        std::array<char, 4096> discard{};
+        socket.read_some(asio::buffer(discard), ec);
+        socket.shutdown(tcp::socket::shutdown_both, ec);
+        socket.close(ec);
     }
 };
 
@@ -234,19 +132,26 @@ HttpServer::HttpServer(Handler handler)
     : HttpServer(std::move(handler), Limits{}) {}
 
 HttpServer::HttpServer(Handler handler, Limits limits)
-    : d(std::make_unique<Private>()) {
-    d->handler = std::move(handler);
-    d->limits = limits;
-}
+    : d(std::make_unique<Private>(std::move(handler), limits)) {}
 
 HttpServer::~HttpServer() = default;
 
 bool HttpServer::enableTls(const QString &certificateFile, const QString &keyFile, QString *error) {
     try {
         asio::ssl::context ctx(asio::ssl::context::tls_server);
-        ctx.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
-                        asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
-                        asio::ssl::context::no_tlsv1_1);
+        SSL_CTX *native = ctx.native_handle();
+        // TLS 1.2 and 1.3 only; in 1.2 only ephemeral ECDH key exchange (forward secrecy)
+        // with AEAD ciphers. Every TLS 1.3 suite is both.
+        if (SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION) != 1 ||
+            SSL_CTX_set_cipher_list(native, "ECDHE+AESGCM:ECDHE+CHACHA20:!aNULL:!eNULL") != 1 ||
+            SSL_CTX_set_ciphersuites(native, "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:"
+                                             "TLS_AES_128_GCM_SHA256") != 1) {
+            if (error)
+                *error = QStringLiteral("the TLS library refused the protocol or cipher settings");
+            return false;
+        }
+        SSL_CTX_set_options(native, SSL_OP_NO_COMPRESSION | SSL_OP_CIPHER_SERVER_PREFERENCE |
+                                        SSL_OP_NO_RENEGOTIATION);
         ctx.use_certificate_chain_file(certificateFile.toStdString());
         ctx.use_private_key_file(keyFile.toStdString(), asio::ssl::context::pem);
         d->tls.emplace(std::move(ctx));
@@ -280,6 +185,8 @@ bool HttpServer::listen(const QString &host, quint16 port, QString *error) {
             *error = QString::fromStdString(ec.message());
         return false;
     }
+    const std::size_t cap = d->context.limits.maxConnections;
+    d->context.registry.setCap(cap > 0 ? cap : defaultConnectionCap());
     d->accept();
     return true;
 }
@@ -314,6 +221,7 @@ void HttpServer::stop() {
     asio::post(d->ioc, [this] {
         beast::error_code ec;
         d->acceptor.close(ec);
+        d->acceptBackoff.cancel();
         d->signals.cancel(ec);
         d->ioc.stop();
     });

@@ -1,29 +1,23 @@
 #pragma once
 
+#include "gateway/http/httplimits.h"
 #include "gateway/http/httpmessage.h"
 
 #include <QString>
 
-#include <chrono>
-#include <cstddef>
 #include <functional>
 #include <memory>
 
 namespace knotie::gateway {
 
-// The one adapter between the gateway and its HTTP library (Boost.Beast on Asio).
-// Beast enforces the header and body limits while reading, so an oversized upload is
-// refused from its Content-Length before a byte of it is read, and it serves on
-// several threads; Qt HTTP Server 6.4 can do neither (see docs/architecture.md).
+// The one adapter between the gateway and its HTTP library (Boost.Beast on Asio). It
+// reads requests through RequestReader (every buffer bounded, the body budget shared by
+// all connections), keeps the connection cap and the deadlines of HttpLimits, and serves
+// on several threads; Qt HTTP Server 6.4 could do none of this (see docs/architecture.md).
 class HttpServer {
 public:
     using Handler = std::function<void(HttpRequest, Responder)>;
-
-    struct Limits {
-        std::size_t maxBodyBytes = 1024 * 1024;
-        std::size_t maxHeaderBytes = 16 * 1024;
-        std::chrono::seconds idleTimeout{30};
-    };
+    using Limits = HttpLimits;
 
     explicit HttpServer(Handler handler);
     HttpServer(Handler handler, Limits limits);
@@ -31,7 +25,8 @@ public:
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;
 
-    // Loads a PEM certificate and key; later connections speak TLS.
+    // Loads a PEM certificate and key; later connections speak TLS 1.2 or 1.3 with
+    // forward-secret AEAD ciphers only.
     bool enableTls(const QString &certificateFile, const QString &keyFile, QString *error);
     bool listen(const QString &host, quint16 port, QString *error);
     quint16 port() const;

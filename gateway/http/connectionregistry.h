@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstddef>
+#include <list>
+#include <memory>
+#include <mutex>
+
+namespace knotie::gateway {
+
+// A connection the registry may ask to close while it waits for its next request.
+class IdleConnection {
+public:
+    virtual ~IdleConnection() = default;
+    // Called from any thread; the connection closes on its own strand if it is still idle.
+    virtual void closeIfIdle() = 0;
+};
+
+// The connection cap. When it is reached, the connection that has waited longest for its
+// next request is closed to make room; connections in the middle of a request (held
+// answers among them) are never closed for a newcomer, who is refused instead.
+class ConnectionRegistry {
+public:
+    // One connection's place in the count; leave() gives it back.
+    struct Slot {
+        bool idle = false;
+        bool evicted = false; // its place went to a newcomer
+        std::list<std::pair<std::weak_ptr<IdleConnection>, Slot *>>::iterator idleAt;
+    };
+
+    explicit ConnectionRegistry(std::size_t cap = 1024)
+        : m_cap(cap) {}
+    void setCap(std::size_t cap);
+    std::size_t cap() const;
+
+    // True when a new connection may be served: there is room, or the oldest idle
+    // connection was told to close and its place is the newcomer's.
+    bool admit();
+    void leave(Slot &slot);
+    void becomeIdle(Slot &slot, std::weak_ptr<IdleConnection> connection);
+    // False when the connection was evicted meanwhile and must close.
+    bool becomeBusy(Slot &slot);
+    std::size_t count() const;
+
+private:
+    mutable std::mutex m_mutex;
+    std::size_t m_cap;
+    std::size_t m_count = 0;
+    std::list<std::pair<std::weak_ptr<IdleConnection>, Slot *>> m_idle; // oldest first
+};
+
+} // namespace knotie::gateway
