@@ -22,6 +22,9 @@ struct HttpRequest {
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
     QByteArray body;
     QString peerAddress;
+    // True once the client has closed the connection, so its answer would go nowhere:
+    // slow work asks before it starts. Empty when the server cannot tell.
+    std::function<bool()> clientGone;
 
     QByteArray header(QByteArrayView lowerCaseName) const;
 };

@@ -1,16 +1,21 @@
 #include "gateway/http/httpserver.h"
 
+#include "gateway/http/proxyprotocol.h"
+
 #include <QUrl>
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/read.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+
+#include <poll.h>
 
 #include <array>
 #include <optional>
@@ -119,11 +124,23 @@ private:
         // timeout while the answer is being made.
         beast::get_lowest_layer(m_stream).expires_never();
         auto self = this->shared_from_this();
-        m_handler(toRequest(msg, m_peer), [self](HttpResponse response) {
+        HttpRequest request = toRequest(msg, m_peer);
+        request.clientGone = [weak = std::weak_ptr(self)] {
+            const auto connection = weak.lock();
+            return !connection || connection->peerHasLeft();
+        };
+        m_handler(std::move(request), [self](HttpResponse response) {
             asio::post(self->m_stream.get_executor(), [self, response = std::move(response)]() mutable {
                 self->write(std::move(response), false);
             });
         });
+    }
+
+    // While a handler runs nothing reads the socket, so the kernel is asked directly
+    // whether the peer has shut the connection (safe from any thread: it only polls).
+    bool peerHasLeft() {
+        pollfd peer{beast::get_lowest_layer(m_stream).socket().native_handle(), POLLRDHUP, 0};
+        return ::poll(&peer, 1, 0) > 0 && (peer.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
     }
 
     void refuse(int status, const char *code, const char *message) {
@@ -209,24 +226,63 @@ struct HttpServer::Private {
     std::optional<asio::ssl::context> tls;
     std::function<void()> onTerminate;
 
+    QList<proxyprotocol::Cidr> trustedProxies;
+
     void accept() {
         acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
             if (!ec) {
                 socket.set_option(tcp::no_delay(true), ec);
                 const QString peer = QString::fromStdString(socket.remote_endpoint(ec).address().to_string());
-                if (tls) {
-                    std::make_shared<Connection<beast::ssl_stream<beast::tcp_stream>>>(
-                        beast::ssl_stream<beast::tcp_stream>(std::move(socket), *tls), handler, limits, peer)
-                        ->start();
-                } else {
-                    std::make_shared<Connection<beast::tcp_stream>>(beast::tcp_stream(std::move(socket)),
-                                                                    handler, limits, peer)
-                        ->start();
-                }
+                if (proxyprotocol::contains(trustedProxies, peer))
+                    readProxyHeader(beast::tcp_stream(std::move(socket)), peer);
+                else
+                    startConnection(beast::tcp_stream(std::move(socket)), peer);
             }
             if (acceptor.is_open())
                 accept();
         });
+    }
+
+    void startConnection(beast::tcp_stream stream, const QString &peer) {
+        if (tls) {
+            std::make_shared<Connection<beast::ssl_stream<beast::tcp_stream>>>(
+                beast::ssl_stream<beast::tcp_stream>(std::move(stream), *tls), handler, limits, peer)
+                ->start();
+        } else {
+            std::make_shared<Connection<beast::tcp_stream>>(std::move(stream), handler, limits, peer)->start();
+        }
+    }
+
+    // From a trusted proxy, the PROXY v2 header comes before anything else (TLS included)
+    // and names the client; it is read exactly, so not a byte of HTTP is consumed.
+    struct ProxyHeader {
+        beast::tcp_stream stream;
+        QString proxy;
+        std::array<char, proxyprotocol::maximumHeaderLength> bytes{};
+        std::size_t have = 0;
+    };
+
+    void readProxyHeader(beast::tcp_stream stream, const QString &proxy) {
+        auto pending = std::make_shared<ProxyHeader>(ProxyHeader{std::move(stream), proxy});
+        pending->stream.expires_after(limits.idleTimeout);
+        readProxyBytes(pending, proxyprotocol::prefixLength);
+    }
+
+    void readProxyBytes(const std::shared_ptr<ProxyHeader> &pending, std::size_t wanted) {
+        asio::async_read(pending->stream, asio::buffer(pending->bytes.data() + pending->have, wanted - pending->have),
+                         [this, pending](beast::error_code ec, std::size_t read) {
+                             if (ec)
+                                 return; // closed, reset or too slow: dropped with `pending`
+                             pending->have += read;
+                             const auto result = proxyprotocol::parse(
+                                 QByteArrayView(pending->bytes.data(), static_cast<qsizetype>(pending->have)));
+                             if (result.status == proxyprotocol::Result::Status::NeedMore)
+                                 return readProxyBytes(pending, result.headerLength);
+                             if (result.status == proxyprotocol::Result::Status::Complete)
+                                 startConnection(std::move(pending->stream), result.sourceAddress.isEmpty()
+                                                                                 ? pending->proxy
+                                                                                 : result.sourceAddress);
+                         });
     }
 };
 
@@ -291,6 +347,10 @@ quint16 HttpServer::port() const {
 
 bool HttpServer::tlsEnabled() const {
     return d->tls.has_value();
+}
+
+void HttpServer::setTrustedProxies(QList<proxyprotocol::Cidr> blocks) {
+    d->trustedProxies = std::move(blocks);
 }
 
 void HttpServer::setTerminationHandler(std::function<void()> handler) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gateway/http/httpmessage.h"
+#include "gateway/http/proxyprotocol.h"
 
 #include <QString>
 
@@ -34,6 +35,9 @@ public:
     // Loads a PEM certificate and key; later connections speak TLS.
     bool enableTls(const QString &certificateFile, const QString &keyFile, QString *error);
     bool listen(const QString &host, quint16 port, QString *error);
+    // Connections from these addresses start with a PROXY protocol v2 header, whose
+    // source address becomes the request's peerAddress. Set before run().
+    void setTrustedProxies(QList<proxyprotocol::Cidr> blocks);
     quint16 port() const;
     bool tlsEnabled() const;
 
