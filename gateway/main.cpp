@@ -126,8 +126,7 @@ int main(int argc, char *argv[]) {
     if (!store.open(&error))
         return fail(error);
     const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-    // Password checks get all cores but one: the serving threads always keep one.
-    Gateway gateway(store, Gateway::Options{parser.isSet(testClockOption), std::max(1, cores - 1)});
+    Gateway gateway(store, Gateway::Options{parser.isSet(testClockOption), cores});
     if (parser.isSet(demoOption) &&
         !seedDemo(store, parser.value(demoPasswordOption).toUtf8(), gateway.clock().nowSeconds(), &error))
         return fail(error);
@@ -138,6 +137,12 @@ int main(int argc, char *argv[]) {
     if (parser.isSet(certOption) &&
         !server.enableTls(parser.value(certOption), parser.value(keyOption), &error))
         return fail(QStringLiteral("cannot load the TLS certificate or key: %1").arg(error));
+    const SignInBudget &checks = gateway.passwordChecks();
+    std::fprintf(stderr,
+                 "knotie-gateway: password checks take ~%lld ms here: %d at most wait, %d per client address, "
+                 "on %d threads\n",
+                 static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(checks.checkCost()).count()),
+                 checks.capacity(), checks.perAddressCapacity(), checks.workers());
     server.setTrustedProxies(trustedProxies);
     if (!server.listen(host, static_cast<quint16>(port), &error))
         return fail(QStringLiteral("cannot listen on %1: %2").arg(listen, error));

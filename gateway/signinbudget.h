@@ -67,6 +67,7 @@ public:
 
     int capacity() const { return m_capacity; }
     int perAddressCapacity() const { return m_perAddress; }
+    int workers() const { return m_workers; }
     std::chrono::nanoseconds checkCost() const { return m_cost; }
 
 private:
