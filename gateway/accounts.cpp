@@ -6,16 +6,32 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QStringDecoder>
 #include <QSqlQuery>
 
 namespace knotie::gateway {
 
 std::optional<QJsonObject> parseJsonObject(const QByteArray &body) {
+    // Strict first: QJsonDocument would otherwise read some invalid sequences as U+FFFD.
+    QStringDecoder strictUtf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = strictUtf8(body);
+    if (strictUtf8.hasError())
+        return std::nullopt;
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return std::nullopt;
     return doc.object();
+}
+
+bool hasLoneSurrogate(QStringView text) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        else if (text.at(i).isSurrogate())
+            return true;
+    }
+    return false;
 }
 
 namespace accounts {
