@@ -6,17 +6,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QStringDecoder>
 #include <QSqlQuery>
 
 namespace knotie::gateway {
 
 std::optional<QJsonObject> parseJsonObject(const QByteArray &body) {
-    // Strict first: QJsonDocument would otherwise read some invalid sequences as U+FFFD.
-    QStringDecoder strictUtf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString decoded = strictUtf8(body);
-    if (strictUtf8.hasError())
-        return std::nullopt;
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())

@@ -55,8 +55,8 @@ struct RequestContext {
     QString param(const QString &name) const { return params.value(name); }
 };
 
-// The body as a JSON object, or nothing when it is not one (400 invalid_json). Bytes
-// that are not UTF-8 are not JSON (RFC 8259): nothing.
+// The body as a JSON object, or nothing when it is not one (400 invalid_json). Qt's
+// parser refuses bytes that are not UTF-8 in strings (tst_gatewayhardening keeps it so).
 std::optional<QJsonObject> parseJsonObject(const QByteArray &body);
 // JSON escapes can still spell a lone surrogate (`"\ud800"`), which no UTF-8 answer can
 // carry: every validator of a stored text field refuses it with the field's own code.

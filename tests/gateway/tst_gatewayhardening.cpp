@@ -45,12 +45,16 @@ private Q_SLOTS:
     }
 
     void bytesThatAreNotUtf8_areInvalidJson() {
-        for (const QByteArray &name : {QByteArray("\xff\xfe"), QByteArray("caf\xe9"), QByteArray("\xc0\xaf"),
-                                       QByteArray("\xed\xa0\x80")}) { // Latin-1, overlong, encoded surrogate
+        // Latin-1, overlong forms, an encoded surrogate, past U+10FFFF, a five-byte form,
+        // a stray continuation byte, a truncated sequence.
+        for (const QByteArray &name :
+             {QByteArray("\xff\xfe"), QByteArray("caf\xe9"), QByteArray("\xc0\xaf"), QByteArray("\xe0\x80\xaf"),
+              QByteArray("\xf0\x80\x80\xaf"), QByteArray("\xed\xa0\x80"), QByteArray("\xf4\x90\x80\x80"),
+              QByteArray("\xf8\x88\x80\x80\x80"), QByteArray("a\x80" "b"), QByteArray("\xe2\x82")}) {
             const HttpReply r = m_gateway.request("POST", QStringLiteral("/v1/keys"),
                                                   R"({"name":")" + name + R"(","type":"read_only"})",
                                                   GatewayProcess::bearer(m_owner));
-            QCOMPARE(r.status, 400);
+            QVERIFY2(r.status == 400, name.toHex().constData());
             QCOMPARE(r.errorCode(), QStringLiteral("invalid_json"));
         }
     }
