@@ -54,9 +54,8 @@ QString emailKey(const QString &email) {
 }
 
 std::optional<StoredUser> findByEmail(const QSqlDatabase &db, const QString &email) {
-    QSqlQuery q =
-        prepare(db, QStringLiteral("SELECT id, partner_id, password_hash FROM users"
-                                    " WHERE email_key = ? AND removed_at IS NULL"));
+    QSqlQuery q = prepare(db, QStringLiteral("SELECT id, partner_id, password_hash FROM users"
+                                             " WHERE email_key = ? AND removed_at IS NULL"));
     q.addBindValue(emailKey(email));
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -64,9 +63,8 @@ std::optional<StoredUser> findByEmail(const QSqlDatabase &db, const QString &ema
 }
 
 std::optional<Principal> findById(const QSqlDatabase &db, const QString &userId) {
-    QSqlQuery q = prepare(
-        db, QStringLiteral("SELECT id, partner_id, name, email, role, granted FROM users"
-                           " WHERE id = ? AND removed_at IS NULL"));
+    QSqlQuery q = prepare(db, QStringLiteral("SELECT id, partner_id, name, email, role, granted FROM users"
+                                             " WHERE id = ? AND removed_at IS NULL"));
     q.addBindValue(userId);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -102,7 +100,8 @@ QByteArray tokenHash(const QByteArray &token) {
 }
 
 bool endSessions(QSqlDatabase &db, const QString &userId, const QByteArray &keep) {
-    QSqlQuery q = prepare(db, QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?"));
+    QSqlQuery q =
+        prepare(db, QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?"));
     q.addBindValue(userId);
     q.addBindValue(keep.isEmpty() ? QVariant() : QVariant(keep));
     return exec(q);

@@ -94,7 +94,8 @@ void Gateway::noteSessionSeen(const Principal &user) {
     if (now - user.sessionLastSeenAt < 60)
         return;
     m_store.write([&](QSqlDatabase &db) {
-        QSqlQuery q = prepare(db, QStringLiteral("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?"));
+        QSqlQuery q =
+            prepare(db, QStringLiteral("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?"));
         q.addBindValue(now);
         q.addBindValue(user.tokenHash);
         return exec(q);

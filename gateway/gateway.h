@@ -19,7 +19,7 @@ namespace knotie::gateway {
 class Gateway {
 public:
     struct Options {
-        bool testClock = false; // POST /_test/clock, for tests on loopback only
+        bool testClock = false;  // POST /_test/clock, for tests on loopback only
         int passwordWorkers = 1; // threads that check passwords (the sign-in budget's)
     };
 

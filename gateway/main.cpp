@@ -138,11 +138,13 @@ int main(int argc, char *argv[]) {
         !server.enableTls(parser.value(certOption), parser.value(keyOption), &error))
         return fail(QStringLiteral("cannot load the TLS certificate or key: %1").arg(error));
     const SignInBudget &checks = gateway.passwordChecks();
-    std::fprintf(stderr,
-                 "knotie-gateway: password checks take ~%lld ms here: %d at most wait, %d per client address, "
-                 "on %d threads\n",
-                 static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(checks.checkCost()).count()),
-                 checks.capacity(), checks.perAddressCapacity(), checks.workers());
+    std::fprintf(
+        stderr,
+        "knotie-gateway: password checks take ~%lld ms here: %d at most wait, %d per client address, "
+        "on %d threads\n",
+        static_cast<long long>(
+            std::chrono::duration_cast<std::chrono::milliseconds>(checks.checkCost()).count()),
+        checks.capacity(), checks.perAddressCapacity(), checks.workers());
     server.setTrustedProxies(trustedProxies);
     if (!server.listen(host, static_cast<quint16>(port), &error))
         return fail(QStringLiteral("cannot listen on %1: %2").arg(listen, error));

@@ -22,7 +22,7 @@ struct Principal {
     Role role = Role::Member;
     QList<Permission> permissions; // effective
     QByteArray tokenHash;
-    QString sessionId;           // the session's public id (GET /v1/sessions)
+    QString sessionId;            // the session's public id (GET /v1/sessions)
     qint64 sessionLastSeenAt = 0; // refreshed at most once a minute
 
     bool has(Permission p) const { return permissions.contains(p); }

@@ -9,9 +9,9 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <thread>
 #include <utility>
 #include <variant>
-#include <thread>
 #include <vector>
 
 namespace knotie::gateway {
@@ -87,10 +87,10 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;
-    int m_held = 0;                    // tickets out plus queued (running work holds none)
-    QHash<QString, int> m_heldBy;      // the same per address
+    int m_held = 0;               // tickets out plus queued (running work holds none)
+    QHash<QString, int> m_heldBy; // the same per address
     QHash<QString, std::deque<Job>> m_queues;
-    std::deque<QString> m_turns;       // addresses with queued work, in serving order
+    std::deque<QString> m_turns; // addresses with queued work, in serving order
     std::vector<std::thread> m_threads;
 };
 

@@ -249,7 +249,8 @@ struct HttpServer::Private {
                 beast::ssl_stream<beast::tcp_stream>(std::move(stream), *tls), handler, limits, peer)
                 ->start();
         } else {
-            std::make_shared<Connection<beast::tcp_stream>>(std::move(stream), handler, limits, peer)->start();
+            std::make_shared<Connection<beast::tcp_stream>>(std::move(stream), handler, limits, peer)
+                ->start();
         }
     }
 
@@ -269,20 +270,20 @@ struct HttpServer::Private {
     }
 
     void readProxyBytes(const std::shared_ptr<ProxyHeader> &pending, std::size_t wanted) {
-        asio::async_read(pending->stream, asio::buffer(pending->bytes.data() + pending->have, wanted - pending->have),
-                         [this, pending](beast::error_code ec, std::size_t read) {
-                             if (ec)
-                                 return; // closed, reset or too slow: dropped with `pending`
-                             pending->have += read;
-                             const auto result = proxyprotocol::parse(
-                                 QByteArrayView(pending->bytes.data(), static_cast<qsizetype>(pending->have)));
-                             if (result.status == proxyprotocol::Result::Status::NeedMore)
-                                 return readProxyBytes(pending, result.headerLength);
-                             if (result.status == proxyprotocol::Result::Status::Complete)
-                                 startConnection(std::move(pending->stream), result.sourceAddress.isEmpty()
-                                                                                 ? pending->proxy
-                                                                                 : result.sourceAddress);
-                         });
+        asio::async_read(
+            pending->stream, asio::buffer(pending->bytes.data() + pending->have, wanted - pending->have),
+            [this, pending](beast::error_code ec, std::size_t read) {
+                if (ec)
+                    return; // closed, reset or too slow: dropped with `pending`
+                pending->have += read;
+                const auto result = proxyprotocol::parse(
+                    QByteArrayView(pending->bytes.data(), static_cast<qsizetype>(pending->have)));
+                if (result.status == proxyprotocol::Result::Status::NeedMore)
+                    return readProxyBytes(pending, result.headerLength);
+                if (result.status == proxyprotocol::Result::Status::Complete)
+                    startConnection(std::move(pending->stream),
+                                    result.sourceAddress.isEmpty() ? pending->proxy : result.sourceAddress);
+            });
     }
 };
 

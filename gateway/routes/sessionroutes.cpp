@@ -33,8 +33,9 @@ HttpResponse tooManyAttempts(qint64 retryAfterSeconds) {
 }
 
 HttpResponse busy(int retryAfterSeconds) {
-    HttpResponse response = errorResponse(
-        503, QStringLiteral("busy"), QStringLiteral("The gateway is busy checking passwords. Try again shortly."));
+    HttpResponse response =
+        errorResponse(503, QStringLiteral("busy"),
+                      QStringLiteral("The gateway is busy checking passwords. Try again shortly."));
     response.setHeader("Retry-After", QByteArray::number(retryAfterSeconds));
     return response;
 }
@@ -69,8 +70,8 @@ QByteArray userAgentOf(const HttpRequest &request) {
 void signIn(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
     const auto body = parseJsonObject(ctx.request.body);
     if (!body)
-        return respond(
-            errorResponse(400, QStringLiteral("invalid_json"), QStringLiteral("The body must be a JSON object.")));
+        return respond(errorResponse(400, QStringLiteral("invalid_json"),
+                                     QStringLiteral("The body must be a JSON object.")));
     const QJsonValue email = body->value(QStringLiteral("email"));
     const QJsonValue password = body->value(QStringLiteral("password"));
     const QJsonValue remember = body->value(QStringLiteral("remember"));
@@ -81,7 +82,8 @@ void signIn(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
                                          QLatin1String(name)));
     if (!remember.isUndefined() && !remember.isNull() && !remember.isBool())
         return respond(errorResponse(422, QStringLiteral("invalid_field"),
-                                     QStringLiteral("remember must be true or false."), QStringLiteral("remember")));
+                                     QStringLiteral("remember must be true or false."),
+                                     QStringLiteral("remember")));
 
     const signinlockout::Subject subject =
         gateway.lockout().subject(email.toString(), ctx.request.peerAddress);
@@ -98,30 +100,32 @@ void signIn(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
          password = password.toString().toUtf8(), respond]() mutable {
             const bool ok = passwords::verify(password, stored ? stored->passwordHash : passwords::decoy());
             passwords::wipe(password);
-            const auto user = stored ? accounts::findById(gateway.store().connection(), stored->id) : std::nullopt;
+            const auto user =
+                stored ? accounts::findById(gateway.store().connection(), stored->id) : std::nullopt;
             if (!user || !ok) {
                 // The attempt already counts as a failure (Lockout::begin). Only known people
                 // get an audit event (their partner's log shows it); an unknown email takes
                 // the same write transaction, empty, so the answer's timing does not tell
                 // who exists.
                 gateway.store().write([&](QSqlDatabase &db) {
-                    return !user ||
-                           audit::record(db,
-                                         audit::Event{user->partnerId,
-                                                      user->userId,
-                                                      user->name,
-                                                      QStringLiteral("session.failed"),
-                                                      QString(),
-                                                      {{QStringLiteral("reason"), QStringLiteral("invalid_credentials")}}},
-                                         now);
+                    return !user || audit::record(db,
+                                                  audit::Event{user->partnerId,
+                                                               user->userId,
+                                                               user->name,
+                                                               QStringLiteral("session.failed"),
+                                                               QString(),
+                                                               {{QStringLiteral("reason"),
+                                                                 QStringLiteral("invalid_credentials")}}},
+                                                  now);
                 });
                 return respond(invalidCredentials());
             }
             const QByteArray token = accounts::newSessionToken();
             const bool saved = gateway.store().write([&](QSqlDatabase &db) {
-                QSqlQuery q = prepare(db, QStringLiteral("INSERT INTO sessions (token_hash, id, user_id, created_at,"
-                                                         " last_seen_at, expires_at, user_agent)"
-                                                         " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                QSqlQuery q =
+                    prepare(db, QStringLiteral("INSERT INTO sessions (token_hash, id, user_id, created_at,"
+                                               " last_seen_at, expires_at, user_agent)"
+                                               " VALUES (?, ?, ?, ?, ?, ?, ?)"));
                 q.addBindValue(accounts::tokenHash(token));
                 q.addBindValue(newId(QLatin1StringView("ses")));
                 q.addBindValue(user->userId);
@@ -130,14 +134,15 @@ void signIn(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
                 q.addBindValue(now + lifetime);
                 q.addBindValue(userAgent.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(userAgent)));
                 return exec(q) && signinlockout::Lockout::clear(db, subject) &&
-                       audit::record(db,
-                                     audit::Event{user->partnerId,
-                                                  user->userId,
-                                                  user->name,
-                                                  QStringLiteral("session.created"),
-                                                  QString(),
-                                                  {{QStringLiteral("remember"), lifetime == rememberedSession}}},
-                                     now);
+                       audit::record(
+                           db,
+                           audit::Event{user->partnerId,
+                                        user->userId,
+                                        user->name,
+                                        QStringLiteral("session.created"),
+                                        QString(),
+                                        {{QStringLiteral("remember"), lifetime == rememberedSession}}},
+                           now);
             });
             if (!saved)
                 return respond(errorResponse(500, QStringLiteral("internal"),
@@ -149,10 +154,11 @@ void signIn(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
 }
 
 void listSessions(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
-    QSqlQuery q = prepare(gateway.store().connection(),
-                          QStringLiteral("SELECT id, created_at, last_seen_at, expires_at, user_agent, token_hash = ?"
-                                         " FROM sessions WHERE user_id = ? AND expires_at > ?"
-                                         " ORDER BY created_at DESC, id"));
+    QSqlQuery q =
+        prepare(gateway.store().connection(),
+                QStringLiteral("SELECT id, created_at, last_seen_at, expires_at, user_agent, token_hash = ?"
+                               " FROM sessions WHERE user_id = ? AND expires_at > ?"
+                               " ORDER BY created_at DESC, id"));
     q.addBindValue(ctx.user->tokenHash);
     q.addBindValue(ctx.user->userId);
     q.addBindValue(ctx.now);
@@ -160,13 +166,13 @@ void listSessions(Gateway &gateway, RequestContext &ctx, const Responder &respon
         return respond(internalError());
     QJsonArray sessions;
     while (q.next())
-        sessions.append(QJsonObject{
-            {QStringLiteral("id"), q.value(0).toString()},
-            {QStringLiteral("created_at"), toRfc3339(q.value(1).toLongLong())},
-            {QStringLiteral("last_seen_at"), toRfc3339(q.value(2).toLongLong())},
-            {QStringLiteral("expires_at"), toRfc3339(q.value(3).toLongLong())},
-            {QStringLiteral("user_agent"), q.value(4).isNull() ? QJsonValue() : QJsonValue(q.value(4).toString())},
-            {QStringLiteral("current"), q.value(5).toBool()}});
+        sessions.append(QJsonObject{{QStringLiteral("id"), q.value(0).toString()},
+                                    {QStringLiteral("created_at"), toRfc3339(q.value(1).toLongLong())},
+                                    {QStringLiteral("last_seen_at"), toRfc3339(q.value(2).toLongLong())},
+                                    {QStringLiteral("expires_at"), toRfc3339(q.value(3).toLongLong())},
+                                    {QStringLiteral("user_agent"),
+                                     q.value(4).isNull() ? QJsonValue() : QJsonValue(q.value(4).toString())},
+                                    {QStringLiteral("current"), q.value(5).toBool()}});
     respond(jsonResponse(200, QJsonObject{{QStringLiteral("sessions"), sessions}}));
 }
 
@@ -223,8 +229,9 @@ void changePassword(Gateway &gateway, RequestContext &ctx, const Responder &resp
     const qint64 now = ctx.now;
     gateway.passwordChecks().run(
         std::move(*ticket), ctx.request.clientGone,
-        [&gateway, me, subject, now, hash = stored->passwordHash, currentPassword = current.toString().toUtf8(),
-         newPassword = wanted.toString().toUtf8(), respond]() mutable {
+        [&gateway, me, subject, now, hash = stored->passwordHash,
+         currentPassword = current.toString().toUtf8(), newPassword = wanted.toString().toUtf8(),
+         respond]() mutable {
             const bool ok = passwords::verify(currentPassword, hash);
             passwords::wipe(currentPassword);
             if (!ok) {
@@ -257,7 +264,9 @@ void changePassword(Gateway &gateway, RequestContext &ctx, const Responder &resp
 
 void registerSessionRoutes(Gateway &gateway, Router &router) {
     const auto bind = [&gateway](void (*handler)(Gateway &, RequestContext &, const Responder &)) {
-        return [&gateway, handler](RequestContext &ctx, Responder respond) { handler(gateway, ctx, respond); };
+        return [&gateway, handler](RequestContext &ctx, Responder respond) {
+            handler(gateway, ctx, respond);
+        };
     };
     router.add("POST", QStringLiteral("/v1/sessions"), Audience::Public, bind(&signIn));
     router.add("GET", QStringLiteral("/v1/sessions"), Audience::Session, bind(&listSessions));
@@ -276,9 +285,10 @@ void registerSessionRoutes(Gateway &gateway, Router &router) {
     router.add("GET", QStringLiteral("/v1/me"), Audience::Session,
                [&gateway](RequestContext &ctx, Responder respond) {
                    respond(jsonResponse(
-                       200, QJsonObject{{QStringLiteral("user"), accounts::userJson(*ctx.user)},
-                                        {QStringLiteral("partner"), accounts::partnerJson(gateway.store().connection(),
-                                                                                          ctx.user->partnerId)}}));
+                       200, QJsonObject{
+                                {QStringLiteral("user"), accounts::userJson(*ctx.user)},
+                                {QStringLiteral("partner"),
+                                 accounts::partnerJson(gateway.store().connection(), ctx.user->partnerId)}}));
                });
 }
 

@@ -87,8 +87,8 @@ void changeMember(Gateway &gateway, RequestContext &ctx, const Responder &respon
 
     // Stored in API.md's order, so the same set is always the same text. An admin's
     // grants are empty: the role gives everything, and a later demotion starts from none.
-    const QList<Permission> granted = role == Role::Member ? effectivePermissions(Role::Member, wanted)
-                                                           : QList<Permission>{};
+    const QList<Permission> granted =
+        role == Role::Member ? effectivePermissions(Role::Member, wanted) : QList<Permission>{};
     const bool roleChanged = role != target->role;
     const bool permissionsChanged = !roleChanged && role == Role::Member && granted != target->permissions;
     if (roleChanged || permissionsChanged) {
@@ -145,18 +145,16 @@ void removeMember(Gateway &gateway, RequestContext &ctx, const Responder &respon
         return respond(errorResponse(409, QStringLiteral("cannot_change_owner"),
                                      QStringLiteral("The owner cannot be removed.")));
     const bool saved = gateway.store().write([&](QSqlDatabase &db) {
-        QSqlQuery q = prepare(db, QStringLiteral("UPDATE users SET removed_at = ?, email_key = 'removed:' || id,"
-                                                 " password_hash = '!' WHERE id = ?"));
+        QSqlQuery q =
+            prepare(db, QStringLiteral("UPDATE users SET removed_at = ?, email_key = 'removed:' || id,"
+                                       " password_hash = '!' WHERE id = ?"));
         q.addBindValue(ctx.now);
         q.addBindValue(target->userId);
         const Principal &owner = *ctx.user;
         return exec(q) && accounts::endSessions(db, target->userId) &&
                audit::record(db,
-                             audit::Event{owner.partnerId,
-                                          owner.userId,
-                                          owner.name,
-                                          QStringLiteral("team.member_removed"),
-                                          QString(),
+                             audit::Event{owner.partnerId, owner.userId, owner.name,
+                                          QStringLiteral("team.member_removed"), QString(),
                                           personChange(*target, roleWireName(target->role), QJsonValue())},
                              ctx.now);
     });

@@ -66,7 +66,8 @@ inline int connectFrom(const char *sourceAddress, quint16 port) {
 inline bool sendAll(int fd, const QByteArray &bytes) {
     qsizetype sent = 0;
     while (sent < bytes.size()) {
-        const ssize_t n = ::send(fd, bytes.constData() + sent, static_cast<size_t>(bytes.size() - sent), MSG_NOSIGNAL);
+        const ssize_t n =
+            ::send(fd, bytes.constData() + sent, static_cast<size_t>(bytes.size() - sent), MSG_NOSIGNAL);
         if (n <= 0)
             return false;
         sent += n;
@@ -103,16 +104,17 @@ inline Reply readReply(int fd, std::chrono::milliseconds deadline = std::chrono:
     return reply;
 }
 
-inline QByteArray postRequest(const QByteArray &path, const QByteArray &body, const QByteArray &extraHeaders = {}) {
-    return "POST " + path + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\nContent-Length: " +
+inline QByteArray postRequest(const QByteArray &path, const QByteArray &body,
+                              const QByteArray &extraHeaders = {}) {
+    return "POST " + path +
+           " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\nContent-Length: " +
            QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body;
 }
 
 inline QByteArray signInRequest(const QString &email, const QString &password) {
-    return postRequest("/v1/sessions",
-                       QJsonDocument(QJsonObject{{QStringLiteral("email"), email},
-                                                 {QStringLiteral("password"), password}})
-                           .toJson(QJsonDocument::Compact));
+    return postRequest("/v1/sessions", QJsonDocument(QJsonObject{{QStringLiteral("email"), email},
+                                                                 {QStringLiteral("password"), password}})
+                                           .toJson(QJsonDocument::Compact));
 }
 
 // One request on its own connection from `sourceAddress`, answered or not.

@@ -48,9 +48,12 @@ private Q_SLOTS:
         // Latin-1, overlong forms, an encoded surrogate, past U+10FFFF, a five-byte form,
         // a stray continuation byte, a truncated sequence.
         for (const QByteArray &name :
-             {QByteArray("\xff\xfe"), QByteArray("caf\xe9"), QByteArray("\xc0\xaf"), QByteArray("\xe0\x80\xaf"),
-              QByteArray("\xf0\x80\x80\xaf"), QByteArray("\xed\xa0\x80"), QByteArray("\xf4\x90\x80\x80"),
-              QByteArray("\xf8\x88\x80\x80\x80"), QByteArray("a\x80" "b"), QByteArray("\xe2\x82")}) {
+             {QByteArray("\xff\xfe"), QByteArray("caf\xe9"), QByteArray("\xc0\xaf"),
+              QByteArray("\xe0\x80\xaf"), QByteArray("\xf0\x80\x80\xaf"), QByteArray("\xed\xa0\x80"),
+              QByteArray("\xf4\x90\x80\x80"), QByteArray("\xf8\x88\x80\x80\x80"),
+              QByteArray("a\x80"
+                         "b"),
+              QByteArray("\xe2\x82")}) {
             const HttpReply r = m_gateway.request("POST", QStringLiteral("/v1/keys"),
                                                   R"({"name":")" + name + R"(","type":"read_only"})",
                                                   GatewayProcess::bearer(m_owner));
@@ -60,7 +63,8 @@ private Q_SLOTS:
     }
 
     void loneSurrogateEscapes_getTheFieldsCode() {
-        for (const QByteArray &name : {QByteArray(R"(a\ud800b)"), QByteArray(R"(\udc00)"), QByteArray(R"(x\ud83d)")}) {
+        for (const QByteArray &name :
+             {QByteArray(R"(a\ud800b)"), QByteArray(R"(\udc00)"), QByteArray(R"(x\ud83d)")}) {
             const HttpReply r = m_gateway.request("POST", QStringLiteral("/v1/keys"),
                                                   R"({"name":")" + name + R"(","type":"read_only"})",
                                                   GatewayProcess::bearer(m_owner));
@@ -69,17 +73,19 @@ private Q_SLOTS:
             QCOMPARE(fieldOf(r), QStringLiteral("name"));
         }
         // A customer's name through the Platform API, likewise.
-        const HttpReply key = createKey(m_gateway, m_owner, QStringLiteral("Surrogates"), QStringLiteral("partner"));
+        const HttpReply key =
+            createKey(m_gateway, m_owner, QStringLiteral("Surrogates"), QStringLiteral("partner"));
         QCOMPARE(key.status, 201);
         const QByteArray secret = key.json().value(QStringLiteral("secret")).toString().toLatin1();
-        const HttpReply r = m_gateway.request("POST", QStringLiteral("/api/v1/customers"), R"({"name":"Acme \ud800"})",
-                                              {{"X-API-Key", secret}, {"Content-Type", "application/json"}});
+        const HttpReply r =
+            m_gateway.request("POST", QStringLiteral("/api/v1/customers"), R"({"name":"Acme \ud800"})",
+                              {{"X-API-Key", secret}, {"Content-Type", "application/json"}});
         QCOMPARE(r.status, 422);
         QCOMPARE(fieldOf(r), QStringLiteral("name"));
         // A pair is one character, and welcome.
-        const HttpReply pair = m_gateway.request("POST", QStringLiteral("/api/v1/customers"),
-                                                 R"({"name":"Acme \ud83d\ude00"})",
-                                                 {{"X-API-Key", secret}, {"Content-Type", "application/json"}});
+        const HttpReply pair =
+            m_gateway.request("POST", QStringLiteral("/api/v1/customers"), R"({"name":"Acme \ud83d\ude00"})",
+                              {{"X-API-Key", secret}, {"Content-Type", "application/json"}});
         QCOMPARE(pair.status, 201);
         QCOMPARE(pair.json().value(QStringLiteral("name")).toString(), QStringLiteral("Acme \U0001F600"));
     }
@@ -93,8 +99,8 @@ private Q_SLOTS:
         const auto port = static_cast<quint16>(gateway.baseUrl().port());
         const auto viaProxy = [port](const char *client, const char *password) {
             return raw::exchange("127.0.0.7", port,
-                                 proxyV2Header(client) +
-                                     raw::signInRequest(QStringLiteral("owner@demo.test"), QLatin1String(password)))
+                                 proxyV2Header(client) + raw::signInRequest(QStringLiteral("owner@demo.test"),
+                                                                            QLatin1String(password)))
                 .status;
         };
         for (int i = 0; i < 5; ++i)
@@ -108,13 +114,14 @@ private Q_SLOTS:
         QCOMPARE(viaProxy("2001:db8:1:3::1", "knotie-demo"), 201);
 
         // Not from the trusted proxy: the header is not HTTP, and is refused as such.
-        const raw::Reply untrusted =
-            raw::exchange("127.0.0.8", port,
-                          proxyV2Header("198.51.100.1") +
-                              raw::signInRequest(QStringLiteral("owner@demo.test"), QStringLiteral("knotie-demo")));
+        const raw::Reply untrusted = raw::exchange(
+            "127.0.0.8", port,
+            proxyV2Header("198.51.100.1") +
+                raw::signInRequest(QStringLiteral("owner@demo.test"), QStringLiteral("knotie-demo")));
         QVERIFY2(untrusted.status == 400 || untrusted.status == 0, untrusted.head.constData());
         // And a trusted proxy that sends no header gets nothing.
-        QCOMPARE(raw::exchange("127.0.0.7", port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        QCOMPARE(raw::exchange("127.0.0.7", port,
+                               "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
                                std::chrono::seconds(5))
                      .status,
                  0);
@@ -122,7 +129,7 @@ private Q_SLOTS:
 
 private:
     static int mode(const QString &path) {
-        struct stat info{};
+        struct stat info {};
         if (::stat(QFile::encodeName(path).constData(), &info) != 0)
             return -1;
         return static_cast<int>(info.st_mode & 07777);

@@ -152,14 +152,16 @@ private Q_SLOTS:
     // owner's email cannot lock the owner out from elsewhere.
     void lockout_isPerAddress() {
         const quint16 port = static_cast<quint16>(m_gateway.baseUrl().port());
-        const QByteArray wrong = raw::signInRequest(QStringLiteral("owner@demo.test"), QStringLiteral("wrong"));
+        const QByteArray wrong =
+            raw::signInRequest(QStringLiteral("owner@demo.test"), QStringLiteral("wrong"));
         for (int i = 0; i < 5; ++i)
             QCOMPARE(raw::exchange("127.0.0.5", port, wrong).status, 401);
         const raw::Reply locked = raw::exchange("127.0.0.5", port, wrong);
         QCOMPARE(locked.status, 429);
         QVERIFY(locked.header("Retry-After").toInt() > 0);
         // The owner, from another address, signs in; the attacker's address stays locked.
-        const QByteArray right = raw::signInRequest(QStringLiteral("Owner@Demo.test"), QStringLiteral("knotie-demo"));
+        const QByteArray right =
+            raw::signInRequest(QStringLiteral("Owner@Demo.test"), QStringLiteral("knotie-demo"));
         QCOMPARE(raw::exchange("127.0.0.6", port, right).status, 201);
         QCOMPARE(raw::exchange("127.0.0.5", port, right).status, 429);
     }
@@ -186,7 +188,8 @@ private Q_SLOTS:
         QVERIFY(m_gateway.advanceClock(16 * 60));
         QCOMPARE(attempt(QStringLiteral("fresh@demo.test"), QStringLiteral("x")).status, 401);
 
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lockout-check"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lockout-check"));
         db.setDatabaseName(QDir(m_gateway.dataDirectory()).filePath(QStringLiteral("gateway.sqlite")));
         QVERIFY(db.open());
         {

@@ -25,7 +25,8 @@ private Q_SLOTS:
     }
 
     void sessions_listsTheCallersOwnAndMarksTheCurrentOne() {
-        const QByteArray laptop = signInWithAgent("member@demo.test", "knotie-demo", "Knotie Portal (laptop)");
+        const QByteArray laptop =
+            signInWithAgent("member@demo.test", "knotie-demo", "Knotie Portal (laptop)");
         const QByteArray phone = signInWithAgent("member@demo.test", "knotie-demo", "Knotie Portal (phone)");
         QVERIFY(!laptop.isEmpty() && !phone.isEmpty());
         const HttpReply r = call(m_gateway, laptop, "GET", QStringLiteral("/v1/sessions"));
@@ -35,9 +36,10 @@ private Q_SLOTS:
         int current = 0;
         for (const QJsonValue &value : sessions) {
             const QJsonObject session = value.toObject();
-            QCOMPARE(session.keys(), (QStringList{QStringLiteral("created_at"), QStringLiteral("current"),
-                                                  QStringLiteral("expires_at"), QStringLiteral("id"),
-                                                  QStringLiteral("last_seen_at"), QStringLiteral("user_agent")}));
+            QCOMPARE(session.keys(),
+                     (QStringList{QStringLiteral("created_at"), QStringLiteral("current"),
+                                  QStringLiteral("expires_at"), QStringLiteral("id"),
+                                  QStringLiteral("last_seen_at"), QStringLiteral("user_agent")}));
             if (session.value(QStringLiteral("current")).toBool()) {
                 ++current;
                 QCOMPARE(session.value(QStringLiteral("user_agent")).toString(),
@@ -67,8 +69,9 @@ private Q_SLOTS:
         const QJsonObject event = lastEvent(QStringLiteral("session.revoked"));
         QCOMPARE(event.value(QStringLiteral("actor")).toObject().value(QStringLiteral("id")).toString(),
                  QStringLiteral("usr_priya"));
-        QCOMPARE(event.value(QStringLiteral("details")).toObject().value(QStringLiteral("session_id")).toString(),
-                 phoneId);
+        QCOMPARE(
+            event.value(QStringLiteral("details")).toObject().value(QStringLiteral("session_id")).toString(),
+            phoneId);
     }
 
     void changePassword_weakIsRefusedBeforeHashing_wrongCountsTowardTheLockout() {
@@ -98,12 +101,14 @@ private Q_SLOTS:
         QCOMPARE(call(m_gateway, elsewhere, "GET", QStringLiteral("/v1/me")).status, 401);
         QCOMPARE(call(m_gateway, here, "GET", QStringLiteral("/v1/me")).status, 200);
         QVERIFY(m_gateway.signIn(QStringLiteral("admin@demo.test")).isEmpty());
-        m_admin = m_gateway.signIn(QStringLiteral("admin@demo.test"), QStringLiteral("a much better passphrase"));
+        m_admin =
+            m_gateway.signIn(QStringLiteral("admin@demo.test"), QStringLiteral("a much better passphrase"));
         QVERIFY(!m_admin.isEmpty());
         const QJsonObject event = lastEvent(QStringLiteral("user.password_changed"));
         QCOMPARE(event.value(QStringLiteral("details")).toObject(),
-                 (QJsonObject{{QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), QStringLiteral("usr_jonas")},
-                                                                   {QStringLiteral("name"), QStringLiteral("Jonas Becker")}}}}));
+                 (QJsonObject{{QStringLiteral("user"),
+                               QJsonObject{{QStringLiteral("id"), QStringLiteral("usr_jonas")},
+                                           {QStringLiteral("name"), QStringLiteral("Jonas Becker")}}}}));
         QVERIFY(!lastEvents().contains("passphrase"));
     }
 
@@ -116,8 +121,9 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(QStringLiteral("permissions")).toArray(), QJsonArray());
         QCOMPARE(call(m_gateway, m_admin, "GET", QStringLiteral("/v1/team")).status, 403);
         QCOMPARE(lastEvent(QStringLiteral("team.role_changed")).value(QStringLiteral("details")).toObject(),
-                 (QJsonObject{{QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), QStringLiteral("usr_jonas")},
-                                                                   {QStringLiteral("name"), QStringLiteral("Jonas Becker")}}},
+                 (QJsonObject{{QStringLiteral("user"),
+                               QJsonObject{{QStringLiteral("id"), QStringLiteral("usr_jonas")},
+                                           {QStringLiteral("name"), QStringLiteral("Jonas Becker")}}},
                               {QStringLiteral("old"), QStringLiteral("admin")},
                               {QStringLiteral("new"), QStringLiteral("member")}}));
 
@@ -131,7 +137,8 @@ private Q_SLOTS:
                  {{QStringLiteral("role"), QStringLiteral("member")},
                   {QStringLiteral("permissions"), QJsonArray{QStringLiteral("analytics.view")}}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json().value(QStringLiteral("permissions")).toArray(), QJsonArray{QStringLiteral("analytics.view")});
+        QCOMPARE(r.json().value(QStringLiteral("permissions")).toArray(),
+                 QJsonArray{QStringLiteral("analytics.view")});
 
         r = call(m_gateway, m_owner, "PATCH", QStringLiteral("/v1/team/usr_jonas"),
                  {{QStringLiteral("role"), QStringLiteral("owner")}});
@@ -163,17 +170,19 @@ private Q_SLOTS:
         QCOMPARE(call(m_gateway, m_owner, "DELETE", QStringLiteral("/v1/team/usr_maya")).status, 409);
         QCOMPARE(call(m_gateway, m_owner, "DELETE", QStringLiteral("/v1/team/usr_priya")).status, 204);
         QCOMPARE(call(m_gateway, member, "GET", QStringLiteral("/v1/me")).status, 401);
-        const HttpReply signIn = m_gateway.postJson(QStringLiteral("/v1/sessions"),
-                                                    {{QStringLiteral("email"), QStringLiteral("member@demo.test")},
-                                                     {QStringLiteral("password"), QStringLiteral("knotie-demo")}});
+        const HttpReply signIn = m_gateway.postJson(
+            QStringLiteral("/v1/sessions"), {{QStringLiteral("email"), QStringLiteral("member@demo.test")},
+                                             {QStringLiteral("password"), QStringLiteral("knotie-demo")}});
         QCOMPARE(signIn.status, 401);
         QCOMPARE(signIn.errorCode(), QStringLiteral("invalid_credentials"));
         QCOMPARE(call(m_gateway, m_owner, "DELETE", QStringLiteral("/v1/team/usr_priya")).status, 404);
 
         const HttpReply team = call(m_gateway, m_owner, "GET", QStringLiteral("/v1/team"));
-        QVERIFY(!idsIn(team.json().value(QStringLiteral("members")).toArray()).contains(QStringLiteral("usr_priya")));
+        QVERIFY(!idsIn(team.json().value(QStringLiteral("members")).toArray())
+                     .contains(QStringLiteral("usr_priya")));
         // The key still works, and still names its creator, marked removed.
-        QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", secret.toLatin1()}}).status, 200);
+        QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", secret.toLatin1()}}).status,
+                 200);
         const HttpReply keys = call(m_gateway, m_owner, "GET", QStringLiteral("/v1/keys"));
         bool seen = false;
         for (const QJsonValue &value : keys.json().value(QStringLiteral("keys")).toArray()) {
@@ -189,18 +198,20 @@ private Q_SLOTS:
         }
         QVERIFY(seen);
         QCOMPARE(lastEvent(QStringLiteral("team.member_removed")).value(QStringLiteral("details")).toObject(),
-                 (QJsonObject{{QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), QStringLiteral("usr_priya")},
-                                                                   {QStringLiteral("name"), QStringLiteral("Priya Raman")}}},
+                 (QJsonObject{{QStringLiteral("user"),
+                               QJsonObject{{QStringLiteral("id"), QStringLiteral("usr_priya")},
+                                           {QStringLiteral("name"), QStringLiteral("Priya Raman")}}},
                               {QStringLiteral("old"), QStringLiteral("member")},
                               {QStringLiteral("new"), QJsonValue()}}));
     }
 
 private:
     QByteArray signInWithAgent(const char *email, const char *password, const QByteArray &agent) const {
-        const HttpReply r = m_gateway.request(
-            "POST", QStringLiteral("/v1/sessions"),
-            compact({{QStringLiteral("email"), QLatin1String(email)}, {QStringLiteral("password"), QLatin1String(password)}}),
-            {{"Content-Type", "application/json"}, {"User-Agent", agent}});
+        const HttpReply r =
+            m_gateway.request("POST", QStringLiteral("/v1/sessions"),
+                              compact({{QStringLiteral("email"), QLatin1String(email)},
+                                       {QStringLiteral("password"), QLatin1String(password)}}),
+                              {{"Content-Type", "application/json"}, {"User-Agent", agent}});
         return r.json().value(QStringLiteral("token")).toString().toLatin1();
     }
 
@@ -214,16 +225,19 @@ private:
 
     HttpReply changePassword(const QByteArray &token, const char *current, const char *wanted) const {
         return call(m_gateway, token, "POST", QStringLiteral("/v1/me/password"),
-                    {{QStringLiteral("current"), QLatin1String(current)}, {QStringLiteral("new"), QLatin1String(wanted)}});
+                    {{QStringLiteral("current"), QLatin1String(current)},
+                     {QStringLiteral("new"), QLatin1String(wanted)}});
     }
 
     QByteArray lastEvents() const {
-        return call(m_gateway, m_owner, "GET", QStringLiteral("/v1/audit?limit=1000&since=") + m_logStart).body;
+        return call(m_gateway, m_owner, "GET", QStringLiteral("/v1/audit?limit=1000&since=") + m_logStart)
+            .body;
     }
 
     // The latest event of this action since the test began (the owner reads the log).
     QJsonObject lastEvent(const QString &action) const {
-        const HttpReply r = call(m_gateway, m_owner, "GET", QStringLiteral("/v1/audit?limit=1000&since=") + m_logStart);
+        const HttpReply r =
+            call(m_gateway, m_owner, "GET", QStringLiteral("/v1/audit?limit=1000&since=") + m_logStart);
         QJsonObject found;
         for (const QJsonValue &value : r.json().value(QStringLiteral("events")).toArray())
             if (value.toObject().value(QStringLiteral("action")).toString() == action)

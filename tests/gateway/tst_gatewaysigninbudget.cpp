@@ -41,7 +41,8 @@ private Q_SLOTS:
         QElapsedTimer realSignIn;
         realSignIn.start();
         const raw::Reply real = raw::exchange(
-            "127.0.0.1", m_port, raw::signInRequest(QStringLiteral("owner@demo.test"), QStringLiteral("knotie-demo")));
+            "127.0.0.1", m_port,
+            raw::signInRequest(QStringLiteral("owner@demo.test"), QStringLiteral("knotie-demo")));
         const qint64 realMs = realSignIn.elapsed();
         QCOMPARE(real.status, 201);
 
@@ -124,7 +125,8 @@ private Q_SLOTS:
             const QByteArray source = "127.0.1." + QByteArray::number(i + 1);
             const int fd = raw::connectFrom(source.constData(), m_port);
             QVERIFY(fd >= 0);
-            QVERIFY(raw::sendAll(fd, raw::signInRequest(QStringLiteral("member@demo.test"), QStringLiteral("no"))));
+            QVERIFY(raw::sendAll(
+                fd, raw::signInRequest(QStringLiteral("member@demo.test"), QStringLiteral("no"))));
             ::close(fd);
         }
         // A later address is served after every address queued before it (one turn
@@ -134,9 +136,10 @@ private Q_SLOTS:
         for (int tries = 0; status == 503 && tries < 400; ++tries) {
             if (tries > 0)
                 QTest::qWait(25);
-            status = raw::exchange("127.0.2.1", m_port,
-                                   raw::signInRequest(QStringLiteral("later@example.test"), QStringLiteral("x")))
-                         .status;
+            status =
+                raw::exchange("127.0.2.1", m_port,
+                              raw::signInRequest(QStringLiteral("later@example.test"), QStringLiteral("x")))
+                    .status;
         }
         QCOMPARE(status, 401);
         for (const int fd : busyWorkers) {
@@ -148,9 +151,10 @@ private Q_SLOTS:
         int checked = 0;
         for (const QJsonValue &value : log.json().value(QStringLiteral("events")).toArray()) {
             const QJsonObject event = value.toObject();
-            checked += event.value(QStringLiteral("action")).toString() == QLatin1String("session.failed") &&
-                       event.value(QStringLiteral("actor")).toObject().value(QStringLiteral("id")).toString() ==
-                           QLatin1String("usr_priya");
+            checked +=
+                event.value(QStringLiteral("action")).toString() == QLatin1String("session.failed") &&
+                event.value(QStringLiteral("actor")).toObject().value(QStringLiteral("id")).toString() ==
+                    QLatin1String("usr_priya");
         }
         qInfo("of 20 sign-ins whose clients hung up while the workers were busy, %d were checked", checked);
         QCOMPARE(checked, 0);
