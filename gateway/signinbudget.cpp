@@ -65,7 +65,7 @@ void SignInBudget::run(Ticket ticket, std::function<bool()> clientGone, std::fun
     if (m_stopping)
         return; // the ticket gives its place back as it goes
     const QString address = ticket.m_address;
-    ticket.m_budget = nullptr; // the place is now the queued job's, released when it ends
+    ticket.m_budget = nullptr; // the place is now the queued job's, given back when it starts
     std::deque<Job> &queue = m_queues[address];
     if (queue.empty())
         m_turns.push_back(address);
