@@ -103,6 +103,9 @@ const QList<QStringList> &migrations() {
             // matter for 15 minutes) and counted from now on by an HMAC-SHA256 of the
             // case-folded email under a random key kept here, so every instance sharing
             // the database counts alike. `address` is the client's (IPv6: its /64).
+            // secure_delete zeroes the freed pages, so the typed emails leave the file too
+            // (Debian's SQLite does so by default; other builds may not).
+            QStringLiteral("PRAGMA secure_delete = ON"),
             QStringLiteral("DROP TABLE sign_in_failures"),
             QStringLiteral("CREATE TABLE sign_in_key (key BLOB NOT NULL)"),
             QStringLiteral("INSERT INTO sign_in_key (key) VALUES (randomblob(32))"),
