@@ -37,12 +37,21 @@ private Q_SLOTS:
             flood.push_back(fd);
         }
 
-        // Meanwhile the owner signs in from elsewhere.
+        // Meanwhile the owner signs in from elsewhere. On a machine so loaded that the
+        // 2-second budget leaves a single place, the flood may hold it: then the owner is
+        // told to come back (503 busy), and does, after Retry-After, as a client should.
         QElapsedTimer realSignIn;
         realSignIn.start();
-        const raw::Reply real = raw::exchange(
-            "127.0.0.1", m_port,
-            raw::signInRequest(QStringLiteral("owner@demo.test"), QStringLiteral("knotie-demo")));
+        raw::Reply real;
+        int busyTurns = 0;
+        for (; busyTurns < 10; ++busyTurns) {
+            real = raw::exchange(
+                "127.0.0.1", m_port,
+                raw::signInRequest(QStringLiteral("owner@demo.test"), QStringLiteral("knotie-demo")));
+            if (real.status != 503)
+                break;
+            QTest::qWait(1000 * qMax(1, real.header("Retry-After").toInt()));
+        }
         const qint64 realMs = realSignIn.elapsed();
         QCOMPARE(real.status, 201);
 
@@ -62,8 +71,9 @@ private Q_SLOTS:
         }
         const double cpu = raw::cpuSeconds(pid) - cpuBefore;
         qInfo("flood of 300 sign-ins: %d checked (401), %d refused at once (503 busy, Retry-After %s s); "
-              "a real sign-in from another address took %lld ms; the gateway spent %.2f CPU-seconds",
-              judged, busy, retryAfter.constData(), realMs, cpu);
+              "a real sign-in from another address took %lld ms (told to retry %d times); the gateway spent "
+              "%.2f CPU-seconds",
+              judged, busy, retryAfter.constData(), realMs, busyTurns, cpu);
         QVERIFY(busy > 0);
         QCOMPARE(judged + busy, 300);
         // Generous: a handful of password checks; before the budget it waited behind
