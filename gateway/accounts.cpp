@@ -18,6 +18,16 @@ std::optional<QJsonObject> parseJsonObject(const QByteArray &body) {
     return doc.object();
 }
 
+bool hasLoneSurrogate(QStringView text) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        else if (text.at(i).isSurrogate())
+            return true;
+    }
+    return false;
+}
+
 namespace accounts {
 
 namespace {
@@ -44,8 +54,8 @@ QString emailKey(const QString &email) {
 }
 
 std::optional<StoredUser> findByEmail(const QSqlDatabase &db, const QString &email) {
-    QSqlQuery q =
-        prepare(db, QStringLiteral("SELECT id, partner_id, password_hash FROM users WHERE email_key = ?"));
+    QSqlQuery q = prepare(db, QStringLiteral("SELECT id, partner_id, password_hash FROM users"
+                                             " WHERE email_key = ? AND removed_at IS NULL"));
     q.addBindValue(emailKey(email));
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -53,8 +63,8 @@ std::optional<StoredUser> findByEmail(const QSqlDatabase &db, const QString &ema
 }
 
 std::optional<Principal> findById(const QSqlDatabase &db, const QString &userId) {
-    QSqlQuery q = prepare(
-        db, QStringLiteral("SELECT id, partner_id, name, email, role, granted FROM users WHERE id = ?"));
+    QSqlQuery q = prepare(db, QStringLiteral("SELECT id, partner_id, name, email, role, granted FROM users"
+                                             " WHERE id = ? AND removed_at IS NULL"));
     q.addBindValue(userId);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -63,15 +73,19 @@ std::optional<Principal> findById(const QSqlDatabase &db, const QString &userId)
 
 std::optional<Principal> findBySessionToken(const QSqlDatabase &db, const QByteArray &token, qint64 now) {
     const QByteArray hash = tokenHash(token);
-    QSqlQuery q = prepare(db, QStringLiteral("SELECT u.id, u.partner_id, u.name, u.email, u.role, u.granted"
+    QSqlQuery q = prepare(db, QStringLiteral("SELECT u.id, u.partner_id, u.name, u.email, u.role, u.granted,"
+                                             " s.id, s.last_seen_at"
                                              " FROM sessions s JOIN users u ON u.id = s.user_id"
-                                             " WHERE s.token_hash = ? AND s.expires_at > ?"));
+                                             " WHERE s.token_hash = ? AND s.expires_at > ?"
+                                             " AND u.removed_at IS NULL"));
     q.addBindValue(hash);
     q.addBindValue(now);
     if (!exec(q) || !q.next())
         return std::nullopt;
     Principal p = principalFrom(q);
     p.tokenHash = hash;
+    p.sessionId = q.value(6).toString();
+    p.sessionLastSeenAt = q.value(7).toLongLong();
     return p;
 }
 
@@ -83,6 +97,18 @@ QByteArray newSessionToken() {
 
 QByteArray tokenHash(const QByteArray &token) {
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+}
+
+bool endSessions(QSqlDatabase &db, const QString &userId, const QByteArray &keep) {
+    QSqlQuery q =
+        prepare(db, QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?"));
+    q.addBindValue(userId);
+    q.addBindValue(keep.isEmpty() ? QVariant() : QVariant(keep));
+    return exec(q);
+}
+
+QJsonObject personJson(const Principal &user) {
+    return QJsonObject{{QStringLiteral("id"), user.userId}, {QStringLiteral("name"), user.name}};
 }
 
 QJsonObject userJson(const Principal &user) {

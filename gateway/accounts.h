@@ -27,6 +27,13 @@ std::optional<Principal> findBySessionToken(const QSqlDatabase &db, const QByteA
 QByteArray newSessionToken();
 QByteArray tokenHash(const QByteArray &token);
 
+// Ends every session of a person but the one whose token hash is `keep` (empty: all),
+// inside the caller's write() transaction.
+bool endSessions(QSqlDatabase &db, const QString &userId, const QByteArray &keep = {});
+
+// `{"id","name"}` of a person, as audit details name them.
+QJsonObject personJson(const Principal &user);
+
 QJsonObject userJson(const Principal &user);
 // `{"id","name","owner":{"id","name","email"}}` for GET /v1/me.
 QJsonObject partnerJson(const QSqlDatabase &db, const QString &partnerId);

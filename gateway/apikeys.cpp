@@ -15,7 +15,8 @@ namespace {
 const QString selectKeys = QStringLiteral(
     "SELECT k.id, k.partner_id, k.name, k.description, k.type, k.customer_id, k.prefix, k.last4,"
     " k.created_at, k.created_by, cu.name, k.last_used_at, k.expires_at, k.revoked_at, k.revoked_by, ru.name,"
-    " k.replaced_by, k.replaces, k.rate_limit_requests, k.rate_limit_seconds, k.change_seq"
+    " k.replaced_by, k.replaces, k.rate_limit_requests, k.rate_limit_seconds, k.change_seq,"
+    " cu.removed_at IS NOT NULL"
     " FROM api_keys k JOIN users cu ON cu.id = k.created_by LEFT JOIN users ru ON ru.id = k.revoked_by ");
 
 std::optional<qint64> optionalInteger(const QVariant &value) {
@@ -49,6 +50,7 @@ StoredKey keyFrom(const QSqlQuery &q) {
         k.rateLimitSeconds = q.value(19).toInt();
     }
     k.changeSeq = q.value(20).toLongLong();
+    k.createdByRemoved = q.value(21).toBool();
     return k;
 }
 
@@ -107,8 +109,9 @@ QJsonObject toJson(const StoredKey &key, qint64 now) {
         {QStringLiteral("last4"), key.last4},
         {QStringLiteral("status"), statusWireName(key.statusAt(now))},
         {QStringLiteral("created_at"), toRfc3339(key.createdAt)},
-        {QStringLiteral("created_by"),
-         QJsonObject{{QStringLiteral("id"), key.createdById}, {QStringLiteral("name"), key.createdByName}}},
+        {QStringLiteral("created_by"), QJsonObject{{QStringLiteral("id"), key.createdById},
+                                                   {QStringLiteral("name"), key.createdByName},
+                                                   {QStringLiteral("removed"), key.createdByRemoved}}},
         {QStringLiteral("last_used_at"), timeOrNull(key.lastUsedAt)},
         {QStringLiteral("expires_at"), timeOrNull(key.expiresAt)},
         {QStringLiteral("revoked_at"), timeOrNull(key.revokedAt)},

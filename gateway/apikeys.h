@@ -34,6 +34,7 @@ struct StoredKey {
     qint64 createdAt = 0;
     QString createdById;
     QString createdByName;
+    bool createdByRemoved = false; // removed from the team since (DELETE /v1/team/{id})
     std::optional<qint64> lastUsedAt;
     std::optional<qint64> expiresAt;
     std::optional<qint64> revokedAt;

@@ -1,10 +1,11 @@
 #include "gateway/gateway.h"
 
 #include "gateway/accounts.h"
+#include "gateway/passwords.h"
 #include "gateway/requestcontext.h"
 
 #include <QJsonObject>
-#include <QThreadPool>
+#include <QSqlQuery>
 
 #include <chrono>
 
@@ -64,7 +65,9 @@ Gateway::Gateway(Store &store, Options options)
     : m_store(store)
     , m_options(options)
     , m_keys(store)
-    , m_usage(store) {
+    , m_usage(store)
+    , m_lockout(store)
+    , m_passwordChecks(SignInBudget::Options{.workers = options.passwordWorkers}) {
     registerSystemRoutes();
     registerSessionRoutes(*this, m_router);
     registerTeamRoutes(*this, m_router);
@@ -79,8 +82,24 @@ Gateway::~Gateway() {
     stop();
 }
 
-void Gateway::runInBackground(std::function<void()> work) {
-    QThreadPool::globalInstance()->start(std::move(work));
+void Gateway::stop() {
+    m_passwordChecks.stop();
+    m_usage.stop();
+}
+
+// GET /v1/sessions shows when each session was last used; written at most once a
+// minute per session, so a busy portal does not turn every read into a write.
+void Gateway::noteSessionSeen(const Principal &user) {
+    const qint64 now = m_clock.nowSeconds();
+    if (now - user.sessionLastSeenAt < 60)
+        return;
+    m_store.write([&](QSqlDatabase &db) {
+        QSqlQuery q =
+            prepare(db, QStringLiteral("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?"));
+        q.addBindValue(now);
+        q.addBindValue(user.tokenHash);
+        return exec(q);
+    });
 }
 
 void Gateway::handle(HttpRequest request, Responder respond) {
@@ -99,6 +118,7 @@ void Gateway::handle(HttpRequest request, Responder respond) {
             return respond(
                 errorResponse(401, QStringLiteral("invalid_session"),
                               QStringLiteral("Sign in again: the session is missing, unknown or expired.")));
+        noteSessionSeen(*user);
     } else if (audience == Audience::ApiKey) {
         // Only the header counts: a key in the query string would end up in logs and histories.
         const QByteArray secret = request.header("x-api-key").trimmed();
@@ -116,6 +136,11 @@ void Gateway::handle(HttpRequest request, Responder respond) {
 
     RequestContext context{request, *match.route, match.params, m_clock.nowSeconds(), std::move(user), {}};
     match.route->handler(context, std::move(respond));
+    // The routes that read a password have taken their own copy (wiped after the check):
+    // this one goes now rather than whenever the allocator reuses it.
+    if (match.route->pathTemplate == QLatin1String("/v1/sessions") ||
+        match.route->pathTemplate == QLatin1String("/v1/me/password"))
+        passwords::wipe(request.body);
 }
 
 // Every answer to a valid key is recorded, whatever it is, with the route's template

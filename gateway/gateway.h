@@ -5,6 +5,8 @@
 #include "gateway/keydirectory.h"
 #include "gateway/ratelimiter.h"
 #include "gateway/router.h"
+#include "gateway/signinbudget.h"
+#include "gateway/signinlockout.h"
 #include "gateway/store.h"
 #include "gateway/usage.h"
 
@@ -17,7 +19,8 @@ namespace knotie::gateway {
 class Gateway {
 public:
     struct Options {
-        bool testClock = false; // POST /_test/clock, for tests on loopback only
+        bool testClock = false;  // POST /_test/clock, for tests on loopback only
+        int passwordWorkers = 1; // threads that check passwords (the sign-in budget's)
     };
 
     Gateway(Store &store, Options options);
@@ -29,19 +32,24 @@ public:
     Store &store() { return m_store; }
     Clock &clock() { return m_clock; }
 
-    // Slow work (password hashing) runs here, never on a thread that serves requests.
-    void runInBackground(std::function<void()> work);
+    // Password checks (the only slow work): budgeted, on their own threads, never on a
+    // thread that serves requests.
+    SignInBudget &passwordChecks() { return m_passwordChecks; }
+    const signinlockout::Lockout &lockout() const { return m_lockout; }
 
     // Verified keys are cached: every write that revokes, rotates or otherwise ends a
     // key must call this once its transaction has committed, so that the key fails on
     // its very next request.
     void invalidateKey(const QString &keyId) { m_keys.invalidate(keyId); }
 
-    // After the server has stopped: writes the usage still in memory (SIGTERM, SIGINT).
-    void stop() { m_usage.stop(); }
+    // After the server has stopped accepting and serving (SIGTERM, SIGINT): drops the
+    // password checks still queued, waits for those running, then writes the usage still
+    // in memory. Only then may the gateway and its store be destroyed.
+    void stop();
 
 private:
     void registerSystemRoutes();
+    void noteSessionSeen(const Principal &user);
     void handleApiKey(const HttpRequest &request, const RouteMatch &match, KeyPrincipal key,
                       Responder respond);
 
@@ -52,6 +60,8 @@ private:
     KeyDirectory m_keys;
     RateLimiter m_rateLimiter;
     UsageRecorder m_usage;
+    signinlockout::Lockout m_lockout;
+    SignInBudget m_passwordChecks;
 };
 
 // Each group of routes registers itself; one function per file under routes/.

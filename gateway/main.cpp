@@ -5,7 +5,13 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QHostAddress>
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <thread>
@@ -16,6 +22,34 @@ namespace {
 int fail(const QString &message) {
     std::fprintf(stderr, "knotie-gateway: %s\n", qPrintable(message));
     return 1;
+}
+
+// A core dump would hold whatever passwords and session tokens were in memory: the
+// process is made non-dumpable (no core file, no ptrace or /proc/PID/mem by the same
+// user) unless profiling asks otherwise.
+bool forbidCoreDumps() {
+    const rlimit none{0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+    return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0 && prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0;
+}
+
+// The database holds password hashes, key hashes and the audit log: only the gateway's
+// own user may read it. The umask covers every file SQLite makes later (-wal, -shm,
+// journals); the chmods mend a folder and files made by an older version.
+bool secureDataFolder(const QString &directory, QString *error) {
+    umask(S_IRWXG | S_IRWXO);
+    if (!QDir().mkpath(directory)) {
+        *error = QStringLiteral("cannot create the data folder %1").arg(directory);
+        return false;
+    }
+    if (chmod(QFile::encodeName(directory).constData(), S_IRWXU) != 0) {
+        *error = QStringLiteral("cannot make the data folder %1 private").arg(directory);
+        return false;
+    }
+    const QStringList files = QDir(directory).entryList({QStringLiteral("gateway.sqlite*")}, QDir::Files);
+    for (const QString &file : files)
+        chmod(QFile::encodeName(QDir(directory).filePath(file)).constData(), S_IRUSR | S_IWUSR);
+    return true;
 }
 } // namespace
 
@@ -45,11 +79,31 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption testClockOption(
         QStringLiteral("test-clock"),
         QStringLiteral("Tests only, loopback only: POST /_test/clock moves time forward."));
-    parser.addOptions(
-        {listenOption, dataOption, demoOption, demoPasswordOption, certOption, keyOption, testClockOption});
+    const QCommandLineOption allowCoreDumpsOption(
+        QStringLiteral("allow-core-dumps"),
+        QStringLiteral("For profiling and debugging only: leave the process dumpable (core files and "
+                       "debuggers may then see passwords in memory)."));
+    const QCommandLineOption trustedProxyOption(
+        QStringLiteral("trusted-proxy"),
+        QStringLiteral("Connections from this address block (repeatable) start with a PROXY protocol v2 "
+                       "header naming the client."),
+        QStringLiteral("CIDR"));
+    parser.addOptions({listenOption, dataOption, demoOption, demoPasswordOption, certOption, keyOption,
+                       testClockOption, allowCoreDumpsOption, trustedProxyOption});
     const HttpLimitOptions limitOptions;
     limitOptions.addTo(parser);
     parser.process(app);
+
+    if (!parser.isSet(allowCoreDumpsOption) && !forbidCoreDumps())
+        return fail(QStringLiteral("cannot turn core dumps off (use --allow-core-dumps to run anyway)"));
+    QList<proxyprotocol::Cidr> trustedProxies;
+    for (const QString &block : parser.values(trustedProxyOption)) {
+        const auto cidr = proxyprotocol::parseCidr(block);
+        if (!cidr)
+            return fail(QStringLiteral("--trusted-proxy wants an address block such as 10.0.0.0/8, not '%1'")
+                            .arg(block));
+        trustedProxies.append(*cidr);
+    }
 
     if (!parser.isSet(dataOption))
         return fail(QStringLiteral("--data DIR is required"));
@@ -73,10 +127,13 @@ int main(int argc, char *argv[]) {
     if (!limitOptions.read(parser, &limits, &error))
         return fail(error);
 
+    if (!secureDataFolder(parser.value(dataOption), &error))
+        return fail(error);
     Store store(parser.value(dataOption));
     if (!store.open(&error))
         return fail(error);
-    Gateway gateway(store, Gateway::Options{parser.isSet(testClockOption)});
+    const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    Gateway gateway(store, Gateway::Options{parser.isSet(testClockOption), cores});
     if (parser.isSet(demoOption) &&
         !seedDemo(store, parser.value(demoPasswordOption).toUtf8(), gateway.clock().nowSeconds(), &error))
         return fail(error);
@@ -89,6 +146,15 @@ int main(int argc, char *argv[]) {
     if (parser.isSet(certOption) &&
         !server.enableTls(parser.value(certOption), parser.value(keyOption), &error))
         return fail(QStringLiteral("cannot load the TLS certificate or key: %1").arg(error));
+    const SignInBudget &checks = gateway.passwordChecks();
+    std::fprintf(
+        stderr,
+        "knotie-gateway: password checks take ~%lld ms here: %d at most wait, %d per client address, "
+        "on %d threads\n",
+        static_cast<long long>(
+            std::chrono::duration_cast<std::chrono::milliseconds>(checks.checkCost()).count()),
+        checks.capacity(), checks.perAddressCapacity(), checks.workers());
+    server.setTrustedProxies(trustedProxies);
     if (!server.listen(host, static_cast<quint16>(port), &error))
         return fail(QStringLiteral("cannot listen on %1: %2").arg(listen, error));
     server.setTerminationHandler([&server] { server.stop(); });
@@ -98,8 +164,11 @@ int main(int argc, char *argv[]) {
                 qPrintable(ipv6 ? QLatin1Char('[') + host + QLatin1Char(']') : host), server.port());
     std::fflush(stdout);
 
-    server.run(static_cast<int>(std::max(2U, std::thread::hardware_concurrency())));
-    // Usage recorded up to the last answer is written before the process ends.
+    // Stopping goes in order: the server stops accepting and serving (run() returns once
+    // every serving thread has left), then the gateway drops the queued password checks,
+    // waits for the running ones and writes the usage still in memory; only then are
+    // the server, the gateway and the store destroyed, in that order.
+    server.run(std::max(2, cores));
     gateway.stop();
     return 0;
 }

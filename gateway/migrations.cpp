@@ -97,6 +97,37 @@ const QList<QStringList> &migrations() {
             QStringLiteral("CREATE TABLE gateway_instance (id TEXT NOT NULL)"),
             QStringLiteral("INSERT INTO gateway_instance (id) VALUES (lower(hex(randomblob(16))))"),
         },
+        // 3: lockout per email and address, keyed; sessions people can see and end; removal
+        {
+            // Failed sign-ins were kept by the typed email in the clear: dropped (they only
+            // matter for 15 minutes) and counted from now on by an HMAC-SHA256 of the
+            // case-folded email under a random key kept here, so every instance sharing
+            // the database counts alike. `address` is the client's (IPv6: its /64).
+            // secure_delete zeroes the freed pages, so the typed emails leave the file too
+            // (Debian's SQLite does so by default; other builds may not).
+            QStringLiteral("PRAGMA secure_delete = ON"),
+            QStringLiteral("DROP TABLE sign_in_failures"),
+            QStringLiteral("CREATE TABLE sign_in_key (key BLOB NOT NULL)"),
+            QStringLiteral("INSERT INTO sign_in_key (key) VALUES (randomblob(32))"),
+            QStringLiteral("CREATE TABLE sign_in_failures ("
+                           " email_hash BLOB NOT NULL, address TEXT NOT NULL, at INTEGER NOT NULL)"),
+            // One lookup per attempt reads only its own email and address; pruning by time
+            // reads only what it deletes.
+            QStringLiteral(
+                "CREATE INDEX sign_in_failures_by_subject ON sign_in_failures(email_hash, address, at)"),
+            QStringLiteral("CREATE INDEX sign_in_failures_by_time ON sign_in_failures(at)"),
+            // Sessions get a public id (the token's hash never leaves the database), the
+            // last time they were used (at most once a minute) and the client that made them.
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN id TEXT"),
+            QStringLiteral("UPDATE sessions SET id = 'ses_' || lower(hex(randomblob(10)))"),
+            QStringLiteral("CREATE UNIQUE INDEX sessions_by_id ON sessions(id)"),
+            QStringLiteral("CREATE INDEX sessions_by_user ON sessions(user_id)"),
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER"),
+            QStringLiteral("UPDATE sessions SET last_seen_at = created_at"),
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN user_agent TEXT"),
+            // A removed person stays (keys and the audit log name them) but cannot sign in.
+            QStringLiteral("ALTER TABLE users ADD COLUMN removed_at INTEGER"),
+        },
     };
     return all;
 }

@@ -6,6 +6,8 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include <chrono>
+
 namespace knotie::gateway::passwords {
 
 namespace {
@@ -46,6 +48,20 @@ bool verify(const QByteArray &password, const QByteArray &stored) {
 const QByteArray &decoy() {
     static const QByteArray stored = hash(QByteArray::number(QRandomGenerator::system()->generate64()));
     return stored;
+}
+
+std::chrono::nanoseconds measureVerifyCost() {
+    const auto started = std::chrono::steady_clock::now();
+    verify(QByteArrayLiteral("cost probe"), decoy());
+    return std::chrono::steady_clock::now() - started;
+}
+
+void wipe(QByteArray &secret) {
+    if (secret.isEmpty())
+        return;
+    // data() detaches a shared buffer first: only this copy is wiped, never a stranger's.
+    OPENSSL_cleanse(secret.data(), static_cast<size_t>(secret.size()));
+    secret.clear();
 }
 
 } // namespace knotie::gateway::passwords

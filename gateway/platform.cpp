@@ -51,7 +51,7 @@ std::optional<QString> validName(const QJsonValue &value, Outcome *error) {
     bool clean = true;
     for (QChar c : name)
         clean = clean && c.category() != QChar::Other_Control && c.category() != QChar::Other_Format;
-    if (!value.isString() || length == 0 || length > maxCustomerName || !clean) {
+    if (!value.isString() || length == 0 || length > maxCustomerName || !clean || hasLoneSurrogate(name)) {
         *error =
             Outcome::error(422, QStringLiteral("invalid_field"),
                            QStringLiteral("name must be 1 to 200 characters, without control characters."),

@@ -22,6 +22,8 @@ struct Principal {
     Role role = Role::Member;
     QList<Permission> permissions; // effective
     QByteArray tokenHash;
+    QString sessionId;            // the session's public id (GET /v1/sessions)
+    qint64 sessionLastSeenAt = 0; // refreshed at most once a minute
 
     bool has(Permission p) const { return permissions.contains(p); }
 };
@@ -53,7 +55,11 @@ struct RequestContext {
     QString param(const QString &name) const { return params.value(name); }
 };
 
-// The body as a JSON object, or nothing when it is not one (400 invalid_json).
+// The body as a JSON object, or nothing when it is not one (400 invalid_json). Qt's
+// parser refuses bytes that are not UTF-8 in strings (tst_gatewayhardening keeps it so).
 std::optional<QJsonObject> parseJsonObject(const QByteArray &body);
+// JSON escapes can still spell a lone surrogate (`"\ud800"`), which no UTF-8 answer can
+// carry: every validator of a stored text field refuses it with the field's own code.
+bool hasLoneSurrogate(QStringView text);
 
 } // namespace knotie::gateway

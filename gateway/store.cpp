@@ -88,6 +88,8 @@ bool Store::open(QString *error) {
         return false;
     }
     const int version = q.value(0).toInt();
+    // An unfinished statement would keep its tables locked against a migration's DROP.
+    q.finish();
     if (version > schemaVersion()) {
         *error = QStringLiteral("%1 was written by a newer knotie-gateway (schema %2; this one knows %3); "
                                 "refusing to touch it")

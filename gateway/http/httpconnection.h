@@ -17,6 +17,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <poll.h>
+
 #include <array>
 #include <functional>
 #include <memory>
@@ -155,12 +157,23 @@ private:
             if (auto self = weak.lock())
                 asio::dispatch(self->m_stream.get_executor(), [self] { self->hold(); });
         };
+        read.request.clientGone = [weak = this->weak_from_this()] {
+            const auto self = weak.lock();
+            return !self || self->peerHasLeft();
+        };
         auto self = this->shared_from_this();
         m_context.handler(std::move(read.request), [self](HttpResponse response) {
             asio::post(self->m_stream.get_executor(), [self, response = std::move(response)]() mutable {
                 self->answer(std::move(response));
             });
         });
+    }
+
+    // While a handler runs nothing reads the socket, so the kernel is asked directly
+    // whether the peer has shut the connection (safe from any thread: it only polls).
+    bool peerHasLeft() {
+        pollfd peer{beast::get_lowest_layer(m_stream).socket().native_handle(), POLLRDHUP, 0};
+        return ::poll(&peer, 1, 0) > 0 && (peer.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
     }
 
     // A held answer (long-poll) waits as long as its handler says; it still has its place

@@ -26,6 +26,9 @@ struct HttpRequest {
     // v1.1's long-poll `wait`) calls it first: the exchange is then exempt from the
     // per-request deadline and the idle timeout, and still counts toward the connection cap.
     std::function<void()> holdAnswer;
+    // True once the client has closed the connection, so its answer would go nowhere:
+    // slow work asks before it starts. Empty when the server cannot tell.
+    std::function<bool()> clientGone;
 
     QByteArray header(QByteArrayView lowerCaseName) const;
 };

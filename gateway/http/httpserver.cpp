@@ -1,7 +1,9 @@
 #include "gateway/http/httpserver.h"
 
 #include "gateway/http/httpconnection.h"
+#include "gateway/http/proxyprotocol.h"
 
+#include <boost/asio/read.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/strand.hpp>
 
@@ -68,6 +70,7 @@ struct HttpServer::Private {
     asio::signal_set signals{ioc, SIGINT, SIGTERM};
     std::optional<asio::ssl::context> tls;
     std::function<void()> onTerminate;
+    QList<proxyprotocol::Cidr> trustedProxies;
 
     void accept() {
         acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
@@ -102,15 +105,63 @@ struct HttpServer::Private {
             return refuseOverCap(socket);
         socket.set_option(tcp::no_delay(true), ec);
         const QString peer = QString::fromStdString(socket.remote_endpoint(ec).address().to_string());
+        if (proxyprotocol::contains(trustedProxies, peer))
+            readProxyHeader(beast::tcp_stream(std::move(socket)), peer);
+        else
+            startConnection(beast::tcp_stream(std::move(socket)), peer);
+    }
+
+    void startConnection(beast::tcp_stream stream, const QString &peer) {
         if (tls) {
             using TlsStream = beast::ssl_stream<beast::tcp_stream>;
-            std::make_shared<Connection<TlsStream>>(TlsStream(std::move(socket), *tls), context, peer)
+            std::make_shared<Connection<TlsStream>>(TlsStream(std::move(stream), *tls), context, peer)
                 ->start();
         } else {
-            std::make_shared<Connection<beast::tcp_stream>>(beast::tcp_stream(std::move(socket)), context,
-                                                            peer)
-                ->start();
+            std::make_shared<Connection<beast::tcp_stream>>(std::move(stream), context, peer)->start();
         }
+    }
+
+    // From a trusted proxy, the PROXY v2 header comes before anything else (TLS included)
+    // and names the client; it is read exactly, so not a byte of HTTP is consumed. Until
+    // the connection exists, the header owns the connection's place in the count.
+    struct ProxyHeader {
+        beast::tcp_stream stream;
+        QString proxy;
+        ConnectionRegistry &registry;
+        ConnectionRegistry::Slot slot;
+        std::array<char, proxyprotocol::maximumHeaderLength> bytes{};
+        std::size_t have = 0;
+        bool handedOver = false;
+        ~ProxyHeader() {
+            if (!handedOver)
+                registry.leave(slot);
+        }
+    };
+
+    void readProxyHeader(beast::tcp_stream stream, const QString &proxy) {
+        auto pending = std::make_shared<ProxyHeader>(std::move(stream), proxy, context.registry);
+        pending->stream.expires_after(context.limits.idleTimeout);
+        readProxyBytes(pending, proxyprotocol::prefixLength);
+    }
+
+    void readProxyBytes(const std::shared_ptr<ProxyHeader> &pending, std::size_t wanted) {
+        asio::async_read(
+            pending->stream, asio::buffer(pending->bytes.data() + pending->have, wanted - pending->have),
+            [this, pending](beast::error_code ec, std::size_t read) {
+                if (ec)
+                    return; // closed, reset or too slow: dropped with `pending`
+                pending->have += read;
+                const auto result = proxyprotocol::parse(
+                    QByteArrayView(pending->bytes.data(), static_cast<qsizetype>(pending->have)));
+                if (result.status == proxyprotocol::Result::Status::NeedMore)
+                    return readProxyBytes(pending, result.headerLength);
+                if (result.status == proxyprotocol::Result::Status::Complete) {
+                    pending->handedOver = true;
+                    pending->stream.expires_never();
+                    startConnection(std::move(pending->stream),
+                                    result.sourceAddress.isEmpty() ? pending->proxy : result.sourceAddress);
+                }
+            });
     }
 
     void refuseOverCap(tcp::socket &socket) {
@@ -206,6 +257,10 @@ void HttpServer::setTerminationHandler(std::function<void()> handler) {
         if (!ec && d->onTerminate)
             d->onTerminate();
     });
+}
+
+void HttpServer::setTrustedProxies(QList<proxyprotocol::Cidr> blocks) {
+    d->trustedProxies = std::move(blocks);
 }
 
 void HttpServer::run(int threads) {

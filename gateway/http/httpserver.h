@@ -2,6 +2,7 @@
 
 #include "gateway/http/httplimits.h"
 #include "gateway/http/httpmessage.h"
+#include "gateway/http/proxyprotocol.h"
 
 #include <QString>
 
@@ -29,6 +30,9 @@ public:
     // forward-secret AEAD ciphers only.
     bool enableTls(const QString &certificateFile, const QString &keyFile, QString *error);
     bool listen(const QString &host, quint16 port, QString *error);
+    // Connections from these addresses start with a PROXY protocol v2 header, whose
+    // source address becomes the request's peerAddress. Set before run().
+    void setTrustedProxies(QList<proxyprotocol::Cidr> blocks);
     quint16 port() const;
     bool tlsEnabled() const;
 

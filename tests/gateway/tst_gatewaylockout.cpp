@@ -1,7 +1,11 @@
 #include "tests/gateway/portalcalls.h"
+#include "tests/gateway/rawclient.h"
 #include "tests/support/gatewayprocess.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -96,16 +100,25 @@ private Q_SLOTS:
 
     void parallelGuesses_cannotSlipPastTheLimit() {
         // Ten wrong passwords sent at once: each password check takes ~0.1 s, so all ten
-        // are in flight together. Only five may be judged; the rest are refused.
+        // are in flight together. Only five may be judged; the rest are refused. Those the
+        // sign-in budget turns away (503 busy: one address may hold only a share of the
+        // queue) are not attempts: they are sent again, at once, until none is.
         QList<QByteArray> bodies;
         for (int i = 0; i < 10; ++i)
             bodies.append(compact({{QStringLiteral("email"), QStringLiteral("burst@demo.test")},
                                    {QStringLiteral("password"), QStringLiteral("guess %1").arg(i)}}));
         int judged = 0;
         int refused = 0;
-        for (const HttpReply &r : postAtOnce(m_gateway, QStringLiteral("/v1/sessions"), bodies)) {
-            judged += r.status == 401;
-            refused += r.status == 429;
+        for (int round = 0; !bodies.isEmpty() && round < 100; ++round) {
+            const QList<HttpReply> replies = postAtOnce(m_gateway, QStringLiteral("/v1/sessions"), bodies);
+            QList<QByteArray> busy;
+            for (qsizetype i = 0; i < replies.size(); ++i) {
+                judged += replies.at(i).status == 401;
+                refused += replies.at(i).status == 429;
+                if (replies.at(i).status == 503)
+                    busy.append(bodies.at(i));
+            }
+            bodies = busy;
         }
         QCOMPARE(judged, 5);
         QCOMPARE(refused, 5);
@@ -133,6 +146,72 @@ private Q_SLOTS:
         QVERIFY(!r.body.contains("nobody@demo.test"));
         QVERIFY(!r.body.contains("knotie-demo"));
         QVERIFY(!r.body.contains("\"wrong\""));
+    }
+
+    // API.md v1.1: failures count per email and client address. Someone who knows the
+    // owner's email cannot lock the owner out from elsewhere.
+    void lockout_isPerAddress() {
+        const quint16 port = static_cast<quint16>(m_gateway.baseUrl().port());
+        const QByteArray wrong =
+            raw::signInRequest(QStringLiteral("owner@demo.test"), QStringLiteral("wrong"));
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(raw::exchange("127.0.0.5", port, wrong).status, 401);
+        const raw::Reply locked = raw::exchange("127.0.0.5", port, wrong);
+        QCOMPARE(locked.status, 429);
+        QVERIFY(locked.header("Retry-After").toInt() > 0);
+        // The owner, from another address, signs in; the attacker's address stays locked.
+        const QByteArray right =
+            raw::signInRequest(QStringLiteral("Owner@Demo.test"), QStringLiteral("knotie-demo"));
+        QCOMPARE(raw::exchange("127.0.0.6", port, right).status, 201);
+        QCOMPARE(raw::exchange("127.0.0.5", port, right).status, 429);
+    }
+
+    // What was typed as an email is kept only as a keyed hash (HMAC-SHA256), never as text.
+    void failedEmails_areNeverStoredInTheClear() {
+        const QString typed = QStringLiteral("Typed-Secret-Email@Example.Test");
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(attempt(typed, QStringLiteral("x")).status, 401);
+        const QDir data(m_gateway.dataDirectory());
+        for (const QString &file : data.entryList({QStringLiteral("gateway.sqlite*")}, QDir::Files)) {
+            QFile f(data.filePath(file));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll().toLower();
+            QVERIFY2(!bytes.contains("typed-secret-email"), qPrintable(file));
+        }
+    }
+
+    // Each attempt reads only its own failures and prunes old ones through an index,
+    // inside the write lock: never a scan of the whole table.
+    void failures_areIndexedAndPruned() {
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(attempt(QStringLiteral("prune@demo.test"), QStringLiteral("x")).status, 401);
+        QVERIFY(m_gateway.advanceClock(16 * 60));
+        QCOMPARE(attempt(QStringLiteral("fresh@demo.test"), QStringLiteral("x")).status, 401);
+
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lockout-check"));
+        db.setDatabaseName(QDir(m_gateway.dataDirectory()).filePath(QStringLiteral("gateway.sqlite")));
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            // Everything older than the window went with that attempt: one row is left.
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sign_in_failures")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+            for (const QString &statement :
+                 {QStringLiteral("DELETE FROM sign_in_failures WHERE at <= 5"),
+                  QStringLiteral("SELECT at FROM sign_in_failures WHERE email_hash = x'00' AND address = 'a'"
+                                 " ORDER BY at DESC LIMIT 1 OFFSET 4")}) {
+                QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + statement));
+                QString plan;
+                while (q.next())
+                    plan += q.value(3).toString() + QLatin1Char(';');
+                QVERIFY2(plan.contains(QLatin1String("USING")) && !plan.contains(QLatin1String("SCAN")),
+                         qPrintable(statement + QLatin1String(": ") + plan));
+            }
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("lockout-check"));
     }
 
 private:

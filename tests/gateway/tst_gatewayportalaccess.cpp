@@ -28,16 +28,28 @@ struct AccessRow {
     const char *path;
     const char *body;
     int status[RoleCount];
+    const char *code = nullptr; // the error code of a status other than 401, 403 and 404
 };
 constexpr AccessRow accessMatrix[] = {
     //                                                                  owner admin member granted out other
     {"GET", "/v1/me", nullptr, {200, 200, 200, 200, 401, 200}},
     {"DELETE", "/v1/sessions/current", nullptr, {204, 204, 204, 204, 401, 204}},
+    {"GET", "/v1/sessions", nullptr, {200, 200, 200, 200, 401, 200}},
+    // `{id}` is a key's id here: nobody's session, so not found for everyone.
+    {"DELETE", "/v1/sessions/{id}", nullptr, {404, 404, 404, 404, 401, 404}},
+    // A weak new password is refused before anything else is looked at.
+    {"POST",
+     "/v1/me/password",
+     R"({"current":"knotie-demo","new":"short"})",
+     {422, 422, 422, 422, 401, 422},
+     "weak_password"},
     {"GET", "/v1/team", nullptr, {200, 200, 403, 200, 401, 200}},
     {"PATCH",
      "/v1/team/{user_id}",
      R"({"permissions":["analytics.view","customers.view"]})",
      {200, 403, 403, 403, 401, 404}},
+    // `{user_id}` of a DELETE is the owner, whom nobody can remove.
+    {"DELETE", "/v1/team/{user_id}", nullptr, {409, 403, 403, 403, 401, 404}, "cannot_change_owner"},
     {"GET", "/v1/customers", nullptr, {200, 200, 200, 200, 401, 200}},
     {"GET", "/v1/keys", nullptr, {200, 200, 403, 200, 401, 200}},
     {"POST", "/v1/keys", R"({"name":"Matrix key","type":"read_only"})", {201, 201, 403, 201, 401, 201}},
@@ -130,7 +142,8 @@ private Q_SLOTS:
             keyId = idOf(keyOf(created));
             path.replace(QLatin1String("{id}"), keyId);
         }
-        path.replace(QLatin1String("{user_id}"), QLatin1String("usr_priya"));
+        path.replace(QLatin1String("{user_id}"),
+                     QLatin1String(QByteArrayView(cell.method) == "DELETE" ? "usr_maya" : "usr_priya"));
         QByteArray body = cell.body ? QByteArray(cell.body) : QByteArray();
         body.replace("{secret}", m_demoSecret.toLatin1());
 
@@ -147,7 +160,7 @@ private Q_SLOTS:
         const QString expectedCode = r.status == 401   ? QStringLiteral("invalid_session")
                                      : r.status == 403 ? QStringLiteral("permission_denied")
                                      : r.status == 404 ? QStringLiteral("not_found")
-                                                       : QString();
+                                                       : QString::fromLatin1(cell.code);
         QCOMPARE(r.errorCode(), expectedCode);
 
         if (role == Other) {
