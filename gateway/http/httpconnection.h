@@ -246,7 +246,9 @@ private:
     }
 
     void lingerRead() {
-        if (m_lingered > m_limits.maxBodyBytes + m_limits.maxFramingBytes)
+        // Enough for a client that sends a body a few times the limit before it reads (as
+        // Qt and curl without Expect do); dropped bytes cost no memory, and time is bounded.
+        if (m_lingered > 4 * (m_limits.maxBodyBytes + m_limits.maxFramingBytes))
             return closeNow();
         beast::get_lowest_layer(m_stream).socket().async_read_some(
             asio::buffer(m_in), [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
