@@ -3,6 +3,7 @@
 #include "gateway/clock.h"
 #include "gateway/http/httpmessage.h"
 #include "gateway/keydirectory.h"
+#include "gateway/keyservice.h"
 #include "gateway/ratelimiter.h"
 #include "gateway/router.h"
 #include "gateway/store.h"
@@ -32,10 +33,8 @@ public:
     // Slow work (password hashing) runs here, never on a thread that serves requests.
     void runInBackground(std::function<void()> work);
 
-    // Verified keys are cached: every write that revokes, rotates or otherwise ends a
-    // key must call this once its transaction has committed, so that the key fails on
-    // its very next request.
-    void invalidateKey(const QString &keyId) { m_keys.invalidate(keyId); }
+    // Every change of a key goes through here (it also keeps the verification cache true).
+    KeyService &keys() { return m_keyService; }
 
     // After the server has stopped: writes the usage still in memory (SIGTERM, SIGINT).
     void stop() { m_usage.stop(); }
@@ -50,6 +49,7 @@ private:
     Clock m_clock;
     Router m_router;
     KeyDirectory m_keys;
+    KeyService m_keyService;
     RateLimiter m_rateLimiter;
     UsageRecorder m_usage;
 };

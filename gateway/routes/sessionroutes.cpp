@@ -5,6 +5,7 @@
 #include "gateway/portalroute.h"
 #include "gateway/requestcontext.h"
 #include "gateway/signinlockout.h"
+#include "models/domain/auditactions.h"
 
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -76,7 +77,7 @@ void registerSessionRoutes(Gateway &gateway, Router &router) {
                                                       audit::Event{user->partnerId,
                                                                    user->userId,
                                                                    user->name,
-                                                                   QStringLiteral("session.failed"),
+                                                                   QString(auditaction::sessionFailed),
                                                                    QString(),
                                                                    {{QStringLiteral("reason"),
                                                                      QStringLiteral("invalid_credentials")}}},
@@ -99,7 +100,7 @@ void registerSessionRoutes(Gateway &gateway, Router &router) {
                                audit::Event{user->partnerId,
                                             user->userId,
                                             user->name,
-                                            QStringLiteral("session.created"),
+                                            QString(auditaction::sessionCreated),
                                             QString(),
                                             {{QStringLiteral("remember"), lifetime == rememberedSession}}},
                                now);

@@ -3,6 +3,7 @@
 #include "gateway/clock.h"
 #include "gateway/gateway.h"
 #include "gateway/portalroute.h"
+#include "models/domain/auditactions.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -84,7 +85,7 @@ void changePermissions(Gateway &gateway, RequestContext &ctx, const Responder &r
                        audit::Event{owner.partnerId,
                                     owner.userId,
                                     owner.name,
-                                    QStringLiteral("team.permissions_changed"),
+                                    QString(auditaction::teamPermissionsChanged),
                                     QString(),
                                     {{QStringLiteral("user_id"), target->userId},
                                      {QStringLiteral("user_name"), target->name},

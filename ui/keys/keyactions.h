@@ -32,8 +32,8 @@ public:
     // `refusal`: why writing is not possible now (KeyService::refusal), empty when it is.
     void update(const QList<knotie::ApiKey> &selection, const QString &refusal);
 
-    // The gateway rotates only an active key (an expiring one already has its successor).
-    static bool mayRotate(const ApiKey &key) { return key.status == KeyStatus::Active; }
+    // The gateway's own rule (models/domain/keystatus.h).
+    static bool mayRotate(const ApiKey &key) { return knotie::mayRotate(key.status); }
     static bool mayRevoke(const ApiKey &key) { return !key.isRetired(); }
 };
 
