@@ -46,8 +46,7 @@ StoredKey keyFrom(const QSqlQuery &q) {
     k.replacedBy = q.value(16).toString();
     k.replaces = q.value(17).toString();
     if (!q.value(18).isNull() && !q.value(19).isNull()) {
-        k.rateLimitRequests = q.value(18).toInt();
-        k.rateLimitSeconds = q.value(19).toInt();
+        k.rateLimit = RateLimit{q.value(18).toInt(), q.value(19).toInt()};
     }
     k.changeSeq = q.value(20).toLongLong();
     k.createdByRemoved = q.value(21).toBool();
@@ -63,27 +62,8 @@ QJsonValue textOrNull(const QString &text) {
 }
 } // namespace
 
-QString statusWireName(Status status) {
-    switch (status) {
-    case Status::Active:
-        return QStringLiteral("active");
-    case Status::Expiring:
-        return QStringLiteral("expiring");
-    case Status::Revoked:
-        return QStringLiteral("revoked");
-    case Status::Expired:
-        return QStringLiteral("expired");
-    }
-    Q_UNREACHABLE();
-    return {};
-}
-
-Status StoredKey::statusAt(qint64 now) const {
-    if (revokedAt)
-        return Status::Revoked;
-    if (expiryReached(expiresAt, now))
-        return Status::Expired;
-    return replacedBy.isEmpty() ? Status::Active : Status::Expiring;
+KeyStatus StoredKey::statusAt(qint64 now) const {
+    return keyStatusAt(revokedAt.has_value(), expiresAt, !replacedBy.isEmpty(), now);
 }
 
 bool expiryReached(const std::optional<qint64> &expiresAt, qint64 now) {
@@ -92,9 +72,9 @@ bool expiryReached(const std::optional<qint64> &expiresAt, qint64 now) {
 
 QJsonObject toJson(const StoredKey &key, qint64 now) {
     QJsonValue rateLimit;
-    if (key.rateLimitRequests && key.rateLimitSeconds)
-        rateLimit = QJsonObject{{QStringLiteral("requests"), *key.rateLimitRequests},
-                                {QStringLiteral("per_seconds"), *key.rateLimitSeconds}};
+    if (key.rateLimit)
+        rateLimit = QJsonObject{{QStringLiteral("requests"), key.rateLimit->requests},
+                                {QStringLiteral("per_seconds"), key.rateLimit->perSeconds}};
     QJsonValue revokedBy;
     if (!key.revokedById.isEmpty())
         revokedBy =
@@ -107,7 +87,7 @@ QJsonObject toJson(const StoredKey &key, qint64 now) {
         {QStringLiteral("customer_id"), textOrNull(key.customerId)},
         {QStringLiteral("prefix"), key.prefix},
         {QStringLiteral("last4"), key.last4},
-        {QStringLiteral("status"), statusWireName(key.statusAt(now))},
+        {QStringLiteral("status"), keyStatusWireName(key.statusAt(now))},
         {QStringLiteral("created_at"), toRfc3339(key.createdAt)},
         {QStringLiteral("created_by"), QJsonObject{{QStringLiteral("id"), key.createdById},
                                                    {QStringLiteral("name"), key.createdByName},
@@ -202,6 +182,13 @@ bool stampExpiries(const Store &store, const QString &partnerId, qint64 now) {
         }
         return true;
     });
+}
+
+bool customerBelongsTo(const QSqlDatabase &db, const QString &customerId, const QString &partnerId) {
+    QSqlQuery q = prepare(db, QStringLiteral("SELECT 1 FROM customers WHERE id = ? AND partner_id = ?"));
+    q.addBindValue(customerId);
+    q.addBindValue(partnerId);
+    return exec(q) && q.next();
 }
 
 } // namespace knotie::gateway::apikeys

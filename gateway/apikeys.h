@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/domain/keylimits.h"
+#include "models/domain/keystatus.h"
 #include "models/domain/keytype.h"
 
 #include <QByteArray>
@@ -15,12 +17,6 @@ class Store;
 }
 
 namespace knotie::gateway::apikeys {
-
-// The status of API.md, derived from the stored times whenever it is read, so it never
-// disagrees with the clock: revoked wins; then a key past its expiry is expired; a
-// rotated one still inside its grace is expiring.
-enum class Status { Active, Expiring, Revoked, Expired };
-QString statusWireName(Status status);
 
 struct StoredKey {
     QString id;
@@ -42,11 +38,11 @@ struct StoredKey {
     QString revokedByName;
     QString replacedBy;
     QString replaces;
-    std::optional<int> rateLimitRequests;
-    std::optional<int> rateLimitSeconds;
+    std::optional<RateLimit> rateLimit;
     qint64 changeSeq = 0;
 
-    Status statusAt(qint64 now) const;
+    // Derived from the stored times whenever it is read (models/domain/keystatus.h).
+    KeyStatus statusAt(qint64 now) const;
 };
 
 // The ApiKey object of API.md; every optional field present, null when unset.
@@ -58,6 +54,8 @@ QByteArray secretHash(QByteArrayView secret);
 // A key of this partner; another partner's id is as unknown as one that does not exist.
 std::optional<StoredKey> find(const QSqlDatabase &db, const QString &partnerId, const QString &id);
 std::optional<StoredKey> findBySecretHash(const QSqlDatabase &db, const QByteArray &hash);
+// Whether the customer exists and belongs to this partner (a customer key's owner).
+bool customerBelongsTo(const QSqlDatabase &db, const QString &customerId, const QString &partnerId);
 // Keys whose change number is after `since`, oldest change first, at most `limit`.
 QList<StoredKey> changedSince(const QSqlDatabase &db, const QString &partnerId, qint64 since, int limit);
 

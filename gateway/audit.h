@@ -12,8 +12,7 @@ struct Event {
     QString partnerId;
     QString actorId;
     QString actorName;
-    QString action; // key.created, key.renamed, key.rotated, key.revoked, team.permissions_changed,
-                    // session.created, session.failed
+    QString action; // one of models/domain/auditactions.h
     QString keyId;  // empty when the event is not about a key
     QJsonObject details;
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/domain/rfc3339.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -21,10 +23,5 @@ public:
 private:
     std::atomic<qint64> m_offset{0};
 };
-
-// RFC 3339 in UTC, `YYYY-MM-DDTHH:MM:SSZ`, the only form the gateway writes.
-QString toRfc3339(qint64 secondsSinceEpoch);
-// Any RFC 3339 offset is accepted on input.
-std::optional<qint64> fromRfc3339(const QString &text);
 
 } // namespace knotie::gateway

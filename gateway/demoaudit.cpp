@@ -3,6 +3,7 @@
 #include "gateway/audit.h"
 #include "gateway/clock.h"
 #include "gateway/store.h"
+#include "models/domain/auditactions.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -123,31 +124,32 @@ std::vector<Entry> keyEvents(const std::vector<StoredKey> &keys, const QHash<QSt
         if (k.replaces.isEmpty()) {
             const QString nameThen =
                 rename && rename->nameBefore ? QString::fromUtf8(rename->nameBefore) : k.name;
-            entries.push_back({k.createdAt, by(k.createdBy, QStringLiteral("key.created"), k.id,
+            entries.push_back({k.createdAt, by(k.createdBy, QString(auditaction::keyCreated), k.id,
                                                audit::keyCreated(nameThen, k.type))});
         } else {
             // A rotation makes the successor; the event is the previous key's, as POST .../rotate records it.
             const StoredKey &previous = *std::find_if(keys.begin(), keys.end(),
                                                       [&](const StoredKey &p) { return p.id == k.replaces; });
-            entries.push_back({k.createdAt, by(k.createdBy, QStringLiteral("key.rotated"), previous.id,
+            entries.push_back({k.createdAt, by(k.createdBy, QString(auditaction::keyRotated), previous.id,
                                                audit::keyRotated(k.id, previous.expiresAt - k.createdAt,
                                                                  previous.expiresAt))});
         }
         if (rename) {
             const QJsonObject details =
                 audit::keyRenamed(QString::fromUtf8(rename->nameBefore), k.name, !rename->nameBefore);
-            entries.push_back({k.createdAt + rename->afterCreation,
-                               by(QLatin1String(rename->by), QStringLiteral("key.renamed"), k.id, details)});
+            entries.push_back(
+                {k.createdAt + rename->afterCreation,
+                 by(QLatin1String(rename->by), QString(auditaction::keyRenamed), k.id, details)});
         }
         if (k.revokedAt != 0)
-            entries.push_back({k.revokedAt, by(k.revokedBy, QStringLiteral("key.revoked"), k.id,
+            entries.push_back({k.revokedAt, by(k.revokedBy, QString(auditaction::keyRevoked), k.id,
                                                audit::keyRevoked(k.name))});
     }
     return entries;
 }
 
 audit::Event signInOf(const QString &userId, const Person &person, bool remember) {
-    audit::Event event{person.partnerId, userId, person.name, QStringLiteral("session.created"), {}, {}};
+    audit::Event event{person.partnerId, userId, person.name, QString(auditaction::sessionCreated), {}, {}};
     event.details.insert(QStringLiteral("remember"), remember);
     return event;
 }
@@ -161,7 +163,7 @@ void addSignIns(std::vector<Entry> &entries, const QHash<QString, Person> &peopl
     std::vector<Entry> added;
     for (const Entry &e : entries) {
         const QString &who = e.event.actorId;
-        if (e.event.action == QLatin1String("session.created")) {
+        if (e.event.action == auditaction::sessionCreated) {
             const bool remembered = e.event.details.value(QLatin1String("remember")).toBool();
             sessionEnds.insert(who, e.at + (remembered ? 30 * day : 12 * hour));
             continue;
@@ -192,7 +194,7 @@ bool seedDemoAudit(QSqlDatabase &db, qint64 now) {
                  owner.partnerId,
                  QLatin1String(g.by),
                  owner.name,
-                 QStringLiteral("team.permissions_changed"),
+                 QString(auditaction::teamPermissionsChanged),
                  QString(),
                  {{QStringLiteral("user_id"), userId},
                   {QStringLiteral("user_name"), target.name},

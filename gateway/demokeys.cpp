@@ -293,7 +293,7 @@ bool seedHistory(RollupWriter &rollups, const DemoKey &k, qint64 now, std::mt199
                 clientShare = b.clientErrors;
             }
         }
-        UsageTotals totals;
+        UsageCounts totals;
         for (const RouteShare *r = k.routes.begin; r != k.routes.end; ++r) {
             const qint64 n = std::llround(requests * r->share * noise(random));
             if (n <= 0)

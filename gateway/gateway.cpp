@@ -65,6 +65,7 @@ Gateway::Gateway(Store &store, Options options)
     : m_store(store)
     , m_options(options)
     , m_keys(store)
+    , m_keyService(store, m_keys)
     , m_usage(store)
     , m_lockout(store)
     , m_passwordChecks(SignInBudget::Options{.workers = options.passwordWorkers}) {
@@ -167,9 +168,9 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
     key.grant = scopes::grantFor(key.type, match.route->method, match.route->pathTemplate);
     if (key.grant == scopes::Grant::Denied)
         return recorded(keyScope());
-    if (key.rateLimitRequests > 0) {
-        const auto verdict = m_rateLimiter.admit(key.keyId, key.rateLimitRequests, key.rateLimitSeconds,
-                                                 m_clock.nowMilliseconds());
+    if (key.rateLimit) {
+        const auto verdict = m_rateLimiter.admit(key.keyId, key.rateLimit->requests,
+                                                 key.rateLimit->perSeconds, m_clock.nowMilliseconds());
         if (!verdict.allowed) {
             HttpResponse limited =
                 errorResponse(429, QStringLiteral("rate_limited"),

@@ -3,6 +3,7 @@
 #include "gateway/clock.h"
 #include "gateway/http/httpmessage.h"
 #include "gateway/keydirectory.h"
+#include "gateway/keyservice.h"
 #include "gateway/ratelimiter.h"
 #include "gateway/router.h"
 #include "gateway/signinbudget.h"
@@ -37,10 +38,8 @@ public:
     SignInBudget &passwordChecks() { return m_passwordChecks; }
     const signinlockout::Lockout &lockout() const { return m_lockout; }
 
-    // Verified keys are cached: every write that revokes, rotates or otherwise ends a
-    // key must call this once its transaction has committed, so that the key fails on
-    // its very next request.
-    void invalidateKey(const QString &keyId) { m_keys.invalidate(keyId); }
+    // Every change of a key goes through here (it also keeps the verification cache true).
+    KeyService &keys() { return m_keyService; }
 
     // After the server has stopped accepting and serving (SIGTERM, SIGINT): drops the
     // password checks still queued, waits for those running, then writes the usage still
@@ -58,6 +57,7 @@ private:
     Clock m_clock;
     Router m_router;
     KeyDirectory m_keys;
+    KeyService m_keyService;
     RateLimiter m_rateLimiter;
     UsageRecorder m_usage;
     signinlockout::Lockout m_lockout;

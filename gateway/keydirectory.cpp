@@ -65,8 +65,8 @@ std::optional<KeyDirectory::Entry> KeyDirectory::load(const QByteArray &hash) co
     if (!q.value(4).isNull())
         e.expiresAt = q.value(4).toLongLong();
     e.revoked = !q.value(5).isNull();
-    e.key.rateLimitRequests = q.value(6).toInt();
-    e.key.rateLimitSeconds = q.value(7).toInt();
+    if (!q.value(6).isNull() && !q.value(7).isNull())
+        e.key.rateLimit = RateLimit{q.value(6).toInt(), q.value(7).toInt()};
     return e;
 }
 

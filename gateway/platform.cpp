@@ -1,13 +1,11 @@
 #include "gateway/platform.h"
 
 #include "gateway/gateway.h"
+#include "gateway/portalroute.h"
 #include "gateway/usage.h"
-
-#include "models/domain/keyformat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QSqlQuery>
 
 namespace knotie::gateway::platform {
@@ -70,27 +68,6 @@ Outcome Outcome::from(const HttpResponse &response) {
     return Outcome{response.status, QJsonDocument::fromJson(response.body).object()};
 }
 
-QString newId(QLatin1StringView prefix) {
-    QString id = prefix;
-    QRandomGenerator *rng = QRandomGenerator::system();
-    for (int i = 0; i < 16; ++i)
-        id += QLatin1Char(keyformat::alphabet[rng->bounded(62)]);
-    return id;
-}
-
-std::optional<int> parseLimit(const QUrlQuery &query, int fallback, Outcome *error) {
-    if (!query.hasQueryItem(QStringLiteral("limit")))
-        return fallback;
-    bool ok = false;
-    const int limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
-    if (ok && limit >= 1 && limit <= 1000)
-        return limit;
-    *error = Outcome::error(422, QStringLiteral("invalid_limit"),
-                            QStringLiteral("limit must be a whole number from 1 to 1000."),
-                            QStringLiteral("limit"));
-    return std::nullopt;
-}
-
 Outcome whoami(const KeyPrincipal &key) {
     return {200, QJsonObject{{QStringLiteral("key_id"), key.keyId},
                              {QStringLiteral("type"), keyTypeWireName(key.type)},
@@ -126,7 +103,7 @@ Outcome createCustomer(Gateway &gateway, const KeyPrincipal &key, const QJsonVal
     const auto name = validName(nameValue, &failure);
     if (!name)
         return failure;
-    const QString id = newId(QLatin1StringView("cus_"));
+    const QString id = newId(QLatin1StringView("cus"));
     const qint64 now = gateway.clock().nowSeconds();
     const bool ok = gateway.store().write([&](QSqlDatabase &db) {
         QSqlQuery q = prepare(
@@ -172,7 +149,7 @@ Outcome runAutomation(Gateway &gateway, const KeyPrincipal &key, const QString &
                       const QString &automation) {
     if (!findCustomer(gateway.store().connection(), key, customerId))
         return notFound();
-    const QString id = newId(QLatin1StringView("run_"));
+    const QString id = newId(QLatin1StringView("run"));
     const bool ok = gateway.store().write([&](QSqlDatabase &db) {
         QSqlQuery q =
             prepare(db, QStringLiteral("INSERT INTO automation_runs (id, customer_id, automation, key_id,"
@@ -191,10 +168,10 @@ Outcome runAutomation(Gateway &gateway, const KeyPrincipal &key, const QString &
 
 Outcome usage(Gateway &gateway, const KeyPrincipal &key, const QUrlQuery &query) {
     const QSqlDatabase db = gateway.store().connection();
-    auto parsed = parseUsageQuery(db, key.partnerId, query, BucketRule::Day);
-    if (auto *failure = std::get_if<HttpResponse>(&parsed))
+    auto parsed = parseUsageSelection(db, key.partnerId, query, BucketRule::Day);
+    if (const HttpResponse *failure = httpError(parsed))
         return Outcome::from(*failure);
-    const UsageQuery &usageQuery = std::get<UsageQuery>(parsed);
+    const UsageSelection &usageQuery = std::get<UsageSelection>(parsed);
     return {200, usageSeriesJson(usageQuery, usageSeries(db, usageQuery))};
 }
 
@@ -220,7 +197,7 @@ Outcome grantCredits(Gateway &gateway, const KeyPrincipal &key, const QJsonValue
                               QStringLiteral("amount must be a whole number from 1 to 1,000,000."),
                               QStringLiteral("amount"));
     const qint64 credits = static_cast<qint64>(value);
-    const QString id = newId(QLatin1StringView("grt_"));
+    const QString id = newId(QLatin1StringView("grt"));
     std::optional<qint64> balance;
     bool insufficient = false;
     const bool ok = gateway.store().write([&](QSqlDatabase &db) {
@@ -262,7 +239,7 @@ Outcome grantCredits(Gateway &gateway, const KeyPrincipal &key, const QJsonValue
 }
 
 Outcome receiveWebhook(Gateway &gateway, const KeyPrincipal &key, const QString &source) {
-    const QString id = newId(QLatin1StringView("evt_"));
+    const QString id = newId(QLatin1StringView("evt"));
     const bool ok = gateway.store().write([&](QSqlDatabase &db) {
         QSqlQuery q =
             prepare(db, QStringLiteral("INSERT INTO webhook_events (id, partner_id, source, received_at,"

@@ -42,12 +42,8 @@ Outcome grantCredits(Gateway &gateway, const KeyPrincipal &key, const QJsonValue
 Outcome receiveWebhook(Gateway &gateway, const KeyPrincipal &key, const QString &source);
 Outcome listWebhookEvents(Gateway &gateway, const KeyPrincipal &key, int limit);
 
-// `limit` of a list: absent gives `fallback`; anything but an integer in 1..1000 is
-// 422 invalid_limit (returned in `error`).
-std::optional<int> parseLimit(const QUrlQuery &query, int fallback, Outcome *error);
-
-// An `[A-Za-z0-9]` id with a prefix, from the system CSPRNG (`cus_...`, `run_...`).
-QString newId(QLatin1StringView prefix);
+// The most a Platform API list returns at once (`limit`, parsed with parseLimit).
+constexpr int maximumListLimit = 1000;
 
 } // namespace platform
 } // namespace knotie::gateway

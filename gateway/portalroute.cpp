@@ -39,6 +39,17 @@ std::optional<QJsonObject> requireJsonObject(const RequestContext &ctx, const Re
     return body;
 }
 
+OrHttpError<int> parseLimit(const QUrlQuery &query, int fallback, int maximum) {
+    if (!query.hasQueryItem(QStringLiteral("limit")))
+        return fallback;
+    bool ok = false;
+    const int limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+    if (ok && limit >= 1 && limit <= maximum)
+        return limit;
+    return fieldError(QStringLiteral("invalid_limit"), QStringLiteral("limit"),
+                      QStringLiteral("limit must be a whole number from 1 to %1.").arg(maximum));
+}
+
 HttpResponse fieldError(const QString &code, const QString &field, const QString &message) {
     return errorResponse(422, code, message, field);
 }

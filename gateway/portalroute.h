@@ -6,8 +6,11 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 
+#include <QUrlQuery>
+
 #include <initializer_list>
 #include <optional>
+#include <variant>
 
 namespace knotie::gateway {
 
@@ -24,13 +27,26 @@ bool requirePermission(const RequestContext &ctx, const Responder &respond,
 std::optional<QJsonObject> requireJsonObject(const RequestContext &ctx, const Responder &respond,
                                              bool emptyMeansNoFields = false);
 
+// A value, or the HTTP error that answers the request instead: the one shape every route
+// helper returns (field checks, query parsers), Platform API and Portal API alike.
+template <typename T> using OrHttpError = std::variant<T, HttpResponse>;
+// The error held by `result`, or null when it holds a value.
+template <typename T> const HttpResponse *httpError(const OrHttpError<T> &result) {
+    return std::get_if<HttpResponse>(&result);
+}
+
+// `limit` of a list: absent gives `fallback`; anything but a whole number in 1..`maximum`
+// is 422 invalid_limit.
+OrHttpError<int> parseLimit(const QUrlQuery &query, int fallback, int maximum);
+
 HttpResponse fieldError(const QString &code, const QString &field, const QString &message);
 // 422 invalid_field: the field is present but of the wrong JSON type.
 HttpResponse wrongType(const QString &field, const QString &expected);
 HttpResponse notFound();
 HttpResponse internalError();
 
-// A new opaque id, `prefix_` + 20 base62 characters from the CSPRNG.
+// A new opaque id, `prefix_` + 20 base62 characters from the CSPRNG: every id the
+// gateway makes (`key_`, `cus_`, `run_`, `evt_`...).
 QString newId(QLatin1StringView prefix);
 
 // Strict integer reading of a JSON number: 1.5 or 1e300 are not integers.

@@ -2,6 +2,7 @@
 
 #include "gateway/http/httpmessage.h"
 #include "gateway/router.h"
+#include "models/domain/keylimits.h"
 #include "models/domain/keytype.h"
 #include "models/domain/permissions.h"
 #include "models/domain/scopes.h"
@@ -33,9 +34,8 @@ struct KeyPrincipal {
     QString keyId;
     QString partnerId;
     KeyType type = KeyType::ReadOnly;
-    QString customerId;        // customer keys only
-    int rateLimitRequests = 0; // 0: no limit
-    int rateLimitSeconds = 0;
+    QString customerId;                          // customer keys only
+    std::optional<RateLimit> rateLimit;          // none: no limit
     scopes::Grant grant = scopes::Grant::Denied; // on the matched route
 
     // A customer key reaches its own customer only; any other key every customer of its partner.

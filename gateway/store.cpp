@@ -1,6 +1,7 @@
 #include "gateway/store.h"
 
 #include "gateway/migrations.h"
+#include "models/sqlite/sqlitedb.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -24,15 +25,6 @@ struct ThreadConnections {
     }
 };
 thread_local ThreadConnections threadConnections;
-
-bool runStatement(QSqlDatabase &db, const QString &sql, QString *error) {
-    QSqlQuery q(db);
-    if (q.exec(sql))
-        return true;
-    if (error)
-        *error = q.lastError().text();
-    return false;
-}
 
 } // namespace
 
@@ -60,9 +52,10 @@ QSqlDatabase Store::connection() const {
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open())
         qCCritical(lcStore) << "cannot open" << databasePath() << db.lastError().text();
-    QSqlQuery pragmas(db);
-    pragmas.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    pragmas.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    sqlite::run(db, QStringLiteral("PRAGMA foreign_keys = ON"));
+    // Key, session and team changes are acknowledged only once they would survive power
+    // loss (API.md v1.1). Usage batches share this: the spool already holds them.
+    sqlite::setDurability(db, sqlite::Durability::Full);
     threadConnections.names.append(name);
     return db;
 }
@@ -77,19 +70,15 @@ bool Store::open(QString *error) {
         *error = QStringLiteral("cannot open %1: %2").arg(databasePath(), db.lastError().text());
         return false;
     }
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next() ||
-        q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+    if (!sqlite::enableWriteAheadLog(db)) {
         *error = QStringLiteral("cannot switch %1 to write-ahead logging").arg(databasePath());
         return false;
     }
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+    const int version = sqlite::schemaVersion(db);
+    if (version < 0) {
         *error = QStringLiteral("cannot read the schema version of %1").arg(databasePath());
         return false;
     }
-    const int version = q.value(0).toInt();
-    // An unfinished statement would keep its tables locked against a migration's DROP.
-    q.finish();
     if (version > schemaVersion()) {
         *error = QStringLiteral("%1 was written by a newer knotie-gateway (schema %2; this one knows %3); "
                                 "refusing to touch it")
@@ -98,33 +87,17 @@ bool Store::open(QString *error) {
                      .arg(schemaVersion());
         return false;
     }
-    for (int next = version; next < schemaVersion(); ++next) {
-        QString failure;
-        const bool ok = write([&](QSqlDatabase &conn) {
-            for (const QString &sql : migrations().at(next))
-                if (!runStatement(conn, sql, &failure))
-                    return false;
-            return runStatement(conn, QStringLiteral("PRAGMA user_version = %1").arg(next + 1), &failure);
-        });
-        if (!ok) {
-            *error = QStringLiteral("migration to schema %1 failed: %2").arg(next + 1).arg(failure);
-            return false;
-        }
+    QString failure;
+    if (!sqlite::migrate(db, migrations(), version, schemaVersion(), &failure)) {
+        *error = QStringLiteral("migration of %1 failed at %2").arg(databasePath(), failure);
+        return false;
     }
     return true;
 }
 
 bool Store::write(const std::function<bool(QSqlDatabase &)> &work) const {
     QSqlDatabase db = connection();
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        qCWarning(lcStore) << "BEGIN IMMEDIATE failed:" << q.lastError().text();
-        return false;
-    }
-    if (work(db) && q.exec(QStringLiteral("COMMIT")))
-        return true;
-    q.exec(QStringLiteral("ROLLBACK"));
-    return false;
+    return sqlite::writeTransaction(db, work) == sqlite::WriteOutcome::Committed;
 }
 
 QSqlQuery prepare(const QSqlDatabase &db, const QString &sql) {

@@ -93,17 +93,12 @@ std::optional<PageRequest> readPageRequest(const QSqlDatabase &db, const Request
                                            SyncStream stream, const Responder &respond) {
     PageRequest page;
     const QUrlQuery &query = ctx.request.query;
-    if (query.hasQueryItem(QStringLiteral("limit"))) {
-        bool ok = false;
-        const int limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || limit < 1 || limit > maximumLimit) {
-            respond(
-                fieldError(QStringLiteral("invalid_limit"), QStringLiteral("limit"),
-                           QStringLiteral("limit must be a whole number from 1 to %1.").arg(maximumLimit)));
-            return std::nullopt;
-        }
-        page.limit = limit;
+    const auto limit = parseLimit(query, page.limit, maximumLimit);
+    if (const HttpResponse *failure = httpError(limit)) {
+        respond(*failure);
+        return std::nullopt;
     }
+    page.limit = std::get<int>(limit);
     if (query.hasQueryItem(QStringLiteral("since"))) {
         const auto position =
             decodeCursor(db, stream, ctx.user->partnerId, query.queryItemValue(QStringLiteral("since")));

@@ -3,6 +3,7 @@
 #include "gateway/changes.h"
 #include "gateway/clock.h"
 
+#include "models/domain/keylimits.h"
 #include "models/domain/keytype.h"
 
 #include <QJsonArray>
@@ -19,7 +20,6 @@ Q_LOGGING_CATEGORY(lcUsage, "knotie.gateway.usage")
 
 namespace {
 constexpr double bucketGrowth = 1.05;
-constexpr qint64 maxRangeSeconds = 400 * 86400;
 constexpr qint64 lastUsedEverySeconds = 60;
 constexpr auto flushInterval = std::chrono::milliseconds(250);
 
@@ -132,13 +132,13 @@ RollupWriter::RollupWriter(const QSqlDatabase &db)
                              " errors = errors + excluded.errors"))) {}
 
 bool RollupWriter::addHour(const QString &partnerId, const QString &keyId, qint64 hour,
-                           const UsageTotals &totals) {
+                           const UsageCounts &totals) {
     return addTo(m_readKeyLatency, m_upsertKeyHour, keyId, hour, totals) &&
            addTo(m_readPartnerLatency, m_upsertPartnerHour, partnerId, hour, totals);
 }
 
 bool RollupWriter::addTo(QSqlQuery &readLatency, QSqlQuery &upsert, const QString &owner, qint64 hour,
-                         const UsageTotals &totals) {
+                         const UsageCounts &totals) {
     LatencyHistogram latency = totals.latency;
     readLatency.addBindValue(owner);
     readLatency.addBindValue(hour);
@@ -217,14 +217,14 @@ bool UsageRecorder::flush() {
 }
 
 bool UsageRecorder::write(std::vector<UsageRecord> batch) {
-    QHash<QPair<QString, qint64>, UsageTotals> hours;
+    QHash<QPair<QString, qint64>, UsageCounts> hours;
     QHash<QString, QString> partnerOfKey;
     QHash<RouteKey, RouteCounts> routes;
     QHash<QString, qint64> lastUsed;
     for (const UsageRecord &r : batch) {
         const qint64 hour = r.at - r.at % 3600;
         partnerOfKey.insert(r.keyId, r.partnerId);
-        UsageTotals &t = hours[{r.keyId, hour}];
+        UsageCounts &t = hours[{r.keyId, hour}];
         ++t.requests;
         if (r.status >= 500)
             ++t.serverErrors;
@@ -292,9 +292,9 @@ bool UsageRecorder::write(std::vector<UsageRecord> batch) {
     return true;
 }
 
-std::variant<UsageQuery, HttpResponse> parseUsageQuery(const QSqlDatabase &db, const QString &partnerId,
-                                                       const QUrlQuery &query, BucketRule rule) {
-    UsageQuery result;
+OrHttpError<UsageSelection> parseUsageSelection(const QSqlDatabase &db, const QString &partnerId,
+                                                const QUrlQuery &query, BucketRule rule) {
+    UsageSelection result;
     // Filters name objects: an unknown or out-of-reach one is a lookup (404), which
     // API.md's order puts before field validation (422).
     const QString keyId = query.queryItemValue(QStringLiteral("key_id"));
@@ -341,7 +341,7 @@ std::variant<UsageQuery, HttpResponse> parseUsageQuery(const QSqlDatabase &db, c
                             QStringLiteral("from"));
     if (*from >= *to)
         return invalidRange(QStringLiteral("from must be before to."), QStringLiteral("from"));
-    if (*to - *from > maxRangeSeconds)
+    if (*to - *from > keylimits::maxUsageRangeSeconds)
         return invalidRange(QStringLiteral("A range covers at most 400 days."), QStringLiteral("to"));
     result.from = *from;
     result.to = *to;
@@ -379,8 +379,8 @@ std::variant<UsageQuery, HttpResponse> parseUsageQuery(const QSqlDatabase &db, c
     return result;
 }
 
-QList<UsageTotals> usageSeries(const QSqlDatabase &db, const UsageQuery &query) {
-    QList<UsageTotals> series((query.to - query.from) / query.bucketSeconds);
+QList<UsageCounts> usageSeries(const QSqlDatabase &db, const UsageSelection &query) {
+    QList<UsageCounts> series((query.to - query.from) / query.bucketSeconds);
     // Unfiltered, the partner's own rollup answers with one row an hour however many keys
     // there are; filtered, the rows of the selected keys are summed.
     const QString owner = query.filtered
@@ -398,7 +398,7 @@ QList<UsageTotals> usageSeries(const QSqlDatabase &db, const UsageQuery &query) 
         if (!exec(q))
             continue;
         while (q.next()) {
-            UsageTotals &t = series[(q.value(0).toLongLong() - query.from) / query.bucketSeconds];
+            UsageCounts &t = series[(q.value(0).toLongLong() - query.from) / query.bucketSeconds];
             t.requests += q.value(1).toLongLong();
             t.ok += q.value(2).toLongLong();
             t.clientErrors += q.value(3).toLongLong();
@@ -409,10 +409,10 @@ QList<UsageTotals> usageSeries(const QSqlDatabase &db, const UsageQuery &query) 
     return series;
 }
 
-QJsonObject usageSeriesJson(const UsageQuery &query, const QList<UsageTotals> &series) {
+QJsonObject usageSeriesJson(const UsageSelection &query, const QList<UsageCounts> &series) {
     QJsonArray points;
     for (qsizetype i = 0; i < series.size(); ++i) {
-        const UsageTotals &t = series.at(i);
+        const UsageCounts &t = series.at(i);
         points.append(QJsonObject{
             {QStringLiteral("start"), toRfc3339(query.from + i * query.bucketSeconds)},
             {QStringLiteral("requests"), t.requests},

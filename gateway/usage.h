@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gateway/http/httpmessage.h"
+#include "gateway/portalroute.h"
 #include "gateway/store.h"
 
 #include <QByteArray>
@@ -99,8 +100,9 @@ private:
     std::thread m_thread;
 };
 
-// Counts of one bucket of a usage series.
-struct UsageTotals {
+// Counts of one bucket of a usage series, with its latencies: what the gateway stores and
+// sums. (The portal's UsageTotals, models/analytics, is the sum over a range it shows.)
+struct UsageCounts {
     qint64 requests = 0;
     qint64 ok = 0;
     qint64 clientErrors = 0;
@@ -109,8 +111,9 @@ struct UsageTotals {
 };
 
 // A parsed and checked usage query (API.md, "Usage"): the range, the bucket, and the
-// partner's keys that the filters select.
-struct UsageQuery {
+// partner's keys that the filters select. (The portal's UsageQuery, models/network, is
+// what it asks for; this is what the gateway resolved it to.)
+struct UsageSelection {
     qint64 from = 0;
     qint64 to = 0;
     qint64 bucketSeconds = 3600;
@@ -123,13 +126,13 @@ enum class BucketRule { Required, HourBoundaries, Day };
 
 // Checks from/to/bucket and the key_id/key_type/customer_id filters in API.md's order
 // of checks (404 for an unknown or out-of-reach key or customer before 422s).
-std::variant<UsageQuery, HttpResponse> parseUsageQuery(const QSqlDatabase &db, const QString &partnerId,
-                                                       const QUrlQuery &query, BucketRule rule);
+OrHttpError<UsageSelection> parseUsageSelection(const QSqlDatabase &db, const QString &partnerId,
+                                                const QUrlQuery &query, BucketRule rule);
 
 // One entry per bucket of [from, to), zeros included, summed over `keyIds`.
-QList<UsageTotals> usageSeries(const QSqlDatabase &db, const UsageQuery &query);
+QList<UsageCounts> usageSeries(const QSqlDatabase &db, const UsageSelection &query);
 // `{"bucket","series":[...]}`, the body of GET /v1/usage and GET /api/v1/analytics.
-QJsonObject usageSeriesJson(const UsageQuery &query, const QList<UsageTotals> &series);
+QJsonObject usageSeriesJson(const UsageSelection &query, const QList<UsageCounts> &series);
 
 // Adds counts to the rollups, inside the caller's write transaction. The recorder, the
 // demo seed and the benchmarks all write through this one class.
@@ -137,13 +140,13 @@ class RollupWriter {
 public:
     explicit RollupWriter(const QSqlDatabase &db);
     // Adds to the key's hour and to the partner's (which unfiltered series read).
-    bool addHour(const QString &partnerId, const QString &keyId, qint64 hour, const UsageTotals &totals);
+    bool addHour(const QString &partnerId, const QString &keyId, qint64 hour, const UsageCounts &totals);
     bool addRoute(const QString &keyId, qint64 hour, const QString &method, const QString &route,
                   qint64 requests, qint64 errors);
 
 private:
     bool addTo(QSqlQuery &readLatency, QSqlQuery &upsert, const QString &owner, qint64 hour,
-               const UsageTotals &totals);
+               const UsageCounts &totals);
 
     QSqlQuery m_readKeyLatency;
     QSqlQuery m_upsertKeyHour;

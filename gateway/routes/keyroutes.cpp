@@ -1,12 +1,12 @@
 #include "gateway/apikeys.h"
-#include "gateway/audit.h"
-#include "gateway/changes.h"
 #include "gateway/clock.h"
 #include "gateway/gateway.h"
+#include "gateway/keyservice.h"
 #include "gateway/portalroute.h"
 #include "gateway/synccursor.h"
 #include "models/domain/keyfields.h"
 #include "models/domain/keyformat.h"
+#include "models/domain/keylimits.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -14,181 +14,112 @@
 namespace knotie::gateway {
 
 namespace {
-using apikeys::Status;
 using apikeys::StoredKey;
 
-constexpr qint64 defaultGraceSeconds = 86400;
-constexpr qint64 maximumGraceSeconds = 604800;
-constexpr qint64 maximumRateRequests = 1000000;
-constexpr qint64 maximumRateSeconds = 86400;
-
-// A validated field, or the 422 that refuses it.
-template <typename T> struct Checked {
-    T value{};
-    std::optional<HttpResponse> error;
-};
-
-Checked<QString> checkName(const QJsonValue &value) {
+OrHttpError<QString> checkName(const QJsonValue &value) {
     if (!value.isUndefined() && !value.isNull() && !value.isString())
-        return {{}, wrongType(QStringLiteral("name"), QStringLiteral("a string"))};
+        return wrongType(QStringLiteral("name"), QStringLiteral("a string"));
     const QString name = keyfields::normalized(value.toString());
     const auto problem = keyfields::checkName(name);
     if (!problem)
-        return {name, std::nullopt};
+        return name;
     switch (*problem) {
     case keyfields::Problem::Empty:
-        return {{},
-                fieldError(QStringLiteral("invalid_name"), QStringLiteral("name"),
-                           QStringLiteral("Give the key a name."))};
+        return fieldError(QStringLiteral("invalid_name"), QStringLiteral("name"),
+                          QStringLiteral("Give the key a name."));
     case keyfields::Problem::TooLong:
-        return {
-            {},
-            fieldError(QStringLiteral("invalid_name"), QStringLiteral("name"),
-                       QStringLiteral("A name has at most %1 characters.").arg(keyfields::maxNameLength))};
+        return fieldError(QStringLiteral("invalid_name"), QStringLiteral("name"),
+                          QStringLiteral("A name has at most %1 characters.").arg(keyfields::maxNameLength));
     case keyfields::Problem::ForbiddenCharacter:
         break;
     }
-    return {{},
-            fieldError(QStringLiteral("invalid_name"), QStringLiteral("name"),
-                       QStringLiteral("A name cannot hold control or invisible formatting characters."))};
+    return fieldError(QStringLiteral("invalid_name"), QStringLiteral("name"),
+                      QStringLiteral("A name cannot hold control or invisible formatting characters."));
 }
 
 // Absent and null both mean no description.
-Checked<QString> checkDescription(const QJsonValue &value) {
+OrHttpError<QString> checkDescription(const QJsonValue &value) {
     if (!value.isUndefined() && !value.isNull() && !value.isString())
-        return {{}, wrongType(QStringLiteral("description"), QStringLiteral("a string or null"))};
+        return wrongType(QStringLiteral("description"), QStringLiteral("a string or null"));
     const QString description = keyfields::normalized(value.toString());
     const auto problem = keyfields::checkDescription(description);
     if (!problem)
-        return {description, std::nullopt};
+        return description;
     switch (*problem) {
     case keyfields::Problem::Empty: // a description may be empty: never reported
-        return {description, std::nullopt};
+        return description;
     case keyfields::Problem::TooLong:
-        return {{},
-                fieldError(QStringLiteral("invalid_description"), QStringLiteral("description"),
-                           QStringLiteral("A description has at most %1 characters.")
-                               .arg(keyfields::maxDescriptionLength))};
+        return fieldError(
+            QStringLiteral("invalid_description"), QStringLiteral("description"),
+            QStringLiteral("A description has at most %1 characters.").arg(keyfields::maxDescriptionLength));
     case keyfields::Problem::ForbiddenCharacter:
         break;
     }
-    return {{},
-            fieldError(QStringLiteral("invalid_description"), QStringLiteral("description"),
-                       QStringLiteral("A description cannot hold control or invisible formatting "
-                                      "characters other than line breaks."))};
+    return fieldError(QStringLiteral("invalid_description"), QStringLiteral("description"),
+                      QStringLiteral("A description cannot hold control or invisible formatting "
+                                     "characters other than line breaks."));
 }
 
 // An expiry must be in the future; absent or null means none.
-Checked<std::optional<qint64>> checkExpiry(const QJsonValue &value, qint64 now) {
+OrHttpError<std::optional<qint64>> checkExpiry(const QJsonValue &value, qint64 now) {
     if (value.isUndefined() || value.isNull())
-        return {};
+        return std::nullopt;
     if (!value.isString())
-        return {{}, wrongType(QStringLiteral("expires_at"), QStringLiteral("an RFC 3339 time or null"))};
+        return wrongType(QStringLiteral("expires_at"), QStringLiteral("an RFC 3339 time or null"));
     const auto at = fromRfc3339(value.toString());
     if (!at)
-        return {{},
-                fieldError(QStringLiteral("invalid_expiry"), QStringLiteral("expires_at"),
-                           QStringLiteral("expires_at must be an RFC 3339 time."))};
+        return fieldError(QStringLiteral("invalid_expiry"), QStringLiteral("expires_at"),
+                          QStringLiteral("expires_at must be an RFC 3339 time."));
     if (*at <= now)
-        return {{},
-                fieldError(QStringLiteral("invalid_expiry"), QStringLiteral("expires_at"),
-                           QStringLiteral("The expiry must be in the future."))};
-    return {at, std::nullopt};
+        return fieldError(QStringLiteral("invalid_expiry"), QStringLiteral("expires_at"),
+                          QStringLiteral("The expiry must be in the future."));
+    return at;
 }
 
-struct RateLimit {
-    std::optional<qint64> requests;
-    std::optional<qint64> perSeconds;
-};
-
-Checked<RateLimit> checkRateLimit(const QJsonValue &value) {
+OrHttpError<std::optional<RateLimit>> checkRateLimit(const QJsonValue &value) {
     if (value.isUndefined() || value.isNull())
-        return {};
+        return std::nullopt;
     if (!value.isObject())
-        return {{}, wrongType(QStringLiteral("rate_limit"), QStringLiteral("an object or null"))};
+        return wrongType(QStringLiteral("rate_limit"), QStringLiteral("an object or null"));
     const QJsonObject limit = value.toObject();
     const auto requests = jsonInteger(limit.value(QStringLiteral("requests")));
     const auto perSeconds = jsonInteger(limit.value(QStringLiteral("per_seconds")));
-    if (!requests || !perSeconds || *requests < 1 || *requests > maximumRateRequests || *perSeconds < 1 ||
-        *perSeconds > maximumRateSeconds)
-        return {{},
-                fieldError(QStringLiteral("invalid_rate_limit"), QStringLiteral("rate_limit"),
-                           QStringLiteral("A rate limit is 1 to 1,000,000 requests per 1 to 86,400 "
-                                          "seconds."))};
-    return {RateLimit{requests, perSeconds}, std::nullopt};
-}
-
-struct NewKey {
-    QString id;
-    QString partnerId;
-    QString name;
-    QString description;
-    KeyType type = KeyType::ReadOnly;
-    QString customerId;
-    std::optional<qint64> expiresAt;
-    RateLimit rateLimit;
-    QString replaces;
-};
-
-// Inserts the key, stamped as a change; returns the secret, shown once and never stored.
-// (COALESCE: a null QString binds as SQL NULL, and "no description" is stored as ''.)
-std::optional<QByteArray> insertKey(QSqlDatabase &db, const NewKey &key, const Principal &by, qint64 now) {
-    const QByteArray secret = keyformat::generate(key.type);
-    const qint64 sequence = nextChangeSequence(db);
-    if (sequence == 0)
-        return std::nullopt;
-    QSqlQuery q = prepare(
-        db, QStringLiteral("INSERT INTO api_keys (id, partner_id, name, description, type,"
-                           " customer_id, prefix, last4, secret_hash, created_at, created_by,"
-                           " expires_at, replaces, rate_limit_requests, rate_limit_seconds,"
-                           " change_seq, expiry_stamped)"
-                           " VALUES (?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"));
-    q.addBindValue(key.id);
-    q.addBindValue(key.partnerId);
-    q.addBindValue(key.name);
-    q.addBindValue(key.description);
-    q.addBindValue(keyTypeWireName(key.type));
-    q.addBindValue(key.customerId.isEmpty() ? QVariant() : QVariant(key.customerId));
-    q.addBindValue(QString::fromLatin1(secret.first(keyformat::prefixLength)));
-    q.addBindValue(QString::fromLatin1(secret.last(4)));
-    q.addBindValue(apikeys::secretHash(secret));
-    q.addBindValue(now);
-    q.addBindValue(by.userId);
-    q.addBindValue(key.expiresAt ? QVariant(*key.expiresAt) : QVariant());
-    q.addBindValue(key.replaces.isEmpty() ? QVariant() : QVariant(key.replaces));
-    q.addBindValue(key.rateLimit.requests ? QVariant(*key.rateLimit.requests) : QVariant());
-    q.addBindValue(key.rateLimit.perSeconds ? QVariant(*key.rateLimit.perSeconds) : QVariant());
-    q.addBindValue(sequence);
-    if (!exec(q))
-        return std::nullopt;
-    return secret;
-}
-
-audit::Event eventBy(const Principal &user, const QString &action, const QString &keyId,
-                     const QJsonObject &details = {}) {
-    return audit::Event{user.partnerId, user.userId, user.name, action, keyId, details};
-}
-
-bool customerBelongsTo(const QSqlDatabase &db, const QString &customerId, const QString &partnerId) {
-    QSqlQuery q = prepare(db, QStringLiteral("SELECT 1 FROM customers WHERE id = ? AND partner_id = ?"));
-    q.addBindValue(customerId);
-    q.addBindValue(partnerId);
-    return exec(q) && q.next();
+    if (!requests || !perSeconds || *requests < 1 || *requests > keylimits::maxRateLimitRequests ||
+        *perSeconds < 1 || *perSeconds > keylimits::maxRateLimitSeconds)
+        return fieldError(QStringLiteral("invalid_rate_limit"), QStringLiteral("rate_limit"),
+                          QStringLiteral("A rate limit is 1 to 1,000,000 requests per 1 to 86,400 "
+                                         "seconds."));
+    return RateLimit{int(*requests), int(*perSeconds)};
 }
 
 HttpResponse keyJson(int status, const StoredKey &key, qint64 now) {
     return jsonResponse(status, apikeys::toJson(key, now));
 }
 
-// The routes' shared handle on the gateway: each handler reads the key it works on the
-// same way (another partner's id is simply not found).
+// The answer to a refused key change (API.md's codes).
+HttpResponse refusalResponse(KeyRefusal refusal) {
+    switch (refusal) {
+    case KeyRefusal::NotFound:
+        return notFound();
+    case KeyRefusal::Revoked:
+        return errorResponse(409, QStringLiteral("key_revoked"),
+                             QStringLiteral("A revoked key cannot be rotated; create a new one."));
+    case KeyRefusal::NotActive:
+        return errorResponse(409, QStringLiteral("key_not_active"),
+                             QStringLiteral("Only an active key can be rotated."));
+    case KeyRefusal::Storage:
+        break;
+    }
+    return internalError();
+}
+
+// The routes parse and check what a caller sends (403, 400, 422 in API.md's order) and
+// hand the change to the gateway's KeyService; only the listing and the secret check
+// read here.
 struct KeyRoutes {
     Gateway &gateway;
 
-    std::optional<StoredKey> load(const RequestContext &ctx) const {
-        return apikeys::find(gateway.store().connection(), ctx.user->partnerId,
-                             ctx.param(QStringLiteral("id")));
-    }
+    KeyService &keys() const { return gateway.keys(); }
 
     void list(RequestContext &ctx, const Responder &respond) const {
         if (!requirePermission(ctx, respond, {Permission::SettingsManage}))
@@ -227,11 +158,11 @@ struct KeyRoutes {
             return;
         const Principal &user = *ctx.user;
         const auto name = checkName(body->value(QStringLiteral("name")));
-        if (name.error)
-            return respond(*name.error);
+        if (const HttpResponse *error = httpError(name))
+            return respond(*error);
         const auto description = checkDescription(body->value(QStringLiteral("description")));
-        if (description.error)
-            return respond(*description.error);
+        if (const HttpResponse *error = httpError(description))
+            return respond(*error);
         const QJsonValue typeValue = body->value(QStringLiteral("type"));
         if (!typeValue.isUndefined() && !typeValue.isNull() && !typeValue.isString())
             return respond(wrongType(QStringLiteral("type"), QStringLiteral("a string")));
@@ -251,42 +182,26 @@ struct KeyRoutes {
             return respond(fieldError(QStringLiteral("customer_not_allowed"), QStringLiteral("customer_id"),
                                       QStringLiteral("Only customer keys belong to a customer.")));
         if (*type == KeyType::Customer &&
-            !customerBelongsTo(gateway.store().connection(), customerId, user.partnerId))
+            !apikeys::customerBelongsTo(gateway.store().connection(), customerId, user.partnerId))
             return respond(fieldError(QStringLiteral("unknown_customer"), QStringLiteral("customer_id"),
                                       QStringLiteral("There is no such customer in this account.")));
         const auto expiry = checkExpiry(body->value(QStringLiteral("expires_at")), ctx.now);
-        if (expiry.error)
-            return respond(*expiry.error);
+        if (const HttpResponse *error = httpError(expiry))
+            return respond(*error);
         const auto rateLimit = checkRateLimit(body->value(QStringLiteral("rate_limit")));
-        if (rateLimit.error)
-            return respond(*rateLimit.error);
+        if (const HttpResponse *error = httpError(rateLimit))
+            return respond(*error);
 
-        const NewKey key{newId(QLatin1StringView("key")),
-                         user.partnerId,
-                         name.value,
-                         description.value,
-                         *type,
-                         customerId,
-                         expiry.value,
-                         rateLimit.value,
-                         QString()};
-        std::optional<QByteArray> secret;
-        const bool saved = gateway.store().write([&](QSqlDatabase &db) {
-            secret = insertKey(db, key, user, ctx.now);
-            return secret && audit::record(db,
-                                           eventBy(user, QStringLiteral("key.created"), key.id,
-                                                   audit::keyCreated(key.name, keyTypeWireName(key.type))),
-                                           ctx.now);
-        });
-        const auto stored = saved ? load(ctx.user->partnerId, key.id) : std::nullopt;
-        if (!stored)
-            return respond(internalError());
-        respond(jsonResponse(201, QJsonObject{{QStringLiteral("key"), apikeys::toJson(*stored, ctx.now)},
-                                              {QStringLiteral("secret"), QString::fromLatin1(*secret)}}));
-    }
-
-    std::optional<StoredKey> load(const QString &partnerId, const QString &id) const {
-        return apikeys::find(gateway.store().connection(), partnerId, id);
+        const auto issued =
+            keys().create(user,
+                          KeyDraft{std::get<QString>(name), std::get<QString>(description), *type, customerId,
+                                   std::get<0>(expiry), std::get<0>(rateLimit)},
+                          ctx.now);
+        if (const auto *refusal = std::get_if<KeyRefusal>(&issued))
+            return respond(refusalResponse(*refusal));
+        const IssuedKey &key = std::get<IssuedKey>(issued);
+        respond(jsonResponse(201, QJsonObject{{QStringLiteral("key"), apikeys::toJson(key.key, ctx.now)},
+                                              {QStringLiteral("secret"), QString::fromLatin1(key.secret)}}));
     }
 
     void update(RequestContext &ctx, const Responder &respond) const {
@@ -295,51 +210,29 @@ struct KeyRoutes {
         const auto body = requireJsonObject(ctx, respond);
         if (!body)
             return;
-        const auto existing = load(ctx);
-        if (!existing)
+        const QString keyId = ctx.param(QStringLiteral("id"));
+        if (!keys().find(ctx.user->partnerId, keyId))
             return respond(notFound());
+        KeyEdit edit;
         const QJsonValue nameValue = body->value(QStringLiteral("name"));
-        QString name = existing->name;
         if (!nameValue.isUndefined()) {
             // null is not a name: a key always has one.
             const auto checked = checkName(nameValue.isNull() ? QJsonValue(QString()) : nameValue);
-            if (checked.error)
-                return respond(*checked.error);
-            name = checked.value;
+            if (const HttpResponse *error = httpError(checked))
+                return respond(*error);
+            edit.name = std::get<QString>(checked);
         }
-        QString description = existing->description;
         const QJsonValue descriptionValue = body->value(QStringLiteral("description"));
         if (!descriptionValue.isUndefined()) {
             const auto checked = checkDescription(descriptionValue);
-            if (checked.error)
-                return respond(*checked.error);
-            description = checked.value;
+            if (const HttpResponse *error = httpError(checked))
+                return respond(*error);
+            edit.description = std::get<QString>(checked);
         }
-        const Principal &user = *ctx.user;
-        if (name != existing->name || description != existing->description) {
-            const QJsonObject details = audit::keyRenamed(name != existing->name ? existing->name : QString(),
-                                                          name, description != existing->description);
-            const bool saved = gateway.store().write([&](QSqlDatabase &db) {
-                const qint64 sequence = nextChangeSequence(db);
-                QSqlQuery q =
-                    prepare(db, QStringLiteral("UPDATE api_keys SET name = ?, description = COALESCE(?, ''),"
-                                               " change_seq = ?, expiry_stamped = ? WHERE id = ?"));
-                q.addBindValue(name);
-                q.addBindValue(description);
-                q.addBindValue(sequence);
-                q.addBindValue(apikeys::expiryReached(existing->expiresAt, ctx.now) ? 1 : 0);
-                q.addBindValue(existing->id);
-                return sequence != 0 && exec(q) &&
-                       audit::record(db, eventBy(user, QStringLiteral("key.renamed"), existing->id, details),
-                                     ctx.now);
-            });
-            if (!saved)
-                return respond(internalError());
-        }
-        const auto stored = load(ctx);
-        if (!stored)
-            return respond(internalError());
-        respond(keyJson(200, *stored, ctx.now));
+        const auto edited = keys().edit(*ctx.user, keyId, edit, ctx.now);
+        if (const auto *refusal = std::get_if<KeyRefusal>(&edited))
+            return respond(refusalResponse(*refusal));
+        respond(keyJson(200, std::get<StoredKey>(edited), ctx.now));
     }
 
     void rotate(RequestContext &ctx, const Responder &respond) const {
@@ -348,126 +241,42 @@ struct KeyRoutes {
         const auto body = requireJsonObject(ctx, respond, true);
         if (!body)
             return;
-        const auto existing = load(ctx);
-        if (!existing)
+        const QString keyId = ctx.param(QStringLiteral("id"));
+        if (!keys().find(ctx.user->partnerId, keyId))
             return respond(notFound());
-        qint64 grace = defaultGraceSeconds;
+        qint64 grace = keylimits::defaultGraceSeconds;
         const QJsonValue graceValue = body->value(QStringLiteral("grace_seconds"));
         if (!graceValue.isUndefined() && !graceValue.isNull()) {
             if (!graceValue.isDouble())
                 return respond(wrongType(QStringLiteral("grace_seconds"), QStringLiteral("a whole number")));
             const auto seconds = jsonInteger(graceValue);
-            if (!seconds || *seconds < 0 || *seconds > maximumGraceSeconds)
+            if (!seconds || *seconds < 0 || *seconds > keylimits::maxGraceSeconds)
                 return respond(
                     fieldError(QStringLiteral("invalid_grace"), QStringLiteral("grace_seconds"),
                                QStringLiteral("The grace period is 0 to 604,800 seconds (7 days).")));
             grace = *seconds;
         }
         const auto expiry = checkExpiry(body->value(QStringLiteral("expires_at")), ctx.now);
-        if (expiry.error)
-            return respond(*expiry.error);
+        if (const HttpResponse *error = httpError(expiry))
+            return respond(*error);
 
-        const Principal &user = *ctx.user;
-        const NewKey successor{newId(QLatin1StringView("key")),
-                               user.partnerId,
-                               existing->name,
-                               existing->description,
-                               existing->type,
-                               existing->customerId,
-                               expiry.value,
-                               RateLimit{existing->rateLimitRequests, existing->rateLimitSeconds},
-                               existing->id};
-        std::optional<QByteArray> secret;
-        std::optional<HttpResponse> conflict;
-        const bool saved = gateway.store().write([&](QSqlDatabase &db) {
-            // The state is read again under the write lock: two rotations of one key at
-            // once must not both succeed.
-            const auto current = apikeys::find(db, user.partnerId, existing->id);
-            if (!current)
-                return false;
-            const Status status = current->statusAt(ctx.now);
-            if (status == Status::Revoked) {
-                conflict =
-                    errorResponse(409, QStringLiteral("key_revoked"),
-                                  QStringLiteral("A revoked key cannot be rotated; create a new one."));
-                return false;
-            }
-            if (status != Status::Active) {
-                conflict = errorResponse(409, QStringLiteral("key_not_active"),
-                                         QStringLiteral("Only an active key can be rotated; this one is %1.")
-                                             .arg(apikeys::statusWireName(status)));
-                return false;
-            }
-            secret = insertKey(db, successor, user, ctx.now);
-            if (!secret)
-                return false;
-            const qint64 graceEnd = ctx.now + grace;
-            const qint64 previousExpiry = current->expiresAt ? qMin(*current->expiresAt, graceEnd) : graceEnd;
-            const qint64 sequence = nextChangeSequence(db);
-            QSqlQuery q = prepare(db, QStringLiteral("UPDATE api_keys SET replaced_by = ?, expires_at = ?,"
-                                                     " change_seq = ?, expiry_stamped = ? WHERE id = ?"));
-            q.addBindValue(successor.id);
-            q.addBindValue(previousExpiry);
-            q.addBindValue(sequence);
-            q.addBindValue(apikeys::expiryReached(previousExpiry, ctx.now) ? 1 : 0);
-            q.addBindValue(current->id);
-            return sequence != 0 && exec(q) &&
-                   audit::record(db,
-                                 eventBy(user, QStringLiteral("key.rotated"), current->id,
-                                         audit::keyRotated(successor.id, grace, previousExpiry)),
-                                 ctx.now);
-        });
-        if (conflict)
-            return respond(*conflict);
-        // The previous key now ends with its grace period: its next request must see that.
-        if (saved)
-            gateway.invalidateKey(existing->id);
-        const auto created = saved ? load(user.partnerId, successor.id) : std::nullopt;
-        const auto previous = saved ? load(user.partnerId, existing->id) : std::nullopt;
-        if (!created || !previous)
-            return respond(internalError());
-        respond(jsonResponse(201,
-                             QJsonObject{{QStringLiteral("key"), apikeys::toJson(*created, ctx.now)},
-                                         {QStringLiteral("secret"), QString::fromLatin1(*secret)},
-                                         {QStringLiteral("previous"), apikeys::toJson(*previous, ctx.now)}}));
+        const auto issued = keys().rotate(*ctx.user, keyId, grace, std::get<0>(expiry), ctx.now);
+        if (const auto *refusal = std::get_if<KeyRefusal>(&issued))
+            return respond(refusalResponse(*refusal));
+        const IssuedKey &key = std::get<IssuedKey>(issued);
+        respond(jsonResponse(
+            201, QJsonObject{{QStringLiteral("key"), apikeys::toJson(key.key, ctx.now)},
+                             {QStringLiteral("secret"), QString::fromLatin1(key.secret)},
+                             {QStringLiteral("previous"), apikeys::toJson(*key.previous, ctx.now)}}));
     }
 
     void revoke(RequestContext &ctx, const Responder &respond) const {
         if (!requirePermission(ctx, respond, {Permission::SettingsManage}))
             return;
-        const auto existing = load(ctx);
-        if (!existing)
-            return respond(notFound());
-        const Principal &user = *ctx.user;
-        const bool saved = gateway.store().write([&](QSqlDatabase &db) {
-            // Revoking twice changes nothing: no new change number, no second event.
-            const auto current = apikeys::find(db, user.partnerId, existing->id);
-            if (!current)
-                return false;
-            if (current->revokedAt)
-                return true;
-            const qint64 sequence = nextChangeSequence(db);
-            // A revoked key has no time-based change left to show: it leaves the
-            // pending-expiry index for good.
-            QSqlQuery q = prepare(db, QStringLiteral("UPDATE api_keys SET revoked_at = ?, revoked_by = ?,"
-                                                     " change_seq = ?, expiry_stamped = 1 WHERE id = ?"));
-            q.addBindValue(ctx.now);
-            q.addBindValue(user.userId);
-            q.addBindValue(sequence);
-            q.addBindValue(current->id);
-            return sequence != 0 && exec(q) &&
-                   audit::record(db,
-                                 eventBy(user, QStringLiteral("key.revoked"), current->id,
-                                         audit::keyRevoked(current->name)),
-                                 ctx.now);
-        });
-        // The key must fail on its very next request, even one already cached as valid.
-        if (saved)
-            gateway.invalidateKey(existing->id);
-        const auto stored = saved ? load(ctx) : std::nullopt;
-        if (!stored)
-            return respond(internalError());
-        respond(keyJson(200, *stored, ctx.now));
+        const auto revoked = keys().revoke(*ctx.user, ctx.param(QStringLiteral("id")), ctx.now);
+        if (const auto *refusal = std::get_if<KeyRefusal>(&revoked))
+            return respond(refusalResponse(*refusal));
+        respond(keyJson(200, std::get<StoredKey>(revoked), ctx.now));
     }
 
     void check(RequestContext &ctx, const Responder &respond) const {
@@ -499,12 +308,12 @@ struct KeyRoutes {
         if (!key || key->partnerId != ctx.user->partnerId)
             return answer(QStringLiteral("unknown"), std::nullopt);
         switch (key->statusAt(ctx.now)) {
-        case Status::Revoked:
+        case KeyStatus::Revoked:
             return answer(QStringLiteral("revoked"), key);
-        case Status::Expired:
+        case KeyStatus::Expired:
             return answer(QStringLiteral("expired"), key);
-        case Status::Active:
-        case Status::Expiring:
+        case KeyStatus::Active:
+        case KeyStatus::Expiring:
             break;
         }
         answer(QStringLiteral("ok"), key);

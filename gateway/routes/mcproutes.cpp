@@ -1,5 +1,6 @@
 #include "gateway/gateway.h"
 #include "gateway/platform.h"
+#include "gateway/portalroute.h"
 #include "gateway/requestcontext.h"
 
 #include "models/domain/scopes.h"
@@ -82,9 +83,10 @@ Outcome callTool(Gateway &gateway, const KeyPrincipal &key, QStringView tool, co
         if (args.contains(QStringLiteral("limit")))
             query.addQueryItem(QStringLiteral("limit"),
                                QString::number(args.value(QStringLiteral("limit")).toDouble()));
-        Outcome failure;
-        const auto limit = platform::parseLimit(query, 1000, &failure);
-        return limit ? platform::listCustomers(gateway, key, *limit) : failure;
+        const auto limit = parseLimit(query, 1000, platform::maximumListLimit);
+        if (const HttpResponse *failure = httpError(limit))
+            return Outcome::from(*failure);
+        return platform::listCustomers(gateway, key, std::get<int>(limit));
     }
     if (tool == u"get_customer")
         return platform::getCustomer(gateway, key, text("customer_id"));

@@ -1,5 +1,6 @@
 #include "gateway/gateway.h"
 #include "gateway/platform.h"
+#include "gateway/portalroute.h"
 #include "gateway/requestcontext.h"
 
 namespace knotie::gateway {
@@ -26,9 +27,10 @@ void registerPlatformRoutes(Gateway &gateway, Router &router) {
         [](RequestContext &ctx, Responder respond) { respond(platform::whoami(*ctx.key).toHttp()); });
 
     add("GET", "/api/v1/customers", [g](RequestContext &ctx, Responder respond) {
-        Outcome failure;
-        const auto limit = platform::parseLimit(ctx.request.query, 1000, &failure);
-        respond((limit ? platform::listCustomers(*g, *ctx.key, *limit) : failure).toHttp());
+        const auto limit = parseLimit(ctx.request.query, 1000, platform::maximumListLimit);
+        if (const HttpResponse *failure = httpError(limit))
+            return respond(*failure);
+        respond(platform::listCustomers(*g, *ctx.key, std::get<int>(limit)).toHttp());
     });
 
     add("POST", "/api/v1/customers", [g](RequestContext &ctx, Responder respond) {
@@ -85,9 +87,10 @@ void registerPlatformRoutes(Gateway &gateway, Router &router) {
     });
 
     add("GET", "/api/v1/webhook-events", [g](RequestContext &ctx, Responder respond) {
-        Outcome failure;
-        const auto limit = platform::parseLimit(ctx.request.query, 100, &failure);
-        respond((limit ? platform::listWebhookEvents(*g, *ctx.key, *limit) : failure).toHttp());
+        const auto limit = parseLimit(ctx.request.query, 100, platform::maximumListLimit);
+        if (const HttpResponse *failure = httpError(limit))
+            return respond(*failure);
+        respond(platform::listWebhookEvents(*g, *ctx.key, std::get<int>(limit)).toHttp());
     });
 }
 

@@ -5,6 +5,7 @@
 #include "gateway/portalroute.h"
 #include "gateway/requestcontext.h"
 #include "gateway/signinlockout.h"
+#include "models/domain/auditactions.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -112,7 +113,7 @@ void signIn(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
                                                   audit::Event{user->partnerId,
                                                                user->userId,
                                                                user->name,
-                                                               QStringLiteral("session.failed"),
+                                                               QString(auditaction::sessionFailed),
                                                                QString(),
                                                                {{QStringLiteral("reason"),
                                                                  QStringLiteral("invalid_credentials")}}},
@@ -139,7 +140,7 @@ void signIn(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
                            audit::Event{user->partnerId,
                                         user->userId,
                                         user->name,
-                                        QStringLiteral("session.created"),
+                                        QString(auditaction::sessionCreated),
                                         QString(),
                                         {{QStringLiteral("remember"), lifetime == rememberedSession}}},
                            now);
@@ -192,7 +193,7 @@ void revokeSession(Gateway &gateway, RequestContext &ctx, const Responder &respo
                                        audit::Event{me.partnerId,
                                                     me.userId,
                                                     me.name,
-                                                    QStringLiteral("session.revoked"),
+                                                    QString(auditaction::sessionRevoked),
                                                     QString(),
                                                     {{QStringLiteral("user"), accounts::personJson(me)},
                                                      {QStringLiteral("session_id"), id}}},
@@ -252,7 +253,7 @@ void changePassword(Gateway &gateway, RequestContext &ctx, const Responder &resp
                                      audit::Event{me.partnerId,
                                                   me.userId,
                                                   me.name,
-                                                  QStringLiteral("user.password_changed"),
+                                                  QString(auditaction::userPasswordChanged),
                                                   QString(),
                                                   {{QStringLiteral("user"), accounts::personJson(me)}}},
                                      now);

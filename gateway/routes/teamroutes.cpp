@@ -3,6 +3,7 @@
 #include "gateway/clock.h"
 #include "gateway/gateway.h"
 #include "gateway/portalroute.h"
+#include "models/domain/auditactions.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -106,13 +107,13 @@ void changeMember(Gateway &gateway, RequestContext &ctx, const Responder &respon
                     ? audit::Event{owner.partnerId,
                                    owner.userId,
                                    owner.name,
-                                   QStringLiteral("team.role_changed"),
+                                   QString(auditaction::teamRoleChanged),
                                    QString(),
                                    personChange(*target, roleWireName(target->role), roleWireName(role))}
                     : audit::Event{owner.partnerId,
                                    owner.userId,
                                    owner.name,
-                                   QStringLiteral("team.permissions_changed"),
+                                   QString(auditaction::teamPermissionsChanged),
                                    QString(),
                                    {{QStringLiteral("user_id"), target->userId},
                                     {QStringLiteral("user_name"), target->name},
@@ -154,7 +155,7 @@ void removeMember(Gateway &gateway, RequestContext &ctx, const Responder &respon
         return exec(q) && accounts::endSessions(db, target->userId) &&
                audit::record(db,
                              audit::Event{owner.partnerId, owner.userId, owner.name,
-                                          QStringLiteral("team.member_removed"), QString(),
+                                          QString(auditaction::teamMemberRemoved), QString(),
                                           personChange(*target, roleWireName(target->role), QJsonValue())},
                              ctx.now);
     });

@@ -20,10 +20,10 @@ template <typename Answer>
 void withQuery(Gateway &gateway, RequestContext &ctx, BucketRule rule, const Responder &respond,
                Answer answer) {
     const QSqlDatabase db = gateway.store().connection();
-    auto parsed = parseUsageQuery(db, ctx.user->partnerId, ctx.request.query, rule);
-    if (auto *failure = std::get_if<HttpResponse>(&parsed))
+    auto parsed = parseUsageSelection(db, ctx.user->partnerId, ctx.request.query, rule);
+    if (const HttpResponse *failure = httpError(parsed))
         return respond(std::move(*failure));
-    respond(answer(db, std::get<UsageQuery>(parsed)));
+    respond(answer(db, std::get<UsageSelection>(parsed)));
 }
 } // namespace
 
@@ -35,7 +35,7 @@ void registerUsageRoutes(Gateway &gateway, Router &router) {
                    if (!ctx.user->has(Permission::AnalyticsView))
                        return respond(permissionDenied());
                    withQuery(*g, ctx, BucketRule::Required, respond,
-                             [](const QSqlDatabase &db, const UsageQuery &query) {
+                             [](const QSqlDatabase &db, const UsageSelection &query) {
                                  return jsonResponse(200, usageSeriesJson(query, usageSeries(db, query)));
                              });
                });
@@ -46,7 +46,7 @@ void registerUsageRoutes(Gateway &gateway, Router &router) {
                        return respond(permissionDenied());
                    withQuery(
                        *g, ctx, BucketRule::HourBoundaries, respond,
-                       [](const QSqlDatabase &db, const UsageQuery &query) {
+                       [](const QSqlDatabase &db, const UsageSelection &query) {
                            struct Endpoint {
                                QString method;
                                QString route;
@@ -95,7 +95,8 @@ void registerUsageRoutes(Gateway &gateway, Router &router) {
             if (!ctx.user->has(Permission::AnalyticsView) && !ctx.user->has(Permission::SettingsManage))
                 return respond(permissionDenied());
             withQuery(
-                *g, ctx, BucketRule::Required, respond, [](const QSqlDatabase &db, const UsageQuery &query) {
+                *g, ctx, BucketRule::Required, respond,
+                [](const QSqlDatabase &db, const UsageSelection &query) {
                     QSqlQuery q = prepareForwardOnly(
                         db, QStringLiteral("SELECT hour, requests, client_errors + server_errors"
                                            " FROM usage_hours WHERE key_id = ? AND hour >= ? AND hour < ?"));

@@ -67,8 +67,8 @@ QList<UsageRange> usageToFetch(const UsageRange &range, const QList<UnixTime> &s
         stretches = {{stretches.first().from, stretches.last().to, range.bucket}};
     QList<UsageRange> calls;
     for (const UsageRange &s : std::as_const(stretches))
-        for (UnixTime from = s.from; from < s.to; from += maxRangeSeconds)
-            calls.append({from, std::min(s.to, from + maxRangeSeconds), range.bucket});
+        for (UnixTime from = s.from; from < s.to; from += keylimits::maxUsageRangeSeconds)
+            calls.append({from, std::min(s.to, from + keylimits::maxUsageRangeSeconds), range.bucket});
     return calls;
 }
 

@@ -24,8 +24,7 @@ struct UsageTotals {
 
 UsageTotals totalsOf(const QList<UsageBucket> &buckets);
 qint64 bucketSeconds(BucketSize size);
-// The longest range the gateway answers (API.md).
-constexpr qint64 maxRangeSeconds = 400 * 86400;
+// The longest range the gateway answers: keylimits::maxUsageRangeSeconds (models/domain).
 
 // A range the gateway accepts: half-open, both ends on boundaries of `bucket`.
 struct UsageRange {
@@ -46,7 +45,7 @@ UsageRange rangeCovering(UnixTime from, UnixTime to, int maxPoints);
 
 // The calls that bring [range.from, range.to) up to date when the buckets starting at
 // `settledStarts` (sorted) are final in the cache: one range per stretch of buckets the
-// cache lacks or may still change, each at most maxRangeSeconds (the gateway's limit).
+// cache lacks or may still change, each at most keylimits::maxUsageRangeSeconds (the gateway's limit).
 // A stretch broken into more than `maxStretches` pieces is asked for whole instead: a few
 // final buckets asked for again cost less than a call each.
 QList<UsageRange> usageToFetch(const UsageRange &range, const QList<UnixTime> &settledStarts,

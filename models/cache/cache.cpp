@@ -2,6 +2,7 @@
 
 #include "models/cache/cachemigrations.h"
 #include "models/logging.h"
+#include "models/sqlite/sqlitedb.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -22,16 +23,6 @@
 namespace knotie {
 
 namespace {
-
-bool run(QSqlDatabase &db, const QString &sql, QString *error = nullptr) {
-    QSqlQuery q(db);
-    if (q.exec(sql))
-        return true;
-    if (error)
-        *error = q.lastError().text();
-    qCWarning(lcCache) << "statement failed:" << sql.left(60) << q.lastError().text();
-    return false;
-}
 
 // A null QString binds as SQL NULL; NOT NULL text columns get an empty string.
 QString text(const QString &s) {
@@ -183,39 +174,26 @@ Cache::OpenResult Cache::open(int targetVersion) {
         result.message = tr("Cannot open the local copy of your data: %1").arg(db.lastError().text());
         return result;
     }
-    QSqlQuery q(db);
-    // WAL lets the model read while a sync writes; read it back, as SQLite silently
-    // keeps the old mode where WAL is impossible.
-    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next() ||
-        q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+    // WAL lets the model read while a sync writes.
+    if (!sqlite::enableWriteAheadLog(db)) {
         result.status = OpenStatus::Failed;
         result.message = tr("Cannot open the local copy of your data in write-ahead mode.");
         return result;
     }
-    run(db, QStringLiteral("PRAGMA synchronous = NORMAL"));
-    int version = 0;
-    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
-        version = q.value(0).toInt();
+    // A cache can be synced again: losing its last commits on power loss costs nothing.
+    sqlite::setDurability(db, sqlite::Durability::Normal);
+    const int version = qMax(0, sqlite::schemaVersion(db));
     if (version > schemaVersion()) { // the probe saw an older state than the WAL holds
         closeConnection();
         result.status = OpenStatus::TooNew;
         result.message = tr("The local copy of your data was written by a newer version of the portal.");
         return result;
     }
-    for (int next = version; next < targetVersion; ++next) {
-        QString failure;
-        const bool ok = write([&](QSqlDatabase &conn) {
-            for (const QString &sql : cacheMigrations().at(next))
-                if (!run(conn, sql, &failure))
-                    return false;
-            return run(conn, QStringLiteral("PRAGMA user_version = %1").arg(next + 1), &failure);
-        });
-        if (!ok) {
-            result.status = OpenStatus::Failed;
-            result.message =
-                tr("Cannot update the local copy of your data to version %1: %2").arg(next + 1).arg(failure);
-            return result;
-        }
+    QString failure;
+    if (!sqlite::migrate(db, cacheMigrations(), version, targetVersion, &failure)) {
+        result.status = OpenStatus::Failed;
+        result.message = tr("Cannot update the local copy of your data: %1").arg(failure);
+        return result;
     }
     m_open = true;
     if (result.status != OpenStatus::Rebuilt)
@@ -225,15 +203,7 @@ Cache::OpenResult Cache::open(int targetVersion) {
 
 bool Cache::write(const std::function<bool(QSqlDatabase &)> &work) const {
     QSqlDatabase db = connection();
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        qCWarning(lcCache) << "BEGIN IMMEDIATE failed:" << q.lastError().text();
-        return false;
-    }
-    if (work(db) && q.exec(QStringLiteral("COMMIT")))
-        return true;
-    q.exec(QStringLiteral("ROLLBACK"));
-    return false;
+    return sqlite::writeTransaction(db, work) == sqlite::WriteOutcome::Committed;
 }
 
 QString Cache::keyColumns() {
@@ -437,7 +407,7 @@ int Cache::keyCount() const {
 
 bool Cache::replaceCustomers(const QList<Customer> &customers, UnixTime syncedAt) {
     return write([&](QSqlDatabase &db) {
-        if (!run(db, QStringLiteral("DELETE FROM customers")))
+        if (!sqlite::run(db, QStringLiteral("DELETE FROM customers")))
             return false;
         QSqlQuery q(db);
         q.prepare(QStringLiteral("INSERT INTO customers (id, name, created_at) VALUES (?,?,?)"));
@@ -463,7 +433,7 @@ QList<Customer> Cache::loadCustomers() const {
 
 bool Cache::replaceTeam(const QList<TeamMember> &members, UnixTime syncedAt) {
     return write([&](QSqlDatabase &db) {
-        if (!run(db, QStringLiteral("DELETE FROM team")))
+        if (!sqlite::run(db, QStringLiteral("DELETE FROM team")))
             return false;
         QSqlQuery q(db);
         q.prepare(QStringLiteral("INSERT INTO team (id, email, name, role, permissions) VALUES (?,?,?,?,?)"));

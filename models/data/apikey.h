@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/domain/keylimits.h"
+#include "models/domain/keystatus.h"
 #include "models/domain/keytype.h"
 
 #include <QList>
@@ -15,21 +17,10 @@ namespace knotie {
 // parse, store and sort.
 using UnixTime = qint64;
 
-enum class KeyStatus { Active, Expiring, Revoked, Expired };
-
-QString keyStatusWireName(KeyStatus status);
-std::optional<KeyStatus> keyStatusFromWireName(QStringView name);
-
 struct PersonRef {
     QString id;
     QString name;
     bool operator==(const PersonRef &) const = default;
-};
-
-struct RateLimit {
-    int requests = 0;
-    int perSeconds = 0;
-    bool operator==(const RateLimit &) const = default;
 };
 
 // An API key as the gateway describes it: never its secret.

@@ -1,5 +1,7 @@
 #include "models/data/wireformat.h"
 
+#include "models/domain/rfc3339.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -7,28 +9,6 @@
 namespace knotie::wire {
 
 namespace {
-
-int digits(QStringView s, qsizetype from, qsizetype count) {
-    int value = 0;
-    for (qsizetype i = from; i < from + count; ++i) {
-        const char16_t c = s[i].unicode();
-        if (c < u'0' || c > u'9')
-            return -1;
-        value = value * 10 + (c - u'0');
-    }
-    return value;
-}
-
-// Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm): no time zone
-// database and no allocation, because a full sync parses several times per key.
-qint64 daysFromCivil(int y, int m, int d) {
-    y -= m <= 2;
-    const qint64 era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = static_cast<int>(y - era * 400);
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
 
 QString str(const QJsonObject &o, QLatin1StringView name) {
     return o.value(name).toString();
@@ -51,7 +31,7 @@ bool optionalTime(const QJsonObject &o, QLatin1StringView name, UnixTime *out) {
         *out = 0;
         return true;
     }
-    const auto t = parseTime(v.toString());
+    const auto t = fromRfc3339(v.toString());
     if (!t)
         return false;
     *out = *t;
@@ -59,7 +39,7 @@ bool optionalTime(const QJsonObject &o, QLatin1StringView name, UnixTime *out) {
 }
 
 QJsonValue timeOrNull(UnixTime t) {
-    return t ? QJsonValue(formatTime(t)) : QJsonValue(QJsonValue::Null);
+    return t ? QJsonValue(toRfc3339(t)) : QJsonValue(QJsonValue::Null);
 }
 
 template <typename T, typename F> std::optional<QList<T>> parseArray(const QJsonValue &v, F parseOne) {
@@ -79,27 +59,6 @@ template <typename T, typename F> std::optional<QList<T>> parseArray(const QJson
 
 } // namespace
 
-std::optional<UnixTime> parseTime(QStringView s) {
-    // Fast path: `YYYY-MM-DDTHH:MM:SSZ`, the only form the gateway writes.
-    if (s.size() == 20 && s[4] == u'-' && s[7] == u'-' && (s[10] == u'T' || s[10] == u't') && s[13] == u':' &&
-        s[16] == u':' && (s[19] == u'Z' || s[19] == u'z')) {
-        const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
-        const int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2);
-        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
-            sec < 0 || sec > 60)
-            return std::nullopt;
-        return daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
-    }
-    const QDateTime dt = QDateTime::fromString(s.toString(), Qt::ISODate);
-    if (!dt.isValid() || s.size() < 20)
-        return std::nullopt;
-    return dt.toSecsSinceEpoch();
-}
-
-QString formatTime(UnixTime time) {
-    return QDateTime::fromSecsSinceEpoch(time, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
-}
-
 std::optional<QJsonObject> parseObject(const QByteArray &bytes) {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
@@ -115,7 +74,7 @@ std::optional<ApiKey> parseApiKey(const QJsonObject &o) {
     k.description = str(o, QLatin1StringView("description"));
     const auto type = keyTypeFromWireName(str(o, QLatin1StringView("type")));
     const auto status = keyStatusFromWireName(str(o, QLatin1StringView("status")));
-    const auto created = parseTime(str(o, QLatin1StringView("created_at")));
+    const auto created = fromRfc3339(str(o, QLatin1StringView("created_at")));
     const auto createdBy = personRef(o.value(QLatin1StringView("created_by")));
     if (k.id.isEmpty() || !type || !status || !created || !createdBy)
         return std::nullopt;
@@ -162,7 +121,7 @@ QJsonObject toJson(const ApiKey &k) {
                   {QStringLiteral("prefix"), k.prefix},
                   {QStringLiteral("last4"), k.last4},
                   {QStringLiteral("status"), keyStatusWireName(k.status)},
-                  {QStringLiteral("created_at"), formatTime(k.createdAt)},
+                  {QStringLiteral("created_at"), toRfc3339(k.createdAt)},
                   {QStringLiteral("created_by"), ref(k.createdBy)},
                   {QStringLiteral("last_used_at"), timeOrNull(k.lastUsedAt)},
                   {QStringLiteral("expires_at"), timeOrNull(k.expiresAt)},
@@ -253,7 +212,7 @@ std::optional<AuditPage> parseAuditPage(const QJsonObject &body) {
         body.value(QLatin1StringView("events")), [](const QJsonObject &o) -> std::optional<AuditEvent> {
             AuditEvent e;
             e.id = str(o, QLatin1StringView("id"));
-            const auto at = parseTime(str(o, QLatin1StringView("at")));
+            const auto at = fromRfc3339(str(o, QLatin1StringView("at")));
             const auto actor = personRef(o.value(QLatin1StringView("actor")));
             e.action = str(o, QLatin1StringView("action"));
             if (e.id.isEmpty() || !at || e.action.isEmpty())
@@ -282,7 +241,7 @@ std::optional<UsageSeries> parseUsageSeries(const QJsonObject &body) {
         return std::nullopt;
     auto buckets = parseArray<UsageBucket>(
         body.value(QLatin1StringView("series")), [](const QJsonObject &o) -> std::optional<UsageBucket> {
-            const auto start = parseTime(str(o, QLatin1StringView("start")));
+            const auto start = fromRfc3339(str(o, QLatin1StringView("start")));
             if (!start)
                 return std::nullopt;
             UsageBucket b;

@@ -12,10 +12,6 @@
 // what API.md promises (a missing id, an unknown type, a time that does not parse).
 namespace knotie::wire {
 
-// RFC 3339 with any offset (API.md: written as UTC `Z`, read with any offset).
-std::optional<UnixTime> parseTime(QStringView text);
-QString formatTime(UnixTime time);
-
 std::optional<QJsonObject> parseObject(const QByteArray &bytes);
 
 struct KeyPage {

@@ -1,5 +1,7 @@
 #include "models/network/datajobs.h"
 
+#include "models/domain/rfc3339.h"
+
 #include <QJsonArray>
 #include <QUrl>
 
@@ -70,8 +72,8 @@ bool AuditJob::parse(const QJsonObject &body) {
 
 QUrlQuery UsageQuery::toUrlQuery(bool withBucket, bool withFilters) const {
     QUrlQuery q;
-    q.addQueryItem(QStringLiteral("from"), wire::formatTime(from));
-    q.addQueryItem(QStringLiteral("to"), wire::formatTime(to));
+    q.addQueryItem(QStringLiteral("from"), toRfc3339(from));
+    q.addQueryItem(QStringLiteral("to"), toRfc3339(to));
     if (withBucket)
         q.addQueryItem(QStringLiteral("bucket"), bucketWireName(bucket));
     if (withFilters) {

@@ -1,5 +1,7 @@
 #include "models/network/keyjobs.h"
 
+#include "models/domain/rfc3339.h"
+
 #include <QUrl>
 
 namespace knotie {
@@ -48,7 +50,7 @@ QJsonObject CreateKeyJob::requestBody() const {
     if (m_draft.type == KeyType::Customer)
         o.insert(QStringLiteral("customer_id"), m_draft.customerId);
     if (m_draft.expiresAt)
-        o.insert(QStringLiteral("expires_at"), wire::formatTime(m_draft.expiresAt));
+        o.insert(QStringLiteral("expires_at"), toRfc3339(m_draft.expiresAt));
     if (m_draft.rateLimit)
         o.insert(QStringLiteral("rate_limit"),
                  QJsonObject{{QStringLiteral("requests"), m_draft.rateLimit->requests},
@@ -71,7 +73,7 @@ QString RotateKeyJob::path() const {
 QJsonObject RotateKeyJob::requestBody() const {
     QJsonObject o{{QStringLiteral("grace_seconds"), m_graceSeconds}};
     if (m_expiresAt)
-        o.insert(QStringLiteral("expires_at"), wire::formatTime(m_expiresAt));
+        o.insert(QStringLiteral("expires_at"), toRfc3339(m_expiresAt));
     return o;
 }
 

@@ -67,7 +67,7 @@ private Q_SLOTS:
             apikeys::changedSince(store.connection(), QStringLiteral("ptr_a"), 2, 10);
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().id, QStringLiteral("key_old"));
-        QCOMPARE(changed.first().statusAt(now), apikeys::Status::Expired);
+        QCOMPARE(changed.first().statusAt(now), knotie::KeyStatus::Expired);
         QVERIFY(apikeys::stampExpiries(store, QStringLiteral("ptr_a"), now + 60));
         QCOMPARE(
             apikeys::changedSince(store.connection(), QStringLiteral("ptr_a"), changed.first().changeSeq, 10)
@@ -76,7 +76,7 @@ private Q_SLOTS:
         const auto live =
             apikeys::find(store.connection(), QStringLiteral("ptr_a"), QStringLiteral("key_live"));
         QVERIFY(live);
-        QCOMPARE(live->statusAt(now), apikeys::Status::Active);
+        QCOMPARE(live->statusAt(now), knotie::KeyStatus::Active);
         QVERIFY(live->description.isEmpty());
 
         QSqlQuery instance(store.connection());

@@ -267,9 +267,10 @@ private Q_SLOTS:
         // Longer than the gateway answers: cut at 400 days.
         const UsageRange long_{0, 900 * 86400, BucketSize::Day};
         QCOMPARE(usageToFetch(long_, {}),
-                 (QList<UsageRange>{{0, maxRangeSeconds, BucketSize::Day},
-                                    {maxRangeSeconds, 2 * maxRangeSeconds, BucketSize::Day},
-                                    {2 * maxRangeSeconds, 900 * 86400, BucketSize::Day}}));
+                 (QList<UsageRange>{
+                     {0, keylimits::maxUsageRangeSeconds, BucketSize::Day},
+                     {keylimits::maxUsageRangeSeconds, 2 * keylimits::maxUsageRangeSeconds, BucketSize::Day},
+                     {2 * keylimits::maxUsageRangeSeconds, 900 * 86400, BucketSize::Day}}));
     }
 
     void load_offlineShowsTheCachedBucketsTablesAndAttention() {

@@ -1,5 +1,7 @@
 #include "models/data/wireformat.h"
 
+#include "models/domain/rfc3339.h"
+
 #include <QTest>
 
 using namespace knotie;
@@ -15,22 +17,22 @@ const QByteArray keyJson = R"({"id":"key_1","name":"N8N Production","description
 class TestWireFormat : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void parseTime_utcAndOffsetsAgree() {
-        QCOMPARE(wire::parseTime(u"1970-01-01T00:00:00Z"), UnixTime(0));
-        QCOMPARE(wire::parseTime(u"2026-11-02T08:00:00Z"), wire::parseTime(u"2026-11-02T10:00:00+02:00"));
-        QCOMPARE(wire::parseTime(u"2000-02-29T12:34:56Z"), UnixTime(951827696));
+    void fromRfc3339_utcAndOffsetsAgree() {
+        QCOMPARE(fromRfc3339(u"1970-01-01T00:00:00Z"), UnixTime(0));
+        QCOMPARE(fromRfc3339(u"2026-11-02T08:00:00Z"), fromRfc3339(u"2026-11-02T10:00:00+02:00"));
+        QCOMPARE(fromRfc3339(u"2000-02-29T12:34:56Z"), UnixTime(951827696));
     }
 
-    void parseTime_garbage_isNothing() {
-        QVERIFY(!wire::parseTime(u"yesterday"));
-        QVERIFY(!wire::parseTime(u"2026-13-01T00:00:00Z"));
-        QVERIFY(!wire::parseTime(u"2026-11-01"));
-        QVERIFY(!wire::parseTime(u""));
+    void fromRfc3339_garbage_isNothing() {
+        QVERIFY(!fromRfc3339(u"yesterday"));
+        QVERIFY(!fromRfc3339(u"2026-13-01T00:00:00Z"));
+        QVERIFY(!fromRfc3339(u"2026-11-01"));
+        QVERIFY(!fromRfc3339(u""));
     }
 
-    void formatTime_roundTrips() {
-        const UnixTime t = *wire::parseTime(u"2026-11-27T17:20:05Z");
-        QCOMPARE(wire::formatTime(t), QStringLiteral("2026-11-27T17:20:05Z"));
+    void toRfc3339_roundTrips() {
+        const UnixTime t = *fromRfc3339(u"2026-11-27T17:20:05Z");
+        QCOMPARE(toRfc3339(t), QStringLiteral("2026-11-27T17:20:05Z"));
     }
 
     void parseApiKey_everyField() {
@@ -42,7 +44,7 @@ private Q_SLOTS:
         QCOMPARE(key->customerId, QStringLiteral("cus_acme"));
         QCOMPARE(key->createdBy.name, QStringLiteral("Maya Lindqvist"));
         QCOMPARE(key->lastUsedAt, UnixTime(0));
-        QCOMPARE(key->expiresAt, *wire::parseTime(u"2026-11-02T08:00:00Z"));
+        QCOMPARE(key->expiresAt, *fromRfc3339(u"2026-11-02T08:00:00Z"));
         QVERIFY(!key->revokedBy);
         QCOMPARE(key->replacedBy, QStringLiteral("key_2"));
         QCOMPARE(key->rateLimit, std::optional<RateLimit>(RateLimit{100, 60}));

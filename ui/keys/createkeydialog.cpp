@@ -194,7 +194,7 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
     d->limitRequests = new QSpinBox(this);
     d->limitRequests->setObjectName(QStringLiteral("rateLimitRequests"));
     d->limitRequests->setAccessibleName(tr("Requests allowed"));
-    d->limitRequests->setRange(1, 1000000);
+    d->limitRequests->setRange(1, keylimits::maxRateLimitRequests);
     d->limitRequests->setValue(600);
     d->limitRequests->setGroupSeparatorShown(true);
     d->limitWindow = new QComboBox(this);

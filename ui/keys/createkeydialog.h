@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/keyfields.h"
+#include "models/domain/keylimits.h"
 #include "models/domain/keytype.h"
 
 #include <QDateTime>
@@ -22,10 +23,6 @@ public:
     struct Customer {
         QString id;
         QString name;
-    };
-    struct RateLimit {
-        int requests = 0;
-        int perSeconds = 0;
     };
     struct Request {
         QString name;        // trimmed

@@ -35,8 +35,8 @@ public:
     // Runs each command on the selection `selection` returns when it is triggered.
     void setSelectionSource(std::function<QList<knotie::ApiKey>()> selection);
 
-    // The gateway rotates only an active key (an expiring one already has its successor).
-    static bool mayRotate(const ApiKey &key) { return key.status == KeyStatus::Active; }
+    // The gateway's own rule (models/domain/keystatus.h).
+    static bool mayRotate(const ApiKey &key) { return knotie::mayRotate(key.status); }
     static bool mayRevoke(const ApiKey &key) { return !key.isRetired(); }
 };
 

@@ -1,5 +1,6 @@
 #include "ui/keys/keyhistorydialog.h"
 
+#include "models/domain/auditactions.h"
 #include "models/items/listmodels.h"
 
 #include <QDialogButtonBox>
@@ -37,13 +38,13 @@ private:
 } // namespace
 
 QString KeyHistoryDialog::actionText(const QString &action) {
-    if (action == QLatin1String("key.created"))
+    if (action == auditaction::keyCreated)
         return tr("Created");
-    if (action == QLatin1String("key.renamed"))
+    if (action == auditaction::keyRenamed)
         return tr("Renamed or described");
-    if (action == QLatin1String("key.rotated"))
+    if (action == auditaction::keyRotated)
         return tr("Rotated");
-    if (action == QLatin1String("key.revoked"))
+    if (action == auditaction::keyRevoked)
         return tr("Revoked");
     return action;
 }

@@ -1,6 +1,7 @@
 #include "ui/overview/overviewpage.h"
 
 #include "models/analytics/usageservice.h"
+#include "models/domain/auditactions.h"
 #include "models/items/keyfilter.h"
 #include "models/items/keytablemodel.h"
 #include "models/items/listmodels.h"
@@ -307,13 +308,13 @@ void OverviewPage::updateActivity() {
     const UnixTime now = currentTime();
     for (const AuditEvent &event : audit->rows()) {
         QString what;
-        if (event.action == QLatin1String("key.created"))
+        if (event.action == auditaction::keyCreated)
             what = tr("%1 created “%2”");
-        else if (event.action == QLatin1String("key.rotated"))
+        else if (event.action == auditaction::keyRotated)
             what = tr("%1 rotated “%2”");
-        else if (event.action == QLatin1String("key.revoked"))
+        else if (event.action == auditaction::keyRevoked)
             what = tr("%1 revoked “%2”");
-        else if (event.action == QLatin1String("key.renamed"))
+        else if (event.action == auditaction::keyRenamed)
             what = tr("%1 renamed “%2”");
         else
             continue;
