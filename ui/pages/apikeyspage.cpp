@@ -14,6 +14,7 @@
 #include "ui/keys/keytypetext.h"
 #include "ui/pages/navigator.h"
 #include "ui/pages/pageheader.h"
+#include "ui/style/metrics.h"
 #include "ui/widgets/actionbar.h"
 #include "ui/widgets/messages.h"
 
@@ -94,7 +95,7 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
     d->stack->addWidget(d->waitingPane);
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 20, 24, 12);
+    layout->setContentsMargins(pageMarginsAboveButtons);
     layout->addLayout(buildTitleRow());
     layout->addWidget(wrappedLabel(pageDescription(Page::ApiKeys), this));
     layout->addWidget(d->toolbar);
