@@ -18,6 +18,7 @@
 #include "ui/keys/rotatekeydialog.h"
 #include "ui/keys/secretrevealdialog.h"
 #include "ui/pages/apikeyspage.h"
+#include "ui/pages/navigator.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/widgets/secretclipboard.h"
 
@@ -539,13 +540,14 @@ private Q_SLOTS:
     void showUsage_opensAnalyticsForTheKey() {
         Fixture f(this, QStringLiteral("owner@demo.test"));
         QVERIFY(f.ready());
-        MainWindow window(PageContext{&f.workspace, nullptr, &f.clipboard});
+        Navigator navigator;
+        MainWindow window(PageContext{&f.workspace, nullptr, &f.clipboard, &navigator});
         window.showPage(Page::ApiKeys);
         auto *page = window.findChild<ApiKeysPage *>();
         QVERIFY(page);
         const QString id = f.workspace.keyModel()->keyFromIndex(page->proxy()->index(0, 0));
         page->selectKeys({id});
-        QSignalSpy shown(&window, &MainWindow::keyUsageShown);
+        QSignalSpy shown(&navigator, &Navigator::keyUsageRequested);
         page->actions()->usage->trigger();
         QCOMPARE(shown.count(), 1);
         QCOMPARE(shown.at(0).at(0).toString(), id);
