@@ -79,19 +79,19 @@ template <typename T, typename F> std::optional<QList<T>> parseArray(const QJson
 
 } // namespace
 
-std::optional<UnixTime> parseTime(QStringView s) {
+std::optional<UnixTime> parseTime(QStringView text) {
     // Fast path: `YYYY-MM-DDTHH:MM:SSZ`, the only form the gateway writes.
-    if (s.size() == 20 && s[4] == u'-' && s[7] == u'-' && (s[10] == u'T' || s[10] == u't') && s[13] == u':' &&
-        s[16] == u':' && (s[19] == u'Z' || s[19] == u'z')) {
-        const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
-        const int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2);
+    if (text.size() == 20 && text[4] == u'-' && text[7] == u'-' && (text[10] == u'T' || text[10] == u't') &&
+        text[13] == u':' && text[16] == u':' && (text[19] == u'Z' || text[19] == u'z')) {
+        const int y = digits(text, 0, 4), mo = digits(text, 5, 2), d = digits(text, 8, 2);
+        const int h = digits(text, 11, 2), mi = digits(text, 14, 2), sec = digits(text, 17, 2);
         if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
             sec < 0 || sec > 60)
             return std::nullopt;
         return daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
     }
-    const QDateTime dt = QDateTime::fromString(s.toString(), Qt::ISODate);
-    if (!dt.isValid() || s.size() < 20)
+    const QDateTime dt = QDateTime::fromString(text.toString(), Qt::ISODate);
+    if (!dt.isValid() || text.size() < 20)
         return std::nullopt;
     return dt.toSecsSinceEpoch();
 }
@@ -229,13 +229,13 @@ std::optional<QList<Customer>> parseCustomers(const QJsonObject &body) {
         });
 }
 
-std::optional<TeamMember> parseTeamMember(const QJsonObject &o) {
-    TeamMember m{str(o, QLatin1StringView("id")),
-                 str(o, QLatin1StringView("email")),
-                 str(o, QLatin1StringView("name")),
-                 str(o, QLatin1StringView("role")),
+std::optional<TeamMember> parseTeamMember(const QJsonObject &user) {
+    TeamMember m{str(user, QLatin1StringView("id")),
+                 str(user, QLatin1StringView("email")),
+                 str(user, QLatin1StringView("name")),
+                 str(user, QLatin1StringView("role")),
                  {}};
-    const QJsonValue permissions = o.value(QLatin1StringView("permissions"));
+    const QJsonValue permissions = user.value(QLatin1StringView("permissions"));
     if (m.id.isEmpty() || m.role.isEmpty() || !permissions.isArray())
         return std::nullopt;
     const QJsonArray list = permissions.toArray();
