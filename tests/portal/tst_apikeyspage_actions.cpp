@@ -1,5 +1,6 @@
 #include "models/items/keyfilterproxy.h"
 #include "models/items/keytablemodel.h"
+#include "models/items/listmodels.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
 #include "tests/portal/apikeyspagefixture.h"
@@ -10,6 +11,7 @@
 #include "ui/keys/editkeydialog.h"
 #include "ui/keys/keyactions.h"
 #include "ui/keys/keyhistorydialog.h"
+#include "ui/keys/keytabledelegate.h"
 #include "ui/keys/revokekeydialog.h"
 #include "ui/keys/rotatekeydialog.h"
 #include "ui/keys/secretrevealdialog.h"
@@ -19,6 +21,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QHelpEvent>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
