@@ -188,13 +188,13 @@ std::optional<QList<Customer>> parseCustomers(const QJsonObject &body) {
         });
 }
 
-std::optional<TeamMember> parseTeamMember(const QJsonObject &o) {
-    TeamMember m{str(o, QLatin1StringView("id")),
-                 str(o, QLatin1StringView("email")),
-                 str(o, QLatin1StringView("name")),
-                 str(o, QLatin1StringView("role")),
+std::optional<TeamMember> parseTeamMember(const QJsonObject &user) {
+    TeamMember m{str(user, QLatin1StringView("id")),
+                 str(user, QLatin1StringView("email")),
+                 str(user, QLatin1StringView("name")),
+                 str(user, QLatin1StringView("role")),
                  {}};
-    const QJsonValue permissions = o.value(QLatin1StringView("permissions"));
+    const QJsonValue permissions = user.value(QLatin1StringView("permissions"));
     if (m.id.isEmpty() || m.role.isEmpty() || !permissions.isArray())
         return std::nullopt;
     const QJsonArray list = permissions.toArray();

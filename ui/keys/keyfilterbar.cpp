@@ -4,6 +4,7 @@
 #include "models/items/keytablemodel.h"
 #include "models/keys/keystore.h"
 #include "ui/keys/keytypetext.h"
+#include "ui/settingskeys.h"
 #include "ui/widgets/searchfield.h"
 
 #include <QAction>
@@ -16,10 +17,6 @@
 #include <QTimer>
 
 namespace knotie {
-
-namespace {
-const QString retiredSetting = QStringLiteral("apiKeys/showRetired");
-} // namespace
 
 KeyFilterBar::KeyFilterBar(KeyFilterProxy *proxy, KeyStore *keys, QWidget *parent)
     : QWidget(parent)
@@ -72,7 +69,7 @@ KeyFilterBar::KeyFilterBar(KeyFilterProxy *proxy, KeyStore *keys, QWidget *paren
 
     m_showRetired = new QCheckBox(tr("Show re&voked and expired"), this);
     m_showRetired->setObjectName(QStringLiteral("showRetired"));
-    m_showRetired->setChecked(QSettings().value(retiredSetting, false).toBool());
+    m_showRetired->setChecked(QSettings().value(settingskeys::apiKeysShowRetired, false).toBool());
     proxy->setShowRetired(m_showRetired->isChecked());
     connect(m_showRetired, &QCheckBox::toggled, proxy, &KeyFilterProxy::setShowRetired);
     m_count = new QLabel(this);
@@ -117,7 +114,7 @@ void KeyFilterBar::setCount(int shown, int total) {
 }
 
 void KeyFilterBar::saveLayout() const {
-    QSettings().setValue(retiredSetting, m_showRetired->isChecked());
+    QSettings().setValue(settingskeys::apiKeysShowRetired, m_showRetired->isChecked());
 }
 
 void KeyFilterBar::applyFilter(const KeyFilter &filter) {

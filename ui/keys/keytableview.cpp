@@ -4,6 +4,7 @@
 #include "models/items/keyfilterproxy.h"
 #include "models/items/keytablemodel.h"
 #include "ui/keys/keytabledelegate.h"
+#include "ui/settingskeys.h"
 
 #include <QHeaderView>
 #include <QMenu>
@@ -11,10 +12,6 @@
 #include <QStyle>
 
 namespace knotie {
-
-namespace {
-const QString headerSetting = QStringLiteral("apiKeys/tableHeader");
-} // namespace
 
 KeyTableView::KeyTableView(KeyTableModel *model, KeyFilterProxy *proxy, QWidget *parent)
     : QTableView(parent)
@@ -43,7 +40,7 @@ KeyTableView::KeyTableView(KeyTableModel *model, KeyFilterProxy *proxy, QWidget 
     const int time = fontMetrics().horizontalAdvance(relativeTime(1, 1 + 59 * 60)) + 16;
     for (int c = 0; c < KeyTableModel::ColumnCount; ++c)
         header->resizeSection(c, keyColumn(c).width ? keyColumn(c).width : time);
-    m_restored = header->restoreState(QSettings().value(headerSetting).toByteArray());
+    m_restored = header->restoreState(QSettings().value(settingskeys::apiKeysHeader).toByteArray());
     if (!m_restored) {
         // What a person checks first comes first: is it working, is it used.
         header->moveSection(header->visualIndex(KeyTableModel::Usage), KeyTableModel::Status + 1);
@@ -132,7 +129,7 @@ void KeyTableView::fitColumnsTo(int available) {
 }
 
 void KeyTableView::saveLayout() const {
-    QSettings().setValue(headerSetting, horizontalHeader()->saveState());
+    QSettings().setValue(settingskeys::apiKeysHeader, horizontalHeader()->saveState());
 }
 
 } // namespace knotie

@@ -14,6 +14,7 @@
 #include "ui/keys/keytypetext.h"
 #include "ui/pages/navigator.h"
 #include "ui/pages/pageheader.h"
+#include "ui/style/metrics.h"
 #include "ui/widgets/actionbar.h"
 #include "ui/widgets/messages.h"
 
@@ -94,7 +95,7 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
     d->stack->addWidget(d->waitingPane);
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 20, 24, 12);
+    layout->setContentsMargins(pageMarginsAboveButtons);
     layout->addLayout(buildTitleRow());
     layout->addWidget(wrappedLabel(pageDescription(Page::ApiKeys), this));
     layout->addWidget(d->toolbar);
@@ -130,11 +131,14 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
             [this] { d->model->setNow(QDateTime::currentSecsSinceEpoch()); });
     d->minuteTimer.start();
 
-    // The Overview's key counts open this page on the same keys they counted.
+    // The Overview's key counts open this page on the same keys they counted, and the
+    // command palette's key search selects the key it found.
     if (Navigator *navigator = d->context.navigator) {
         if (!(navigator->keyFilter() == KeyFilter{}))
             applyFilter(navigator->keyFilter());
         connect(navigator, &Navigator::keyFilterRequested, this, &ApiKeysPage::applyFilter);
+        connect(navigator, &Navigator::keySelectionRequested, this,
+                [this](const QString &keyId) { selectKeys({keyId}); });
     }
     updateState();
     updateActions();
@@ -178,7 +182,10 @@ void ApiKeysPage::buildCommands() {
     a->revoke->setRun([this](const QList<ApiKey> &keys) { d->flows->revoke(keys); });
     a->edit->setRun([this](const QList<ApiKey> &keys) { d->flows->edit(keys.first()); });
     a->copyId->setRun([this](const QList<ApiKey> &keys) { d->flows->copyId(keys.first()); });
-    a->usage->setRun([this](const QList<ApiKey> &keys) { Q_EMIT keyUsageRequested(keys.first().id); });
+    a->usage->setRun([this](const QList<ApiKey> &keys) {
+        if (d->context.navigator)
+            d->context.navigator->showKeyUsage(keys.first().id);
+    });
     a->history->setRun([this](const QList<ApiKey> &keys) { d->flows->showHistory(keys.first()); });
     a->linked->setRun([this](const QList<ApiKey> &keys) { goToLinked(keys.first()); });
     a->exportCsv->setRun([this](const QList<ApiKey> &) {

@@ -46,8 +46,6 @@ public:
     void exportTo(const QString &path);
 
 Q_SIGNALS:
-    // "Show usage": the window opens Analytics filtered to this key.
-    void keyUsageRequested(const QString &keyId);
     // A rotate or revoke of several keys ended; `summary` says what happened to each.
     void batchFinished(const QString &summary);
     void exported(const QString &error);

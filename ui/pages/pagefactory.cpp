@@ -2,7 +2,6 @@
 #include "ui/customers/customerspage.h"
 #include "ui/overview/overviewpage.h"
 #include "ui/pages/apikeyspage.h"
-#include "ui/pages/navigator.h"
 #include "ui/pages/pagecontext.h"
 #include "ui/pages/teampage.h"
 #include "ui/reference/apireferencepage.h"
@@ -10,20 +9,6 @@
 #include <QCoreApplication>
 
 namespace knotie {
-
-namespace {
-// The API Keys page's two ends of navigation, until the page takes its Navigator itself
-// as the other pages do (it is being reshaped in another branch): "Show usage" asks the
-// navigator, and the palette's key selection reaches the page through it.
-ApiKeysPage *connectToNavigator(ApiKeysPage *page, Navigator *navigator) {
-    if (!navigator)
-        return page;
-    QObject::connect(page, &ApiKeysPage::keyUsageRequested, navigator, &Navigator::showKeyUsage);
-    QObject::connect(navigator, &Navigator::keySelectionRequested, page,
-                     [page](const QString &keyId) { page->selectKeys({keyId}); });
-    return page;
-}
-} // namespace
 
 QWidget *createPage(Page page, const PageContext &context, QWidget *parent) {
     switch (page) {
@@ -36,7 +21,7 @@ QWidget *createPage(Page page, const PageContext &context, QWidget *parent) {
     case Page::Customers:
         return new CustomersPage(context, parent);
     case Page::ApiKeys:
-        return connectToNavigator(new ApiKeysPage(context, parent), context.navigator);
+        return new ApiKeysPage(context, parent);
     case Page::Team:
         return new TeamPage(context, parent);
     }

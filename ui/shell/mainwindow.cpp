@@ -55,7 +55,6 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     if (!d->context.navigator)
         d->context.navigator = new Navigator(this);
     connect(d->context.navigator, &Navigator::pageRequested, this, &MainWindow::showPage);
-    connect(d->context.navigator, &Navigator::keyUsageRequested, this, &MainWindow::keyUsageShown);
     d->session = context.workspace->session();
     const Account &account = d->session->account();
     setObjectName(QStringLiteral("mainWindow"));

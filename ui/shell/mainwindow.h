@@ -29,8 +29,6 @@ public:
 Q_SIGNALS:
     void signOutRequested();
     void preferencesRequested();
-    // Analytics was asked (through the Navigator) to show one key's usage.
-    void keyUsageShown(const QString &keyId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
