@@ -141,8 +141,8 @@
         <translation>Die lokale Kopie Ihrer Daten stammt von einer neueren Version des Portals.</translation>
     </message>
     <message>
-        <source>Cannot update the local copy of your data to version %1: %2</source>
-        <translation>Die lokale Kopie Ihrer Daten kann nicht auf Version %1 gebracht werden: %2</translation>
+        <source>Cannot update the local copy of your data: %1</source>
+        <translation>Die lokale Kopie Ihrer Daten kann nicht aktualisiert werden: %1</translation>
     </message>
 </context>
 <context>
