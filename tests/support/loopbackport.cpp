@@ -12,4 +12,15 @@ int freeLoopbackPort() {
     return probe.serverPort();
 }
 
+bool startOnLoopbackPort(int &port, const std::function<bool()> &startOnPort) {
+    if (port != 0)
+        return startOnPort();
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        port = freeLoopbackPort();
+        if (startOnPort())
+            return true;
+    }
+    return false;
+}
+
 } // namespace knotie::test

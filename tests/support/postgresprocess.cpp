@@ -97,14 +97,7 @@ bool PostgresProcess::start() {
         return true;
     if (!m_initialized && !initialize())
         return false;
-    if (m_port != 0)
-        return startOnPort();
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        m_port = freeLoopbackPort();
-        if (startOnPort())
-            return true;
-    }
-    return false;
+    return startOnLoopbackPort(m_port, [this] { return startOnPort(); });
 }
 
 bool PostgresProcess::startOnPort() {

@@ -35,15 +35,7 @@ bool RedisProcess::start() {
     }
     if (!m_folder.isValid())
         return false;
-    if (m_port != 0)
-        return startOnPort();
-    // The free port may be taken between our probe and Redis's bind: one more try then.
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        m_port = freeLoopbackPort();
-        if (startOnPort())
-            return true;
-    }
-    return false;
+    return startOnLoopbackPort(m_port, [this] { return startOnPort(); });
 }
 
 bool RedisProcess::startOnPort() {
