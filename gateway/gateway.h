@@ -9,6 +9,9 @@
 #include "gateway/store.h"
 #include "gateway/usage.h"
 
+#include <QSet>
+#include <QThreadPool>
+
 #include <functional>
 
 namespace knotie::gateway {
@@ -36,11 +39,17 @@ public:
     // Every change of a key goes through here (it also keeps the verification cache true).
     KeyService &keys() { return m_keyService; }
 
-    // After the server has stopped: writes the usage still in memory (SIGTERM, SIGINT).
-    void stop() { m_usage.stop(); }
+    // After the server has stopped: finishes the database work under way and writes the
+    // usage still in memory (SIGTERM, SIGINT).
+    void stop();
+
+    // Threads for database work: enough that two slow queries leave others room, few
+    // enough that SQLite's one writer is not fought over.
+    static constexpr int databaseThreads = 6;
 
 private:
     void registerSystemRoutes();
+    void serve(const HttpRequest &request, const RouteMatch &match, Responder respond);
     void handleApiKey(const HttpRequest &request, const RouteMatch &match, KeyPrincipal key,
                       Responder respond);
 
@@ -52,6 +61,8 @@ private:
     KeyService m_keyService;
     RateLimiter m_rateLimiter;
     UsageRecorder m_usage;
+    QThreadPool m_databaseWork;
+    QSet<QString> m_inlineRoutes; // templates answered without the database
 };
 
 // Each group of routes registers itself; one function per file under routes/.

@@ -97,6 +97,16 @@ const QList<QStringList> &migrations() {
             QStringLiteral("CREATE TABLE gateway_instance (id TEXT NOT NULL)"),
             QStringLiteral("INSERT INTO gateway_instance (id) VALUES (lower(hex(randomblob(16))))"),
         },
+        // 3: 429 answers per key and hour (/v1/usage/keys' rate_limited); the usage spool's
+        // watermark: per instance and boot, the highest sequence counted in the rollups,
+        // written in the same transaction as the counts (gateway/usagespool.h).
+        {
+            QStringLiteral("ALTER TABLE usage_hours ADD COLUMN rate_limited INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral(
+                "ALTER TABLE usage_partner_hours ADD COLUMN rate_limited INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE TABLE usage_spool_counted (instance TEXT NOT NULL, boot INTEGER NOT NULL,"
+                           " sequence INTEGER NOT NULL, PRIMARY KEY (instance, boot))"),
+        },
     };
     return all;
 }
