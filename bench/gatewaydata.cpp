@@ -99,7 +99,7 @@ int main(int argc, char *argv[]) {
     std::uniform_int_distribution<int> percent(0, 99);
     const qint64 span = 90 * 86400;
     const qint64 start = now - now % 3600 - span;
-    UsageRecorder recorder(store);
+    UsageRecorder recorder(store, QString());
     for (qint64 i = 0; i < requests; ++i) {
         const int p = percent(random);
         const auto &[method, route] = routes.at(i % routes.size());

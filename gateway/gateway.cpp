@@ -4,8 +4,10 @@
 #include "gateway/passwords.h"
 #include "gateway/requestcontext.h"
 
+#include <QDir>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QThreadPool>
 
 #include <chrono>
 
@@ -66,9 +68,14 @@ Gateway::Gateway(Store &store, Options options)
     , m_options(options)
     , m_keys(store)
     , m_keyService(store, m_keys)
-    , m_usage(store)
+    , m_usage(store, QDir(store.dataDirectory()).filePath(QStringLiteral("usage-spool")))
     , m_lockout(store)
     , m_passwordChecks(SignInBudget::Options{.workers = options.passwordWorkers}) {
+    // Database work runs on these threads, never on the serving ones. Kept alive: each
+    // holds its own database connection.
+    m_databaseWork.setMaxThreadCount(databaseThreads);
+    m_databaseWork.setExpiryTimeout(-1);
+    m_inlineRoutes = {QStringLiteral("/healthz"), QStringLiteral("/api/v1/whoami")};
     registerSystemRoutes();
     registerSessionRoutes(*this, m_router);
     registerTeamRoutes(*this, m_router);
@@ -85,6 +92,7 @@ Gateway::~Gateway() {
 
 void Gateway::stop() {
     m_passwordChecks.stop();
+    m_databaseWork.waitForDone();
     m_usage.stop();
 }
 
@@ -104,7 +112,19 @@ void Gateway::noteSessionSeen(const Principal &user) {
 }
 
 void Gateway::handle(HttpRequest request, Responder respond) {
-    const RouteMatch match = m_router.match(request.method, request.path);
+    RouteMatch match = m_router.match(request.method, request.path);
+    // Only answers that need no database are made on the serving thread (/healthz, and
+    // whoami with a key already verified), so a slow query never delays them.
+    const bool inlineRoute = match.route && m_inlineRoutes.contains(match.route->pathTemplate);
+    if (inlineRoute &&
+        (match.route->audience == Audience::Public || m_keys.isCached(request.header("x-api-key").trimmed())))
+        return serve(request, match, std::move(respond));
+    m_databaseWork.start(
+        [this, request = std::move(request), match = std::move(match),
+         respond = std::move(respond)]() mutable { serve(request, match, std::move(respond)); });
+}
+
+void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder respond) {
     const bool publicRoute = match.route && match.route->audience == Audience::Public;
     const Audience audience = publicRoute ? Audience::Public : audienceOfPath(request.path);
 
@@ -151,7 +171,7 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
     const auto started = std::chrono::steady_clock::now();
     const qint64 now = m_clock.nowSeconds();
     Responder recorded = [this, started, now, partnerId = key.partnerId, keyId = key.keyId,
-                          method = request.method,
+                          method = usageMethod(request.method),
                           route = match.route ? match.route->pathTemplate : unmatchedRoute,
                           respond = std::move(respond)](HttpResponse response) {
         const auto elapsed = std::chrono::steady_clock::now() - started;
@@ -160,6 +180,12 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
         respond(std::move(response));
     };
 
+    // Every request with a valid key counts against its limit, whatever its answer (API.md
+    // v1.1), so it is admitted first; a refusal is still answered in API.md's order.
+    RateLimiter::Verdict verdict;
+    if (key.rateLimit)
+        verdict = m_rateLimiter.admit(key.keyId, key.rateLimit->requests, key.rateLimit->perSeconds,
+                                      m_clock.nowMilliseconds());
     if (key.type == KeyType::ReadOnly &&
         !scopes::readOnlyMethodAllowed(request.method, request.path, methodOverride(request)))
         return recorded(keyScope());
@@ -168,17 +194,13 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
     key.grant = scopes::grantFor(key.type, match.route->method, match.route->pathTemplate);
     if (key.grant == scopes::Grant::Denied)
         return recorded(keyScope());
-    if (key.rateLimit) {
-        const auto verdict = m_rateLimiter.admit(key.keyId, key.rateLimit->requests,
-                                                 key.rateLimit->perSeconds, m_clock.nowMilliseconds());
-        if (!verdict.allowed) {
-            HttpResponse limited =
-                errorResponse(429, QStringLiteral("rate_limited"),
-                              QStringLiteral("This API key is over its rate limit. Retry in %1 seconds.")
-                                  .arg(verdict.retryAfterSeconds));
-            limited.setHeader("Retry-After", QByteArray::number(verdict.retryAfterSeconds));
-            return recorded(std::move(limited));
-        }
+    if (!verdict.allowed) {
+        HttpResponse limited =
+            errorResponse(429, QStringLiteral("rate_limited"),
+                          QStringLiteral("This API key is over its rate limit. Retry in %1 seconds.")
+                              .arg(verdict.retryAfterSeconds));
+        limited.setHeader("Retry-After", QByteArray::number(verdict.retryAfterSeconds));
+        return recorded(std::move(limited));
     }
     RequestContext context{request, *match.route, match.params, now, std::nullopt, std::move(key)};
     match.route->handler(context, std::move(recorded));

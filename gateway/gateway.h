@@ -11,6 +11,9 @@
 #include "gateway/store.h"
 #include "gateway/usage.h"
 
+#include <QSet>
+#include <QThreadPool>
+
 #include <functional>
 
 namespace knotie::gateway {
@@ -42,13 +45,19 @@ public:
     KeyService &keys() { return m_keyService; }
 
     // After the server has stopped accepting and serving (SIGTERM, SIGINT): drops the
-    // password checks still queued, waits for those running, then writes the usage still
-    // in memory. Only then may the gateway and its store be destroyed.
+    // password checks still queued, waits for those running and for the database work
+    // under way, then writes the usage still in memory. Only then may the gateway and its
+    // store be destroyed.
     void stop();
+
+    // Threads for database work: enough that two slow queries leave others room, few
+    // enough that SQLite's one writer is not fought over.
+    static constexpr int databaseThreads = 6;
 
 private:
     void registerSystemRoutes();
     void noteSessionSeen(const Principal &user);
+    void serve(HttpRequest &request, const RouteMatch &match, Responder respond);
     void handleApiKey(const HttpRequest &request, const RouteMatch &match, KeyPrincipal key,
                       Responder respond);
 
@@ -62,6 +71,8 @@ private:
     UsageRecorder m_usage;
     signinlockout::Lockout m_lockout;
     SignInBudget m_passwordChecks;
+    QThreadPool m_databaseWork;
+    QSet<QString> m_inlineRoutes; // templates answered without the database
 };
 
 // Each group of routes registers itself; one function per file under routes/.

@@ -40,6 +40,14 @@ std::optional<KeyPrincipal> KeyDirectory::authenticate(QByteArrayView secret, qi
     return entry->key;
 }
 
+bool KeyDirectory::isCached(QByteArrayView secret) const {
+    if (keyformat::verify(secret) != keyformat::Verdict::Ok)
+        return true; // refused on its shape alone
+    const QByteArray hash = apikeys::secretHash(secret);
+    std::shared_lock lock(m_mutex);
+    return m_cache.contains(hash);
+}
+
 void KeyDirectory::invalidate(const QString &keyId) {
     std::unique_lock lock(m_mutex);
     ++m_generation;

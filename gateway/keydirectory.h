@@ -27,6 +27,10 @@ public:
 
     void invalidate(const QString &keyId);
 
+    // Whether `secret` is a key already read (valid or not): authenticate() would answer it
+    // without the database.
+    bool isCached(QByteArrayView secret) const;
+
 private:
     struct Entry {
         KeyPrincipal key;
@@ -36,7 +40,7 @@ private:
     std::optional<Entry> load(const QByteArray &hash) const;
 
     Store &m_store;
-    std::shared_mutex m_mutex;
+    mutable std::shared_mutex m_mutex;
     QHash<QByteArray, Entry> m_cache;
     // Bumped by invalidate(): a row read before an invalidation is not cached after it.
     std::atomic<quint64> m_generation{0};

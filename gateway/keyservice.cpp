@@ -77,11 +77,13 @@ std::optional<StoredKey> KeyService::find(const QString &partnerId, const QStrin
 KeyResult<IssuedKey> KeyService::create(const Principal &by, const KeyDraft &draft, qint64 now) {
     const NewKeyRow row{newId(QLatin1StringView("key")), by.partnerId, draft, QString()};
     std::optional<QByteArray> secret;
-    const bool saved = m_store.write([&](QSqlDatabase &db) {
+    const Store::WriteResult saved = m_store.write([&](QSqlDatabase &db) {
         secret = insertKey(db, row, by, now);
         return secret && recordEvent(db, by, auditaction::keyCreated, row.id,
                                      audit::keyCreated(draft.name, keyTypeWireName(draft.type)), now);
     });
+    if (saved.busy())
+        return KeyRefusal::Busy;
     const auto stored = saved ? find(by.partnerId, row.id) : std::nullopt;
     if (!stored)
         return KeyRefusal::Storage;
@@ -91,7 +93,7 @@ KeyResult<IssuedKey> KeyService::create(const Principal &by, const KeyDraft &dra
 KeyResult<StoredKey> KeyService::edit(const Principal &by, const QString &keyId, const KeyEdit &edit,
                                       qint64 now) {
     bool found = false;
-    const bool saved = m_store.write([&](QSqlDatabase &db) {
+    const Store::WriteResult saved = m_store.write([&](QSqlDatabase &db) {
         // Read under the write lock: a PATCH that raced this one has committed already, and
         // only the fields this one names replace what it left.
         const auto current = apikeys::find(db, by.partnerId, keyId);
@@ -117,6 +119,8 @@ KeyResult<StoredKey> KeyService::edit(const Principal &by, const QString &keyId,
                                              description != current->description),
                            now);
     });
+    if (saved.busy())
+        return KeyRefusal::Busy;
     if (!found && !saved)
         return find(by.partnerId, keyId) ? KeyRefusal::Storage : KeyRefusal::NotFound;
     const auto stored = saved ? find(by.partnerId, keyId) : std::nullopt;
@@ -130,7 +134,7 @@ KeyResult<IssuedKey> KeyService::rotate(const Principal &by, const QString &keyI
     std::optional<KeyRefusal> refusal;
     std::optional<QByteArray> secret;
     const QString successorId = newId(QLatin1StringView("key"));
-    const bool saved = m_store.write([&](QSqlDatabase &db) {
+    const Store::WriteResult saved = m_store.write([&](QSqlDatabase &db) {
         // The state is read under the write lock: two rotations of one key at once must not
         // both succeed.
         const auto current = apikeys::find(db, by.partnerId, keyId);
@@ -166,6 +170,8 @@ KeyResult<IssuedKey> KeyService::rotate(const Principal &by, const QString &keyI
     });
     if (refusal)
         return *refusal;
+    if (saved.busy())
+        return KeyRefusal::Busy;
     if (!saved)
         return KeyRefusal::Storage;
     // The previous key now ends with its grace period: its next request must see that.
@@ -179,7 +185,7 @@ KeyResult<IssuedKey> KeyService::rotate(const Principal &by, const QString &keyI
 
 KeyResult<StoredKey> KeyService::revoke(const Principal &by, const QString &keyId, qint64 now) {
     bool found = false;
-    const bool saved = m_store.write([&](QSqlDatabase &db) {
+    const Store::WriteResult saved = m_store.write([&](QSqlDatabase &db) {
         const auto current = apikeys::find(db, by.partnerId, keyId);
         if (!current)
             return false;
@@ -199,6 +205,8 @@ KeyResult<StoredKey> KeyService::revoke(const Principal &by, const QString &keyI
                recordEvent(db, by, auditaction::keyRevoked, current->id, audit::keyRevoked(current->name),
                            now);
     });
+    if (saved.busy())
+        return KeyRefusal::Busy;
     if (!found && !saved)
         return find(by.partnerId, keyId) ? KeyRefusal::Storage : KeyRefusal::NotFound;
     // The key must fail on its very next request, even one already cached as valid.

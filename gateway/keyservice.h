@@ -19,7 +19,8 @@ enum class KeyRefusal {
     NotFound,  // no such key in the caller's partner
     Revoked,   // rotate: a revoked key cannot be rotated
     NotActive, // rotate: only an active key can be (models/domain/keystatus.h)
-    Storage,   // the database failed or stayed locked
+    Busy,      // another writer held the database too long: try again
+    Storage,   // the database failed
 };
 
 template <typename T> using KeyResult = std::variant<T, KeyRefusal>;

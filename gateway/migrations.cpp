@@ -128,6 +128,16 @@ const QList<QStringList> &migrations() {
             // A removed person stays (keys and the audit log name them) but cannot sign in.
             QStringLiteral("ALTER TABLE users ADD COLUMN removed_at INTEGER"),
         },
+        // 4: 429 answers per key and hour (/v1/usage/keys' rate_limited); the usage spool's
+        // watermark: per instance and boot, the highest sequence counted in the rollups,
+        // written in the same transaction as the counts (gateway/usagespool.h).
+        {
+            QStringLiteral("ALTER TABLE usage_hours ADD COLUMN rate_limited INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral(
+                "ALTER TABLE usage_partner_hours ADD COLUMN rate_limited INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE TABLE usage_spool_counted (instance TEXT NOT NULL, boot INTEGER NOT NULL,"
+                           " sequence INTEGER NOT NULL, PRIMARY KEY (instance, boot))"),
+        },
     };
     return all;
 }

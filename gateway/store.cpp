@@ -49,7 +49,7 @@ QSqlDatabase Store::connection() const {
         return QSqlDatabase::database(name, false);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(databasePath());
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
     if (!db.open())
         qCCritical(lcStore) << "cannot open" << databasePath() << db.lastError().text();
     sqlite::run(db, QStringLiteral("PRAGMA foreign_keys = ON"));
@@ -95,9 +95,17 @@ bool Store::open(QString *error) {
     return true;
 }
 
-bool Store::write(const std::function<bool(QSqlDatabase &)> &work) const {
+Store::WriteResult Store::write(const std::function<bool(QSqlDatabase &)> &work) const {
     QSqlDatabase db = connection();
-    return sqlite::writeTransaction(db, work) == sqlite::WriteOutcome::Committed;
+    switch (sqlite::writeTransaction(db, work)) {
+    case sqlite::WriteOutcome::Committed:
+        return {WriteResult::Outcome::Committed};
+    case sqlite::WriteOutcome::Busy:
+        return {WriteResult::Outcome::Busy};
+    case sqlite::WriteOutcome::RolledBack:
+        break;
+    }
+    return {WriteResult::Outcome::RolledBack};
 }
 
 QSqlQuery prepare(const QSqlDatabase &db, const QString &sql) {

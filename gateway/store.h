@@ -24,10 +24,23 @@ public:
     bool open(QString *error);
 
     QString databasePath() const;
+    const QString &dataDirectory() const { return m_directory; }
     QSqlDatabase connection() const;
 
-    // Runs `work` in one `BEGIN IMMEDIATE` transaction; commits if it returns true.
-    bool write(const std::function<bool(QSqlDatabase &)> &work) const;
+    // How a write ended; converts to true when it committed.
+    struct WriteResult {
+        enum class Outcome { Committed, RolledBack, Busy } outcome = Outcome::RolledBack;
+        operator bool() const { return outcome == Outcome::Committed; }
+        // Another writer held the database past busyTimeoutMs: worth a 503 and a retry.
+        bool busy() const { return outcome == Outcome::Busy; }
+    };
+
+    // How long a write waits for another writer before it gives up (busy()).
+    static constexpr int busyTimeoutMs = 5000;
+
+    // Runs `work` in one write transaction (the write lock taken first); commits if it
+    // returns true.
+    WriteResult write(const std::function<bool(QSqlDatabase &)> &work) const;
 
     static int schemaVersion();
 

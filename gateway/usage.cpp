@@ -109,11 +109,12 @@ LatencyHistogram LatencyHistogram::decode(const QByteArray &bytes) {
 namespace {
 QString upsertHourSql(const char *table, const char *owner) {
     return QStringLiteral(
-               "INSERT INTO %1 (%2, hour, requests, ok, client_errors, server_errors, latency)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (%2, hour) DO UPDATE SET"
+               "INSERT INTO %1 (%2, hour, requests, ok, client_errors, server_errors, rate_limited, latency)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (%2, hour) DO UPDATE SET"
                " requests = requests + excluded.requests, ok = ok + excluded.ok,"
                " client_errors = client_errors + excluded.client_errors,"
-               " server_errors = server_errors + excluded.server_errors, latency = excluded.latency")
+               " server_errors = server_errors + excluded.server_errors,"
+               " rate_limited = rate_limited + excluded.rate_limited, latency = excluded.latency")
         .arg(QLatin1String(table), QLatin1String(owner));
 }
 } // namespace
@@ -153,6 +154,7 @@ bool RollupWriter::addTo(QSqlQuery &readLatency, QSqlQuery &upsert, const QStrin
     upsert.addBindValue(totals.ok);
     upsert.addBindValue(totals.clientErrors);
     upsert.addBindValue(totals.serverErrors);
+    upsert.addBindValue(totals.rateLimited);
     upsert.addBindValue(latency.encode());
     return exec(upsert);
 }
@@ -168,9 +170,54 @@ bool RollupWriter::addRoute(const QString &keyId, qint64 hour, const QString &me
     return exec(m_upsertRoute);
 }
 
-UsageRecorder::UsageRecorder(Store &store)
-    : m_store(store)
-    , m_thread([this] { run(); }) {}
+QByteArray usageMethod(const QByteArray &method) {
+    static const QList<QByteArray> known{"GET",    "HEAD",    "POST",  "PUT",    "PATCH",
+                                         "DELETE", "OPTIONS", "TRACE", "CONNECT"};
+    return known.contains(method) ? method : QByteArrayLiteral("OTHER");
+}
+
+UsageRecorder::UsageRecorder(Store &store, const QString &spoolDirectory)
+    : m_store(store) {
+    if (!spoolDirectory.isEmpty()) {
+        QString error;
+        m_spooling = m_spool.open(spoolDirectory, &error);
+        if (!m_spooling)
+            qCCritical(lcUsage) << "usage is kept in memory only until written:" << error;
+        else
+            replaySpool();
+    }
+    m_thread = std::thread([this] { run(); });
+}
+
+// Counts what earlier boots answered but did not write (a SIGKILL, a crash): each record
+// whose sequence is past what the database holds for its boot, then drops the files.
+void UsageRecorder::replaySpool() {
+    const QSqlDatabase db = m_store.connection();
+    for (UsageSpool::Leftover &leftover : m_spool.leftovers()) {
+        QSqlQuery counted = prepare(
+            db, QStringLiteral("SELECT sequence FROM usage_spool_counted WHERE instance = ? AND boot = ?"));
+        counted.addBindValue(m_spool.instance());
+        counted.addBindValue(static_cast<qint64>(leftover.boot));
+        if (!exec(counted))
+            continue;
+        const qint64 through = counted.next() ? counted.value(0).toLongLong() : 0;
+        counted.finish();
+        std::vector<UsageRecord> batch;
+        for (UsageRecord &r : leftover.records)
+            if (r.sequence > through)
+                batch.push_back(std::move(r));
+        if (!batch.empty()) {
+            qCInfo(lcUsage) << "replaying" << batch.size() << "usage records of an earlier run";
+            if (!write(std::move(batch))) {
+                // Written later by flush(), files and all: nothing is dropped.
+                continue;
+            }
+        }
+        UsageSpool::remove(leftover.files);
+    }
+    std::lock_guard lock(m_mutex);
+    m_pending.clear(); // a failed replay's records were re-queued: they stay in their files
+}
 
 UsageRecorder::~UsageRecorder() {
     stop();
@@ -178,6 +225,12 @@ UsageRecorder::~UsageRecorder() {
 
 void UsageRecorder::record(UsageRecord record) {
     std::lock_guard lock(m_mutex);
+    // Under the same lock as the queue: records are written in sequence order, so "counted
+    // through N" is true of every record up to N.
+    if (m_spooling) {
+        record.boot = m_spool.boot();
+        m_spool.append(record);
+    }
     m_pending.push_back(std::move(record));
 }
 
@@ -226,6 +279,7 @@ bool UsageRecorder::write(std::vector<UsageRecord> batch) {
         partnerOfKey.insert(r.keyId, r.partnerId);
         UsageCounts &t = hours[{r.keyId, hour}];
         ++t.requests;
+        t.rateLimited += r.status == 429 ? 1 : 0;
         if (r.status >= 500)
             ++t.serverErrors;
         else if (r.status >= 400)
@@ -239,7 +293,23 @@ bool UsageRecorder::write(std::vector<UsageRecord> batch) {
         qint64 &last = lastUsed[r.keyId];
         last = qMax(last, r.at);
     }
+    // The highest spool position of each boot in the batch (sequence order within a boot).
+    QHash<quint64, qint64> countedThrough;
+    for (const UsageRecord &r : batch)
+        if (r.sequence > 0)
+            countedThrough[r.boot] = qMax(countedThrough.value(r.boot), r.sequence);
     const bool ok = m_store.write([&](QSqlDatabase &db) {
+        QSqlQuery mark =
+            prepare(db, QStringLiteral("INSERT INTO usage_spool_counted (instance, boot, sequence)"
+                                       " VALUES (?, ?, ?) ON CONFLICT (instance, boot)"
+                                       " DO UPDATE SET sequence = excluded.sequence"));
+        for (auto it = countedThrough.cbegin(); it != countedThrough.cend(); ++it) {
+            mark.addBindValue(m_spool.instance());
+            mark.addBindValue(static_cast<qint64>(it.key()));
+            mark.addBindValue(it.value());
+            if (!exec(mark))
+                return false;
+        }
         RollupWriter rollups(db);
         for (auto it = hours.cbegin(); it != hours.cend(); ++it)
             if (!rollups.addHour(partnerOfKey.value(it.key().first), it.key().first, it.key().second,
@@ -288,6 +358,10 @@ bool UsageRecorder::write(std::vector<UsageRecord> batch) {
         qint64 &written = m_lastUsedWritten[it.key()];
         if (it.value() >= written + lastUsedEverySeconds)
             written = it.value();
+    }
+    if (m_spooling && countedThrough.contains(m_spool.boot())) {
+        std::lock_guard lock(m_mutex);
+        m_spool.dropCountedThrough(countedThrough.value(m_spool.boot()));
     }
     return true;
 }

@@ -3,6 +3,7 @@
 #include "gateway/http/httpmessage.h"
 #include "gateway/portalroute.h"
 #include "gateway/store.h"
+#include "gateway/usagespool.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -64,22 +65,31 @@ struct UsageRecord {
     QString route; // the template, or `(unmatched)`
     int status = 0;
     qint64 latencyMicros = 0;
+    quint64 boot = 0; // the spool's position of the record (gateway/usagespool.h)
+    qint64 sequence = 0;
 };
+
+// The method a usage record keeps: one of the methods HTTP defines, or `OTHER`, so that
+// made-up methods cannot grow the usage tables (API.md v1.1).
+QByteArray usageMethod(const QByteArray &method);
 
 inline const QString unmatchedRoute = QStringLiteral("(unmatched)");
 
-// Takes records on the serving threads (a mutex and a push_back) and writes them from
-// its own thread, in one transaction per batch, into rollups per key and hour: the
-// history is never re-read raw, so usage queries cost the same however much traffic
-// there was. Flushes at least every 250 ms and on stop(), so nothing recorded before a
-// SIGTERM is lost. Also keeps api_keys.last_used_at (at most one update a minute per key).
+// Takes records on the serving threads (a mutex, one append to the spool and a push_back)
+// and writes them from its own thread, in one transaction per batch, into rollups per key
+// and hour: the history is never re-read raw, so usage queries cost the same however much
+// traffic there was. Flushes at least every 250 ms and on stop(); the spool (appended
+// before each answer, replayed at start) keeps what a SIGKILL interrupts. Also keeps
+// api_keys.last_used_at (at most one update a minute per key).
 class UsageRecorder {
 public:
-    explicit UsageRecorder(Store &store);
+    // `spoolDirectory` empty: no spool (tests and benchmarks that write rollups directly).
+    UsageRecorder(Store &store, const QString &spoolDirectory);
     ~UsageRecorder();
     UsageRecorder(const UsageRecorder &) = delete;
     UsageRecorder &operator=(const UsageRecorder &) = delete;
 
+    // Appends to the spool before returning: call it before the answer is sent.
     void record(UsageRecord record);
     // Writes everything recorded so far, on the calling thread.
     bool flush();
@@ -88,9 +98,12 @@ public:
 
 private:
     void run();
+    void replaySpool();
     bool write(std::vector<UsageRecord> batch);
 
     Store &m_store;
+    UsageSpool m_spool;
+    bool m_spooling = false;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::vector<UsageRecord> m_pending;
@@ -107,6 +120,7 @@ struct UsageCounts {
     qint64 ok = 0;
     qint64 clientErrors = 0;
     qint64 serverErrors = 0;
+    qint64 rateLimited = 0; // 429 answers, also counted in clientErrors
     LatencyHistogram latency;
 };
 

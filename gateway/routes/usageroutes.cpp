@@ -1,4 +1,5 @@
 #include "gateway/gateway.h"
+#include "gateway/portalroute.h"
 #include "gateway/requestcontext.h"
 #include "gateway/usage.h"
 
@@ -24,6 +25,70 @@ void withQuery(Gateway &gateway, RequestContext &ctx, BucketRule rule, const Res
     if (const HttpResponse *failure = httpError(parsed))
         return respond(std::move(*failure));
     respond(answer(db, std::get<UsageSelection>(parsed)));
+}
+constexpr int maximumKeysPage = 10000;
+
+// A /v1/usage/keys cursor: the last key id of the page before, opaque to the caller.
+QString keysCursor(const QString &lastKeyId) {
+    return QString::fromLatin1(
+        lastKeyId.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+// One page of per-key usage: the selected keys in their stable order (created_at, id),
+// from just after the cursor's key.
+HttpResponse keysPage(const QSqlDatabase &db, const UsageSelection &query, const QUrlQuery &url, int limit) {
+    qsizetype first = 0;
+    if (url.hasQueryItem(QStringLiteral("cursor"))) {
+        const QString after = QString::fromUtf8(QByteArray::fromBase64(
+            url.queryItemValue(QStringLiteral("cursor")).toLatin1(), QByteArray::Base64UrlEncoding));
+        const qsizetype at = after.isEmpty() ? -1 : query.keyIds.indexOf(after);
+        if (at < 0)
+            return errorResponse(
+                422, QStringLiteral("invalid_cursor"),
+                QStringLiteral("This cursor does not belong to this query; start again without one."),
+                QStringLiteral("cursor"));
+        first = at + 1;
+    }
+    const qsizetype end = qMin(query.keyIds.size(), first + limit);
+    QSqlQuery q = prepareForwardOnly(
+        db, QStringLiteral("SELECT hour, requests, client_errors + server_errors, rate_limited"
+                           " FROM usage_hours WHERE key_id = ? AND hour >= ? AND hour < ?"));
+    const qsizetype buckets = (query.to - query.from) / query.bucketSeconds;
+    QJsonArray keys;
+    for (qsizetype i = first; i < end; ++i) {
+        const QString &keyId = query.keyIds.at(i);
+        q.addBindValue(keyId);
+        q.addBindValue(query.from);
+        q.addBindValue(query.to);
+        QList<qint64> series(buckets, 0);
+        qint64 requests = 0;
+        qint64 errors = 0;
+        qint64 rateLimited = 0;
+        if (exec(q)) {
+            while (q.next()) {
+                series[(q.value(0).toLongLong() - query.from) / query.bucketSeconds] +=
+                    q.value(1).toLongLong();
+                requests += q.value(1).toLongLong();
+                errors += q.value(2).toLongLong();
+                rateLimited += q.value(3).toLongLong();
+            }
+        }
+        QJsonArray counts;
+        for (qint64 n : std::as_const(series))
+            counts.append(n);
+        keys.append(QJsonObject{{QStringLiteral("key_id"), keyId},
+                                {QStringLiteral("requests"), requests},
+                                {QStringLiteral("errors"), errors},
+                                {QStringLiteral("rate_limited"), rateLimited},
+                                {QStringLiteral("series"), counts}});
+    }
+    const bool hasMore = end < query.keyIds.size();
+    return jsonResponse(200,
+                        QJsonObject{{QStringLiteral("keys"), keys},
+                                    {QStringLiteral("cursor"),
+                                     end > first ? QJsonValue(keysCursor(query.keyIds.at(end - 1)))
+                                                 : QJsonValue(url.queryItemValue(QStringLiteral("cursor")))},
+                                    {QStringLiteral("has_more"), hasMore}});
 }
 } // namespace
 
@@ -89,45 +154,19 @@ void registerUsageRoutes(Gateway &gateway, Router &router) {
                        });
                });
 
-    router.add(
-        "GET", QStringLiteral("/v1/usage/keys"), Audience::Session,
-        [g](RequestContext &ctx, Responder respond) {
-            if (!ctx.user->has(Permission::AnalyticsView) && !ctx.user->has(Permission::SettingsManage))
-                return respond(permissionDenied());
-            withQuery(
-                *g, ctx, BucketRule::Required, respond,
-                [](const QSqlDatabase &db, const UsageSelection &query) {
-                    QSqlQuery q = prepareForwardOnly(
-                        db, QStringLiteral("SELECT hour, requests, client_errors + server_errors"
-                                           " FROM usage_hours WHERE key_id = ? AND hour >= ? AND hour < ?"));
-                    const qsizetype buckets = (query.to - query.from) / query.bucketSeconds;
-                    QJsonArray keys;
-                    for (const QString &keyId : query.keyIds) {
-                        q.addBindValue(keyId);
-                        q.addBindValue(query.from);
-                        q.addBindValue(query.to);
-                        QList<qint64> series(buckets, 0);
-                        qint64 requests = 0;
-                        qint64 errors = 0;
-                        if (exec(q)) {
-                            while (q.next()) {
-                                series[(q.value(0).toLongLong() - query.from) / query.bucketSeconds] +=
-                                    q.value(1).toLongLong();
-                                requests += q.value(1).toLongLong();
-                                errors += q.value(2).toLongLong();
-                            }
-                        }
-                        QJsonArray counts;
-                        for (qint64 n : std::as_const(series))
-                            counts.append(n);
-                        keys.append(QJsonObject{{QStringLiteral("key_id"), keyId},
-                                                {QStringLiteral("requests"), requests},
-                                                {QStringLiteral("errors"), errors},
-                                                {QStringLiteral("series"), counts}});
-                    }
-                    return jsonResponse(200, QJsonObject{{QStringLiteral("keys"), keys}});
-                });
-        });
+    router.add("GET", QStringLiteral("/v1/usage/keys"), Audience::Session,
+               [g](RequestContext &ctx, Responder respond) {
+                   if (!ctx.user->has(Permission::AnalyticsView) &&
+                       !ctx.user->has(Permission::SettingsManage))
+                       return respond(permissionDenied());
+                   const auto limit = parseLimit(ctx.request.query, maximumKeysPage, maximumKeysPage);
+                   if (const HttpResponse *failure = httpError(limit))
+                       return respond(*failure);
+                   withQuery(*g, ctx, BucketRule::Required, respond,
+                             [&](const QSqlDatabase &db, const UsageSelection &query) {
+                                 return keysPage(db, query, ctx.request.query, std::get<int>(limit));
+                             });
+               });
 }
 
 } // namespace knotie::gateway

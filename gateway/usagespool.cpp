@@ -1,0 +1,170 @@
+#include "gateway/usagespool.h"
+
+#include "gateway/usage.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSaveFile>
+
+#include <algorithm>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace knotie::gateway {
+
+Q_LOGGING_CATEGORY(lcSpool, "knotie.gateway.spool")
+
+namespace {
+
+QString segmentName(quint64 boot, int segment) {
+    return QStringLiteral("%1-%2.spool")
+        .arg(boot, 16, 16, QLatin1Char('0'))
+        .arg(segment, 6, 10, QLatin1Char('0'));
+}
+
+// One record a line, tab-separated. Ids, methods and route templates never hold a tab or
+// a line break (ids are `[A-Za-z0-9_-]`, methods are normalised, routes are templates).
+QByteArray encode(const UsageRecord &r) {
+    QByteArray line;
+    line.reserve(128);
+    line += QByteArray::number(r.sequence) + '\t' + r.partnerId.toUtf8() + '\t' + r.keyId.toUtf8() + '\t' +
+            QByteArray::number(r.at) + '\t' + r.method + '\t' + r.route.toUtf8() + '\t' +
+            QByteArray::number(r.status) + '\t' + QByteArray::number(r.latencyMicros) + '\n';
+    return line;
+}
+
+std::optional<UsageRecord> decode(QByteArrayView line) {
+    const QList<QByteArray> f = line.toByteArray().split('\t');
+    if (f.size() != 8)
+        return std::nullopt;
+    bool ok[5] = {};
+    UsageRecord r;
+    r.sequence = f[0].toLongLong(&ok[0]);
+    r.partnerId = QString::fromUtf8(f[1]);
+    r.keyId = QString::fromUtf8(f[2]);
+    r.at = f[3].toLongLong(&ok[1]);
+    r.method = f[4];
+    r.route = QString::fromUtf8(f[5]);
+    r.status = f[6].toInt(&ok[2]);
+    r.latencyMicros = f[7].toLongLong(&ok[3]);
+    ok[4] = !r.keyId.isEmpty() && !r.partnerId.isEmpty();
+    if (!std::all_of(std::begin(ok), std::end(ok), [](bool b) { return b; }))
+        return std::nullopt;
+    return r;
+}
+
+} // namespace
+
+UsageSpool::~UsageSpool() {
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+bool UsageSpool::open(const QString &directory, QString *error) {
+    m_directory = directory;
+    if (!QDir().mkpath(directory)) {
+        *error = QStringLiteral("cannot create the usage spool folder %1").arg(directory);
+        return false;
+    }
+    QFile::setPermissions(directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile idFile(QDir(directory).filePath(QStringLiteral("instance")));
+    if (idFile.open(QIODevice::ReadOnly))
+        m_instance = QString::fromLatin1(idFile.readAll().trimmed());
+    if (m_instance.isEmpty()) {
+        m_instance = QString::number(QRandomGenerator::system()->generate64(), 16);
+        QSaveFile save(idFile.fileName());
+        if (!save.open(QIODevice::WriteOnly) || save.write(m_instance.toLatin1() + '\n') < 0 ||
+            !save.commit()) {
+            *error = QStringLiteral("cannot write %1").arg(idFile.fileName());
+            return false;
+        }
+    }
+    // 63 bits: the boot is stored as a signed 64-bit integer.
+    m_boot = QRandomGenerator::system()->generate64() >> 1;
+    return openSegment(error);
+}
+
+bool UsageSpool::openSegment(QString *error) {
+    const QString path = QDir(m_directory).filePath(segmentName(m_boot, m_segment));
+    m_fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (m_fd < 0) {
+        if (error)
+            *error = QStringLiteral("cannot create %1").arg(path);
+        return false;
+    }
+    m_segmentSize = 0;
+    return true;
+}
+
+bool UsageSpool::append(UsageRecord &record) {
+    record.sequence = ++m_sequence;
+    if (m_fd < 0)
+        return false;
+    const QByteArray line = encode(record);
+    if (::write(m_fd, line.constData(), static_cast<size_t>(line.size())) != line.size()) {
+        qCWarning(lcSpool) << "cannot append to the usage spool";
+        return false;
+    }
+    m_segmentSize += line.size();
+    if (m_segmentSize >= segmentBytes) {
+        ::close(m_fd);
+        m_closed.append({QDir(m_directory).filePath(segmentName(m_boot, m_segment)), m_sequence});
+        ++m_segment;
+        openSegment(nullptr);
+    }
+    return true;
+}
+
+void UsageSpool::sync() {
+    if (m_fd >= 0)
+        ::fdatasync(m_fd);
+}
+
+void UsageSpool::dropCountedThrough(qint64 sequence) {
+    while (!m_closed.isEmpty() && m_closed.first().lastSequence <= sequence)
+        QFile::remove(m_closed.takeFirst().file);
+}
+
+QList<UsageSpool::Leftover> UsageSpool::leftovers() const {
+    QList<Leftover> result;
+    const QString own = QStringLiteral("%1-").arg(m_boot, 16, 16, QLatin1Char('0'));
+    const QStringList files =
+        QDir(m_directory).entryList({QStringLiteral("*.spool")}, QDir::Files, QDir::Name);
+    for (const QString &name : files) {
+        if (name.startsWith(own))
+            continue;
+        bool ok = false;
+        const quint64 boot = name.section(QLatin1Char('-'), 0, 0).toULongLong(&ok, 16);
+        if (!ok)
+            continue;
+        if (result.isEmpty() || result.last().boot != boot)
+            result.append(Leftover{boot, {}, {}});
+        Leftover &leftover = result.last();
+        const QString path = QDir(m_directory).filePath(name);
+        leftover.files.append(path);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = file.readAll();
+        // A line without its line break was cut short by the kill: its answer was never sent.
+        qsizetype start = 0;
+        for (qsizetype end = bytes.indexOf('\n'); end >= 0; start = end + 1, end = bytes.indexOf('\n', start))
+            if (auto record = decode(QByteArrayView(bytes).sliced(start, end - start))) {
+                record->boot = boot;
+                leftover.records.append(std::move(*record));
+            }
+    }
+    return result;
+}
+
+void UsageSpool::remove(const QStringList &files) {
+    for (const QString &file : files)
+        QFile::remove(file);
+}
+
+} // namespace knotie::gateway

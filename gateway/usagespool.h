@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <cstdio>
+#include <functional>
+
+namespace knotie::gateway {
+
+struct UsageRecord;
+
+// Where a usage record came from, unique across every gateway that ever shares a database:
+// the instance (one per --data folder, kept in the spool folder), the boot (a random number
+// per process start) and the record's sequence number within that boot (1, 2, ...).
+struct SpoolPosition {
+    QString instance;
+    quint64 boot = 0;
+    qint64 sequence = 0;
+};
+
+// The local append-only log of answered requests' usage (API.md v1.1: usage survives
+// SIGKILL). A record is appended (one write(2), no fsync) before its answer is sent, so a
+// killed process leaves it in the page cache; the next start replays every record the
+// database has not yet counted. The database keeps, per (instance, boot), the highest
+// sequence it has counted, in the same transaction as the counts, so a replay counts
+// each record exactly once. Files are segments `<boot>-<n>.spool` of at most
+// `segmentBytes`; one whose every record is counted is deleted. See docs/architecture.md.
+class UsageSpool {
+public:
+    static constexpr qint64 segmentBytes = 8 * 1024 * 1024;
+
+    UsageSpool() = default;
+    ~UsageSpool();
+    UsageSpool(const UsageSpool &) = delete;
+    UsageSpool &operator=(const UsageSpool &) = delete;
+
+    // Creates the folder and the instance id on first use, starts a new boot.
+    bool open(const QString &directory, QString *error);
+    const QString &instance() const { return m_instance; }
+    quint64 boot() const { return m_boot; }
+
+    // Appends `record` with the next sequence number (stored in `record`). Not thread-safe:
+    // the caller serialises, so sequence order is also the order records are counted in.
+    bool append(UsageRecord &record);
+    // Pushes what was appended towards the disk (power loss), off the serving threads.
+    void sync();
+    // Deletes the segments of this boot that hold only records counted up to `sequence`.
+    void dropCountedThrough(qint64 sequence);
+
+    // Records of earlier boots of this instance, oldest segment first, each with its
+    // position; `countedThrough(boot)` says which sequence the database counted already.
+    struct Leftover {
+        quint64 boot = 0;
+        QList<UsageRecord> records;
+        QStringList files;
+    };
+    QList<Leftover> leftovers() const;
+    static void remove(const QStringList &files);
+
+private:
+    bool openSegment(QString *error);
+
+    QString m_directory;
+    QString m_instance;
+    quint64 m_boot = 0;
+    int m_segment = 0;
+    int m_fd = -1;
+    qint64 m_segmentSize = 0;
+    qint64 m_sequence = 0;
+    struct Closed {
+        QString file;
+        qint64 lastSequence = 0;
+    };
+    QList<Closed> m_closed; // this boot's full segments, oldest first
+};
+
+} // namespace knotie::gateway
