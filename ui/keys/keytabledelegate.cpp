@@ -62,7 +62,7 @@ private:
 KeyStatusText keyStatusText(const ApiKey &key, const KeyTableModel &model, UnixTime now) {
     switch (key.status) {
     case KeyStatus::Revoked:
-        return {keyStatusDisplayName(key.status), themeColor(ColorRole::KeyRetired)};
+        return {revokedText(key, now), themeColor(ColorRole::KeyRetired)};
     case KeyStatus::Expired:
         return {keyStatusDisplayName(key.status), themeColor(ColorRole::KeyRetired)};
     case KeyStatus::Expiring: {
@@ -70,7 +70,7 @@ KeyStatusText keyStatusText(const ApiKey &key, const KeyTableModel &model, UnixT
         const QString when = relativeTime(key.expiresAt, now);
         if (successor >= 0)
             return {
-                KeyTableDelegate::tr("Expiring %1, replaced by “%2”").arg(when, model.keyAt(successor).name),
+                KeyTableDelegate::tr("Expiring %1, replaced by %2").arg(when, keyLabel(model.keyAt(successor))),
                 themeColor(ColorRole::KeyExpiring)};
         return {KeyTableDelegate::tr("Expiring %1").arg(when), themeColor(ColorRole::KeyExpiring)};
     }

@@ -184,7 +184,7 @@ void OverviewPage::updateAccount() {
             QLocale().toString(QDateTime::fromSecsSinceEpoch(state->offlineSince()), QLocale::ShortFormat);
         text = tr("Offline since %1: showing what was last synced.").arg(since);
     } else if (state->lastSyncedAt()) {
-        text = tr("Last synced %1").arg(relativeTime(state->lastSyncedAt(), currentTime()));
+        text = tr("Last synced %1").arg(elapsedTime(state->lastSyncedAt(), currentTime()));
     } else {
         text = tr("Syncing…");
     }
@@ -309,23 +309,23 @@ void OverviewPage::updateActivity() {
     for (const AuditEvent &event : audit->rows()) {
         QString what;
         if (event.action == auditaction::keyCreated)
-            what = tr("%1 created “%2”");
+            what = tr("%1 created %2");
         else if (event.action == auditaction::keyRotated)
-            what = tr("%1 rotated “%2”");
+            what = tr("%1 rotated %2");
         else if (event.action == auditaction::keyRevoked)
-            what = tr("%1 revoked “%2”");
+            what = tr("%1 revoked %2");
         else if (event.action == auditaction::keyRenamed)
-            what = tr("%1 renamed “%2”");
+            what = tr("%1 renamed %2");
         else
             continue;
         const ApiKey *known = keys->find(event.keyId);
         // A key the table does not hold yet is named as the event recorded it.
-        const QString key = known ? known->name
+        const QString key = known ? keyLabel(*known)
                                   : QJsonDocument::fromJson(event.details.toUtf8())
                                         .object()
                                         .value(QLatin1String("name"))
                                         .toString(event.keyId);
-        d->activity->addItem(tr("%1 · %2").arg(what.arg(event.actor.name, key), relativeTime(event.at, now)));
+        d->activity->addItem(tr("%1 · %2").arg(what.arg(event.actor.name, key), elapsedTime(event.at, now)));
         if (d->activity->count() == recentActions)
             break;
     }

@@ -37,6 +37,7 @@ private:
     void buildMenus();
     void rebuildNavigation();
     void onAccountChanged(const Account &account);
+    void focusPage(QWidget *page);
 
     struct Private;
     std::unique_ptr<Private> d;

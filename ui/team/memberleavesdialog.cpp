@@ -130,7 +130,7 @@ void MemberLeavesDialog::listKeys() {
             continue;
         m_keys.append(k);
         m_keyList->addItem(
-            QStringLiteral("%1   %2   %3").arg(k.name, k.maskedSecret(), keyTypeDisplayName(k.type)));
+            QStringLiteral("%1   %2").arg(keyLabel(k), keyTypeDisplayName(k.type)));
     }
     if (m_keys.isEmpty())
         m_keyList->addItem(member.isEmpty() ? tr("Pick a member.")
