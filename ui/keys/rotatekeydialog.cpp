@@ -35,8 +35,7 @@ QList<int> RotateKeyDialog::graceChoices() {
 
 RotateKeyDialog::RotateKeyDialog(const QList<ApiKey> &keys, QWidget *parent)
     : QDialog(parent)
-    , m_grace(new QButtonGroup(this))
-    , m_expiry(new QComboBox(this)) {
+    , m_grace(new QButtonGroup(this)) {
     setObjectName(QStringLiteral("rotateKeyDialog"));
     const int n = int(keys.size());
     setWindowTitle(n == 1 ? tr("Rotate %1").arg(keyLabel(keys.first())) : tr("Rotate %n Keys", nullptr, n));
@@ -61,7 +60,9 @@ RotateKeyDialog::RotateKeyDialog(const QList<ApiKey> &keys, QWidget *parent)
     setGraceSeconds(86400);
     tabToCheckedChoice(m_grace);
 
-    // Item data: 0 for the old key's lifetime, a number of days, or -1 for never.
+    // Made after the grace choices, so Tab reaches it after them. Item data: 0 for the old
+    // key's lifetime, a number of days, or -1 for never.
+    m_expiry = new QComboBox(this);
     m_expiry->setObjectName(QStringLiteral("successorExpiry"));
     m_expiry->setAccessibleName(tr("The new key expires"));
     m_expiry->addItem(n == 1 ? tr("Like the old key: %1").arg(lifetimeText(keys.first()))

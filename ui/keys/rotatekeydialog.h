@@ -27,7 +27,7 @@ public:
 
 private:
     QButtonGroup *m_grace;
-    QComboBox *m_expiry;
+    QComboBox *m_expiry = nullptr;
 };
 
 } // namespace knotie
