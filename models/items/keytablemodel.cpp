@@ -40,9 +40,10 @@ QString elapsedTime(UnixTime time, UnixTime now) {
 }
 
 QString revokedText(const ApiKey &key, UnixTime now) {
-    const QString when = !key.revokedAt ? QString()
-                         : now ? elapsedTime(key.revokedAt, now)
-                               : QLocale().toString(QDateTime::fromSecsSinceEpoch(key.revokedAt), QLocale::ShortFormat);
+    const QString when =
+        !key.revokedAt ? QString()
+        : now          ? elapsedTime(key.revokedAt, now)
+              : QLocale().toString(QDateTime::fromSecsSinceEpoch(key.revokedAt), QLocale::ShortFormat);
     if (when.isEmpty())
         return key.revokedBy ? KeyTableModel::tr("Revoked by %1").arg(key.revokedBy->name)
                              : keyStatusDisplayName(KeyStatus::Revoked);

@@ -107,7 +107,8 @@ private Q_SLOTS:
         QFile style(QStringLiteral(KNOTIE_SOURCE_DIR "/resources/style/portal.qss"));
         QVERIFY(style.open(QIODevice::ReadOnly));
         const QString sheet = QString::fromUtf8(style.readAll());
-        QVERIFY2(!sheet.contains(QStringLiteral("outline")), "the style sheet must not remove focus outlines");
+        QVERIFY2(!sheet.contains(QStringLiteral("outline")),
+                 "the style sheet must not remove focus outlines");
         window.setStyleSheet(sheet);
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));

@@ -237,9 +237,11 @@ private Q_SLOTS:
         const ApiKey revoked = model->keyAt(model->rowOf(created.id));
         QVERIFY(revoked.revokedAt > 0);
         const QString status = keyStatusText(revoked, *model, revoked.revokedAt + 60).text;
-        QVERIFY2(status.startsWith(QStringLiteral("Revoked ")) && status.endsWith(QStringLiteral("by Maya Lindqvist")),
+        QVERIFY2(status.startsWith(QStringLiteral("Revoked ")) &&
+                     status.endsWith(QStringLiteral("by Maya Lindqvist")),
                  qPrintable(status));
-        QCOMPARE(model->index(model->rowOf(created.id), KeyTableModel::Expires).data().toString(), QStringLiteral("—"));
+        QCOMPARE(model->index(model->rowOf(created.id), KeyTableModel::Expires).data().toString(),
+                 QStringLiteral("—"));
         // Hidden by default now; shown with the toggle, and then it can be neither rotated nor revoked.
         QVERIFY(!model->indexFromKey(created.id, f.page->proxy()).isValid());
         f.page->findChild<QCheckBox *>(QStringLiteral("showRetired"))->setChecked(true);
@@ -300,7 +302,8 @@ private Q_SLOTS:
         for (const CreatedKey &k : keys)
             QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", k.secret}}).status, 401);
         const auto successorOf = [this](const QString &id) {
-            const HttpReply listed = m_gateway.get(QStringLiteral("/v1/keys"), GatewayProcess::bearer(m_owner));
+            const HttpReply listed =
+                m_gateway.get(QStringLiteral("/v1/keys"), GatewayProcess::bearer(m_owner));
             QJsonObject old, successor;
             for (const QJsonValue &v : listed.json().value(QStringLiteral("keys")).toArray())
                 if (v.toObject().value(QStringLiteral("id")).toString() == id)
@@ -324,13 +327,13 @@ private:
     CreatedKey createKey(const QString &name) const { return createReadOnlyKey(m_gateway, m_owner, name); }
     // One that expires in `days` days.
     CreatedKey createKey(const QString &name, int days) const {
-        const HttpReply reply = m_gateway.postJson(
-            QStringLiteral("/v1/keys"),
-            {{QStringLiteral("name"), name},
-             {QStringLiteral("type"), QStringLiteral("read_only")},
-             {QStringLiteral("expires_at"),
-              QDateTime::currentDateTimeUtc().addDays(days).toString(Qt::ISODate)}},
-            GatewayProcess::bearer(m_owner));
+        const HttpReply reply =
+            m_gateway.postJson(QStringLiteral("/v1/keys"),
+                               {{QStringLiteral("name"), name},
+                                {QStringLiteral("type"), QStringLiteral("read_only")},
+                                {QStringLiteral("expires_at"),
+                                 QDateTime::currentDateTimeUtc().addDays(days).toString(Qt::ISODate)}},
+                               GatewayProcess::bearer(m_owner));
         const QJsonObject body = reply.json();
         return {body.value(QStringLiteral("key")).toObject().value(QStringLiteral("id")).toString(),
                 body.value(QStringLiteral("secret")).toString().toLatin1()};

@@ -156,9 +156,11 @@ private Q_SLOTS:
         dialog.setExistingKeys({existing, revoked});
         dialog.show();
         auto *warning = dialog.findChild<QLabel *>(QStringLiteral("nameWarning"));
-        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("keyName")), QStringLiteral("n8n production"));
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("keyName")),
+                         QStringLiteral("n8n production"));
         QVERIFY(warning->isVisible());
-        QVERIFY2(warning->text().contains(QStringLiteral("N8N Production (kn_rk_…Ab3d)")), qPrintable(warning->text()));
+        QVERIFY2(warning->text().contains(QStringLiteral("N8N Production (kn_rk_…Ab3d)")),
+                 qPrintable(warning->text()));
         QVERIFY(!warning->text().contains(QStringLiteral("Zz99"))); // a revoked key's name is free again
         QVERIFY(knotie::test::grabForDocs(&dialog, QStringLiteral("create-key-duplicate-name")));
         QSignalSpy requested(&dialog, &CreateKeyDialog::createRequested);
@@ -184,8 +186,8 @@ private Q_SLOTS:
         RotateKeyDialog one({ninety});
         auto *expiry = one.findChild<QComboBox *>(QStringLiteral("successorExpiry"));
         QVERIFY(expiry);
-        QCOMPARE(expiry->currentText(), QStringLiteral("Like the old key: %1")
-                                            .arg(RotateKeyDialog::tr("%n day(s)", nullptr, 90)));
+        QCOMPARE(expiry->currentText(),
+                 QStringLiteral("Like the old key: %1").arg(RotateKeyDialog::tr("%n day(s)", nullptr, 90)));
         QCOMPARE(one.successorExpiry().expiresAt(ninety, now), now + 90 * 86400);
         QVERIFY(one.windowTitle().contains(QStringLiteral("Ninety (kn_rk_…N90d)")));
         QVERIFY(knotie::test::grabForDocs(&one, QStringLiteral("rotate-key-expiry")));

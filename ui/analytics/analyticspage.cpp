@@ -92,7 +92,7 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     , m_keysChanged(new QTimer(this)) {
     setObjectName(QStringLiteral("analyticsPage"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new PageHeader(tr("Analytics"), this));
+    layout->addWidget(new PageHeader(pageTitle(Page::Analytics), this));
 
     auto *controls = new QHBoxLayout;
     auto *filterLabel = new QLabel(tr("&Show:"), this);

@@ -41,10 +41,9 @@ void KeyFlows::rotate(QList<ApiKey> keys) {
         return;
     auto *dialog = new RotateKeyDialog(keys, m_parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog, keys] {
-                runBatch(BatchAction::Rotate, keys, dialog->graceSeconds(), dialog->successorExpiry());
-            });
+    connect(dialog, &QDialog::accepted, this, [this, dialog, keys] {
+        runBatch(BatchAction::Rotate, keys, dialog->graceSeconds(), dialog->successorExpiry());
+    });
     dialog->open();
 }
 

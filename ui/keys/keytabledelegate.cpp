@@ -69,9 +69,9 @@ KeyStatusText keyStatusText(const ApiKey &key, const KeyTableModel &model, UnixT
         const int successor = key.replacedBy.isEmpty() ? -1 : model.rowOf(key.replacedBy);
         const QString when = relativeTime(key.expiresAt, now);
         if (successor >= 0)
-            return {
-                KeyTableDelegate::tr("Expiring %1, replaced by %2").arg(when, keyLabel(model.keyAt(successor))),
-                themeColor(ColorRole::KeyExpiring)};
+            return {KeyTableDelegate::tr("Expiring %1, replaced by %2")
+                        .arg(when, keyLabel(model.keyAt(successor))),
+                    themeColor(ColorRole::KeyExpiring)};
         return {KeyTableDelegate::tr("Expiring %1").arg(when), themeColor(ColorRole::KeyExpiring)};
     }
     case KeyStatus::Active:

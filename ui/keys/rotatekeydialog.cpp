@@ -5,8 +5,8 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
-#include <QFormLayout>
 #include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QPushButton>
@@ -65,9 +65,8 @@ RotateKeyDialog::RotateKeyDialog(const QList<ApiKey> &keys, QWidget *parent)
     m_expiry = new QComboBox(this);
     m_expiry->setObjectName(QStringLiteral("successorExpiry"));
     m_expiry->setAccessibleName(tr("The new key expires"));
-    m_expiry->addItem(n == 1 ? tr("Like the old key: %1").arg(lifetimeText(keys.first()))
-                             : tr("Each like its old key"),
-                      0);
+    m_expiry->addItem(
+        n == 1 ? tr("Like the old key: %1").arg(lifetimeText(keys.first())) : tr("Each like its old key"), 0);
     for (int days : {30, 90, 365})
         m_expiry->addItem(days == 365 ? tr("In one year") : tr("In %n day(s)", nullptr, days), days);
     m_expiry->addItem(tr("Never"), -1);

@@ -342,9 +342,9 @@ QWidget *OverviewPage::makeTraffic(QWidget *parent) {
     d->errorRate = new QLabel(box);
     d->errorRate->setObjectName(QStringLiteral("trafficErrorRate"));
     d->chart = new TrafficChart(box);
-    auto *open = new QPushButton(tr("Open Analytics"), box);
+    auto *open = new QPushButton(tr("Open %1").arg(pageTitle(Page::Analytics)), box);
     open->setObjectName(QStringLiteral("openAnalytics"));
-    open->setAccessibleName(tr("Open Analytics"));
+    open->setAccessibleName(open->text());
     const auto openAnalytics = [this] {
         if (d->context.navigator)
             d->context.navigator->showPage(Page::Analytics);
@@ -404,7 +404,8 @@ void OverviewPage::showTraffic(const UsageSeries &series, bool fromCache) {
     d->requests->setText(tr("Requests in the last 24 hours: %1, against %2 in the 24 before%3")
                              .arg(QLocale().toString(totals[1]), QLocale().toString(totals[0]), change));
     d->errorRate->setText(tr("Error rate: %1, against %2").arg(percent(rate(1)), percent(rate(0))));
-    d->chart->setSeries(last, previous);
+    // The last 24 hours end with the current one: the chart's axis starts 23 hours before it.
+    d->chart->setSeries(last, previous, series.buckets.constLast().start - 23 * 3600);
 }
 
 QWidget *OverviewPage::makeWelcome(QWidget *parent) {
@@ -424,7 +425,7 @@ QWidget *OverviewPage::makeWelcome(QWidget *parent) {
                                  "copy-and-paste examples for your tools.")
                             : tr("Here you can read the API reference, with copy-and-paste examples for "
                                  "your tools.");
-    text->setText(tr("Hello %1. %2\n\nTo manage API keys or see usage analytics, ask %3, who owns the %4 "
+    text->setText(tr("Hello %1. %2\n\nTo manage API keys or see Agent Analytics, ask %3, who owns the %4 "
                      "account, to give you access.")
                       .arg(account.user.name, can, owner, account.partnerName));
     layout->addWidget(text);

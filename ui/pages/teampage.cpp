@@ -38,7 +38,7 @@ QString TeamPage::permissionTitle(Permission permission) {
     case Permission::SettingsManage:
         return tr("Settings (API keys, team)");
     case Permission::AnalyticsView:
-        return tr("Analytics");
+        return pageTitle(Page::Analytics);
     case Permission::CustomersView:
         return tr("Customers");
     case Permission::TeamManage:

@@ -35,7 +35,8 @@ QWidget *firstControl(QWidget *page) {
     if (QWidget *proxy = page->focusProxy())
         return proxy;
     for (QWidget *w = page->nextInFocusChain(); w && w != page; w = w->nextInFocusChain())
-        if (page->isAncestorOf(w) && w->isVisibleTo(page) && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus))
+        if (page->isAncestorOf(w) && w->isVisibleTo(page) && w->isEnabled() &&
+            (w->focusPolicy() & Qt::TabFocus))
             return w;
     return nullptr;
 }
@@ -69,7 +70,8 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     d->session = context.workspace->session();
     const Account &account = d->session->account();
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("%1 — Knotie Partner Portal").arg(account.partnerName));
+    // The window system adds the application's name (see applicationDisplayName).
+    setWindowTitle(account.partnerName);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -128,6 +130,10 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+QString MainWindow::applicationDisplayName() {
+    return tr("Knotie Partner Portal");
+}
 
 void MainWindow::rebuildNavigation() {
     const QSignalBlocker blocker(d->navigation);
