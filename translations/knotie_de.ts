@@ -1111,11 +1111,15 @@
         <translation>Wird erstellt…</translation>
     </message>
     <message numerus="yes">
-        <source>%n key(s) already named like this: %1. You can still use the name; the last four characters tell the keys apart.</source>
+        <source>%n other key(s) with this name: %1</source>
         <translation>
-            <numerusform>Ein Schlüssel heißt schon so: %1. Sie können den Namen trotzdem verwenden; die letzten vier Zeichen unterscheiden die Schlüssel.</numerusform>
-            <numerusform>%n Schlüssel heißen schon so: %1. Sie können den Namen trotzdem verwenden; die letzten vier Zeichen unterscheiden die Schlüssel.</numerusform>
+            <numerusform>Ein anderer Schlüssel mit diesem Namen: %1</numerusform>
+            <numerusform>%n andere Schlüssel mit diesem Namen: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>You can still use it: the last four characters tell the keys apart.</source>
+        <translation>Sie können ihn trotzdem verwenden: Die letzten vier Zeichen unterscheiden die Schlüssel.</translation>
     </message>
 </context>
 <context>

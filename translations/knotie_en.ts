@@ -14,10 +14,10 @@
 <context>
     <name>knotie::CreateKeyDialog</name>
     <message numerus="yes">
-        <source>%n key(s) already named like this: %1. You can still use the name; the last four characters tell the keys apart.</source>
+        <source>%n other key(s) with this name: %1</source>
         <translation>
-            <numerusform>A key is already named like this: %1. You can still use the name; the last four characters tell the keys apart.</numerusform>
-            <numerusform>%n keys are already named like this: %1. You can still use the name; the last four characters tell the keys apart.</numerusform>
+            <numerusform>%n other key with this name: %1</numerusform>
+            <numerusform>%n other keys with this name: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -94,7 +94,9 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
     d->nameError = makeErrorLabel(QStringLiteral("nameError"), this);
     d->nameWarning = new QLabel(this);
     d->nameWarning->setObjectName(QStringLiteral("nameWarning"));
-    d->nameWarning->setWordWrap(true);
+    // Two lines, never wrapped: a wrapped label in the form mis-sizes the dialog's height.
+    d->nameWarning->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    d->nameWarning->setTextFormat(Qt::PlainText);
     d->nameWarning->setStyleSheet(colorStyle(ColorRole::WarningText));
     d->nameWarning->hide();
     connect(d->name, &QLineEdit::textChanged, this, &CreateKeyDialog::checkNameAsTyped);
@@ -311,11 +313,14 @@ void CreateKeyDialog::checkNameAsTyped() {
         for (const ApiKey &k : std::as_const(d->existing))
             if (!k.isRetired() && k.name.compare(name, Qt::CaseInsensitive) == 0)
                 same.append(keyLabel(k));
-    d->nameWarning->setText(
-        tr("%n key(s) already named like this: %1. You can still use the name; the last four characters "
-           "tell the keys apart.",
-           nullptr, int(same.size()))
-            .arg(same.join(QStringLiteral(", "))));
+    // At most two named on the line; the tooltip has them all.
+    const QString named = same.size() <= 2
+                              ? same.join(QStringLiteral(", "))
+                              : same.mid(0, 2).join(QStringLiteral(", ")) + QStringLiteral(", …");
+    d->nameWarning->setText(tr("%n other key(s) with this name: %1", nullptr, int(same.size())).arg(named) +
+                            QLatin1Char('\n') +
+                            tr("You can still use it: the last four characters tell the keys apart."));
+    d->nameWarning->setToolTip(same.join(QLatin1Char('\n')));
     d->nameWarning->setVisible(!name.isEmpty() && !same.isEmpty());
 }
 
