@@ -1,9 +1,11 @@
 #include "app/portalcontroller.h"
 #include "app/singleinstance.h"
 #include "ui/preferences/preferencesdialog.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QIcon>
 #include <QLibraryInfo>
@@ -30,15 +32,65 @@ void installTranslations(QApplication &app, const QString &code) {
         own->load(QStringLiteral(":/i18n/knotie_en")))
         QApplication::installTranslator(own);
 }
+
+// The command line, for the GUI run and for --help and --version alike.
+struct CommandLine {
+    QCommandLineOption gateway{QStringLiteral("gateway"), QStringLiteral("Gateway address to sign in to."),
+                               QStringLiteral("URL")};
+    QCommandLineOption email{QStringLiteral("email"), QStringLiteral("Email to prefill."),
+                             QStringLiteral("EMAIL")};
+    QCommandLineOption signIn{QStringLiteral("sign-in"),
+                              QStringLiteral("Sign in at once with the password in $KNOTIE_PASSWORD.")};
+    QCommandLineOption page{QStringLiteral("page"), QStringLiteral("Page to open, e.g. api-keys."),
+                            QStringLiteral("PAGE")};
+    QCommandLineOption language{QStringLiteral("language"), QStringLiteral("Language for this run (en, de)."),
+                                QStringLiteral("CODE")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Save the main window as a PNG file and quit."),
+                                  QStringLiteral("FILE")};
+
+    void addTo(QCommandLineParser &parser) const {
+        parser.setApplicationDescription(
+            QStringLiteral("Manage the API keys of your Knotie AI Pro partner account."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({gateway, email, signIn, page, language, screenshot});
+    }
+};
+
+void setApplicationNames() {
+    QCoreApplication::setOrganizationName(QStringLiteral("Knotie"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("knotie.ai"));
+    QCoreApplication::setApplicationName(QStringLiteral("knotie-portal"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KNOTIE_VERSION));
+}
+
+// --help and --version need no display: they are answered by a QCoreApplication before any GUI
+// exists (a QApplication aborts without a display, and --help is how people find --gateway).
+bool asksOnlyForInformation(int argc, char *argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--")
+            return false;
+        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version")
+            return true;
+    }
+    return false;
+}
 } // namespace
 
 int main(int argc, char *argv[]) {
+    if (asksOnlyForInformation(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        setApplicationNames();
+        QCommandLineParser parser;
+        CommandLine().addTo(parser);
+        parser.process(core); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Knotie"));
-    QApplication::setOrganizationDomain(QStringLiteral("knotie.ai"));
-    QApplication::setApplicationName(QStringLiteral("knotie-portal"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Knotie Partner Portal"));
-    QApplication::setApplicationVersion(QStringLiteral(KNOTIE_VERSION));
+    setApplicationNames();
     QApplication::setDesktopFileName(QStringLiteral("ai.knotie.PartnerPortal"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/knotie-portal.svg")));
     // Reach the gateway through the proxy the system settings name, as the browser does.
@@ -49,38 +101,24 @@ int main(int argc, char *argv[]) {
         app.setStyleSheet(QString::fromUtf8(style.readAll()));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Manage the API keys of your Knotie AI Pro partner account."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption gateway(QStringLiteral("gateway"),
-                                     QStringLiteral("Gateway address to sign in to."), QStringLiteral("URL"));
-    const QCommandLineOption email(QStringLiteral("email"), QStringLiteral("Email to prefill."),
-                                   QStringLiteral("EMAIL"));
-    const QCommandLineOption signIn(QStringLiteral("sign-in"),
-                                    QStringLiteral("Sign in at once with the password in $KNOTIE_PASSWORD."));
-    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Page to open, e.g. api-keys."),
-                                  QStringLiteral("PAGE"));
-    const QCommandLineOption language(QStringLiteral("language"),
-                                      QStringLiteral("Language for this run (en, de)."),
-                                      QStringLiteral("CODE"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save the main window as a PNG file and quit."),
-                                        QStringLiteral("FILE"));
-    parser.addOptions({gateway, email, signIn, page, language, screenshot});
+    const CommandLine cli;
+    cli.addTo(parser);
     parser.process(app);
 
-    installTranslations(app, parser.isSet(language) ? parser.value(language)
-                                                    : knotie::PreferencesDialog::languageSetting());
+    installTranslations(app, parser.isSet(cli.language) ? parser.value(cli.language)
+                                                        : knotie::PreferencesDialog::languageSetting());
+    // Translated, once the language is known: the window system shows it after every window's
+    // own title ("Demo Agency — Knotie Partnerportal"), so no title repeats it.
+    QApplication::setApplicationDisplayName(knotie::MainWindow::applicationDisplayName());
 
     PortalController::Options options;
-    options.gateway = parser.value(gateway);
-    options.email = parser.value(email);
-    options.autoSignIn = parser.isSet(signIn);
+    options.gateway = parser.value(cli.gateway);
+    options.email = parser.value(cli.email);
+    options.autoSignIn = parser.isSet(cli.signIn);
     if (options.autoSignIn)
         options.password = qEnvironmentVariable("KNOTIE_PASSWORD");
-    options.startPage = parser.value(page);
-    options.screenshot = parser.value(screenshot);
+    options.startPage = parser.value(cli.page);
+    options.screenshot = parser.value(cli.screenshot);
 
     // A screenshot run is a tool, not a second portal: it never hands over.
     knotie::SingleInstance instance;

@@ -16,16 +16,16 @@
         <translation>Sie haben keinen Zugriff auf die Team-Einstellungen. Bitten Sie %1, Ihnen Zugriff auf die Einstellungen zu geben.</translation>
     </message>
     <message>
-        <source>You don&apos;t have access to usage analytics. Ask %1 to grant analytics access.</source>
-        <translation>Sie haben keinen Zugriff auf die Nutzungsanalyse. Bitten Sie %1, Ihnen Zugriff auf die Analyse zu geben.</translation>
-    </message>
-    <message>
         <source>You don&apos;t have access to customers. Ask %1 to grant access.</source>
         <translation>Sie haben keinen Zugriff auf Kunden. Bitten Sie %1, Ihnen Zugriff zu geben.</translation>
     </message>
     <message>
         <source>Only the account owner can change permissions.</source>
         <translation>Nur der Kontoinhaber kann Berechtigungen ändern.</translation>
+    </message>
+    <message>
+        <source>You don&apos;t have access to Agent Analytics. Ask %1 to grant Agent Analytics access.</source>
+        <translation>Sie haben keinen Zugriff auf Agent Analytics. Bitten Sie %1, Ihnen Zugriff auf Agent Analytics zu geben.</translation>
     </message>
 </context>
 <context>
@@ -198,10 +198,6 @@
         <translation>Kunden</translation>
     </message>
     <message>
-        <source>Analytics</source>
-        <translation>Analyse</translation>
-    </message>
-    <message>
         <source>API Reference</source>
         <translation>API-Referenz</translation>
     </message>
@@ -236,6 +232,10 @@
     <message>
         <source>Who is on your team and which settings they may use.</source>
         <translation>Wer zu Ihrem Team gehört und welche Einstellungen er oder sie verwenden darf.</translation>
+    </message>
+    <message>
+        <source>Agent Analytics</source>
+        <translation>Agent Analytics</translation>
     </message>
 </context>
 <context>
@@ -399,6 +399,14 @@
     </message>
 </context>
 <context>
+    <name>TimeAxis</name>
+    <message>
+        <source>d MMM</source>
+        <extracomment>QDateTime format of every chart&apos;s day labels</extracomment>
+        <translation>d. MMM</translation>
+    </message>
+</context>
+<context>
     <name>knotie::AccountHeader</name>
     <message>
         <source>Owner</source>
@@ -438,10 +446,6 @@
     <message>
         <source>Export PNG…</source>
         <translation>Als PNG exportieren…</translation>
-    </message>
-    <message>
-        <source>Analytics</source>
-        <translation>Analyse</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
@@ -578,10 +582,6 @@
     <message>
         <source>Customer: %1</source>
         <translation>Kunde: %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Key: %1</source>
@@ -854,10 +854,6 @@
         <source>Key: %1</source>
         <translation>Schlüssel: %1</translation>
     </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
 </context>
 <context>
     <name>knotie::ConnectionCheck</name>
@@ -1114,6 +1110,17 @@
         <source>Creating…</source>
         <translation>Wird erstellt…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n other key(s) with this name: %1</source>
+        <translation>
+            <numerusform>Ein anderer Schlüssel mit diesem Namen: %1</numerusform>
+            <numerusform>%n andere Schlüssel mit diesem Namen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can still use it: the last four characters tell the keys apart.</source>
+        <translation>Sie können ihn trotzdem verwenden: Die letzten vier Zeichen unterscheiden die Schlüssel.</translation>
+    </message>
 </context>
 <context>
     <name>knotie::CustomerDetail</name>
@@ -1142,17 +1149,12 @@
         <translation>Anfragen</translation>
     </message>
     <message>
-        <source>MMM d</source>
-        <extracomment>QDateTime format of the chart&apos;s day labels</extracomment>
-        <translation>d. MMM</translation>
-    </message>
-    <message>
-        <source>People with analytics access see this customer&apos;s usage here.</source>
-        <translation>Wer Zugriff auf die Analyse hat, sieht hier die Nutzung dieses Kunden.</translation>
-    </message>
-    <message>
         <source>Customer since %1</source>
         <translation>Kunde seit %1</translation>
+    </message>
+    <message>
+        <source>People with %1 access see this customer&apos;s usage here.</source>
+        <translation>Wer Zugriff auf %1 hat, sieht hier die Nutzung dieses Kunden.</translation>
     </message>
 </context>
 <context>
@@ -1211,10 +1213,6 @@
 <context>
     <name>knotie::EditKeyDialog</name>
     <message>
-        <source>Rename “%1”</source>
-        <translation>„%1“ umbenennen</translation>
-    </message>
-    <message>
         <source>Key name</source>
         <translation>Schlüsselname</translation>
     </message>
@@ -1229,6 +1227,10 @@
     <message>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
     </message>
 </context>
 <context>
@@ -1360,8 +1362,8 @@
         </translation>
     </message>
     <message>
-        <source>“%1” was not changed: %2</source>
-        <translation>„%1“ wurde nicht geändert: %2</translation>
+        <source>%1 was not changed: %2</source>
+        <translation>%1 wurde nicht geändert: %2</translation>
     </message>
 </context>
 <context>
@@ -1475,16 +1477,16 @@
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <source>History of “%1”</source>
-        <translation>Verlauf von „%1“</translation>
-    </message>
-    <message>
         <source>Key history</source>
         <translation>Schlüsselverlauf</translation>
     </message>
     <message>
         <source>No events for this key have been synced yet.</source>
         <translation>Für diesen Schlüssel wurden noch keine Ereignisse synchronisiert.</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Verlauf von %1</translation>
     </message>
 </context>
 <context>
@@ -1497,16 +1499,16 @@
 <context>
     <name>knotie::KeyTableDelegate</name>
     <message>
-        <source>Expiring %1, replaced by “%2”</source>
-        <translation>Läuft ab %1, ersetzt durch „%2“</translation>
-    </message>
-    <message>
         <source>Expiring %1</source>
         <translation>Läuft ab %1</translation>
     </message>
     <message>
         <source>Expires soon (%1)</source>
         <translation>Läuft bald ab (%1)</translation>
+    </message>
+    <message>
+        <source>Expiring %1, replaced by %2</source>
+        <translation>Läuft %1 ab, ersetzt durch %2</translation>
     </message>
 </context>
 <context>
@@ -1633,6 +1635,26 @@
         <source>Usage</source>
         <translation>Nutzung</translation>
     </message>
+    <message>
+        <source>Revoked by %1</source>
+        <translation>Widerrufen von %1</translation>
+    </message>
+    <message>
+        <source>Revoked %1 by %2</source>
+        <translation>Widerrufen %1 von %2</translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation>Widerrufen %1</translation>
+    </message>
+    <message>
+        <source>Revoked on %1 by %2</source>
+        <translation>Am %1 von %2 widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoked on %1</source>
+        <translation>Am %1 widerrufen</translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyTableView</name>
@@ -1700,10 +1722,6 @@
         <translation>Der Schlüssel konnte nicht geprüft werden.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; (%2)</source>
-        <translation>„%1“ (%2)</translation>
-    </message>
-    <message>
         <source>someone on your team</source>
         <translation>jemandem aus Ihrem Team</translation>
     </message>
@@ -1754,10 +1772,6 @@
 </context>
 <context>
     <name>knotie::MainWindow</name>
-    <message>
-        <source>%1 — Knotie Partner Portal</source>
-        <translation>%1 — Knotie Partnerportal</translation>
-    </message>
     <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
@@ -1813,6 +1827,10 @@
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Knotie Partner Portal</source>
+        <translation>Knotie Partnerportal</translation>
     </message>
 </context>
 <context>
@@ -1990,22 +2008,6 @@
         <translation>Letzte Schlüsselaktionen</translation>
     </message>
     <message>
-        <source>%1 created “%2”</source>
-        <translation>%1 hat „%2“ erstellt</translation>
-    </message>
-    <message>
-        <source>%1 rotated “%2”</source>
-        <translation>%1 hat „%2“ rotiert</translation>
-    </message>
-    <message>
-        <source>%1 revoked “%2”</source>
-        <translation>%1 hat „%2“ widerrufen</translation>
-    </message>
-    <message>
-        <source>%1 renamed “%2”</source>
-        <translation>%1 hat „%2“ umbenannt</translation>
-    </message>
-    <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -2020,10 +2022,6 @@
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
-    </message>
-    <message>
-        <source>Open Analytics</source>
-        <translation>Analyse öffnen</translation>
     </message>
     <message>
         <source>No saved traffic for the last 48 hours while offline.</source>
@@ -2058,16 +2056,32 @@
         <translation>Hier können Sie die API-Referenz lesen, mit Beispielen zum Kopieren für Ihre Tools.</translation>
     </message>
     <message>
-        <source>Hello %1. %2
-
-To manage API keys or see usage analytics, ask %3, who owns the %4 account, to give you access.</source>
-        <translation>Hallo %1. %2
-
-Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3, Inhaber/in des Kontos %4, um Zugriff.</translation>
-    </message>
-    <message>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>%1 created %2</source>
+        <translation>%1 hat %2 erstellt</translation>
+    </message>
+    <message>
+        <source>%1 rotated %2</source>
+        <translation>%1 hat %2 rotiert</translation>
+    </message>
+    <message>
+        <source>%1 revoked %2</source>
+        <translation>%1 hat %2 widerrufen</translation>
+    </message>
+    <message>
+        <source>%1 renamed %2</source>
+        <translation>%1 hat %2 umbenannt</translation>
+    </message>
+    <message>
+        <source>Hello %1. %2
+
+To manage API keys or see Agent Analytics, ask %3, who owns the %4 account, to give you access.</source>
+        <translation>Hallo %1. %2
+
+Um API-Schlüssel zu verwalten oder Agent Analytics zu sehen, bitten Sie %3, Inhaber/in des Kontos %4, um Zugriff.</translation>
     </message>
 </context>
 <context>
@@ -2102,20 +2116,12 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
 </context>
 <context>
     <name>knotie::RevokeKeyDialog</name>
-    <message>
-        <source>Revoke “%1”?</source>
-        <translation>„%1“ widerrufen?</translation>
-    </message>
     <message numerus="yes">
         <source>Revoke %n Keys?</source>
         <translation>
             <numerusform>%n Schlüssel widerrufen?</numerusform>
             <numerusform>%n Schlüssel widerrufen?</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>“%1” (%2) stops working at once: every request that uses it is refused from now on. This cannot be undone.</source>
-        <translation>„%1“ (%2) funktioniert sofort nicht mehr: Jede Anfrage damit wird ab jetzt abgelehnt. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message numerus="yes">
         <source>These %n keys stop working at once: every request that uses them is refused from now on. This cannot be undone.</source>
@@ -2135,13 +2141,17 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
             <numerusform>%n Schlüssel &amp;widerrufen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Revoke %1?</source>
+        <translation>%1 widerrufen?</translation>
+    </message>
+    <message>
+        <source>%1 stops working at once: every request that uses it is refused from now on. This cannot be undone.</source>
+        <translation>%1 funktioniert ab sofort nicht mehr: Jede Anfrage damit wird von nun an abgelehnt. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
 </context>
 <context>
     <name>knotie::RotateKeyDialog</name>
-    <message>
-        <source>Rotate “%1”</source>
-        <translation>„%1“ rotieren</translation>
-    </message>
     <message numerus="yes">
         <source>Rotate %n Keys</source>
         <translation>
@@ -2184,6 +2194,59 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
             <numerusform>%n Schlüssel &amp;rotieren</numerusform>
         </translation>
     </message>
+    <message>
+        <source>never expires</source>
+        <translation>läuft nie ab</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rotate %1</source>
+        <translation>%1 rotieren</translation>
+    </message>
+    <message>
+        <source>The new key expires</source>
+        <translation>Der neue Schlüssel läuft ab</translation>
+    </message>
+    <message>
+        <source>Like the old key: %1</source>
+        <translation>Wie der alte Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Each like its old key</source>
+        <translation>Jeder wie sein alter Schlüssel</translation>
+    </message>
+    <message>
+        <source>In one year</source>
+        <translation>In einem Jahr</translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>In %n Tag</numerusform>
+            <numerusform>In %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>The new key &amp;expires:</source>
+        <translation>Der neue Schlüssel läuft &amp;ab:</translation>
+    </message>
 </context>
 <context>
     <name>knotie::SecretRevealDialog</name>
@@ -2198,10 +2261,6 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
     <message>
         <source>Your new API key</source>
         <translation>Ihr neuer API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>“%1” is ready</source>
-        <translation>„%1“ ist bereit</translation>
     </message>
     <message>
         <source>&lt;b&gt;Copy this key now. It will not be shown again.&lt;/b&gt; Treat it like a password: keep it in a password manager or secrets vault, and never paste it into client-side code.</source>
@@ -2258,6 +2317,10 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
         <source>The key was not saved: %1 Copy it now instead; it will not be shown again.</source>
         <translation>Der Schlüssel wurde nicht gespeichert: %1 Kopieren Sie ihn stattdessen jetzt; er wird nicht noch einmal angezeigt.</translation>
     </message>
+    <message>
+        <source>%1 is ready</source>
+        <translation>%1 ist bereit</translation>
+    </message>
 </context>
 <context>
     <name>knotie::SecretStore</name>
@@ -2298,10 +2361,6 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
 </context>
 <context>
     <name>knotie::SignInDialog</name>
-    <message>
-        <source>Sign in — Knotie Partner Portal</source>
-        <translation>Anmelden — Knotie Partnerportal</translation>
-    </message>
     <message>
         <source>Sign in to your partner account</source>
         <translation>Bei Ihrem Partnerkonto anmelden</translation>
@@ -2370,6 +2429,10 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Anmelden</translation>
+    </message>
 </context>
 <context>
     <name>knotie::SignInFlow</name>
@@ -2423,10 +2486,6 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
         <translation>Einstellungen (API-Schlüssel, Team)</translation>
     </message>
     <message>
-        <source>Analytics</source>
-        <translation>Analyse</translation>
-    </message>
-    <message>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
@@ -2462,6 +2521,18 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
         <source>Could not change %1&apos;s permissions: %2</source>
         <translation>Die Berechtigungen von %1 konnten nicht geändert werden: %2</translation>
     </message>
+    <message>
+        <source>Grant Settings to %1?</source>
+        <translation>%1 die Einstellungen freigeben?</translation>
+    </message>
+    <message>
+        <source>%1 will be able to create keys of every type, Partner keys with full account access included, and to rotate and revoke anyone&apos;s keys, yours too.</source>
+        <translation>%1 kann dann Schlüssel jedes Typs erstellen, auch Partner-Schlüssel mit vollem Kontozugriff, und die Schlüssel aller anderen rotieren und widerrufen, auch Ihre.</translation>
+    </message>
+    <message>
+        <source>&amp;Grant Settings</source>
+        <translation>Einstellungen &amp;freigeben</translation>
+    </message>
 </context>
 <context>
     <name>knotie::TrafficChart</name>
@@ -2470,20 +2541,20 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
         <translation>Anfragen pro Stunde, letzte 24 Stunden und die 24 davor</translation>
     </message>
     <message>
-        <source>Press Enter to open Analytics.</source>
-        <translation>Drücken Sie die Eingabetaste, um die Analyse zu öffnen.</translation>
-    </message>
-    <message>
-        <source>Open Analytics</source>
-        <translation>Analyse öffnen</translation>
-    </message>
-    <message>
         <source>Last 24 hours</source>
         <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>24 hours before</source>
         <translation>24 Stunden davor</translation>
+    </message>
+    <message>
+        <source>Press Enter to open %1.</source>
+        <translation>Drücken Sie die Eingabetaste, um %1 zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
     </message>
 </context>
 <context>

@@ -10,4 +10,8 @@ QString ApiKey::maskedSecret() const {
     return prefix + QChar(0x2026) + last4;
 }
 
+QString keyLabel(const ApiKey &key) {
+    return QStringLiteral("%1 (%2)").arg(key.name, key.maskedSecret());
+}
+
 } // namespace knotie

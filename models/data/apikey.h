@@ -51,6 +51,10 @@ struct ApiKey {
     bool operator==(const ApiKey &) const = default;
 };
 
+// How every dialog, message and tooltip names a key: `N8N Production (kn_pk_…Ab3d)`. Names
+// need not be unique; the last four characters tell two keys of one name apart.
+QString keyLabel(const ApiKey &key);
+
 struct Customer {
     QString id;
     QString name;

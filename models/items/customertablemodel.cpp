@@ -55,7 +55,7 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const {
     case Name:
         return c.name;
     case Created:
-        return sort ? QVariant(c.createdAt) : QVariant(relativeTime(c.createdAt, m_now));
+        return sort ? QVariant(c.createdAt) : QVariant(elapsedTime(c.createdAt, m_now));
     case Keys:
         return sort ? QVariant(m_keyCounts.value(c.id))
                     : QVariant(QLocale().toString(m_keyCounts.value(c.id)));

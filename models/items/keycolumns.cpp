@@ -61,7 +61,7 @@ constexpr std::array<KeyColumn, 15> columns{{
      [](const ApiKey &a, const ApiKey &b, const KeyCellContext &) { return a.status < b.status; },
      [](const ApiKey &k, const KeyCellContext &) { return keyStatusWireName(k.status); }},
     {Column::Created, QT_TRANSLATE_NOOP("knotie::KeyTableModel", "Created"), "created_at", 0,
-     [](const ApiKey &k, const KeyCellContext &c) { return QVariant(relativeTime(k.createdAt, c.now)); },
+     [](const ApiKey &k, const KeyCellContext &c) { return QVariant(elapsedTime(k.createdAt, c.now)); },
      [](const ApiKey &k, const KeyCellContext &) { return QVariant(k.createdAt); },
      [](const ApiKey &a, const ApiKey &b, const KeyCellContext &) { return a.createdAt < b.createdAt; },
      [](const ApiKey &k, const KeyCellContext &) { return isoTime(k.createdAt); }},
@@ -74,13 +74,16 @@ constexpr std::array<KeyColumn, 15> columns{{
      [](const ApiKey &k, const KeyCellContext &) { return k.createdBy.name; }},
     {Column::LastUsed, QT_TRANSLATE_NOOP("knotie::KeyTableModel", "Last used"), "last_used_at", 0,
      [](const ApiKey &k, const KeyCellContext &c) {
-         return QVariant(k.lastUsedAt ? relativeTime(k.lastUsedAt, c.now) : KeyTableModel::tr("Never"));
+         return QVariant(k.lastUsedAt ? elapsedTime(k.lastUsedAt, c.now) : KeyTableModel::tr("Never"));
      },
      [](const ApiKey &k, const KeyCellContext &) { return QVariant(k.lastUsedAt); },
      [](const ApiKey &a, const ApiKey &b, const KeyCellContext &) { return a.lastUsedAt < b.lastUsedAt; },
      [](const ApiKey &k, const KeyCellContext &) { return isoTime(k.lastUsedAt); }},
     {Column::Expires, QT_TRANSLATE_NOOP("knotie::KeyTableModel", "Expires"), "expires_at", 0,
      [](const ApiKey &k, const KeyCellContext &c) {
+         // A revoked key's old expiry no longer means anything: the Status column says when it ended.
+         if (k.status == KeyStatus::Revoked)
+             return QVariant(QStringLiteral("—"));
          return QVariant(k.expiresAt ? relativeTime(k.expiresAt, c.now) : KeyTableModel::tr("Never"));
      },
      [](const ApiKey &k, const KeyCellContext &) { return QVariant(k.expiresAt); },

@@ -35,6 +35,25 @@ QString relativeTime(UnixTime time, UnixTime now) {
                 : KeyTableModel::tr("in %n day(s)", nullptr, n);
 }
 
+QString elapsedTime(UnixTime time, UnixTime now) {
+    return time ? relativeTime(qMin(time, now), now) : QString();
+}
+
+QString revokedText(const ApiKey &key, UnixTime now) {
+    const QString when =
+        !key.revokedAt ? QString()
+        : now          ? elapsedTime(key.revokedAt, now)
+              : QLocale().toString(QDateTime::fromSecsSinceEpoch(key.revokedAt), QLocale::ShortFormat);
+    if (when.isEmpty())
+        return key.revokedBy ? KeyTableModel::tr("Revoked by %1").arg(key.revokedBy->name)
+                             : keyStatusDisplayName(KeyStatus::Revoked);
+    if (now)
+        return key.revokedBy ? KeyTableModel::tr("Revoked %1 by %2").arg(when, key.revokedBy->name)
+                             : KeyTableModel::tr("Revoked %1").arg(when);
+    return key.revokedBy ? KeyTableModel::tr("Revoked on %1 by %2").arg(when, key.revokedBy->name)
+                         : KeyTableModel::tr("Revoked on %1").arg(when);
+}
+
 QString keyTypeDisplayName(KeyType type) {
     switch (type) {
     case KeyType::ReadOnly:
@@ -123,6 +142,8 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const {
     case Qt::ToolTipRole:
         if (index.column() == Name)
             return k.description.isEmpty() ? QVariant() : QVariant(k.description);
+        if ((index.column() == Status || index.column() == Expires) && k.status == KeyStatus::Revoked)
+            return revokedText(k, 0);
         if (index.column() == Expires && k.expiresAt)
             return QLocale().toString(QDateTime::fromSecsSinceEpoch(k.expiresAt), QLocale::LongFormat);
         return {};

@@ -13,6 +13,13 @@ struct KeyCellContext;
 
 // Texts for times in tables: "3 days ago", "in 2 hours"; dates beyond a month.
 QString relativeTime(UnixTime time, UnixTime now);
+// The same for something that has happened (created, last used, revoked, synced): never in
+// the future. A time a little ahead of `now` is the gateway's clock ahead of this one's, and
+// reads "just now".
+QString elapsedTime(UnixTime time, UnixTime now);
+// When and by whom a key was revoked: "Revoked 2 hours ago by Dana"; with `now` 0, the date
+// and time ("Revoked on 04/12/2026 14:03 by Dana").
+QString revokedText(const ApiKey &key, UnixTime now);
 QString keyTypeDisplayName(KeyType type);
 QString keyStatusDisplayName(KeyStatus status);
 

@@ -2,7 +2,22 @@
 
 #include "models/keys/keyservice.h"
 
+#include <QDateTime>
+
 namespace knotie {
+
+UnixTime SuccessorExpiry::expiresAt(const ApiKey &predecessor, UnixTime now) const {
+    switch (kind) {
+    case Kind::SameLifetime:
+        return predecessor.expiresAt ? now + qMax<UnixTime>(predecessor.expiresAt - predecessor.createdAt, 60)
+                                     : 0;
+    case Kind::Never:
+        return 0;
+    case Kind::AfterDays:
+        return now + UnixTime(days) * 86400;
+    }
+    return 0;
+}
 
 KeyBatch::KeyBatch(KeyService *service, Action action, QList<ApiKey> keys, int graceSeconds, QObject *parent)
     : QObject(parent)
@@ -22,10 +37,12 @@ void KeyBatch::next() {
         Q_EMIT finished();
         return;
     }
-    const QString id = m_keys[m_current].id;
+    const ApiKey &key = m_keys[m_current];
     // One key at a time: the gateway's answers (and the secrets) come in the list's order.
     KeyOperation *operation =
-        m_action == Action::Rotate ? m_service->rotate(id, m_grace) : m_service->revoke(id);
+        m_action == Action::Rotate
+            ? m_service->rotate(key.id, m_grace, m_expiry.expiresAt(key, QDateTime::currentSecsSinceEpoch()))
+            : m_service->revoke(key.id);
     connect(operation, &KeyOperation::finished, this, &KeyBatch::settle);
 }
 
@@ -47,7 +64,7 @@ QString KeyBatch::summary() const {
                                               : tr("%n key(s) revoked.", nullptr, ok);
     for (const Outcome &o : m_outcomes)
         if (!o.ok)
-            text += QLatin1Char('\n') + tr("“%1” was not changed: %2").arg(o.key.name, o.error);
+            text += QLatin1Char('\n') + tr("%1 was not changed: %2").arg(keyLabel(o.key), o.error);
     return text;
 }
 

@@ -10,6 +10,20 @@ class KeyOperation;
 class KeyService;
 struct KeyResult;
 
+// When a rotated key's successor expires. The gateway gives a successor no expiry unless
+// asked (API.md), so a rotation that says nothing would turn a 90-day key into one that
+// never expires; the default keeps each key's lifetime instead.
+struct SuccessorExpiry {
+    enum class Kind { SameLifetime, Never, AfterDays };
+    Kind kind = Kind::SameLifetime;
+    int days = 0; // AfterDays only
+
+    // The successor's expiry for `predecessor` rotated at `now`; 0 for never. Same lifetime:
+    // as long from now as the predecessor had from its creation to its expiry.
+    UnixTime expiresAt(const ApiKey &predecessor, UnixTime now) const;
+    bool operator==(const SuccessorExpiry &) const = default;
+};
+
 // Rotates or revokes a list of keys one after another through the KeyService, each
 // answer coming by that key's own KeyOperation, and says at the end what happened to
 // each. Used for one key, a bulk selection, and the keys of a team member who leaves.
@@ -26,6 +40,8 @@ public:
     KeyBatch(KeyService *service, Action action, QList<knotie::ApiKey> keys, int graceSeconds = 86400,
              QObject *parent = nullptr);
 
+    // Rotation only; set before start().
+    void setSuccessorExpiry(SuccessorExpiry expiry) { m_expiry = expiry; }
     void start();
     Action action() const { return m_action; }
     const QList<Outcome> &outcomes() const { return m_outcomes; }
@@ -47,6 +63,7 @@ private:
     Action m_action;
     QList<ApiKey> m_keys;
     int m_grace;
+    SuccessorExpiry m_expiry;
     int m_current = -1;
     QList<Outcome> m_outcomes;
 };

@@ -47,8 +47,8 @@ QString Access::deniedMessage(const Account &account, Page page) {
             .arg(contact);
     case Page::Analytics:
         return QCoreApplication::translate("Access",
-                                           "You don't have access to usage analytics. Ask %1 to grant "
-                                           "analytics access.")
+                                           "You don't have access to Agent Analytics. Ask %1 to grant "
+                                           "Agent Analytics access.")
             .arg(contact);
     case Page::Customers:
         return QCoreApplication::translate("Access",

@@ -83,6 +83,45 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, KeyTableModel::Usage).data(SortRole).toLongLong(), 6);
     }
 
+    // The gateway's clock a little ahead of ours: a key made a moment ago was never made "in a moment".
+    void keyModel_timesThatHappenedAreNeverInTheFuture() {
+        KeyTableModel model;
+        model.setNow(now);
+        ApiKey fresh = key(QStringLiteral("k9"), QStringLiteral("Fresh"), KeyType::ReadOnly,
+                           KeyStatus::Active, now + 75);
+        fresh.lastUsedAt = now + 20;
+        fresh.expiresAt = now + 2 * 3600;
+        model.setKeys({fresh});
+        QCOMPARE(model.index(0, KeyTableModel::Created).data().toString(), QStringLiteral("just now"));
+        QCOMPARE(model.index(0, KeyTableModel::LastUsed).data().toString(), QStringLiteral("just now"));
+        QCOMPARE(elapsedTime(now + 3600, now), QStringLiteral("just now"));
+        // An expiry is ahead by nature.
+        QCOMPARE(model.index(0, KeyTableModel::Expires).data().toString(),
+                 KeyTableModel::tr("in %n hour(s)", nullptr, 2));
+    }
+
+    // A revoked key says when and by whom, and its old expiry is no longer shown.
+    void keyModel_revokedKeySaysWhenAndByWhom() {
+        KeyTableModel model;
+        model.setNow(now);
+        ApiKey revoked = key(QStringLiteral("k8"), QStringLiteral("Gone"), KeyType::ReadOnly,
+                             KeyStatus::Revoked, now - 5 * 86400);
+        revoked.expiresAt = now + 23 * 3600;
+        revoked.revokedAt = now - 2 * 3600;
+        revoked.revokedBy = PersonRef{QStringLiteral("usr_dana"), QStringLiteral("Dana Okafor")};
+        model.setKeys({revoked});
+        QCOMPARE(model.index(0, KeyTableModel::Expires).data().toString(), QStringLiteral("—"));
+        QCOMPARE(
+            revokedText(revoked, now),
+            QStringLiteral("Revoked %1 by Dana Okafor").arg(KeyTableModel::tr("%n hour(s) ago", nullptr, 2)));
+        const QString tip = model.index(0, KeyTableModel::Expires).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.startsWith(QStringLiteral("Revoked on ")) &&
+                     tip.endsWith(QStringLiteral(" by Dana Okafor")),
+                 qPrintable(tip));
+        QCOMPARE(model.index(0, KeyTableModel::Status).data(Qt::ToolTipRole).toString(), tip);
+        QCOMPARE(keyLabel(revoked), QStringLiteral("Gone (kn_rk_…ab12)"));
+    }
+
     void keyModel_upsert_updatesInPlaceWithoutReset() {
         KeyTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

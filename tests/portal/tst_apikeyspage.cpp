@@ -1,3 +1,5 @@
+#include "testconfig.h"
+
 #include "models/items/keyfilterproxy.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
@@ -12,7 +14,12 @@
 #include "ui/shell/mainwindow.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -54,6 +61,102 @@ private Q_SLOTS:
         QCOMPARE(shown.count(), 1);
         QCOMPARE(shown.at(0).at(0).toString(), id);
         QCOMPARE(window.currentPage(), Page::Analytics);
+    }
+
+    // Issue 14, item 1: after sign-in the keyboard is in the key search, never on Sign Out (a
+    // space there signed out), and the page's shortcuts work wherever focus is.
+    void signIn_focusIsInTheKeySearchAndShortcutsWorkAnywhere() {
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready());
+        MainWindow &window = portal.showWindow(Page::ApiKeys);
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *search = window.findChild<QLineEdit *>(QStringLiteral("keySearch"));
+        QCOMPARE(QApplication::focusWidget(), search);
+        QSignalSpy signedOut(&window, &MainWindow::signOutRequested);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("N8N Production"));
+        QCOMPARE(signedOut.count(), 0);
+        QCOMPARE(search->text(), QStringLiteral("N8N Production"));
+        search->clear();
+
+        auto *signOut = window.findChild<QPushButton *>(QStringLiteral("signOutButton"));
+        QCOMPARE(signOut->focusPolicy(), Qt::TabFocus); // a click signs out; it does not park focus there
+        QVERIFY(!signOut->autoDefault() && !signOut->isDefault());
+
+        auto *navigation = window.findChild<QWidget *>(QStringLiteral("navigation"));
+        navigation->setFocus();
+        QTest::keyClick(navigation, Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), search);
+        signOut->setFocus();
+        QTest::keyClick(signOut, Qt::Key_N, Qt::ControlModifier);
+        QPointer<CreateKeyDialog> create;
+        QTRY_VERIFY((create = window.findChild<CreateKeyDialog *>()));
+        create->reject();
+
+        // Going to another page from inside this one lands in that page, not on the header.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), Page::Overview);
+        QVERIFY(QApplication::focusWidget() != signOut);
+    }
+
+    // Every control shows where focus is: nothing in the portal's style sheet takes the ring away.
+    void focus_everyControlShowsItHasFocus() {
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready());
+        MainWindow &window = portal.showWindow(Page::ApiKeys);
+        QFile style(QStringLiteral(KNOTIE_SOURCE_DIR "/resources/style/portal.qss"));
+        QVERIFY(style.open(QIODevice::ReadOnly));
+        const QString sheet = QString::fromUtf8(style.readAll());
+        QVERIFY2(!sheet.contains(QStringLiteral("outline")),
+                 "the style sheet must not remove focus outlines");
+        window.setStyleSheet(sheet);
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *navigation = window.findChild<QWidget *>(QStringLiteral("navigation"));
+        for (const QString &name : {QStringLiteral("signOutButton"), QStringLiteral("createKeyButton"),
+                                    QStringLiteral("typeFilter"), QStringLiteral("keySearch")}) {
+            auto *control = window.findChild<QWidget *>(name);
+            QVERIFY2(control, qPrintable(name));
+            navigation->setFocus();
+            const QImage without = control->grab().toImage();
+            // Reached as a person does: Tab from the control before it, or Shift+Tab from the one after.
+            const auto reachable = [](QWidget *w) {
+                return (w->focusPolicy() & Qt::TabFocus) && w->isVisible() && w->isEnabled();
+            };
+            QWidget *before = control->previousInFocusChain();
+            while (!reachable(before))
+                before = before->previousInFocusChain();
+            before->setFocus();
+            QTest::keyClick(before, Qt::Key_Tab);
+            if (!control->hasFocus()) {
+                QWidget *after = control->nextInFocusChain();
+                while (!reachable(after))
+                    after = after->nextInFocusChain();
+                after->setFocus();
+                QTest::keyClick(after, Qt::Key_Backtab, Qt::ShiftModifier);
+            }
+            QVERIFY2(control->hasFocus(), qPrintable(name));
+            const QImage with = control->grab().toImage();
+            if (const QString dir = qEnvironmentVariable("KNOTIE_FOCUS_SHOTS"); !dir.isEmpty())
+                with.save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+            QVERIFY2(with != without, qPrintable(name + QStringLiteral(" looks the same with focus")));
+        }
+    }
+
+    // Issue 14, item 9: a message appears without moving the table under the pointer.
+    void message_appearsWithoutMovingTheTable() {
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready());
+        MainWindow &window = portal.showWindow(Page::ApiKeys);
+        auto *page = window.findChild<ApiKeysPage *>();
+        QCoreApplication::processEvents();
+        const int top = page->table()->mapTo(page, QPoint(0, 0)).y();
+        page->selectKeys({portal.workspace.keyModel()->keyFromIndex(page->proxy()->index(0, 0))});
+        page->actions()->copyId->trigger();
+        auto *message = window.findChild<QLabel *>(QStringLiteral("pageMessage"));
+        QVERIFY(message->text().startsWith(QStringLiteral("Copied the key id")));
+        QCoreApplication::processEvents();
+        QCOMPARE(page->table()->mapTo(page, QPoint(0, 0)).y(), top);
     }
 
     void emptyAccount_explainsTheFourTypesAndOffersCreate() {

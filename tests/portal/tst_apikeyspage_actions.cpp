@@ -159,7 +159,7 @@ private Q_SLOTS:
         QHelpEvent help(QEvent::ToolTip, at, viewport->mapToGlobal(at));
         QApplication::sendEvent(viewport, &help);
         QTRY_VERIFY(QToolTip::isVisible());
-        QVERIFY2(QToolTip::text().contains(QStringLiteral("replaced by “Rotate me”")),
+        QVERIFY2(QToolTip::text().contains(QStringLiteral("replaced by Rotate me (kn_rk_…")),
                  qPrintable(QToolTip::text()));
         QToolTip::hideText();
         // Both still work during the grace period.
@@ -223,7 +223,7 @@ private Q_SLOTS:
         auto *dialog = f.page->findChild<RevokeKeyDialog *>();
         QVERIFY(dialog);
         const QString message = dialog->findChild<QLabel *>(QStringLiteral("revokeMessage"))->text();
-        QVERIFY(message.contains(QStringLiteral("“Revoke me”")));
+        QVERIFY(message.contains(QStringLiteral("Revoke me (kn_rk_…")));
         QVERIFY(message.contains(QStringLiteral("stops working at once")));
         grabForDocs(dialog, QStringLiteral("revoke-key-dialog"));
         QSignalSpy finished(f.page, &ApiKeysPage::batchFinished);
@@ -233,6 +233,15 @@ private Q_SLOTS:
                  401);
         KeyTableModel *model = f.workspace.keyModel();
         QTRY_COMPARE_WITH_TIMEOUT(model->keyAt(model->rowOf(created.id)).status, KeyStatus::Revoked, 5000);
+        // When and by whom, in place of an expiry that no longer means anything.
+        const ApiKey revoked = model->keyAt(model->rowOf(created.id));
+        QVERIFY(revoked.revokedAt > 0);
+        const QString status = keyStatusText(revoked, *model, revoked.revokedAt + 60).text;
+        QVERIFY2(status.startsWith(QStringLiteral("Revoked ")) &&
+                     status.endsWith(QStringLiteral("by Maya Lindqvist")),
+                 qPrintable(status));
+        QCOMPARE(model->index(model->rowOf(created.id), KeyTableModel::Expires).data().toString(),
+                 QStringLiteral("—"));
         // Hidden by default now; shown with the toggle, and then it can be neither rotated nor revoked.
         QVERIFY(!model->indexFromKey(created.id, f.page->proxy()).isValid());
         f.page->findChild<QCheckBox *>(QStringLiteral("showRetired"))->setChecked(true);
@@ -267,8 +276,9 @@ private Q_SLOTS:
             QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", k.secret}}).status, 401);
     }
 
-    void bulkRotate_showsEachNewSecretOnce() {
-        const QList<CreatedKey> keys{createKey(QStringLiteral("Bulk rotate A")),
+    // Each successor keeps its own key's lifetime: 30 days stays 30 days, never stays never.
+    void bulkRotate_showsEachNewSecretOnceAndKeepsEachLifetime() {
+        const QList<CreatedKey> keys{createKey(QStringLiteral("Bulk rotate A"), 30),
                                      createKey(QStringLiteral("Bulk rotate B"))};
         KeysPageFixture f(m_gateway, QStringLiteral("owner@demo.test"));
         QVERIFY(f.ready(keys.last().id));
@@ -291,10 +301,43 @@ private Q_SLOTS:
         // Immediately: the old secrets no longer work.
         for (const CreatedKey &k : keys)
             QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", k.secret}}).status, 401);
+        const auto successorOf = [this](const QString &id) {
+            const HttpReply listed =
+                m_gateway.get(QStringLiteral("/v1/keys"), GatewayProcess::bearer(m_owner));
+            QJsonObject old, successor;
+            for (const QJsonValue &v : listed.json().value(QStringLiteral("keys")).toArray())
+                if (v.toObject().value(QStringLiteral("id")).toString() == id)
+                    old = v.toObject();
+            for (const QJsonValue &v : listed.json().value(QStringLiteral("keys")).toArray())
+                if (v.toObject().value(QStringLiteral("id")) == old.value(QStringLiteral("replaced_by")))
+                    successor = v.toObject();
+            return successor;
+        };
+        const QJsonObject a = successorOf(keys[0].id);
+        const QJsonObject b = successorOf(keys[1].id);
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        const qint64 lifetime =
+            QDateTime::fromString(a.value(QStringLiteral("created_at")).toString(), Qt::ISODate)
+                .secsTo(QDateTime::fromString(a.value(QStringLiteral("expires_at")).toString(), Qt::ISODate));
+        QVERIFY2(qAbs(lifetime - 30 * 86400) <= 120, qPrintable(QString::number(lifetime)));
+        QVERIFY(b.value(QStringLiteral("expires_at")).isNull());
     }
 
 private:
     CreatedKey createKey(const QString &name) const { return createReadOnlyKey(m_gateway, m_owner, name); }
+    // One that expires in `days` days.
+    CreatedKey createKey(const QString &name, int days) const {
+        const HttpReply reply =
+            m_gateway.postJson(QStringLiteral("/v1/keys"),
+                               {{QStringLiteral("name"), name},
+                                {QStringLiteral("type"), QStringLiteral("read_only")},
+                                {QStringLiteral("expires_at"),
+                                 QDateTime::currentDateTimeUtc().addDays(days).toString(Qt::ISODate)}},
+                               GatewayProcess::bearer(m_owner));
+        const QJsonObject body = reply.json();
+        return {body.value(QStringLiteral("key")).toObject().value(QStringLiteral("id")).toString(),
+                body.value(QStringLiteral("secret")).toString().toLatin1()};
+    }
 
     GatewayProcess m_gateway;
     QByteArray m_owner;

@@ -343,7 +343,7 @@ private Q_SLOTS:
         QSignalSpy page(&portal.navigator, &Navigator::pageRequested);
         QSignalSpy chosen(&portal.navigator, &Navigator::keySelectionRequested);
         palette.setQuery(key.name);
-        QVERIFY(visibleEntries(palette).contains(QStringLiteral("Key: ") + key.name));
+        QVERIFY(visibleEntries(palette).contains(QStringLiteral("Key: ") + keyLabel(key)));
         palette.setQuery(QStringLiteral("no such thing at all"));
         QVERIFY(visibleEntries(palette).isEmpty());
         palette.setQuery(key.maskedSecret());

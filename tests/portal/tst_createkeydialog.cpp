@@ -127,6 +127,87 @@ private Q_SLOTS:
         QVERIFY(error->text().contains(QStringLiteral("N8N Production")));
     }
 
+    // The error was about the text that was there: once the name is fine, it goes.
+    void typing_aValidNameClearsTheStaleError() {
+        CreateKeyDialog dialog(customers());
+        dialog.show();
+        auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("keyName"));
+        dialog.accept();
+        const auto *error = dialog.findChild<QLabel *>(QStringLiteral("nameError"));
+        QVERIFY(error->isVisible());
+        QTest::keyClicks(name, QStringLiteral(" "));
+        QVERIFY(error->isVisible()); // still empty once trimmed
+        QTest::keyClicks(name, QStringLiteral("N8N"));
+        QVERIFY(!error->isVisible());
+    }
+
+    // Names need not be unique, but a second "N8N Production" is worth a word before it exists.
+    void typing_aNameAnotherKeyHasWarnsWithoutRefusing() {
+        CreateKeyDialog dialog(customers());
+        ApiKey existing;
+        existing.id = QStringLiteral("key_dup");
+        existing.name = QStringLiteral("N8N Production");
+        existing.prefix = QStringLiteral("kn_rk_");
+        existing.last4 = QStringLiteral("Ab3d");
+        ApiKey revoked = existing;
+        revoked.id = QStringLiteral("key_gone");
+        revoked.last4 = QStringLiteral("Zz99");
+        revoked.status = KeyStatus::Revoked;
+        dialog.setExistingKeys({existing, revoked});
+        dialog.show();
+        auto *warning = dialog.findChild<QLabel *>(QStringLiteral("nameWarning"));
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("keyName")),
+                         QStringLiteral("n8n production"));
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QStringLiteral("N8N Production (kn_rk_…Ab3d)")),
+                 qPrintable(warning->text()));
+        QVERIFY(!warning->text().contains(QStringLiteral("Zz99"))); // a revoked key's name is free again
+        QVERIFY(knotie::test::grabForDocs(&dialog, QStringLiteral("create-key-duplicate-name")));
+        QSignalSpy requested(&dialog, &CreateKeyDialog::createRequested);
+        dialog.accept();
+        QCOMPARE(requested.count(), 1);
+        dialog.setName(QStringLiteral("N8N Staging"));
+        QVERIFY(!warning->isVisible());
+    }
+
+    // A rotation keeps each key's lifetime unless the person picks another.
+    void rotate_offersTheOldKeysLifetimeForTheNewKey() {
+        ApiKey ninety;
+        ninety.name = QStringLiteral("Ninety");
+        ninety.prefix = QStringLiteral("kn_rk_");
+        ninety.last4 = QStringLiteral("N90d");
+        ninety.createdAt = 1'700'000'000;
+        ninety.expiresAt = ninety.createdAt + 90 * 86400;
+        ApiKey forever = ninety;
+        forever.name = QStringLiteral("Forever");
+        forever.expiresAt = 0;
+        const UnixTime now = 1'800'000'000;
+
+        RotateKeyDialog one({ninety});
+        auto *expiry = one.findChild<QComboBox *>(QStringLiteral("successorExpiry"));
+        QVERIFY(expiry);
+        QCOMPARE(expiry->currentText(),
+                 QStringLiteral("Like the old key: %1").arg(RotateKeyDialog::tr("%n day(s)", nullptr, 90)));
+        QCOMPARE(one.successorExpiry().expiresAt(ninety, now), now + 90 * 86400);
+        QVERIFY(one.windowTitle().contains(QStringLiteral("Ninety (kn_rk_…N90d)")));
+        QVERIFY(knotie::test::grabForDocs(&one, QStringLiteral("rotate-key-expiry")));
+        expiry->setCurrentIndex(expiry->findText(QStringLiteral("Never")));
+        QCOMPARE(one.successorExpiry().expiresAt(ninety, now), 0);
+        expiry->setCurrentIndex(expiry->findData(30));
+        QCOMPARE(one.successorExpiry().expiresAt(ninety, now), now + 30 * 86400);
+
+        RotateKeyDialog never({forever});
+        QCOMPARE(never.findChild<QComboBox *>(QStringLiteral("successorExpiry"))->currentText(),
+                 QStringLiteral("Like the old key: never expires"));
+        QCOMPARE(never.successorExpiry().expiresAt(forever, now), 0);
+
+        RotateKeyDialog both({ninety, forever});
+        QCOMPARE(both.findChild<QComboBox *>(QStringLiteral("successorExpiry"))->currentText(),
+                 QStringLiteral("Each like its old key"));
+        QCOMPARE(both.successorExpiry().expiresAt(ninety, now), now + 90 * 86400);
+        QCOMPARE(both.successorExpiry().expiresAt(forever, now), 0);
+    }
+
     void accept_nameOverSixtyFourCharactersIsRefused() {
         CreateKeyDialog dialog(customers());
         QSignalSpy requested(&dialog, &CreateKeyDialog::createRequested);

@@ -6,9 +6,12 @@
 #include "tests/support/portaltranslation.h"
 #include "ui/keys/createkeydialog.h"
 #include "ui/keys/secretrevealdialog.h"
+#include "ui/widgets/timeaxis.h"
 
 #include <QApplication>
+#include <QChartView>
 #include <QDateTime>
+#include <QDateTimeAxis>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -96,6 +99,14 @@ private Q_SLOTS:
         const QString copperleaf = m_customers.value(QStringLiteral("Copperleaf Law Group"));
         QTRY_COMPARE(keys->model()->rowCount(), workingCustomerKeys(copperleaf));
         const int before = keys->model()->rowCount();
+        // Its usage chart reads days as every chart does, a whole number of days apart.
+        auto *usage = portal.window->findChild<QChartView *>(QStringLiteral("customerUsage"));
+        QVERIFY(usage);
+        auto *days = qobject_cast<QDateTimeAxis *>(usage->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(days);
+        QTRY_VERIFY_WITH_TIMEOUT(days->min().secsTo(days->max()) >= 7 * 86400, 20000);
+        QCOMPARE(days->format(), chartDayFormat());
+        QCOMPARE(days->min().secsTo(days->max()) % (86400 * (days->tickCount() - 1)), 0);
 
         portal.window->findChild<QPushButton *>(QStringLiteral("createCustomerKey"))->click();
         CreateKeyDialog *dialog = nullptr;

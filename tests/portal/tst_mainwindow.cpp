@@ -5,6 +5,7 @@
 #include "tests/support/gatewayprocess.h"
 #include "tests/support/portalfixture.h"
 #include "ui/pages/accessdeniedpage.h"
+#include "ui/preferences/preferencesdialog.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/signin/signindialog.h"
 
@@ -12,9 +13,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTranslator>
 
 using namespace knotie;
 using namespace knotie::test;
@@ -103,6 +106,7 @@ private Q_SLOTS:
         dialog.setGatewayAddress(m_gateway.baseUrl().toString());
         dialog.setEmail(QStringLiteral("owner@demo.test"));
         dialog.setPassword(QStringLiteral("wrong"));
+        dialog.setNotice(QStringLiteral("You have signed out."));
         dialog.show();
         QSignalSpy failed(&flow, &SignInFlow::failed);
         dialog.accept();
@@ -110,8 +114,43 @@ private Q_SLOTS:
         QVERIFY(dialog.isVisible());
         const auto *error = dialog.findChild<QLabel *>(QStringLiteral("signInError"));
         QCOMPARE(error->text(), QStringLiteral("Wrong email or password."));
+        // The sign-out notice is not left beside an error it has nothing to do with.
+        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("signInNotice"))->isVisible());
         QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("email"))->text(),
                  QStringLiteral("owner@demo.test"));
+    }
+
+    // The window system puts the portal's name after every title: in German no title repeats
+    // it in the other language ("… — Knotie Partnerportal — Knotie Partner Portal").
+    void titles_nameThePortalOnceInEveryLanguage() {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/knotie_de.qm")));
+        QCoreApplication::installTranslator(&german);
+        const auto removeGerman = qScopeGuard([&] { QCoreApplication::removeTranslator(&german); });
+        QCOMPARE(MainWindow::applicationDisplayName(), QStringLiteral("Knotie Partnerportal"));
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        MainWindow window(portal.context());
+        SignInFlow flow(&m_network);
+        SignInDialog signIn(&flow);
+        PreferencesDialog preferences;
+        for (const QWidget *w : std::initializer_list<const QWidget *>{&window, &signIn, &preferences})
+            QVERIFY2(!w->windowTitle().contains(QStringLiteral("Knotie")), qPrintable(w->windowTitle()));
+        QCOMPARE(window.windowTitle(), QStringLiteral("Demo Agency"));
+    }
+
+    // The Preferences title showed as "Pre…": the dialog is as wide as its title in the title bar.
+    void preferences_isWideEnoughForItsTitle() {
+        QGuiApplication::setApplicationDisplayName(MainWindow::applicationDisplayName());
+        PreferencesDialog dialog;
+        QFont bold = dialog.font();
+        bold.setBold(true);
+        const int title = QFontMetrics(bold).horizontalAdvance(dialog.windowTitle() + QStringLiteral(" — ") +
+                                                               QGuiApplication::applicationDisplayName());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY2(dialog.width() >= title + 100,
+                 qPrintable(QStringLiteral("%1 < %2 + 100").arg(dialog.width()).arg(title)));
     }
 
     void signIn_unreachableGatewaySaysCheckTheAddress() {

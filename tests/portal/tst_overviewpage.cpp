@@ -5,7 +5,9 @@
 #include "tests/support/portalfixture.h"
 #include "tests/support/portaltranslation.h"
 
+#include <QChartView>
 #include <QDateTime>
+#include <QDateTimeAxis>
 #include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -67,7 +69,7 @@ private Q_SLOTS:
         QVERIFY(activity);
         QTRY_VERIFY_WITH_TIMEOUT(activity->count() > 0 &&
                                      activity->item(0)->text().startsWith(
-                                         QStringLiteral("Maya Lindqvist created “Overview test key” · ")),
+                                         QStringLiteral("Maya Lindqvist created Overview test key (kn_rk_…")),
                                  20000);
 
         // The traffic figure is the gateway's own sum over the last 24 whole hours.
@@ -90,6 +92,13 @@ private Q_SLOTS:
         QVERIFY2(requests->text().contains(QStringLiteral(": %1, ").arg(QLocale().toString(last24))),
                  qPrintable(requests->text()));
         QVERIFY(!portal.find<QWidget>(QStringLiteral("welcome")));
+        // The chart says which hours it shows: "HH:mm" from the first of the last 24, whole hours apart.
+        auto *hours = qobject_cast<QDateTimeAxis *>(
+            portal.find<QChartView>(QStringLiteral("trafficChart"))->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(hours && hours->labelsVisible());
+        QCOMPARE(hours->format(), QStringLiteral("HH:mm"));
+        QCOMPARE(hours->min().toSecsSinceEpoch(), to - 24 * 3600);
+        QCOMPARE(hours->min().secsTo(hours->max()) % (3600 * (hours->tickCount() - 1)), 0);
 
         // A count opens the key table with the same filter; the chart's button opens Analytics.
         portal.find<QPushButton>(QStringLiteral("healthExpiringSoon"))->click();

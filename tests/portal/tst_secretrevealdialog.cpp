@@ -181,6 +181,29 @@ private Q_SLOTS:
         QVERIFY(m_clipboard.secondsLeft() > 0);
     }
 
+    // Two secrets in a row (a bulk rotation): the second dialog never claims the first's copy,
+    // and the first stops claiming it once the second copies.
+    void copyStatus_isEachDialogsOwn() {
+        const QUrl gateway(QStringLiteral("http://127.0.0.1:8787"));
+        SecretRevealDialog first(QStringLiteral("one"), keyformat::generate(KeyType::ReadOnly), gateway,
+                                 &m_clipboard);
+        first.findChild<QPushButton *>(QStringLiteral("copyButton"))->click();
+        auto *firstStatus = first.findChild<QLabel *>(QStringLiteral("copyStatus"));
+        QVERIFY(firstStatus->text().contains(QStringLiteral("30 seconds")));
+
+        SecretRevealDialog second(QStringLiteral("two"), keyformat::generate(KeyType::ReadOnly), gateway,
+                                  &m_clipboard);
+        auto *secondStatus = second.findChild<QLabel *>(QStringLiteral("copyStatus"));
+        QSignalSpy tick(&m_clipboard, &SecretClipboard::countdown);
+        QVERIFY(tick.wait(5000)); // the first copy's countdown goes on
+        QVERIFY(firstStatus->text().contains(QStringLiteral("Copied")));
+        QCOMPARE(secondStatus->text(), QString());
+
+        second.findChild<QPushButton *>(QStringLiteral("copyButton"))->click();
+        QVERIFY(secondStatus->text().contains(QStringLiteral("30 seconds")));
+        QCOMPARE(firstStatus->text(), QString());
+    }
+
     void clipboard_clearedOnlyIfItStillHoldsTheSecret() {
         SecretClipboard clipboard;
         clipboard.copy(QStringLiteral("kn_secret_one"));

@@ -17,6 +17,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -63,12 +65,38 @@ private Q_SLOTS:
         window.resize(1000, 600);
         QVERIFY(grabForDocs(&window, QStringLiteral("api-keys-member-denied")));
 
+        page.resize(900, 360);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        // A column the person widened, and where the table starts: neither moves after the change.
+        page.table()->setColumnWidth(TeamModel::Email, 333);
+        const int tableTop = page.table()->y();
+
         QSignalSpy applied(&page, &TeamPage::permissionsApplied);
         QTableWidgetItem *box = settingsBox(page, QStringLiteral("usr_priya"));
         QVERIFY(box && (box->flags() & Qt::ItemIsUserCheckable));
         QCOMPARE(box->checkState(), Qt::Unchecked);
+        // Settings reaches everyone's keys: the grant asks first, and Cancel leaves it off.
         box->setCheckState(Qt::Checked);
+        auto *question = page.findChild<QMessageBox *>(QStringLiteral("grantSettingsQuestion"));
+        QVERIFY(question);
+        QVERIFY2(question->text().contains(QStringLiteral("Partner keys")) &&
+                     question->text().contains(QStringLiteral("revoke anyone's keys")),
+                 qPrintable(question->text()));
+        QVERIFY(grabForDocs(question, QStringLiteral("team-grant-settings")));
+        question->button(QMessageBox::Cancel)->click();
+        QCOMPARE(settingsBox(page, QStringLiteral("usr_priya"))->checkState(), Qt::Unchecked);
+        QCOMPARE(applied.count(), 0);
+        QVERIFY(!memberPermissions(QStringLiteral("usr_priya")).contains(QStringLiteral("settings.manage")));
+
+        settingsBox(page, QStringLiteral("usr_priya"))->setCheckState(Qt::Checked);
+        question = page.findChild<QMessageBox *>(QStringLiteral("grantSettingsQuestion"));
+        QVERIFY(question);
+        question->findChild<QPushButton *>(QStringLiteral("grantSettingsButton"))->click();
         QVERIFY(applied.wait(10000));
+        QCOMPARE(page.table()->columnWidth(TeamModel::Email), 333);
+        QVERIFY(!page.findChild<QLabel *>(QStringLiteral("teamMessage"))->text().isEmpty());
+        QCOMPARE(page.table()->y(), tableTop);
         QCOMPARE(applied.at(0).at(0).toBool(), true);
         QVERIFY(memberPermissions(QStringLiteral("usr_priya")).contains(QStringLiteral("settings.manage")));
         // Nothing else was lost on the way.
@@ -87,6 +115,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return !window.navigationPages().contains(Page::ApiKeys); }, 20000));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
         QVERIFY(!window.findChild<ApiKeysPage *>());
+        page.hide(); // the docs show the page as before: fitted widths, not the test's
+        page.table()->resizeColumnsToContents();
         page.resize(900, 360);
         grabForDocs(&page, QStringLiteral("team-owner"));
     }

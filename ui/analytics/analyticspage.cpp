@@ -92,7 +92,7 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     , m_keysChanged(new QTimer(this)) {
     setObjectName(QStringLiteral("analyticsPage"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new PageHeader(tr("Analytics"), this));
+    layout->addWidget(new PageHeader(pageTitle(Page::Analytics), this));
 
     auto *controls = new QHBoxLayout;
     auto *filterLabel = new QLabel(tr("&Show:"), this);
@@ -327,7 +327,7 @@ void AnalyticsPage::refillFilter() {
     const QList<ApiKey> all = keys();
     m_keyLabels.clear();
     for (const ApiKey &k : all)
-        m_keyLabels.insert(k.id, tr("%1 (%2)").arg(k.name, k.maskedSecret()));
+        m_keyLabels.insert(k.id, knotie::keyLabel(k));
     // Working keys only; a rotated key shows with its successor, and showKey() reaches any.
     for (const ApiKey &k : all)
         if (!k.isRetired() && k.replacedBy.isEmpty())

@@ -1,6 +1,7 @@
 #include "ui/analytics/usagechartview.h"
 
 #include "ui/style/palette.h"
+#include "ui/widgets/timeaxis.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -152,10 +153,7 @@ public:
 
         const UnixTime from = n ? buckets.first().start : 0;
         const UnixTime to = n ? buckets.last().start + step : step;
-        m_x->setRange(QDateTime::fromSecsSinceEpoch(from), QDateTime::fromSecsSinceEpoch(to));
-        m_x->setFormat(step < 86400 && to - from <= 2 * 86400 ? QStringLiteral("HH:mm")
-                                                              : QStringLiteral("dd MMM"));
-        m_x->setTickCount(std::clamp(int(width() / 110), 3, 9));
+        setTimeAxis(m_x, from, to, step, std::clamp(int(width() / 80), 3, 12));
         m_y->setRange(0, std::max<qint64>(top, 1) * 1.1);
         m_y->applyNiceNumbers();
         // Without latency figures the axis still reads sensibly rather than 0 ms, 0 ms, 1 ms.

@@ -6,6 +6,7 @@
 #include "models/sync/connectionstate.h"
 #include "models/workspace/workspace.h"
 #include "ui/keys/createkeyflow.h"
+#include "ui/widgets/timeaxis.h"
 
 #include <QChartView>
 #include <QDateTime>
@@ -93,9 +94,6 @@ CustomerDetail::CustomerDetail(const PageContext &context, QWidget *parent)
         chart->legend()->hide();
         chart->setMargins(QMargins(4, 4, 4, 4));
         m_dates = new QDateTimeAxis;
-        //: QDateTime format of the chart's day labels
-        m_dates->setFormat(tr("MMM d"));
-        m_dates->setTickCount(6);
         m_counts = new QValueAxis;
         m_counts->setLabelFormat(QStringLiteral("%d"));
         m_counts->setTickCount(3);
@@ -110,7 +108,9 @@ CustomerDetail::CustomerDetail(const PageContext &context, QWidget *parent)
         m_chartView->setMinimumHeight(170);
         layout->addWidget(m_chartView, 1);
     } else {
-        auto *note = new QLabel(tr("People with analytics access see this customer's usage here."), this);
+        auto *note = new QLabel(
+            tr("People with %1 access see this customer's usage here.").arg(pageTitle(Page::Analytics)),
+            this);
         note->setObjectName(QStringLiteral("customerUsageHidden"));
         note->setWordWrap(true);
         layout->addWidget(note);
@@ -143,8 +143,8 @@ void CustomerDetail::setUsage(const UsageSeries &series) {
     }
     m_usage->replace(points);
     if (!series.buckets.isEmpty())
-        m_dates->setRange(QDateTime::fromSecsSinceEpoch(series.buckets.constFirst().start),
-                          QDateTime::fromSecsSinceEpoch(series.buckets.constLast().start));
+        setTimeAxis(m_dates, series.buckets.constFirst().start, series.buckets.constLast().start + 86400,
+                    86400, 8);
     m_counts->setRange(0, double(std::max<qint64>(top, 4)));
     m_counts->applyNiceNumbers();
 }

@@ -56,6 +56,8 @@ struct CreateKeyDialog::Private {
     QList<Customer> customers;
     QLineEdit *name = nullptr;
     QLabel *nameError = nullptr;
+    QLabel *nameWarning = nullptr;
+    QList<ApiKey> existing; // shared with the key store, not copied
     QPlainTextEdit *description = nullptr;
     QLabel *descriptionCount = nullptr;
     QLabel *descriptionError = nullptr;
@@ -90,6 +92,14 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
     d->name->setPlaceholderText(tr("e.g. N8N Production"));
     d->name->setAccessibleName(tr("Key name"));
     d->nameError = makeErrorLabel(QStringLiteral("nameError"), this);
+    d->nameWarning = new QLabel(this);
+    d->nameWarning->setObjectName(QStringLiteral("nameWarning"));
+    // Two lines, never wrapped: a wrapped label in the form mis-sizes the dialog's height.
+    d->nameWarning->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    d->nameWarning->setTextFormat(Qt::PlainText);
+    d->nameWarning->setStyleSheet(colorStyle(ColorRole::WarningText));
+    d->nameWarning->hide();
+    connect(d->name, &QLineEdit::textChanged, this, &CreateKeyDialog::checkNameAsTyped);
     d->description = new QPlainTextEdit(this);
     d->description->setObjectName(QStringLiteral("keyDescription"));
     d->description->setAccessibleName(tr("Description"));
@@ -232,6 +242,7 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
     auto *nameColumn = new QVBoxLayout;
     nameColumn->addWidget(d->name);
     nameColumn->addWidget(d->nameError);
+    nameColumn->addWidget(d->nameWarning);
     form->addRow(label(tr("&Name:"), d->name), nameColumn);
     auto *descriptionColumn = new QVBoxLayout;
     descriptionColumn->addWidget(d->description);
@@ -283,6 +294,34 @@ void CreateKeyDialog::setCustomer(const QString &customerId) {
 
 void CreateKeyDialog::setName(const QString &name) {
     d->name->setText(name);
+}
+
+void CreateKeyDialog::setExistingKeys(const QList<ApiKey> &keys) {
+    d->existing = keys;
+    checkNameAsTyped();
+}
+
+// While typing: an error already shown goes once the name is fine (it was about the old text),
+// and a name another working key has is pointed out, without refusing it.
+void CreateKeyDialog::checkNameAsTyped() {
+    const QString name = keyfields::normalized(d->name->text());
+    if (d->nameError->isVisible() && !keyfields::checkName(name))
+        d->nameError->hide();
+    // A scan per keystroke: 100,000 names compare in a few milliseconds, and no index to keep.
+    QStringList same;
+    if (!name.isEmpty())
+        for (const ApiKey &k : std::as_const(d->existing))
+            if (!k.isRetired() && k.name.compare(name, Qt::CaseInsensitive) == 0)
+                same.append(keyLabel(k));
+    // At most two named on the line; the tooltip has them all.
+    const QString named = same.size() <= 2
+                              ? same.join(QStringLiteral(", "))
+                              : same.mid(0, 2).join(QStringLiteral(", ")) + QStringLiteral(", …");
+    d->nameWarning->setText(tr("%n other key(s) with this name: %1", nullptr, int(same.size())).arg(named) +
+                            QLatin1Char('\n') +
+                            tr("You can still use it: the last four characters tell the keys apart."));
+    d->nameWarning->setToolTip(same.join(QLatin1Char('\n')));
+    d->nameWarning->setVisible(!name.isEmpty() && !same.isEmpty());
 }
 
 void CreateKeyDialog::updateForType() {

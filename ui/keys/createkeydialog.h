@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/data/apikey.h"
 #include "models/domain/keyfields.h"
 #include "models/domain/keylimits.h"
 #include "models/domain/keytype.h"
@@ -39,6 +40,8 @@ public:
     void setType(KeyType type);
     void setCustomer(const QString &customerId);
     void setName(const QString &name);
+    // The keys already there: a name one of them has gets a warning (names need not be unique).
+    void setExistingKeys(const QList<knotie::ApiKey> &keys);
     Request request() const;
 
     // The sentences for a name or description the shared rule refuses; the rename dialog says the same.
@@ -60,6 +63,7 @@ Q_SIGNALS:
 private:
     void updateForType();
     void updateExpiry();
+    void checkNameAsTyped();
     void clearErrors();
     void setBusy(bool busy);
 

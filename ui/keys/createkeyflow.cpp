@@ -2,6 +2,7 @@
 
 #include "models/items/listmodels.h"
 #include "models/keys/keyservice.h"
+#include "models/keys/keystore.h"
 #include "models/workspace/workspace.h"
 #include "ui/keys/createkeydialog.h"
 #include "ui/keys/revealsecret.h"
@@ -21,6 +22,7 @@ CreateKeyDialog *CreateKeyFlow::start(std::optional<KeyType> type, const QString
         customers.append({c.id, c.name});
     auto *dialog = new CreateKeyDialog(customers, m_parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setExistingKeys(m_context.workspace->keyStore()->keys());
     if (type)
         dialog->setType(*type);
     if (!customerId.isEmpty())

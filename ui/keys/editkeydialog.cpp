@@ -20,7 +20,7 @@ EditKeyDialog::EditKeyDialog(const ApiKey &key, QWidget *parent)
     , m_description(new QPlainTextEdit(key.description, this))
     , m_descriptionError(makeErrorLabel(QStringLiteral("descriptionError"), this)) {
     setObjectName(QStringLiteral("editKeyDialog"));
-    setWindowTitle(tr("Rename “%1”").arg(key.name));
+    setWindowTitle(tr("Rename %1").arg(keyLabel(key)));
     m_name->setObjectName(QStringLiteral("keyName"));
     m_name->setAccessibleName(tr("Key name"));
     m_description->setObjectName(QStringLiteral("keyDescription"));

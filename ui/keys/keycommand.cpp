@@ -13,8 +13,11 @@ KeyCommand::KeyCommand(const QString &text, const QString &name, const QKeySeque
     , m_plainText(text) {
     setObjectName(name);
     setShortcut(shortcut);
-    // Only while the key page has focus: other pages keep these keys for themselves.
-    setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // While the key page shows, wherever focus is (the navigation, the header): a hidden page's
+    // actions never fire, so other pages keep these keys. A bare key (Delete) acts only with
+    // focus on the page, so pressing it in the navigation cannot start a revoke.
+    const bool deleteKey = shortcut.matches(QKeySequence(Qt::Key_Delete)) == QKeySequence::ExactMatch;
+    setShortcutContext(deleteKey ? Qt::WidgetWithChildrenShortcut : Qt::WindowShortcut);
     owner->addAction(this);
 }
 

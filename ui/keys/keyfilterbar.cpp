@@ -31,7 +31,8 @@ KeyFilterBar::KeyFilterBar(KeyFilterProxy *proxy, KeyStore *keys, QWidget *paren
     connect(m_search, &QLineEdit::textChanged, proxy, &KeyFilterProxy::setText);
     m_find = new QAction(this);
     m_find->setShortcut(QKeySequence::Find);
-    m_find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // Anywhere in the window while the key page shows (the page is its widget).
+    m_find->setShortcutContext(Qt::WindowShortcut);
     connect(m_find, &QAction::triggered, m_search, [this] {
         m_search->setFocus();
         m_search->selectAll();

@@ -41,8 +41,9 @@ void KeyFlows::rotate(QList<ApiKey> keys) {
         return;
     auto *dialog = new RotateKeyDialog(keys, m_parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog, keys] { runBatch(BatchAction::Rotate, keys, dialog->graceSeconds()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog, keys] {
+        runBatch(BatchAction::Rotate, keys, dialog->graceSeconds(), dialog->successorExpiry());
+    });
     dialog->open();
 }
 
@@ -56,13 +57,15 @@ void KeyFlows::revoke(QList<ApiKey> keys) {
     dialog->open();
 }
 
-void KeyFlows::runBatch(BatchAction action, const QList<ApiKey> &keys, int graceSeconds) {
+void KeyFlows::runBatch(BatchAction action, const QList<ApiKey> &keys, int graceSeconds,
+                        SuccessorExpiry expiry) {
     if (m_batch || keys.isEmpty())
         return;
     auto *batch =
         new KeyBatch(m_context.workspace->keys(),
                      action == BatchAction::Rotate ? KeyBatch::Action::Rotate : KeyBatch::Action::Revoke,
                      keys, graceSeconds, this);
+    batch->setSuccessorExpiry(expiry);
     m_batch = batch;
     connect(batch, &KeyBatch::secretIssued, this, [this](const ApiKey &key, const QByteArray &secret) {
         revealSecret(m_context, key, secret, m_parent);
@@ -122,7 +125,7 @@ void KeyFlows::showHistory(const ApiKey &key) {
         ids.insert(key.replaces);
     if (!key.replacedBy.isEmpty())
         ids.insert(key.replacedBy);
-    auto *dialog = new KeyHistoryDialog(m_context.workspace->auditModel(), key.name, ids, m_parent);
+    auto *dialog = new KeyHistoryDialog(m_context.workspace->auditModel(), keyLabel(key), ids, m_parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

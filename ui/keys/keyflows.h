@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/data/apikey.h"
+#include "models/keys/keybatch.h"
 #include "ui/pages/pagecontext.h"
 
 #include <QObject>
@@ -42,7 +43,8 @@ Q_SIGNALS:
 
 private:
     enum class BatchAction { Rotate, Revoke };
-    void runBatch(BatchAction action, const QList<knotie::ApiKey> &keys, int graceSeconds);
+    void runBatch(BatchAction action, const QList<knotie::ApiKey> &keys, int graceSeconds,
+                  knotie::SuccessorExpiry expiry = {});
 
     PageContext m_context;
     QWidget *m_parent;

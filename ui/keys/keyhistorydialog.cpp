@@ -53,7 +53,7 @@ KeyHistoryDialog::KeyHistoryDialog(AuditModel *audit, const QString &keyName, co
                                    QWidget *parent)
     : QDialog(parent) {
     setObjectName(QStringLiteral("keyHistoryDialog"));
-    setWindowTitle(tr("History of “%1”").arg(keyName));
+    setWindowTitle(tr("History of %1").arg(keyName));
     auto *proxy = new KeyEventsProxy(keyIds, this);
     proxy->setSourceModel(audit);
     auto *view = new QTableView(this);

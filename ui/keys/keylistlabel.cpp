@@ -10,7 +10,7 @@ QWidget *keyListLabel(const QList<ApiKey> &keys, QWidget *parent) {
     list->setObjectName(QStringLiteral("keyList"));
     list->setAccessibleName(QCoreApplication::translate("KeyList", "Keys"));
     for (const ApiKey &k : keys)
-        list->addItem(QStringLiteral("%1   %2").arg(k.name, k.maskedSecret()));
+        list->addItem(keyLabel(k));
     list->setFixedHeight(qMin(int(keys.size()), 8) * list->fontMetrics().lineSpacing() + 12);
     list->setSelectionMode(QAbstractItemView::NoSelection);
     return list;

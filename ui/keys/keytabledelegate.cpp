@@ -62,16 +62,16 @@ private:
 KeyStatusText keyStatusText(const ApiKey &key, const KeyTableModel &model, UnixTime now) {
     switch (key.status) {
     case KeyStatus::Revoked:
-        return {keyStatusDisplayName(key.status), themeColor(ColorRole::KeyRetired)};
+        return {revokedText(key, now), themeColor(ColorRole::KeyRetired)};
     case KeyStatus::Expired:
         return {keyStatusDisplayName(key.status), themeColor(ColorRole::KeyRetired)};
     case KeyStatus::Expiring: {
         const int successor = key.replacedBy.isEmpty() ? -1 : model.rowOf(key.replacedBy);
         const QString when = relativeTime(key.expiresAt, now);
         if (successor >= 0)
-            return {
-                KeyTableDelegate::tr("Expiring %1, replaced by “%2”").arg(when, model.keyAt(successor).name),
-                themeColor(ColorRole::KeyExpiring)};
+            return {KeyTableDelegate::tr("Expiring %1, replaced by %2")
+                        .arg(when, keyLabel(model.keyAt(successor))),
+                    themeColor(ColorRole::KeyExpiring)};
         return {KeyTableDelegate::tr("Expiring %1").arg(when), themeColor(ColorRole::KeyExpiring)};
     }
     case KeyStatus::Active:

@@ -11,8 +11,8 @@ namespace knotie {
 SecretRevealDialog *revealSecret(const PageContext &context, const ApiKey &key, QByteArray secret,
                                  QWidget *parent) {
     Session *session = context.workspace->session();
-    auto *dialog =
-        new SecretRevealDialog(key.name, std::move(secret), session->gateway(), context.clipboard, parent);
+    auto *dialog = new SecretRevealDialog(keyLabel(key), std::move(secret), session->gateway(),
+                                          context.clipboard, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (context.secrets)
         dialog->offerKeychain(context.secrets, SecretStore::scopedKey(session->gateway(),

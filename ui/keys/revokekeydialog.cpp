@@ -14,12 +14,12 @@ RevokeKeyDialog::RevokeKeyDialog(const QList<ApiKey> &keys, QWidget *parent)
     : QDialog(parent) {
     setObjectName(QStringLiteral("revokeKeyDialog"));
     const int n = int(keys.size());
-    setWindowTitle(n == 1 ? tr("Revoke “%1”?").arg(keys.first().name) : tr("Revoke %n Keys?", nullptr, n));
+    setWindowTitle(n == 1 ? tr("Revoke %1?").arg(keyLabel(keys.first())) : tr("Revoke %n Keys?", nullptr, n));
     const QString consequence =
         n == 1
-            ? tr("“%1” (%2) stops working at once: every request that uses it is refused from now on. This "
+            ? tr("%1 stops working at once: every request that uses it is refused from now on. This "
                  "cannot be undone.")
-                  .arg(keys.first().name.toHtmlEscaped(), keys.first().maskedSecret())
+                  .arg(keyLabel(keys.first()).toHtmlEscaped())
             : tr("These %n keys stop working at once: every request that uses them is refused from now on. "
                  "This cannot be undone.",
                  nullptr, n);

@@ -62,7 +62,7 @@ SecretRevealDialog::SecretRevealDialog(const QString &keyName, QByteArray secret
     setWindowTitle(tr("Your new API key"));
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
 
-    auto *title = new QLabel(tr("“%1” is ready").arg(keyName.toHtmlEscaped()), this);
+    auto *title = new QLabel(tr("%1 is ready").arg(keyName.toHtmlEscaped()), this);
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
@@ -91,11 +91,16 @@ SecretRevealDialog::SecretRevealDialog(const QString &keyName, QByteArray secret
 
     d->copyStatus = new QLabel(this);
     d->copyStatus->setObjectName(QStringLiteral("copyStatus"));
+    // The clipboard is shared by every secret dialog: this one speaks only of its own copy,
+    // and goes quiet when another dialog's copy replaces it.
     connect(d->clipboard, &SecretClipboard::countdown, this, [this](int seconds) {
-        d->copyStatus->setText(tr("Copied. The clipboard is cleared in %n second(s).", nullptr, seconds));
+        d->copyStatus->setText(d->clipboard->owner() == this
+                                   ? tr("Copied. The clipboard is cleared in %n second(s).", nullptr, seconds)
+                                   : QString());
     });
     connect(d->clipboard, &SecretClipboard::cleared, this, [this](bool wasOurs) {
-        d->copyStatus->setText(wasOurs ? tr("The clipboard was cleared.") : QString());
+        if (d->clipboard->owner() == this)
+            d->copyStatus->setText(wasOurs ? tr("The clipboard was cleared.") : QString());
     });
 
     auto *exampleLabel = new QLabel(tr("Try it: send the key in the <code>X-API-Key</code> header."), this);
@@ -165,7 +170,7 @@ bool SecretRevealDialog::holdsSecret() const {
 }
 
 void SecretRevealDialog::copy(const QString &text) {
-    d->clipboard->copy(text, clipboardSeconds);
+    d->clipboard->copy(text, clipboardSeconds, this);
     d->copied = true;
 }
 

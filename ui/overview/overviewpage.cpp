@@ -184,7 +184,7 @@ void OverviewPage::updateAccount() {
             QLocale().toString(QDateTime::fromSecsSinceEpoch(state->offlineSince()), QLocale::ShortFormat);
         text = tr("Offline since %1: showing what was last synced.").arg(since);
     } else if (state->lastSyncedAt()) {
-        text = tr("Last synced %1").arg(relativeTime(state->lastSyncedAt(), currentTime()));
+        text = tr("Last synced %1").arg(elapsedTime(state->lastSyncedAt(), currentTime()));
     } else {
         text = tr("Syncing…");
     }
@@ -309,23 +309,23 @@ void OverviewPage::updateActivity() {
     for (const AuditEvent &event : audit->rows()) {
         QString what;
         if (event.action == auditaction::keyCreated)
-            what = tr("%1 created “%2”");
+            what = tr("%1 created %2");
         else if (event.action == auditaction::keyRotated)
-            what = tr("%1 rotated “%2”");
+            what = tr("%1 rotated %2");
         else if (event.action == auditaction::keyRevoked)
-            what = tr("%1 revoked “%2”");
+            what = tr("%1 revoked %2");
         else if (event.action == auditaction::keyRenamed)
-            what = tr("%1 renamed “%2”");
+            what = tr("%1 renamed %2");
         else
             continue;
         const ApiKey *known = keys->find(event.keyId);
         // A key the table does not hold yet is named as the event recorded it.
-        const QString key = known ? known->name
+        const QString key = known ? keyLabel(*known)
                                   : QJsonDocument::fromJson(event.details.toUtf8())
                                         .object()
                                         .value(QLatin1String("name"))
                                         .toString(event.keyId);
-        d->activity->addItem(tr("%1 · %2").arg(what.arg(event.actor.name, key), relativeTime(event.at, now)));
+        d->activity->addItem(tr("%1 · %2").arg(what.arg(event.actor.name, key), elapsedTime(event.at, now)));
         if (d->activity->count() == recentActions)
             break;
     }
@@ -342,9 +342,9 @@ QWidget *OverviewPage::makeTraffic(QWidget *parent) {
     d->errorRate = new QLabel(box);
     d->errorRate->setObjectName(QStringLiteral("trafficErrorRate"));
     d->chart = new TrafficChart(box);
-    auto *open = new QPushButton(tr("Open Analytics"), box);
+    auto *open = new QPushButton(tr("Open %1").arg(pageTitle(Page::Analytics)), box);
     open->setObjectName(QStringLiteral("openAnalytics"));
-    open->setAccessibleName(tr("Open Analytics"));
+    open->setAccessibleName(open->text());
     const auto openAnalytics = [this] {
         if (d->context.navigator)
             d->context.navigator->showPage(Page::Analytics);
@@ -404,7 +404,8 @@ void OverviewPage::showTraffic(const UsageSeries &series, bool fromCache) {
     d->requests->setText(tr("Requests in the last 24 hours: %1, against %2 in the 24 before%3")
                              .arg(QLocale().toString(totals[1]), QLocale().toString(totals[0]), change));
     d->errorRate->setText(tr("Error rate: %1, against %2").arg(percent(rate(1)), percent(rate(0))));
-    d->chart->setSeries(last, previous);
+    // The last 24 hours end with the current one: the chart's axis starts 23 hours before it.
+    d->chart->setSeries(last, previous, series.buckets.constLast().start - 23 * 3600);
 }
 
 QWidget *OverviewPage::makeWelcome(QWidget *parent) {
@@ -424,7 +425,7 @@ QWidget *OverviewPage::makeWelcome(QWidget *parent) {
                                  "copy-and-paste examples for your tools.")
                             : tr("Here you can read the API reference, with copy-and-paste examples for "
                                  "your tools.");
-    text->setText(tr("Hello %1. %2\n\nTo manage API keys or see usage analytics, ask %3, who owns the %4 "
+    text->setText(tr("Hello %1. %2\n\nTo manage API keys or see Agent Analytics, ask %3, who owns the %4 "
                      "account, to give you access.")
                       .arg(account.user.name, can, owner, account.partnerName));
     layout->addWidget(text);

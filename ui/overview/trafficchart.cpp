@@ -1,7 +1,10 @@
 #include "ui/overview/trafficchart.h"
 
+#include "ui/pages/pagecontext.h"
 #include "ui/style/palette.h"
+#include "ui/widgets/timeaxis.h"
 
+#include <QDateTimeAxis>
 #include <QKeyEvent>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -12,11 +15,12 @@
 namespace knotie {
 
 namespace {
-QList<QPointF> points(const QList<qint64> &values) {
+// On the time axis, in milliseconds: the hour `i` after `start`.
+QList<QPointF> points(const QList<qint64> &values, qint64 start) {
     QList<QPointF> result;
     result.reserve(values.size());
     for (int i = 0; i < values.size(); ++i)
-        result.append(QPointF(i, double(values.at(i))));
+        result.append(QPointF(double(start + i * 3600) * 1000.0, double(values.at(i))));
     return result;
 }
 } // namespace
@@ -26,11 +30,12 @@ TrafficChart::TrafficChart(QWidget *parent)
     // release without deleting.
     : QChartView(new QChart, parent)
     , m_last(new QLineSeries)
-    , m_previous(new QLineSeries) {
+    , m_previous(new QLineSeries)
+    , m_hours(new QDateTimeAxis) {
     setObjectName(QStringLiteral("trafficChart"));
     setAccessibleName(tr("Requests per hour, last 24 hours and the 24 before"));
-    setAccessibleDescription(tr("Press Enter to open Analytics."));
-    setToolTip(tr("Open Analytics"));
+    setAccessibleDescription(tr("Press Enter to open %1.").arg(pageTitle(Page::Analytics)));
+    setToolTip(tr("Open %1").arg(pageTitle(Page::Analytics)));
     setFocusPolicy(Qt::StrongFocus);
     setCursor(Qt::PointingHandCursor);
     setRenderHint(QPainter::Antialiasing);
@@ -52,24 +57,23 @@ TrafficChart::TrafficChart(QWidget *parent)
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
-    auto *x = new QValueAxis;
-    x->setRange(0, 23);
-    x->setLabelsVisible(false);
-    x->setGridLineVisible(false);
+    m_hours->setGridLineVisible(false);
+    setTimeAxis(m_hours, 0, 24 * 3600, 3600, 7);
     auto *y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%d"));
     y->setTickCount(3);
-    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(m_hours, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QLineSeries *series : {m_previous, m_last}) {
-        series->attachAxis(x);
+        series->attachAxis(m_hours);
         series->attachAxis(y);
     }
 }
 
-void TrafficChart::setSeries(const QList<qint64> &last24, const QList<qint64> &previous24) {
-    m_last->replace(points(last24));
-    m_previous->replace(points(previous24));
+void TrafficChart::setSeries(const QList<qint64> &last24, const QList<qint64> &previous24, qint64 lastStart) {
+    m_last->replace(points(last24, lastStart));
+    m_previous->replace(points(previous24, lastStart));
+    setTimeAxis(m_hours, lastStart, lastStart + 23 * 3600, 3600, std::clamp(width() / 70, 3, 7));
     qint64 top = 0;
     for (const QList<qint64> *values : {&last24, &previous24})
         if (!values->isEmpty())

@@ -3,6 +3,7 @@
 #include <QChartView>
 #include <QList>
 
+class QDateTimeAxis;
 class QLineSeries;
 
 namespace knotie {
@@ -14,8 +15,9 @@ class TrafficChart : public QChartView {
 public:
     explicit TrafficChart(QWidget *parent = nullptr);
 
-    // Requests per hour, oldest first; each list replaces what was shown.
-    void setSeries(const QList<qint64> &last24, const QList<qint64> &previous24);
+    // Requests per hour, oldest first; each list replaces what was shown. The hours are read
+    // on the time axis from `lastStart`, the first of the last 24 (the 24 before lie under them).
+    void setSeries(const QList<qint64> &last24, const QList<qint64> &previous24, qint64 lastStart = 0);
 
 Q_SIGNALS:
     void activated();
@@ -27,6 +29,7 @@ protected:
 private:
     QLineSeries *m_last;
     QLineSeries *m_previous;
+    QDateTimeAxis *m_hours;
 };
 
 } // namespace knotie

@@ -16,6 +16,7 @@
 #include "ui/pages/pageheader.h"
 #include "ui/style/metrics.h"
 #include "ui/widgets/actionbar.h"
+#include "ui/widgets/messageline.h"
 #include "ui/widgets/messages.h"
 
 #include <QDateTime>
@@ -53,7 +54,7 @@ struct ApiKeysPage::Private {
     QPushButton *createButton = nullptr;
     ActionBar *toolbar = nullptr;
     QLabel *banner = nullptr;
-    QLabel *message = nullptr;
+    MessageLine *message = nullptr;
     QStackedWidget *stack = nullptr;
     QScrollArea *emptyState = nullptr; // built when first needed
     QLabel *waitingPane = nullptr;
@@ -81,10 +82,7 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
     d->banner = makeNotice(this);
     d->banner->setObjectName(QStringLiteral("offlineBanner"));
     d->banner->hide();
-    d->message = wrappedLabel(QString(), this);
-    d->message->setObjectName(QStringLiteral("pageMessage"));
-    d->message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    d->message->hide();
+    d->message = new MessageLine(QStringLiteral("pageMessage"), this);
 
     d->waitingPane = new QLabel(this);
     d->waitingPane->setObjectName(QStringLiteral("waitingState"));
@@ -110,6 +108,8 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
         setTabOrder(tabOrder[i - 1], tabOrder[i]);
 
     buildCommands();
+    // What the page's keyboard work starts from: the key search (MainWindow focuses it on showing the page).
+    setFocusProxy(d->filters->fields().constFirst());
 
     // Keeping the states current: the view's rows for what shows, the store's keys for facts.
     connect(d->proxy, &QAbstractItemModel::modelReset, this, &ApiKeysPage::updateState);
@@ -331,7 +331,7 @@ void ApiKeysPage::fetchUsage() {
 }
 
 void ApiKeysPage::showMessage(const QString &text, bool error) {
-    showStatus(d->message, text, error);
+    d->message->showMessage(text, error);
 }
 
 void ApiKeysPage::createKey() {

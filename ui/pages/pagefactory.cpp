@@ -35,7 +35,8 @@ QString pageTitle(Page page) {
     case Page::Customers:
         return QCoreApplication::translate("Pages", "Customers");
     case Page::Analytics:
-        return QCoreApplication::translate("Pages", "Analytics");
+        // The help article's name for it, which people look for.
+        return QCoreApplication::translate("Pages", "Agent Analytics");
     case Page::ApiReference:
         return QCoreApplication::translate("Pages", "API Reference");
     case Page::ApiKeys:

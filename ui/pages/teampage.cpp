@@ -7,11 +7,12 @@
 #include "ui/pages/pageheader.h"
 #include "ui/style/metrics.h"
 #include "ui/team/memberleavesdialog.h"
-#include "ui/widgets/messages.h"
+#include "ui/widgets/messageline.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -37,7 +38,7 @@ QString TeamPage::permissionTitle(Permission permission) {
     case Permission::SettingsManage:
         return tr("Settings (API keys, team)");
     case Permission::AnalyticsView:
-        return tr("Analytics");
+        return pageTitle(Page::Analytics);
     case Permission::CustomersView:
         return tr("Customers");
     case Permission::TeamManage:
@@ -50,7 +51,7 @@ TeamPage::TeamPage(const PageContext &context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
     , m_table(new QTableWidget(this))
-    , m_message(new QLabel(this))
+    , m_message(new MessageLine(QStringLiteral("teamMessage"), this))
     , m_leaves(new QPushButton(tr("A Member &Leaves…"), this)) {
     setObjectName(QStringLiteral("teamPage"));
     m_table->setObjectName(QStringLiteral("teamTable"));
@@ -60,9 +61,6 @@ TeamPage::TeamPage(const PageContext &context, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_message->setObjectName(QStringLiteral("teamMessage"));
-    m_message->setWordWrap(true);
-    m_message->hide();
     m_leaves->setObjectName(QStringLiteral("memberLeavesButton"));
     m_leaves->setToolTip(tr("Rotate or revoke every key a departing member created"));
     connect(m_leaves, &QPushButton::clicked, this, [this] {
@@ -112,6 +110,12 @@ void TeamPage::rebuild() {
         headers.append(team->headerData(c, Qt::Horizontal).toString());
     for (Permission p : permissions)
         headers.append(permissionTitle(p));
+    // Widths fitted once to the members (or set by the person) stay: a change rebuilds the rows,
+    // and fitting again would make every column jump.
+    QList<int> widths;
+    if (m_fitted && m_table->columnCount() == headers.size())
+        for (int c = 0; c < headers.size(); ++c)
+            widths.append(m_table->columnWidth(c));
     m_table->clear();
     m_table->setColumnCount(int(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
@@ -140,15 +144,46 @@ void TeamPage::rebuild() {
         if (m.id == current)
             m_table->setCurrentCell(r, 0);
     }
-    m_table->resizeColumnsToContents();
+    if (widths.isEmpty()) {
+        m_table->resizeColumnsToContents();
+        m_fitted = !members.isEmpty();
+    } else {
+        for (int c = 0; c < widths.size(); ++c)
+            m_table->setColumnWidth(c, widths[c]);
+    }
     m_rebuilding = false;
 }
 
 void TeamPage::onItemChanged(QTableWidgetItem *item) {
     if (m_rebuilding || !item->data(permissionRole).isValid())
         return;
-    setPermission(item->data(userRole).toString(), Permission(item->data(permissionRole).toInt()),
-                  item->checkState() == Qt::Checked);
+    const QString userId = item->data(userRole).toString();
+    const auto permission = Permission(item->data(permissionRole).toInt());
+    const bool granted = item->checkState() == Qt::Checked;
+    if (!(granted && permission == Permission::SettingsManage))
+        return setPermission(userId, permission, granted);
+    // Settings is the one grant that reaches other people's keys: say so before it applies.
+    TeamModel *team = m_context.workspace->teamModel();
+    const int row = team->rowOf(userId);
+    const QString name = row >= 0 ? team->memberAt(row).name : userId;
+    auto *question = new QMessageBox(
+        QMessageBox::Warning, tr("Grant Settings to %1?").arg(name),
+        tr("%1 will be able to create keys of every type, Partner keys with full account access "
+           "included, and to rotate and revoke anyone's keys, yours too.")
+            .arg(name),
+        QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("grantSettingsQuestion"));
+    QPushButton *grant = question->addButton(tr("&Grant Settings"), QMessageBox::AcceptRole);
+    grant->setObjectName(QStringLiteral("grantSettingsButton"));
+    question->setDefaultButton(QMessageBox::Cancel);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(question, &QMessageBox::finished, this, [this, question, grant, userId, permission] {
+        if (question->clickedButton() == grant)
+            setPermission(userId, permission, true);
+        else
+            rebuild(); // the box unticked again
+    });
+    question->open();
 }
 
 void TeamPage::setPermission(const QString &userId, Permission permission, bool granted) {
@@ -174,10 +209,10 @@ void TeamPage::setPermission(const QString &userId, Permission permission, bool 
                 if (m.id == job->member().id)
                     m = job->member();
             m_context.workspace->teamModel()->setMembers(members);
-            showStatus(m_message, tr("Saved: %1's permissions apply now.").arg(member.name), false);
+            m_message->showMessage(tr("Saved: %1's permissions apply now.").arg(member.name), false);
         } else {
-            showStatus(m_message, tr("Could not change %1's permissions: %2").arg(member.name, r.message),
-                       true);
+            m_message->showMessage(tr("Could not change %1's permissions: %2").arg(member.name, r.message),
+                                   true);
             rebuild(); // back to what the gateway holds
         }
         Q_EMIT permissionsApplied(r.ok(), r.message);

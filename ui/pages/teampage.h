@@ -11,6 +11,7 @@ class QTableWidgetItem;
 
 namespace knotie {
 
+class MessageLine;
 struct TeamMember;
 
 // Settings → Team: every member with their role and permissions as checkboxes. The
@@ -42,9 +43,10 @@ private:
 
     PageContext m_context;
     QTableWidget *m_table;
-    QLabel *m_message;
+    MessageLine *m_message;
     QPushButton *m_leaves;
     bool m_rebuilding = false;
+    bool m_fitted = false; // the columns were fitted to the members once
 };
 
 } // namespace knotie

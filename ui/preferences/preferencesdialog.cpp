@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QSettings>
 #include <QVBoxLayout>
@@ -43,6 +44,13 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(note);
     layout->addWidget(buttons);
+    // Wide enough for its whole title in the title bar, with the portal's name the window
+    // system adds and room for the title bar's buttons.
+    const QString shownTitle =
+        windowTitle() + QStringLiteral(" — ") + QGuiApplication::applicationDisplayName();
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    setMinimumWidth(qMax(360, QFontMetrics(titleFont).horizontalAdvance(shownTitle) + 160));
 }
 
 void PreferencesDialog::accept() {

@@ -148,7 +148,7 @@ void KeyTestPanel::showResult(const KeyTest::Result &result) {
         break;
     }
     const ApiKey key = result.key.value_or(ApiKey{});
-    const QString name = tr("\"%1\" (%2)").arg(key.name, key.maskedSecret());
+    const QString name = keyLabel(key);
     if (result.verdict == V::Revoked) {
         const QString who = key.revokedBy ? key.revokedBy->name : tr("someone on your team");
         m_verdict->setText(tr("Revoked on %1 by %2.").arg(when(key.revokedAt), who));

@@ -40,6 +40,11 @@ AccountHeader::AccountHeader(const Account &account, const QUrl &gateway, QWidge
     auto *signOut = new QPushButton(tr("Sign &Out"), this);
     signOut->setObjectName(QStringLiteral("signOutButton"));
     signOut->setAccessibleName(tr("Sign out"));
+    // Focus reaches it only when the person tabs there: a window that opens with focus on it
+    // would sign out on the first space typed.
+    signOut->setFocusPolicy(Qt::TabFocus);
+    signOut->setAutoDefault(false);
+    signOut->setDefault(false);
     connect(signOut, &QPushButton::clicked, this, &AccountHeader::signOutRequested);
 
     auto *left = new QVBoxLayout;

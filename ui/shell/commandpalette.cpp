@@ -85,10 +85,8 @@ CommandPalette::CommandPalette(const PageContext &context, QWidget *parent)
         for (const ApiKey &key : context.workspace->keyStore()->keys()) {
             if (key.isRetired())
                 continue;
-            auto *item =
-                new QListWidgetItem(tr("Key: %1").arg(key.name) + QLatin1Char('\n') +
-                                        tr("%1 · %2").arg(keyTypeDisplayName(key.type), key.maskedSecret()),
-                                    m_list);
+            auto *item = new QListWidgetItem(
+                tr("Key: %1").arg(keyLabel(key)) + QLatin1Char('\n') + keyTypeDisplayName(key.type), m_list);
             item->setData(keyRole, key.id);
             item->setData(searchRole, QString(key.name + QLatin1Char(' ') + key.maskedSecret() +
                                               QLatin1Char(' ') + keyTypeDisplayName(key.type))

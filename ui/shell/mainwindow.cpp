@@ -29,6 +29,18 @@
 namespace knotie {
 
 namespace {
+// The page's first useful control: its focus proxy if it names one (the key search), else the
+// first control Tab reaches inside it.
+QWidget *firstControl(QWidget *page) {
+    if (QWidget *proxy = page->focusProxy())
+        return proxy;
+    for (QWidget *w = page->nextInFocusChain(); w && w != page; w = w->nextInFocusChain())
+        if (page->isAncestorOf(w) && w->isVisibleTo(page) && w->isEnabled() &&
+            (w->focusPolicy() & Qt::TabFocus))
+            return w;
+    return nullptr;
+}
+
 constexpr int pageRole = Qt::UserRole + 1;
 constexpr int navigationRowHeight = 30;
 const QList<Page> allPages{Page::Overview,     Page::Customers, Page::Analytics,
@@ -58,7 +70,8 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     d->session = context.workspace->session();
     const Account &account = d->session->account();
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("%1 — Knotie Partner Portal").arg(account.partnerName));
+    // The window system adds the application's name (see applicationDisplayName).
+    setWindowTitle(account.partnerName);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -117,6 +130,10 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+QString MainWindow::applicationDisplayName() {
+    return tr("Knotie Partner Portal");
+}
 
 void MainWindow::rebuildNavigation() {
     const QSignalBlocker blocker(d->navigation);
@@ -220,6 +237,8 @@ void MainWindow::showPage(Page page) {
         d->deniedPage = new AccessDeniedPage(pageTitle(page), Access::deniedMessage(account, page), d->stack);
         d->stack->addWidget(d->deniedPage);
         d->stack->setCurrentWidget(d->deniedPage);
+        if (!d->navigation->hasFocus())
+            focusPage(d->deniedPage);
         const QSignalBlocker blocker(d->navigation);
         d->navigation->setCurrentItem(nullptr);
         return;
@@ -232,6 +251,9 @@ void MainWindow::showPage(Page page) {
         d->stack->addWidget(widget);
     }
     d->stack->setCurrentWidget(widget);
+    // Keyboard work goes on in the page, unless the person is walking the navigation.
+    if (!d->navigation->hasFocus())
+        focusPage(widget);
     for (QTreeWidgetItemIterator it(d->navigation); *it; ++it) {
         if ((*it)->data(0, pageRole).isValid() &&
             static_cast<Page>((*it)->data(0, pageRole).toInt()) == page) {
@@ -239,6 +261,12 @@ void MainWindow::showPage(Page page) {
             d->navigation->setCurrentItem(*it);
         }
     }
+}
+
+void MainWindow::focusPage(QWidget *page) {
+    // Never left to Qt's first-in-chain pick, which is the header's Sign Out button.
+    QWidget *first = firstControl(page);
+    (first ? first : d->navigation)->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -29,7 +29,7 @@ SignInDialog::SignInDialog(SignInFlow *flow, QWidget *parent)
     : QDialog(parent)
     , d(std::make_unique<Private>()) {
     d->flow = flow;
-    setWindowTitle(tr("Sign in — Knotie Partner Portal"));
+    setWindowTitle(tr("Sign In"));
     setObjectName(QStringLiteral("signInDialog"));
 
     auto *title = new QLabel(tr("Sign in to your partner account"), this);
@@ -39,6 +39,7 @@ SignInDialog::SignInDialog(SignInFlow *flow, QWidget *parent)
     title->setFont(titleFont);
 
     d->notice = new QLabel(this);
+    d->notice->setObjectName(QStringLiteral("signInNotice"));
     d->notice->setWordWrap(true);
     d->notice->hide();
 
@@ -163,6 +164,8 @@ void SignInDialog::setBusy(bool busy) {
 void SignInDialog::showError(const QString &message, const QString &field) {
     d->error->setText(message);
     d->error->show();
+    // "You have signed out." beside "Too many attempts…" reads as if one caused the other.
+    d->notice->hide();
     QLineEdit *target = field == QLatin1String("gateway") ? d->gateway
                         : field == QLatin1String("email") ? d->email
                                                           : d->password;

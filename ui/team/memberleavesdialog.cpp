@@ -129,8 +129,7 @@ void MemberLeavesDialog::listKeys() {
         if (k.createdBy.id != member || !(rotate ? KeyActions::mayRotate(k) : KeyActions::mayRevoke(k)))
             continue;
         m_keys.append(k);
-        m_keyList->addItem(
-            QStringLiteral("%1   %2   %3").arg(k.name, k.maskedSecret(), keyTypeDisplayName(k.type)));
+        m_keyList->addItem(QStringLiteral("%1   %2").arg(keyLabel(k), keyTypeDisplayName(k.type)));
     }
     if (m_keys.isEmpty())
         m_keyList->addItem(member.isEmpty() ? tr("Pick a member.")

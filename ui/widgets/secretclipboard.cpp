@@ -26,7 +26,7 @@ SecretClipboard::~SecretClipboard() {
     clearIfUnchanged();
 }
 
-void SecretClipboard::copy(const QString &text, int clearAfterSeconds) {
+void SecretClipboard::copy(const QString &text, int clearAfterSeconds, const QObject *owner) {
     auto *mime = new QMimeData;
     mime->setText(text);
     // KDE Klipper and other managers honour this hint and do not keep the entry;
@@ -36,6 +36,7 @@ void SecretClipboard::copy(const QString &text, int clearAfterSeconds) {
     QGuiApplication::clipboard()->setMimeData(mime);
     m_fingerprint = fingerprint(text);
     m_secondsLeft = clearAfterSeconds;
+    m_owner = owner;
     m_timer.start();
     Q_EMIT countdown(m_secondsLeft);
 }
@@ -59,6 +60,7 @@ void SecretClipboard::clearIfUnchanged() {
         clipboard->clear();
     m_fingerprint.clear();
     Q_EMIT cleared(ours);
+    m_owner = nullptr;
 }
 
 } // namespace knotie

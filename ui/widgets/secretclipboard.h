@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 namespace knotie {
@@ -14,7 +15,10 @@ public:
     explicit SecretClipboard(QObject *parent = nullptr);
     ~SecretClipboard() override;
 
-    void copy(const QString &text, int clearAfterSeconds = 30);
+    // `owner` is who copied (a secret dialog); the signals below are about its copy until
+    // someone else copies, so each dialog tells its own copy from another's.
+    void copy(const QString &text, int clearAfterSeconds = 30, const QObject *owner = nullptr);
+    const QObject *owner() const { return m_owner; }
     // Clears now, if the clipboard still holds what was copied.
     void clearIfUnchanged();
     int secondsLeft() const { return m_secondsLeft; }
@@ -29,6 +33,7 @@ private:
     QTimer m_timer;
     QByteArray m_fingerprint; // a hash of what we copied: the secret itself is not kept
     int m_secondsLeft = 0;
+    QPointer<const QObject> m_owner;
 };
 
 } // namespace knotie
