@@ -70,7 +70,7 @@ OrHttpError<std::optional<qint64>> checkExpiry(const QJsonValue &value, qint64 n
     if (!at)
         return fieldError(QStringLiteral("invalid_expiry"), QStringLiteral("expires_at"),
                           QStringLiteral("expires_at must be an RFC 3339 time."));
-    if (*at <= now)
+    if (!keylimits::isValidExpiry(*at, now))
         return fieldError(QStringLiteral("invalid_expiry"), QStringLiteral("expires_at"),
                           QStringLiteral("The expiry must be in the future."));
     return at;
@@ -84,8 +84,10 @@ OrHttpError<std::optional<RateLimit>> checkRateLimit(const QJsonValue &value) {
     const QJsonObject limit = value.toObject();
     const auto requests = jsonInteger(limit.value(QStringLiteral("requests")));
     const auto perSeconds = jsonInteger(limit.value(QStringLiteral("per_seconds")));
+    // Bounded before the narrowing to int, then the one rule the portal checks with too.
     if (!requests || !perSeconds || *requests < 1 || *requests > keylimits::maxRateLimitRequests ||
-        *perSeconds < 1 || *perSeconds > keylimits::maxRateLimitSeconds)
+        *perSeconds < 1 || *perSeconds > keylimits::maxRateLimitSeconds ||
+        !keylimits::isValid(RateLimit{int(*requests), int(*perSeconds)}))
         return fieldError(QStringLiteral("invalid_rate_limit"), QStringLiteral("rate_limit"),
                           QStringLiteral("A rate limit is 1 to 1,000,000 requests per 1 to 86,400 "
                                          "seconds."));

@@ -35,6 +35,18 @@ QString relativeTime(UnixTime time, UnixTime now) {
                 : KeyTableModel::tr("in %n day(s)", nullptr, n);
 }
 
+QString keyToolTip(const ApiKey &key) {
+    QStringList lines;
+    if (!key.description.isEmpty())
+        lines.append(key.description);
+    lines.append(KeyTableModel::tr("Rate limit: %1").arg(rateLimitText(key.rateLimit)));
+    lines.append(key.expiresAt ? KeyTableModel::tr("Expires: %1")
+                                     .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(key.expiresAt),
+                                                             QLocale::LongFormat))
+                               : KeyTableModel::tr("Expires: never"));
+    return lines.join(QLatin1Char('\n'));
+}
+
 QString keyTypeDisplayName(KeyType type) {
     switch (type) {
     case KeyType::ReadOnly:
@@ -122,7 +134,7 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const {
         return QVariant::fromValue(sparkline(index.row()));
     case Qt::ToolTipRole:
         if (index.column() == Name)
-            return k.description.isEmpty() ? QVariant() : QVariant(k.description);
+            return keyToolTip(k);
         if (index.column() == Expires && k.expiresAt)
             return QLocale().toString(QDateTime::fromSecsSinceEpoch(k.expiresAt), QLocale::LongFormat);
         return {};

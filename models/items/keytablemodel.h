@@ -15,6 +15,8 @@ struct KeyCellContext;
 QString relativeTime(UnixTime time, UnixTime now);
 QString keyTypeDisplayName(KeyType type);
 QString keyStatusDisplayName(KeyStatus status);
+// The key's tooltip: its description, rate limit and expiry.
+QString keyToolTip(const ApiKey &key);
 
 // The API keys table over a KeyStore: its rows are the store's keys, read in place (no
 // copy), so a sync updates rows where they are. The columns are those of keyColumns().
@@ -33,6 +35,7 @@ public:
         LastUsed,
         Expires,
         Usage,
+        RateLimit, // optional: hidden until a person shows it
         ColumnCount
     };
     Q_ENUM(Column)

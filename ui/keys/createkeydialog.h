@@ -59,7 +59,6 @@ Q_SIGNALS:
 
 private:
     void updateForType();
-    void updateExpiry();
     void clearErrors();
     void setBusy(bool busy);
 
