@@ -19,7 +19,7 @@ namespace knotie {
 
 namespace {
 QString when(UnixTime t) {
-    return QLocale().toString(QDateTime::fromSecsSinceEpoch(t), QLocale::LongFormat);
+    return QLocale().toString(QDateTime::fromSecsSinceEpoch(t), QLocale::ShortFormat);
 }
 } // namespace
 
@@ -87,7 +87,7 @@ KeyDetailsDialog::KeyDetailsDialog(const QString &keyId, KeyStore *keys, AuditMo
 QLabel *KeyDetailsDialog::addFact(const QString &objectName, const QString &label) {
     auto *value = new QLabel(this);
     value->setObjectName(objectName);
-    value->setWordWrap(true);
+    // Unwrapped: a wrapped label in a form row is given too little height.
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_facts->addRow(label, value);
     return value;
