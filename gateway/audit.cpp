@@ -35,6 +35,34 @@ QJsonObject keyRevoked(const QString &name) {
     return {{QStringLiteral("name"), name}};
 }
 
+namespace {
+QJsonValue rateLimitJson(const std::optional<RateLimit> &limit) {
+    if (!limit)
+        return QJsonValue();
+    return QJsonObject{{QStringLiteral("requests"), limit->requests},
+                       {QStringLiteral("per_seconds"), limit->perSeconds}};
+}
+
+QJsonValue timeJson(const std::optional<qint64> &at) {
+    return at ? QJsonValue(toRfc3339(*at)) : QJsonValue();
+}
+} // namespace
+
+QJsonObject keyLimitsChanged(
+    const std::optional<std::pair<std::optional<RateLimit>, std::optional<RateLimit>>> &rateLimit,
+    const std::optional<std::pair<std::optional<qint64>, std::optional<qint64>>> &expiresAt) {
+    QJsonObject details;
+    if (rateLimit)
+        details.insert(QStringLiteral("rate_limit"),
+                       QJsonObject{{QStringLiteral("old"), rateLimitJson(rateLimit->first)},
+                                   {QStringLiteral("new"), rateLimitJson(rateLimit->second)}});
+    if (expiresAt)
+        details.insert(QStringLiteral("expires_at"),
+                       QJsonObject{{QStringLiteral("old"), timeJson(expiresAt->first)},
+                                   {QStringLiteral("new"), timeJson(expiresAt->second)}});
+    return details;
+}
+
 bool record(QSqlDatabase &db, const Event &event, qint64 at) {
     const qint64 sequence = nextChangeSequence(db);
     if (sequence == 0)

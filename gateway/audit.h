@@ -1,8 +1,13 @@
 #pragma once
 
+#include "models/domain/keylimits.h"
+
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
+
+#include <optional>
+#include <utility>
 
 namespace knotie::gateway::audit {
 
@@ -24,6 +29,11 @@ QJsonObject keyCreated(const QString &name, const QString &typeWireName);
 QJsonObject keyRenamed(const QString &nameBefore, const QString &name, bool descriptionChanged);
 QJsonObject keyRotated(const QString &successorId, qint64 graceSeconds, qint64 previousExpiresAt);
 QJsonObject keyRevoked(const QString &name);
+// Only what changed is named: {"rate_limit": {"old","new"}} and/or {"expires_at": {"old","new"}},
+// each value null for "none".
+QJsonObject keyLimitsChanged(
+    const std::optional<std::pair<std::optional<RateLimit>, std::optional<RateLimit>>> &rateLimit,
+    const std::optional<std::pair<std::optional<qint64>, std::optional<qint64>>> &expiresAt);
 
 // Appends the event inside the caller's write() transaction, stamped with the next
 // change number so GET /v1/audit can page it like keys.

@@ -3,6 +3,7 @@
 #include "gateway/accounts.h"
 #include "gateway/passwords.h"
 #include "gateway/requestcontext.h"
+#include "gateway/sunset.h"
 
 #include <QDir>
 #include <QJsonObject>
@@ -170,10 +171,13 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
                            Responder respond) {
     const auto started = std::chrono::steady_clock::now();
     const qint64 now = m_clock.nowSeconds();
+    // A key that stops working within 30 days says so on every answer (RFC 8594, API.md v1.1).
     Responder recorded = [this, started, now, partnerId = key.partnerId, keyId = key.keyId,
-                          method = usageMethod(request.method),
+                          sunset = sunsetHeader(key.expiresAt, now), method = usageMethod(request.method),
                           route = match.route ? match.route->pathTemplate : unmatchedRoute,
                           respond = std::move(respond)](HttpResponse response) {
+        if (sunset)
+            response.setHeader("Sunset", *sunset);
         const auto elapsed = std::chrono::steady_clock::now() - started;
         m_usage.record({partnerId, keyId, now, method, route, response.status,
                         std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()});

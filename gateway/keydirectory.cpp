@@ -72,6 +72,7 @@ std::optional<KeyDirectory::Entry> KeyDirectory::load(const QByteArray &hash) co
     e.key.customerId = q.value(3).toString();
     if (!q.value(4).isNull())
         e.expiresAt = q.value(4).toLongLong();
+    e.key.expiresAt = e.expiresAt;
     e.revoked = !q.value(5).isNull();
     if (!q.value(6).isNull() && !q.value(7).isNull())
         e.key.rateLimit = RateLimit{q.value(6).toInt(), q.value(7).toInt()};

@@ -15,7 +15,7 @@ namespace knotie::gateway {
 // Finds the key behind an X-API-Key secret. Rows are cached by the SHA-256 of the
 // secret so a verified request costs no database read; validity (revoked, expired) is
 // judged on every request against the clock. Whatever changes a key row's revocation,
-// expiry or replacement (the key routes: revoke, rotate) must call invalidate(keyId)
+// expiry, rate limit or replacement (KeyService: revoke, rotate, edit) must call invalidate(keyId)
 // after its transaction commits, so the key fails on its very next request.
 class KeyDirectory {
 public:

@@ -92,37 +92,69 @@ KeyResult<IssuedKey> KeyService::create(const Principal &by, const KeyDraft &dra
 
 KeyResult<StoredKey> KeyService::edit(const Principal &by, const QString &keyId, const KeyEdit &edit,
                                       qint64 now) {
-    bool found = false;
+    std::optional<KeyRefusal> refusal;
+    bool limitsChanged = false;
     const Store::WriteResult saved = m_store.write([&](QSqlDatabase &db) {
         // Read under the write lock: a PATCH that raced this one has committed already, and
         // only the fields this one names replace what it left.
         const auto current = apikeys::find(db, by.partnerId, keyId);
-        if (!current)
+        if (!current) {
+            refusal = KeyRefusal::NotFound;
             return false;
-        found = true;
+        }
+        // A rotated, revoked or expired key keeps the limits it ended with (API.md v1.1).
+        if (edit.changesLimits() && current->statusAt(now) != KeyStatus::Active) {
+            refusal = KeyRefusal::NotActive;
+            return false;
+        }
         const QString name = edit.name.value_or(current->name);
         const QString description = edit.description.value_or(current->description);
-        if (name == current->name && description == current->description)
+        const std::optional<RateLimit> rateLimit = edit.rateLimit.value_or(current->rateLimit);
+        const std::optional<qint64> expiresAt = edit.expiresAt.value_or(current->expiresAt);
+        const bool renamed = name != current->name || description != current->description;
+        const bool rateLimitChanged = rateLimit != current->rateLimit;
+        const bool expiryChanged = expiresAt != current->expiresAt;
+        limitsChanged = rateLimitChanged || expiryChanged;
+        if (!renamed && !limitsChanged)
             return true;
         const qint64 sequence = nextChangeSequence(db);
         QSqlQuery q =
             prepare(db, QStringLiteral("UPDATE api_keys SET name = ?, description = COALESCE(?, ''),"
-                                       " change_seq = ?, expiry_stamped = ? WHERE id = ?"));
+                                       " rate_limit_requests = ?, rate_limit_seconds = ?,"
+                                       " expires_at = ?, change_seq = ?, expiry_stamped = ?"
+                                       " WHERE id = ?"));
         q.addBindValue(name);
         q.addBindValue(description);
+        q.addBindValue(rateLimit ? QVariant(rateLimit->requests) : QVariant());
+        q.addBindValue(rateLimit ? QVariant(rateLimit->perSeconds) : QVariant());
+        q.addBindValue(expiresAt ? QVariant(*expiresAt) : QVariant());
         q.addBindValue(sequence);
-        q.addBindValue(apikeys::expiryReached(current->expiresAt, now) ? 1 : 0);
+        q.addBindValue(apikeys::expiryReached(expiresAt, now) ? 1 : 0);
         q.addBindValue(current->id);
-        return sequence != 0 && exec(q) &&
-               recordEvent(db, by, auditaction::keyRenamed, current->id,
-                           audit::keyRenamed(name != current->name ? current->name : QString(), name,
-                                             description != current->description),
+        if (sequence == 0 || !exec(q))
+            return false;
+        if (renamed && !recordEvent(db, by, auditaction::keyRenamed, current->id,
+                                    audit::keyRenamed(name != current->name ? current->name : QString(), name,
+                                                      description != current->description),
+                                    now))
+            return false;
+        return !limitsChanged ||
+               recordEvent(db, by, auditaction::keyLimitsChanged, current->id,
+                           audit::keyLimitsChanged(
+                               rateLimitChanged ? std::make_optional(std::pair(current->rateLimit, rateLimit))
+                                                : std::nullopt,
+                               expiryChanged ? std::make_optional(std::pair(current->expiresAt, expiresAt))
+                                             : std::nullopt),
                            now);
     });
+    if (refusal)
+        return *refusal;
     if (saved.busy())
         return KeyRefusal::Busy;
-    if (!found && !saved)
-        return find(by.partnerId, keyId) ? KeyRefusal::Storage : KeyRefusal::NotFound;
+    // The new limit or expiry must hold on the key's very next request, even one whose
+    // verification is cached (KeyDirectory), and the rate limiter reads the limit from there.
+    if (saved && limitsChanged)
+        m_directory.invalidate(keyId);
     const auto stored = saved ? find(by.partnerId, keyId) : std::nullopt;
     if (!stored)
         return KeyRefusal::Storage;

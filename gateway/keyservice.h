@@ -18,7 +18,7 @@ class Store;
 enum class KeyRefusal {
     NotFound,  // no such key in the caller's partner
     Revoked,   // rotate: a revoked key cannot be rotated
-    NotActive, // rotate: only an active key can be (models/domain/keystatus.h)
+    NotActive, // rotate, or a limit change: only an active key's (models/domain/keystatus.h)
     Busy,      // another writer held the database too long: try again
     Storage,   // the database failed
 };
@@ -39,6 +39,11 @@ struct KeyDraft {
 struct KeyEdit {
     std::optional<QString> name;
     std::optional<QString> description;
+    // Version 1.1, an active key's only. Absent: unchanged; present but empty: none.
+    std::optional<std::optional<RateLimit>> rateLimit;
+    std::optional<std::optional<qint64>> expiresAt;
+
+    bool changesLimits() const { return rateLimit.has_value() || expiresAt.has_value(); }
 };
 
 // A key just made: its secret is shown once and never stored.

@@ -36,6 +36,7 @@ struct KeyPrincipal {
     KeyType type = KeyType::ReadOnly;
     QString customerId;                          // customer keys only
     std::optional<RateLimit> rateLimit;          // none: no limit
+    std::optional<qint64> expiresAt;             // none: never (a rotated key: its grace end)
     scopes::Grant grant = scopes::Grant::Denied; // on the matched route
 
     // A customer key reaches its own customer only; any other key every customer of its partner.

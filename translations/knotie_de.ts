@@ -86,6 +86,16 @@
         <source>Read tools only</source>
         <translation>Nur lesende Werkzeuge</translation>
     </message>
+    <message>
+        <source>HTTP Request node: GET %1, header X-API-Key.
+Options → Response → turn on &quot;Include Response Headers and Status&quot;.
+The key&apos;s end is then {{ $json.headers.sunset }} (n8n writes header names in lower case).
+Add an IF node &quot;{{ $json.headers.sunset }} is not empty&quot; that notifies you, so the key is rotated before it stops working.</source>
+        <translation>Knoten „HTTP Request“: GET %1, Header X-API-Key.
+Options → Response → „Include Response Headers and Status“ einschalten.
+Das Ende des Schlüssels steht dann in {{ $json.headers.sunset }} (n8n schreibt Header-Namen klein).
+Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, der Sie benachrichtigt, damit der Schlüssel rotiert wird, bevor er nicht mehr funktioniert.</translation>
+    </message>
 </context>
 <context>
     <name>AttentionText</name>
@@ -765,6 +775,10 @@
         <source>&amp;Connection</source>
         <translation>&amp;Verbindung</translation>
     </message>
+    <message>
+        <source>Key E&amp;xpiry (Sunset)</source>
+        <translation>Schlüssel&amp;ablauf (Sunset)</translation>
+    </message>
 </context>
 <context>
     <name>knotie::AuditModel</name>
@@ -853,6 +867,14 @@
     <message>
         <source>Key: %1</source>
         <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Key details: %1</source>
+        <translation>Schlüsseldetails: %1</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>details schlüsseldetails</translation>
     </message>
 </context>
 <context>
@@ -997,70 +1019,6 @@
     <message>
         <source>Type to search your customers</source>
         <translation>Tippen, um Ihre Kunden zu durchsuchen</translation>
-    </message>
-    <message>
-        <source>Expires</source>
-        <translation>Läuft ab</translation>
-    </message>
-    <message>
-        <source>In 30 days</source>
-        <translation>In 30 Tagen</translation>
-    </message>
-    <message>
-        <source>In 60 days</source>
-        <translation>In 60 Tagen</translation>
-    </message>
-    <message>
-        <source>In 90 days</source>
-        <translation>In 90 Tagen</translation>
-    </message>
-    <message>
-        <source>In one year</source>
-        <translation>In einem Jahr</translation>
-    </message>
-    <message>
-        <source>On a date…</source>
-        <translation>An einem Datum…</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>Nie</translation>
-    </message>
-    <message>
-        <source>Expiry date</source>
-        <translation>Ablaufdatum</translation>
-    </message>
-    <message>
-        <source>A key that never expires stays valid until someone revokes it. Prefer an expiry, and rotate keys regularly.</source>
-        <translation>Ein Schlüssel ohne Ablauf bleibt gültig, bis ihn jemand widerruft. Wählen Sie besser ein Ablaufdatum und rotieren Sie Schlüssel regelmäßig.</translation>
-    </message>
-    <message>
-        <source>&amp;Limit to</source>
-        <translation>&amp;Begrenzen auf</translation>
-    </message>
-    <message>
-        <source>Requests allowed</source>
-        <translation>Erlaubte Anfragen</translation>
-    </message>
-    <message>
-        <source>Per time window</source>
-        <translation>Pro Zeitfenster</translation>
-    </message>
-    <message>
-        <source>requests per second</source>
-        <translation>Anfragen pro Sekunde</translation>
-    </message>
-    <message>
-        <source>requests per minute</source>
-        <translation>Anfragen pro Minute</translation>
-    </message>
-    <message>
-        <source>requests per hour</source>
-        <translation>Anfragen pro Stunde</translation>
-    </message>
-    <message>
-        <source>requests per day</source>
-        <translation>Anfragen pro Tag</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -1344,6 +1302,14 @@
             <numerusform>%n Schlüssel &amp;widerrufen…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Change &amp;Limits…</source>
+        <translation>&amp;Limits ändern…</translation>
+    </message>
+    <message>
+        <source>Key &amp;Details…</source>
+        <translation>Schlüssel&amp;details…</translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyBatch</name>
@@ -1364,6 +1330,101 @@
     <message>
         <source>%1 was not changed: %2</source>
         <translation>%1 wurde nicht geändert: %2</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyDetailsDialog</name>
+    <message>
+        <source>Change &amp;Limits…</source>
+        <translation>&amp;Limits ändern…</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Last used:</source>
+        <translation>Zuletzt verwendet:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Läuft ab:</translation>
+    </message>
+    <message>
+        <source>Revoked:</source>
+        <translation>Widerrufen:</translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation>Ratenlimit:</translation>
+    </message>
+    <message>
+        <source>Replaces:</source>
+        <translation>Ersetzt:</translation>
+    </message>
+    <message>
+        <source>Replaced by:</source>
+        <translation>Ersetzt durch:</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This key is not known here (yet).</source>
+        <translation>Dieser Schlüssel ist hier (noch) nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Key details: %1</source>
+        <translation>Schlüsseldetails: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>All of the account&apos;s customers (not a Customer key)</source>
+        <translation>Alle Kunden des Kontos (kein Kundenschlüssel)</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Not revoked</source>
+        <translation>Nicht widerrufen</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>jemandem</translation>
     </message>
 </context>
 <context>
@@ -1457,6 +1518,10 @@
         <source>Could not export the keys: %1</source>
         <translation>Die Schlüssel konnten nicht exportiert werden: %1</translation>
     </message>
+    <message>
+        <source>Changed the limits of “%1”.</source>
+        <translation>Limits von „%1“ geändert.</translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyHistoryDialog</name>
@@ -1477,6 +1542,33 @@
         <translation>Widerrufen</translation>
     </message>
     <message>
+        <source>History of %1</source>
+        <translation>Verlauf von %1</translation>
+    </message>
+    <message>
+        <source>Limits changed</source>
+        <translation>Limits geändert</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>rate limit %1 → %2</source>
+        <translation>Ratenlimit %1 → %2</translation>
+    </message>
+    <message>
+        <source>expiry %1 → %2</source>
+        <translation>Ablauf %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyHistoryView</name>
+    <message>
         <source>Key history</source>
         <translation>Schlüsselverlauf</translation>
     </message>
@@ -1484,9 +1576,118 @@
         <source>No events for this key have been synced yet.</source>
         <translation>Für diesen Schlüssel wurden noch keine Ereignisse synchronisiert.</translation>
     </message>
+</context>
+<context>
+    <name>knotie::KeyLimitsDialog</name>
     <message>
-        <source>History of %1</source>
-        <translation>Verlauf von %1</translation>
+        <source>Limits of “%1”</source>
+        <translation>Limits von „%1“</translation>
+    </message>
+    <message>
+        <source>The new expiry and rate limit hold from the key&apos;s very next request. Callers see an expiry within 30 days in the Sunset header of every answer.</source>
+        <translation>Ablauf und Ratenlimit gelten ab der nächsten Anfrage mit dem Schlüssel. Ein Ablauf innerhalb von 30 Tagen steht für Aufrufer im Sunset-Header jeder Antwort.</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires:</source>
+        <translation>&amp;Läuft ab:</translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation>Ratenlimit:</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyLimitsFields</name>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>In 30 days</source>
+        <translation>In 30 Tagen</translation>
+    </message>
+    <message>
+        <source>In 60 days</source>
+        <translation>In 60 Tagen</translation>
+    </message>
+    <message>
+        <source>In 90 days</source>
+        <translation>In 90 Tagen</translation>
+    </message>
+    <message>
+        <source>In one year</source>
+        <translation>In einem Jahr</translation>
+    </message>
+    <message>
+        <source>On a date…</source>
+        <translation>An einem Datum…</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>A key that never expires stays valid until someone revokes it. Prefer an expiry, and rotate keys regularly.</source>
+        <translation>Ein Schlüssel ohne Ablauf bleibt gültig, bis ihn jemand widerruft. Wählen Sie besser ein Ablaufdatum und rotieren Sie Schlüssel regelmäßig.</translation>
+    </message>
+    <message>
+        <source>&amp;Limit to</source>
+        <translation>&amp;Begrenzen auf</translation>
+    </message>
+    <message>
+        <source>Requests allowed</source>
+        <translation>Erlaubte Anfragen</translation>
+    </message>
+    <message>
+        <source>Per time window</source>
+        <translation>Pro Zeitfenster</translation>
+    </message>
+    <message>
+        <source>requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>requests per minute</source>
+        <translation>Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <source>requests per hour</source>
+        <translation>Anfragen pro Stunde</translation>
+    </message>
+    <message>
+        <source>requests per day</source>
+        <translation>Anfragen pro Tag</translation>
+    </message>
+    <message>
+        <source>Keep: %1</source>
+        <translation>Beibehalten: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>requests per %n second(s)</source>
+        <translation>
+            <numerusform>Anfragen pro %n Sekunde</numerusform>
+            <numerusform>Anfragen pro %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an expiry in the future, or Never.</source>
+        <translation>Wählen Sie einen Ablauf in der Zukunft oder „Nie“.</translation>
+    </message>
+    <message>
+        <source>A rate limit allows 1 to 1,000,000 requests per 1 second to 1 day.</source>
+        <translation>Ein Ratenlimit erlaubt 1 bis 1.000.000 Anfragen pro 1 Sekunde bis 1 Tag.</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1855,49 @@
     <message>
         <source>Revoked on %1</source>
         <translation>Am %1 widerrufen</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Ratenlimit</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Kein Limit</translation>
+    </message>
+    <message>
+        <source>%1 per second</source>
+        <translation>%1 pro Sekunde</translation>
+    </message>
+    <message>
+        <source>%1 per minute</source>
+        <translation>%1 pro Minute</translation>
+    </message>
+    <message>
+        <source>%1 per hour</source>
+        <translation>%1 pro Stunde</translation>
+    </message>
+    <message>
+        <source>%1 per day</source>
+        <translation>%1 pro Tag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 per %n second(s)</source>
+        <translation>
+            <numerusform>%1 pro %n Sekunde</numerusform>
+            <numerusform>%1 pro %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rate limit: %1</source>
+        <translation>Ratenlimit: %1</translation>
+    </message>
+    <message>
+        <source>Expires: %1</source>
+        <translation>Läuft ab: %1</translation>
+    </message>
+    <message>
+        <source>Expires: never</source>
+        <translation>Läuft ab: nie</translation>
     </message>
 </context>
 <context>
@@ -2439,6 +2683,17 @@ Um API-Schlüssel zu verwalten oder Agent Analytics zu sehen, bitten Sie %3, Inh
     <message>
         <source>Enter the gateway address, for example https://gateway.example.com or 127.0.0.1:8787.</source>
         <translation>Geben Sie die Gateway-Adresse ein, zum Beispiel https://gateway.example.com oder 127.0.0.1:8787.</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::SunsetPanel</name>
+    <message>
+        <source>&lt;p&gt;When a key expires within 30 days (a rotated key&apos;s grace period included), every answer the Platform API gives to it carries a &lt;code&gt;Sunset&lt;/code&gt; header (RFC 8594) with the moment the key stops working, as an HTTP date:&lt;/p&gt;&lt;p&gt;&lt;code&gt;Sunset: Fri, 01 Jan 2027 00:00:00 GMT&lt;/code&gt;&lt;/p&gt;&lt;p&gt;The body does not change. Log the header or alert on it, and rotate the key (or change its expiry under API Keys → Change Limits) before that moment. A key without an expiry, or one further from it, gets no such header.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Läuft ein Schlüssel innerhalb von 30 Tagen ab (die Übergangszeit eines rotierten Schlüssels eingeschlossen), trägt jede Antwort der Platform API an ihn einen &lt;code&gt;Sunset&lt;/code&gt;-Header (RFC 8594) mit dem Zeitpunkt, an dem der Schlüssel aufhört zu funktionieren, als HTTP-Datum:&lt;/p&gt;&lt;p&gt;&lt;code&gt;Sunset: Fri, 01 Jan 2027 00:00:00 GMT&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Der Body ändert sich nicht. Protokollieren Sie den Header oder lassen Sie sich bei ihm warnen, und rotieren Sie den Schlüssel (oder ändern Sie seinen Ablauf unter API-Schlüssel → Limits ändern) vor diesem Zeitpunkt. Ein Schlüssel ohne Ablauf oder mit späterem Ablauf bekommt keinen solchen Header.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sunset example: %1</source>
+        <translation>Sunset-Beispiel: %1</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,16 @@
     </message>
 </context>
 <context>
+    <name>knotie::KeyLimitsFields</name>
+    <message numerus="yes">
+        <source>requests per %n second(s)</source>
+        <translation>
+            <numerusform>requests per %n second</numerusform>
+            <numerusform>requests per %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>knotie::KeyTableModel</name>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
@@ -117,6 +127,13 @@
         <translation>
             <numerusform>in %n day</numerusform>
             <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 per %n second(s)</source>
+        <translation>
+            <numerusform>%1 per %n second</numerusform>
+            <numerusform>%1 per %n seconds</numerusform>
         </translation>
     </message>
 </context>

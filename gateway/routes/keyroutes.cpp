@@ -70,7 +70,7 @@ OrHttpError<std::optional<qint64>> checkExpiry(const QJsonValue &value, qint64 n
     if (!at)
         return fieldError(QStringLiteral("invalid_expiry"), QStringLiteral("expires_at"),
                           QStringLiteral("expires_at must be an RFC 3339 time."));
-    if (*at <= now)
+    if (!keylimits::isValidExpiry(*at, now))
         return fieldError(QStringLiteral("invalid_expiry"), QStringLiteral("expires_at"),
                           QStringLiteral("The expiry must be in the future."));
     return at;
@@ -84,20 +84,46 @@ OrHttpError<std::optional<RateLimit>> checkRateLimit(const QJsonValue &value) {
     const QJsonObject limit = value.toObject();
     const auto requests = jsonInteger(limit.value(QStringLiteral("requests")));
     const auto perSeconds = jsonInteger(limit.value(QStringLiteral("per_seconds")));
+    // Bounded before the narrowing to int, then the one rule the portal checks with too.
     if (!requests || !perSeconds || *requests < 1 || *requests > keylimits::maxRateLimitRequests ||
-        *perSeconds < 1 || *perSeconds > keylimits::maxRateLimitSeconds)
+        *perSeconds < 1 || *perSeconds > keylimits::maxRateLimitSeconds ||
+        !keylimits::isValid(RateLimit{int(*requests), int(*perSeconds)}))
         return fieldError(QStringLiteral("invalid_rate_limit"), QStringLiteral("rate_limit"),
                           QStringLiteral("A rate limit is 1 to 1,000,000 requests per 1 to 86,400 "
                                          "seconds."));
     return RateLimit{int(*requests), int(*perSeconds)};
 }
 
+// PATCH's version 1.1 fields (API.md, "Keys: limits, expiry and custody after creation"):
+// `rate_limit` and `expires_at`, each absent (unchanged), null (none) or a new value checked
+// as POST /v1/keys checks it. Fills `edit`; returns the 422 answer for a bad value.
+std::optional<HttpResponse> readLimitEdit(const QJsonObject &body, qint64 now, KeyEdit &edit) {
+    const QJsonValue rateLimitValue = body.value(QStringLiteral("rate_limit"));
+    if (!rateLimitValue.isUndefined()) {
+        const auto checked = checkRateLimit(rateLimitValue);
+        if (const HttpResponse *error = httpError(checked))
+            return *error;
+        edit.rateLimit = std::get<0>(checked);
+    }
+    const QJsonValue expiryValue = body.value(QStringLiteral("expires_at"));
+    if (!expiryValue.isUndefined()) {
+        const auto checked = checkExpiry(expiryValue, now);
+        if (const HttpResponse *error = httpError(checked))
+            return *error;
+        edit.expiresAt = std::get<0>(checked);
+    }
+    return std::nullopt;
+}
+
 HttpResponse keyJson(int status, const StoredKey &key, qint64 now) {
     return jsonResponse(status, apikeys::toJson(key, now));
 }
 
-// The answer to a refused key change (API.md's codes).
-HttpResponse refusalResponse(KeyRefusal refusal) {
+// The answer to a refused key change (API.md's codes); `notActive` words the 409 for the
+// change that was asked.
+HttpResponse
+refusalResponse(KeyRefusal refusal,
+                const QString &notActive = QStringLiteral("Only an active key can be rotated.")) {
     switch (refusal) {
     case KeyRefusal::NotFound:
         return notFound();
@@ -105,8 +131,7 @@ HttpResponse refusalResponse(KeyRefusal refusal) {
         return errorResponse(409, QStringLiteral("key_revoked"),
                              QStringLiteral("A revoked key cannot be rotated; create a new one."));
     case KeyRefusal::NotActive:
-        return errorResponse(409, QStringLiteral("key_not_active"),
-                             QStringLiteral("Only an active key can be rotated."));
+        return errorResponse(409, QStringLiteral("key_not_active"), notActive);
     case KeyRefusal::Busy: {
         // The database is held by another writer: nothing changed, and trying again is safe.
         HttpResponse busy = errorResponse(503, QStringLiteral("busy"),
@@ -236,9 +261,12 @@ struct KeyRoutes {
                 return respond(*error);
             edit.description = std::get<QString>(checked);
         }
+        if (const auto error = readLimitEdit(*body, ctx.now, edit))
+            return respond(*error);
         const auto edited = keys().edit(*ctx.user, keyId, edit, ctx.now);
         if (const auto *refusal = std::get_if<KeyRefusal>(&edited))
-            return respond(refusalResponse(*refusal));
+            return respond(refusalResponse(
+                *refusal, QStringLiteral("Only an active key's rate limit or expiry can change.")));
         respond(keyJson(200, std::get<StoredKey>(edited), ctx.now));
     }
 

@@ -21,6 +21,11 @@ constexpr int maxRateLimitRequests = 1000000;        // per window
 constexpr int maxRateLimitSeconds = 86400;           // the longest window
 constexpr qint64 maxUsageRangeSeconds = 400 * 86400; // the longest usage query
 
+// An expiry, when a key is created or changed, must lie in the future.
+constexpr bool isValidExpiry(qint64 expiresAt, qint64 now) {
+    return expiresAt > now;
+}
+
 constexpr bool isValid(const RateLimit &limit) {
     return limit.requests >= 1 && limit.requests <= maxRateLimitRequests && limit.perSeconds >= 1 &&
            limit.perSeconds <= maxRateLimitSeconds;

@@ -7,6 +7,7 @@
 #include <QLocale>
 
 #include <array>
+#include <limits>
 
 namespace knotie {
 
@@ -25,8 +26,14 @@ QString shownCustomer(const ApiKey &k, const KeyCellContext &c) {
     return c.customerNames ? c.customerNames->value(k.customerId, k.customerId) : k.customerId;
 }
 
+// How much a limit allows, comparable across windows; no limit sorts as the most.
+double rateLimitPerHour(const ApiKey &k) {
+    return k.rateLimit ? double(k.rateLimit->requests) * 3600.0 / k.rateLimit->perSeconds
+                       : std::numeric_limits<double>::infinity();
+}
+
 // clang-format off
-constexpr std::array<KeyColumn, 15> columns{{
+constexpr std::array<KeyColumn, 17> columns{{
     {-1, nullptr, "id", 0, nullptr, nullptr, nullptr,
      [](const ApiKey &k, const KeyCellContext &) { return k.id; }},
     {Column::Name, QT_TRANSLATE_NOOP("knotie::KeyTableModel", "Name"), "name", 190,
@@ -102,6 +109,19 @@ constexpr std::array<KeyColumn, 15> columns{{
          return c.usageSum(a.id) < c.usageSum(b.id);
      },
      nullptr},
+    {Column::RateLimit, QT_TRANSLATE_NOOP("knotie::KeyTableModel", "Rate limit"), "rate_limit_requests", 130,
+     [](const ApiKey &k, const KeyCellContext &) { return QVariant(rateLimitText(k.rateLimit)); },
+     [](const ApiKey &k, const KeyCellContext &) { return QVariant(rateLimitPerHour(k)); },
+     [](const ApiKey &a, const ApiKey &b, const KeyCellContext &) {
+         return rateLimitPerHour(a) < rateLimitPerHour(b);
+     },
+     [](const ApiKey &k, const KeyCellContext &) {
+         return k.rateLimit ? QString::number(k.rateLimit->requests) : QString();
+     }},
+    {-1, nullptr, "rate_limit_per_seconds", 0, nullptr, nullptr, nullptr,
+     [](const ApiKey &k, const KeyCellContext &) {
+         return k.rateLimit ? QString::number(k.rateLimit->perSeconds) : QString();
+     }},
 }};
 // clang-format on
 
@@ -139,6 +159,24 @@ qint64 KeyCellContext::usageSum(const QString &keyId) const {
             for (qint64 n : *it)
                 sum += n;
     return sum;
+}
+
+QString rateLimitText(const std::optional<RateLimit> &limit) {
+    if (!limit)
+        return KeyTableModel::tr("No limit");
+    const QString n = QLocale().toString(limit->requests);
+    switch (limit->perSeconds) {
+    case 1:
+        return KeyTableModel::tr("%1 per second").arg(n);
+    case 60:
+        return KeyTableModel::tr("%1 per minute").arg(n);
+    case 3600:
+        return KeyTableModel::tr("%1 per hour").arg(n);
+    case 86400:
+        return KeyTableModel::tr("%1 per day").arg(n);
+    default:
+        return KeyTableModel::tr("%1 per %n second(s)", nullptr, limit->perSeconds).arg(n);
+    }
 }
 
 QString KeyColumn::translatedTitle() const {

@@ -20,6 +20,10 @@ struct KeyCellContext {
     qint64 usageSum(const QString &keyId) const;
 };
 
+// A key's rate limit in words: "600 per minute", "10 per 30 seconds", "No limit" (in
+// KeyTableModel's context). One wording for the table, tooltip, details and history.
+QString rateLimitText(const std::optional<RateLimit> &limit);
+
 // One field of a key as the portal shows and exports it. The one description of the key
 // table's columns: the KeyTableModel (texts, header, sort values), the KeyFilterProxy
 // (order), the KeyTableView (default widths) and the CSV export all read keyColumns().

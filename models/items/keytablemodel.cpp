@@ -54,6 +54,18 @@ QString revokedText(const ApiKey &key, UnixTime now) {
                          : KeyTableModel::tr("Revoked on %1").arg(when);
 }
 
+QString keyToolTip(const ApiKey &key) {
+    QStringList lines;
+    if (!key.description.isEmpty())
+        lines.append(key.description);
+    lines.append(KeyTableModel::tr("Rate limit: %1").arg(rateLimitText(key.rateLimit)));
+    lines.append(key.expiresAt ? KeyTableModel::tr("Expires: %1")
+                                     .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(key.expiresAt),
+                                                             QLocale::LongFormat))
+                               : KeyTableModel::tr("Expires: never"));
+    return lines.join(QLatin1Char('\n'));
+}
+
 QString keyTypeDisplayName(KeyType type) {
     switch (type) {
     case KeyType::ReadOnly:
@@ -141,7 +153,7 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const {
         return QVariant::fromValue(sparkline(index.row()));
     case Qt::ToolTipRole:
         if (index.column() == Name)
-            return k.description.isEmpty() ? QVariant() : QVariant(k.description);
+            return keyToolTip(k);
         if ((index.column() == Status || index.column() == Expires) && k.status == KeyStatus::Revoked)
             return revokedText(k, 0);
         if (index.column() == Expires && k.expiresAt)

@@ -22,6 +22,8 @@ QString elapsedTime(UnixTime time, UnixTime now);
 QString revokedText(const ApiKey &key, UnixTime now);
 QString keyTypeDisplayName(KeyType type);
 QString keyStatusDisplayName(KeyStatus status);
+// The key's tooltip: its description, rate limit and expiry.
+QString keyToolTip(const ApiKey &key);
 
 // The API keys table over a KeyStore: its rows are the store's keys, read in place (no
 // copy), so a sync updates rows where they are. The columns are those of keyColumns().
@@ -40,6 +42,7 @@ public:
         LastUsed,
         Expires,
         Usage,
+        RateLimit, // optional: hidden until a person shows it
         ColumnCount
     };
     Q_ENUM(Column)

@@ -110,4 +110,14 @@ KeyOperation *KeyService::update(const QString &keyId, std::optional<QString> na
     return operation;
 }
 
+KeyOperation *KeyService::changeLimits(const QString &keyId, const KeyLimits &limits) {
+    bool mayRun = false;
+    KeyOperation *operation = begin(&mayRun);
+    if (!mayRun)
+        return operation;
+    auto *job = new ChangeKeyLimitsJob(m_session->connection(), keyId, limits, this);
+    run(operation, job, [job](KeyResult &result) { result.key = job->key(); });
+    return operation;
+}
+
 } // namespace knotie

@@ -11,7 +11,7 @@ class GatewayJob;
 class Session;
 class SyncController;
 
-// The key actions: create, rotate, revoke, rename. Each asks first whether it may run
+// The key actions: create, rotate, revoke, rename, change limits. Each asks first whether it may run
 // (signed in, allowed, gateway reachable) and says why not; each is sent exactly once;
 // what the gateway answers goes into the cache and the key store at once. Every call
 // returns its own KeyOperation, whose one `finished` answers that caller alone; a new
@@ -29,6 +29,8 @@ public:
     KeyOperation *revoke(const QString &keyId);
     KeyOperation *update(const QString &keyId, std::optional<QString> name,
                          std::optional<QString> description);
+    // An active key's rate limit and expiry (API.md v1.1); both as given.
+    KeyOperation *changeLimits(const QString &keyId, const knotie::KeyLimits &limits);
 
 private:
     // The operation for one request; already finished (refused) when the request may not run.

@@ -43,6 +43,12 @@ CreateKeyJob::CreateKeyJob(GatewayConnection connection, KeyDraft draft, QObject
     : SecretIssuingJob(std::move(connection), parent)
     , m_draft(std::move(draft)) {}
 
+namespace {
+QJsonObject rateLimitJson(const RateLimit &limit) {
+    return {{QStringLiteral("requests"), limit.requests}, {QStringLiteral("per_seconds"), limit.perSeconds}};
+}
+} // namespace
+
 QJsonObject CreateKeyJob::requestBody() const {
     QJsonObject o{{QStringLiteral("name"), m_draft.name},
                   {QStringLiteral("description"), m_draft.description},
@@ -52,9 +58,7 @@ QJsonObject CreateKeyJob::requestBody() const {
     if (m_draft.expiresAt)
         o.insert(QStringLiteral("expires_at"), toRfc3339(m_draft.expiresAt));
     if (m_draft.rateLimit)
-        o.insert(QStringLiteral("rate_limit"),
-                 QJsonObject{{QStringLiteral("requests"), m_draft.rateLimit->requests},
-                             {QStringLiteral("per_seconds"), m_draft.rateLimit->perSeconds}});
+        o.insert(QStringLiteral("rate_limit"), rateLimitJson(*m_draft.rateLimit));
     return o;
 }
 
@@ -106,6 +110,18 @@ QJsonObject UpdateKeyJob::requestBody() const {
     if (m_description)
         o.insert(QStringLiteral("description"), *m_description);
     return o;
+}
+
+ChangeKeyLimitsJob::ChangeKeyLimitsJob(GatewayConnection connection, QString keyId, KeyLimits limits,
+                                       QObject *parent)
+    : SingleKeyJob(std::move(connection), std::move(keyId), parent)
+    , m_limits(std::move(limits)) {}
+
+QJsonObject ChangeKeyLimitsJob::requestBody() const {
+    return {{QStringLiteral("rate_limit"),
+             m_limits.rateLimit ? QJsonValue(rateLimitJson(*m_limits.rateLimit)) : QJsonValue()},
+            {QStringLiteral("expires_at"),
+             m_limits.expiresAt ? QJsonValue(toRfc3339(m_limits.expiresAt)) : QJsonValue()}};
 }
 
 CheckKeyJob::CheckKeyJob(GatewayConnection connection, QByteArray secret, QObject *parent)

@@ -123,6 +123,31 @@ private:
     std::optional<QString> m_description;
 };
 
+// A key's limits after creation (API.md v1.1): its rate limit (none: no limit) and its
+// expiry (0: never). Both are always sent, so the key ends up exactly as the person saw it.
+struct KeyLimits {
+    std::optional<RateLimit> rateLimit;
+    UnixTime expiresAt = 0;
+    bool operator==(const KeyLimits &) const = default;
+};
+
+// PATCH /v1/keys/{id} with `rate_limit` and `expires_at` (an active key's only: else 409).
+class ChangeKeyLimitsJob : public SingleKeyJob {
+    Q_OBJECT
+public:
+    ChangeKeyLimitsJob(GatewayConnection connection, QString keyId, KeyLimits limits,
+                       QObject *parent = nullptr);
+
+protected:
+    QByteArray method() const override { return "PATCH"; }
+    QString path() const override { return keyPath(); }
+    bool hasBody() const override { return true; }
+    QJsonObject requestBody() const override;
+
+private:
+    KeyLimits m_limits;
+};
+
 // DELETE /v1/keys/{id}. Never retried, though the gateway would answer the same:
 // the brief is that revoke, like create and rotate, is sent exactly once.
 class RevokeKeyJob : public SingleKeyJob {

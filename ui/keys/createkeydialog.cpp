@@ -1,6 +1,7 @@
 #include "ui/keys/createkeydialog.h"
 
 #include "models/domain/keyfields.h"
+#include "ui/keys/keylimitsfields.h"
 #include "ui/keys/keytypetext.h"
 #include "ui/settingskeys.h"
 #include "ui/style/palette.h"
@@ -26,11 +27,6 @@
 #include <QVBoxLayout>
 
 namespace knotie {
-
-namespace {
-enum ExpiryChoice { Days30, Days60, Days90, OneYear, OnDate, Never };
-
-} // namespace
 
 QString CreateKeyDialog::nameProblemText(keyfields::Problem problem) {
     switch (problem) {
@@ -66,14 +62,7 @@ struct CreateKeyDialog::Private {
     QWidget *customerRow = nullptr;
     QComboBox *customer = nullptr;
     QLabel *customerError = nullptr;
-    QComboBox *expiry = nullptr;
-    QDateEdit *expiryDate = nullptr;
-    QLabel *expiryWarning = nullptr;
-    QLabel *expiryError = nullptr;
-    QCheckBox *limit = nullptr;
-    QSpinBox *limitRequests = nullptr;
-    QComboBox *limitWindow = nullptr;
-    QLabel *limitError = nullptr;
+    KeyLimitsFields *limits = nullptr;
     QLabel *generalError = nullptr;
     QDialogButtonBox *buttons = nullptr;
     bool busy = false;
@@ -165,71 +154,8 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
     customerLayout->addWidget(d->customer);
     customerLayout->addWidget(d->customerError);
 
-    // Expiry: 90 days unless the person chooses otherwise.
-    d->expiry = new QComboBox(this);
-    d->expiry->setObjectName(QStringLiteral("expiry"));
-    d->expiry->setAccessibleName(tr("Expires"));
-    d->expiry->addItem(tr("In 30 days"), Days30);
-    d->expiry->addItem(tr("In 60 days"), Days60);
-    d->expiry->addItem(tr("In 90 days"), Days90);
-    d->expiry->addItem(tr("In one year"), OneYear);
-    d->expiry->addItem(tr("On a date…"), OnDate);
-    d->expiry->addItem(tr("Never"), Never);
-    d->expiry->setCurrentIndex(d->expiry->findData(Days90));
-    d->expiryDate = new QDateEdit(QDate::currentDate().addDays(90), this);
-    d->expiryDate->setObjectName(QStringLiteral("expiryDate"));
-    d->expiryDate->setAccessibleName(tr("Expiry date"));
-    d->expiryDate->setCalendarPopup(true);
-    d->expiryDate->setMinimumDate(QDate::currentDate().addDays(1));
-    d->expiryWarning =
-        new QLabel(tr("A key that never expires stays valid until someone revokes it. Prefer an "
-                      "expiry, and rotate keys regularly."),
-                   this);
-    d->expiryWarning->setObjectName(QStringLiteral("expiryWarning"));
-    d->expiryWarning->setWordWrap(true);
-    d->expiryWarning->setStyleSheet(colorStyle(ColorRole::WarningText));
-    d->expiryError = makeErrorLabel(QStringLiteral("expiryError"), this);
-    auto *expiryRow = new QWidget(this);
-    auto *expiryLayout = new QGridLayout(expiryRow);
-    expiryLayout->setContentsMargins(0, 0, 0, 0);
-    expiryLayout->addWidget(d->expiry, 0, 0);
-    expiryLayout->addWidget(d->expiryDate, 0, 1);
-    expiryLayout->addWidget(d->expiryWarning, 1, 0, 1, 2);
-    expiryLayout->addWidget(d->expiryError, 2, 0, 1, 2);
-    connect(d->expiry, &QComboBox::currentIndexChanged, this, &CreateKeyDialog::updateExpiry);
-
-    // Optional rate limit
-    d->limit = new QCheckBox(tr("&Limit to"), this);
-    d->limit->setObjectName(QStringLiteral("rateLimit"));
-    d->limitRequests = new QSpinBox(this);
-    d->limitRequests->setObjectName(QStringLiteral("rateLimitRequests"));
-    d->limitRequests->setAccessibleName(tr("Requests allowed"));
-    d->limitRequests->setRange(1, keylimits::maxRateLimitRequests);
-    d->limitRequests->setValue(600);
-    d->limitRequests->setGroupSeparatorShown(true);
-    d->limitWindow = new QComboBox(this);
-    d->limitWindow->setObjectName(QStringLiteral("rateLimitWindow"));
-    d->limitWindow->setAccessibleName(tr("Per time window"));
-    d->limitWindow->addItem(tr("requests per second"), 1);
-    d->limitWindow->addItem(tr("requests per minute"), 60);
-    d->limitWindow->addItem(tr("requests per hour"), 3600);
-    d->limitWindow->addItem(tr("requests per day"), 86400);
-    d->limitWindow->setCurrentIndex(1);
-    d->limitError = makeErrorLabel(QStringLiteral("rateLimitError"), this);
-    auto *limitRow = new QWidget(this);
-    auto *limitLayout = new QGridLayout(limitRow);
-    limitLayout->setContentsMargins(0, 0, 0, 0);
-    limitLayout->addWidget(d->limit, 0, 0);
-    limitLayout->addWidget(d->limitRequests, 0, 1);
-    limitLayout->addWidget(d->limitWindow, 0, 2);
-    limitLayout->setColumnStretch(3, 1);
-    limitLayout->addWidget(d->limitError, 1, 0, 1, 4);
-    const auto updateLimit = [this] {
-        d->limitRequests->setEnabled(d->limit->isChecked());
-        d->limitWindow->setEnabled(d->limit->isChecked());
-    };
-    connect(d->limit, &QCheckBox::toggled, this, updateLimit);
-    updateLimit();
+    // Expiry (90 days unless the person chooses otherwise) and an optional rate limit.
+    d->limits = new KeyLimitsFields(this);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
@@ -253,8 +179,8 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
     form->addRow(label(tr("&Description:"), d->description), descriptionColumn);
     form->addRow(typeBox);
     form->addRow(label(tr("C&ustomer:"), d->customer), d->customerRow);
-    form->addRow(label(tr("E&xpires:"), d->expiry), expiryRow);
-    form->addRow(tr("Rate limit:"), limitRow);
+    form->addRow(label(tr("E&xpires:"), d->limits->expiryBuddy()), d->limits->expiryRow());
+    form->addRow(tr("Rate limit:"), d->limits->rateLimitRow());
 
     d->generalError = makeErrorLabel(QStringLiteral("generalError"), this);
     d->buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -273,7 +199,6 @@ CreateKeyDialog::CreateKeyDialog(QList<Customer> customers, QWidget *parent)
             updateForType();
     });
     setType(KeyType::ReadOnly);
-    updateExpiry();
     setMinimumWidth(600);
     QSettings settings;
     restoreGeometry(settings.value(settingskeys::createKeyDialogGeometry).toByteArray());
@@ -332,12 +257,6 @@ void CreateKeyDialog::updateForType() {
         d->customerError->hide();
 }
 
-void CreateKeyDialog::updateExpiry() {
-    const int choice = d->expiry->currentData().toInt();
-    d->expiryDate->setVisible(choice == OnDate);
-    d->expiryWarning->setVisible(choice == Never);
-}
-
 CreateKeyDialog::Request CreateKeyDialog::request() const {
     Request r;
     r.name = keyfields::normalized(d->name->text());
@@ -348,36 +267,15 @@ CreateKeyDialog::Request CreateKeyDialog::request() const {
         const int index = d->customer->findText(d->customer->currentText().trimmed(), Qt::MatchFixedString);
         r.customerId = index >= 0 ? d->customer->itemData(index).toString() : QString();
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    switch (d->expiry->currentData().toInt()) {
-    case Days30:
-        r.expiresAt = now.addDays(30);
-        break;
-    case Days60:
-        r.expiresAt = now.addDays(60);
-        break;
-    case Days90:
-        r.expiresAt = now.addDays(90);
-        break;
-    case OneYear:
-        r.expiresAt = now.addYears(1);
-        break;
-    case OnDate:
-        // The end of the chosen day where the person is.
-        r.expiresAt = QDateTime(d->expiryDate->date(), QTime(23, 59, 59)).toUTC();
-        break;
-    case Never:
-        break;
-    }
-    if (d->limit->isChecked())
-        r.rateLimit = RateLimit{d->limitRequests->value(), d->limitWindow->currentData().toInt()};
+    r.expiresAt = d->limits->expiresAt();
+    r.rateLimit = d->limits->rateLimit();
     return r;
 }
 
 void CreateKeyDialog::clearErrors() {
-    for (QLabel *label : {d->nameError, d->descriptionError, d->typeError, d->customerError, d->expiryError,
-                          d->limitError, d->generalError})
+    for (QLabel *label : {d->nameError, d->descriptionError, d->typeError, d->customerError, d->generalError})
         label->hide();
+    d->limits->clearErrors();
 }
 
 void CreateKeyDialog::accept() {
@@ -406,12 +304,16 @@ void CreateKeyDialog::accept() {
         d->customer->setFocus();
         return;
     }
+    if (!d->limits->check())
+        return;
     setBusy(true);
     Q_EMIT createRequested(r);
 }
 
 void CreateKeyDialog::showServerError(const QString &field, const QString &message) {
     setBusy(false);
+    if (d->limits->showServerError(field, message))
+        return;
     QLabel *label = d->generalError;
     QWidget *focus = nullptr;
     if (field == QLatin1String("name")) {
@@ -425,12 +327,6 @@ void CreateKeyDialog::showServerError(const QString &field, const QString &messa
     } else if (field == QLatin1String("customer_id")) {
         label = d->customerError;
         focus = d->customer;
-    } else if (field == QLatin1String("expires_at")) {
-        label = d->expiryError;
-        focus = d->expiry;
-    } else if (field == QLatin1String("rate_limit")) {
-        label = d->limitError;
-        focus = d->limitRequests;
     }
     label->setText(message);
     label->show();

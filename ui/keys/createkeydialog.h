@@ -62,7 +62,6 @@ Q_SIGNALS:
 
 private:
     void updateForType();
-    void updateExpiry();
     void checkNameAsTyped();
     void clearErrors();
     void setBusy(bool busy);

@@ -16,6 +16,10 @@ KeyActions::KeyActions(QWidget *owner)
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), R::OnlyOne, owner))
     , edit(new KeyCommand(tr("Re&name and Describe…"), QStringLiteral("editKey"), QKeySequence(Qt::Key_F2),
                           R::NeedsGateway | R::OnlyOne | R::MustBeLive, owner))
+    , limits(new KeyCommand(tr("Change &Limits…"), QStringLiteral("changeLimits"), QKeySequence(),
+                            R::NeedsGateway | R::OnlyOne | R::MustBeActive, owner))
+    , details(new KeyCommand(tr("Key &Details…"), QStringLiteral("showDetails"), QKeySequence(), R::OnlyOne,
+                             owner))
     , rotate(new KeyCommand(tr("R&otate…"), QStringLiteral("rotateKey"), QKeySequence(Qt::CTRL | Qt::Key_R),
                             R::NeedsGateway | R::NeedsSelection | R::MustBeActive, owner))
     , revoke(new KeyCommand(tr("&Revoke…"), QStringLiteral("revokeKey"), QKeySequence::Delete,
@@ -36,7 +40,7 @@ KeyActions::KeyActions(QWidget *owner)
 }
 
 QList<KeyCommand *> KeyActions::all() const {
-    return {create, copyId, edit, rotate, revoke, usage, history, linked, exportCsv};
+    return {create, copyId, edit, limits, details, rotate, revoke, usage, history, linked, exportCsv};
 }
 
 void KeyActions::update(const QList<ApiKey> &selection, const QString &refusal) {

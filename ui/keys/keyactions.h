@@ -21,6 +21,8 @@ public:
     KeyCommand *create;
     KeyCommand *copyId;
     KeyCommand *edit;
+    KeyCommand *limits;
+    KeyCommand *details;
     KeyCommand *rotate;
     KeyCommand *revoke;
     KeyCommand *usage;

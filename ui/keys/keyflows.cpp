@@ -1,14 +1,19 @@
 #include "ui/keys/keyflows.h"
 
+#include "models/items/keytablemodel.h"
 #include "models/keys/keybatch.h"
 #include "models/keys/keyservice.h"
+#include "models/keys/keystore.h"
+#include "models/sync/connectionstate.h"
 #include "models/workspace/workspace.h"
 #include "ui/keys/createkeydialog.h"
 #include "ui/keys/createkeyflow.h"
 #include "ui/keys/editkeydialog.h"
 #include "ui/keys/keyactions.h"
 #include "ui/keys/keycsv.h"
+#include "ui/keys/keydetailsdialog.h"
 #include "ui/keys/keyhistorydialog.h"
+#include "ui/keys/keylimitsdialog.h"
 #include "ui/keys/revealsecret.h"
 #include "ui/keys/revokekeydialog.h"
 #include "ui/keys/rotatekeydialog.h"
@@ -112,6 +117,55 @@ void KeyFlows::edit(const ApiKey &key) {
                 });
     });
     dialog->open();
+}
+
+void KeyFlows::changeLimits(const ApiKey &key) {
+    if (key.status != KeyStatus::Active)
+        return;
+    if (const QString refusal = m_context.workspace->keys()->refusal(); !refusal.isEmpty())
+        return Q_EMIT message(refusal, true);
+    auto *dialog = new KeyLimitsDialog(key, m_parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &KeyLimitsDialog::changeRequested, this, [this, key, dialog](const KeyLimits &limits) {
+        if (limits == KeyLimits{key.rateLimit, key.expiresAt})
+            return dialog->finish();
+        // This change's own answer, shown in its dialog (which stays open until then).
+        QPointer<KeyLimitsDialog> open = dialog;
+        connect(m_context.workspace->keys()->changeLimits(key.id, limits), &KeyOperation::finished, this,
+                [this, open, name = key.name](const KeyResult &result) {
+                    if (!open)
+                        return Q_EMIT message(result.ok ? tr("Changed the limits of “%1”.").arg(name)
+                                                        : result.error,
+                                              !result.ok);
+                    if (!result.ok)
+                        return open->showServerError(result.errorField, result.error);
+                    open->finish();
+                    Q_EMIT message(tr("Changed the limits of “%1”.").arg(name), false);
+                });
+    });
+    dialog->open();
+}
+
+void KeyFlows::showDetails(const ApiKey &key) {
+    if (QPointer<QDialog> open = m_details.value(key.id)) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    KeyTableModel *model = m_context.workspace->keyModel();
+    auto *dialog = new KeyDetailsDialog(
+        key.id, m_context.workspace->keyStore(), m_context.workspace->auditModel(),
+        [model](const QString &id) { return model->customerName(id); }, m_parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const auto updateMay = [this, dialog] {
+        dialog->setMayChangeLimits(m_context.workspace->keys()->refusal().isEmpty());
+    };
+    updateMay();
+    connect(m_context.workspace->connectionState(), &ConnectionState::changed, dialog, updateMay);
+    connect(dialog, &KeyDetailsDialog::changeLimitsRequested, this, &KeyFlows::changeLimits);
+    m_details.insert(key.id, dialog);
+    connect(dialog, &QObject::destroyed, this, [this, id = key.id] { m_details.remove(id); });
+    dialog->show();
 }
 
 void KeyFlows::copyId(const ApiKey &key) {

@@ -4,6 +4,8 @@
 #include "models/keys/keybatch.h"
 #include "ui/pages/pagecontext.h"
 
+#include <QDialog>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -27,6 +29,10 @@ public:
     void rotate(QList<knotie::ApiKey> keys);
     void revoke(QList<knotie::ApiKey> keys);
     void edit(const knotie::ApiKey &key);
+    // Change Limits (one dialog, Create's rules); the result shows in the key's History.
+    void changeLimits(const knotie::ApiKey &key);
+    // Key details, one dialog per key: a second request for a key already shown raises it.
+    void showDetails(const knotie::ApiKey &key);
     void copyId(const knotie::ApiKey &key);
     void showHistory(const knotie::ApiKey &key);
     // `keys` in the order shown; `customers` names their customers.
@@ -50,6 +56,7 @@ private:
     QWidget *m_parent;
     QPointer<CreateKeyDialog> m_createDialog;
     QPointer<KeyBatch> m_batch;
+    QHash<QString, QPointer<QDialog>> m_details;
 };
 
 } // namespace knotie

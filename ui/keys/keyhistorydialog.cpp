@@ -1,7 +1,14 @@
 #include "ui/keys/keyhistorydialog.h"
 
 #include "models/domain/auditactions.h"
+#include "models/domain/rfc3339.h"
+#include "models/items/keycolumns.h"
 #include "models/items/listmodels.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -20,9 +27,16 @@ public:
         : QSortFilterProxyModel(parent)
         , m_keyIds(std::move(keyIds)) {}
 
+    void setKeyIds(QSet<QString> keyIds) {
+        m_keyIds = std::move(keyIds);
+        invalidateFilter();
+    }
+
     QVariant data(const QModelIndex &index, int role) const override {
-        if (role == Qt::DisplayRole && index.column() == AuditModel::Action)
-            return KeyHistoryDialog::actionText(QSortFilterProxyModel::data(index, role).toString());
+        if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) && index.column() == AuditModel::Action) {
+            const auto *audit = static_cast<const AuditModel *>(sourceModel());
+            return KeyHistoryDialog::eventText(audit->eventAt(mapToSource(index).row()));
+        }
         return QSortFilterProxyModel::data(index, role);
     }
 
@@ -46,15 +60,50 @@ QString KeyHistoryDialog::actionText(const QString &action) {
         return tr("Rotated");
     if (action == auditaction::keyRevoked)
         return tr("Revoked");
+    if (action == auditaction::keyLimitsChanged)
+        return tr("Limits changed");
     return action;
 }
 
-KeyHistoryDialog::KeyHistoryDialog(AuditModel *audit, const QString &keyName, const QSet<QString> &keyIds,
-                                   QWidget *parent)
-    : QDialog(parent) {
-    setObjectName(QStringLiteral("keyHistoryDialog"));
-    setWindowTitle(tr("History of %1").arg(keyName));
+namespace {
+QString limitValueText(const QJsonValue &value) {
+    if (!value.isObject())
+        return rateLimitText(std::nullopt);
+    const QJsonObject o = value.toObject();
+    return rateLimitText(RateLimit{o.value(QStringLiteral("requests")).toInt(),
+                                   o.value(QStringLiteral("per_seconds")).toInt()});
+}
+
+QString expiryValueText(const QJsonValue &value) {
+    const auto at = value.isString() ? fromRfc3339(value.toString()) : std::nullopt;
+    return at ? QLocale().toString(QDateTime::fromSecsSinceEpoch(*at), QLocale::ShortFormat)
+              : KeyHistoryDialog::tr("never");
+}
+} // namespace
+
+QString KeyHistoryDialog::eventText(const AuditEvent &event) {
+    const QString action = actionText(event.action);
+    if (event.action != auditaction::keyLimitsChanged)
+        return action;
+    const QJsonObject details = QJsonDocument::fromJson(event.details.toUtf8()).object();
+    QStringList changes;
+    const QJsonObject rate = details.value(QStringLiteral("rate_limit")).toObject();
+    if (!rate.isEmpty())
+        changes.append(tr("rate limit %1 → %2")
+                           .arg(limitValueText(rate.value(QStringLiteral("old"))),
+                                limitValueText(rate.value(QStringLiteral("new")))));
+    const QJsonObject expiry = details.value(QStringLiteral("expires_at")).toObject();
+    if (!expiry.isEmpty())
+        changes.append(tr("expiry %1 → %2")
+                           .arg(expiryValueText(expiry.value(QStringLiteral("old"))),
+                                expiryValueText(expiry.value(QStringLiteral("new")))));
+    return changes.isEmpty() ? action : tr("%1: %2").arg(action, changes.join(QStringLiteral("; ")));
+}
+
+KeyHistoryView::KeyHistoryView(AuditModel *audit, const QSet<QString> &keyIds, QWidget *parent)
+    : QWidget(parent) {
     auto *proxy = new KeyEventsProxy(keyIds, this);
+    m_proxy = proxy;
     proxy->setSourceModel(audit);
     auto *view = new QTableView(this);
     view->setObjectName(QStringLiteral("keyHistory"));
@@ -65,16 +114,37 @@ KeyHistoryDialog::KeyHistoryDialog(AuditModel *audit, const QString &keyName, co
     view->horizontalHeader()->setStretchLastSection(true);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->resizeColumnsToContents();
-    auto *empty = new QLabel(tr("No events for this key have been synced yet."), this);
-    empty->setObjectName(QStringLiteral("keyHistoryEmpty"));
-    empty->setVisible(proxy->rowCount() == 0);
-    connect(proxy, &QAbstractItemModel::rowsInserted, empty, [empty] { empty->hide(); });
+    m_empty = new QLabel(tr("No events for this key have been synced yet."), this);
+    m_empty->setObjectName(QStringLiteral("keyHistoryEmpty"));
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(proxy, signal, this, &KeyHistoryView::updateEmpty);
+    connect(proxy, &QAbstractItemModel::modelReset, this, &KeyHistoryView::updateEmpty);
+    connect(proxy, &QAbstractItemModel::layoutChanged, this, &KeyHistoryView::updateEmpty);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_empty);
+    layout->addWidget(view, 1);
+    updateEmpty();
+}
 
+void KeyHistoryView::setKeyIds(const QSet<QString> &keyIds) {
+    static_cast<KeyEventsProxy *>(m_proxy)->setKeyIds(keyIds);
+    updateEmpty();
+}
+
+void KeyHistoryView::updateEmpty() {
+    m_empty->setVisible(m_proxy->rowCount() == 0);
+}
+
+KeyHistoryDialog::KeyHistoryDialog(AuditModel *audit, const QString &keyName, const QSet<QString> &keyIds,
+                                   QWidget *parent)
+    : QDialog(parent) {
+    setObjectName(QStringLiteral("keyHistoryDialog"));
+    setWindowTitle(tr("History of %1").arg(keyName));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(empty);
-    layout->addWidget(view, 1);
+    layout->addWidget(new KeyHistoryView(audit, keyIds, this), 1);
     layout->addWidget(buttons);
     resize(620, 360);
 }

@@ -46,6 +46,8 @@ KeyTableView::KeyTableView(KeyTableModel *model, KeyFilterProxy *proxy, QWidget 
         header->moveSection(header->visualIndex(KeyTableModel::Usage), KeyTableModel::Status + 1);
         header->moveSection(header->visualIndex(KeyTableModel::LastUsed), KeyTableModel::Status + 2);
         sortByColumn(KeyTableModel::Created, Qt::DescendingOrder);
+        // An optional column: most people never set a rate limit.
+        header->setSectionHidden(KeyTableModel::RateLimit, true);
     }
     connect(header, &QHeaderView::customContextMenuRequested, this, &KeyTableView::showColumnMenu);
 }

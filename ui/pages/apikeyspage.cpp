@@ -26,6 +26,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -139,6 +140,11 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
         connect(navigator, &Navigator::keyFilterRequested, this, &ApiKeysPage::applyFilter);
         connect(navigator, &Navigator::keySelectionRequested, this,
                 [this](const QString &keyId) { selectKeys({keyId}); });
+        connect(navigator, &Navigator::keyDetailsRequested, this, [this](const QString &keyId) {
+            selectKeys({keyId});
+            if (const ApiKey *key = d->workspace->keyStore()->find(keyId))
+                d->flows->showDetails(*key);
+        });
     }
     updateState();
     updateActions();
@@ -165,8 +171,9 @@ QLayout *ApiKeysPage::buildTitleRow() {
 
     d->toolbar = new ActionBar(tr("Key actions"), this);
     d->toolbar->setObjectName(QStringLiteral("keyToolbar"));
-    for (QAction *a : {d->actions->rotate, d->actions->revoke, d->actions->edit, d->actions->copyId,
-                       d->actions->usage, d->actions->history, d->actions->linked})
+    for (QAction *a :
+         {d->actions->rotate, d->actions->revoke, d->actions->edit, d->actions->limits, d->actions->copyId,
+          d->actions->details, d->actions->usage, d->actions->history, d->actions->linked})
         d->toolbar->addButton(a);
     d->toolbar->addSeparator();
     d->toolbar->addButton(d->actions->exportCsv);
@@ -181,6 +188,8 @@ void ApiKeysPage::buildCommands() {
     a->rotate->setRun([this](const QList<ApiKey> &keys) { d->flows->rotate(keys); });
     a->revoke->setRun([this](const QList<ApiKey> &keys) { d->flows->revoke(keys); });
     a->edit->setRun([this](const QList<ApiKey> &keys) { d->flows->edit(keys.first()); });
+    a->limits->setRun([this](const QList<ApiKey> &keys) { d->flows->changeLimits(keys.first()); });
+    a->details->setRun([this](const QList<ApiKey> &keys) { d->flows->showDetails(keys.first()); });
     a->copyId->setRun([this](const QList<ApiKey> &keys) { d->flows->copyId(keys.first()); });
     a->usage->setRun([this](const QList<ApiKey> &keys) {
         if (d->context.navigator)
@@ -201,14 +210,22 @@ void ApiKeysPage::buildCommands() {
 
     connect(d->table, &QTableView::customContextMenuRequested, this, [this](const QPoint &at) {
         QMenu menu(this);
-        for (QAction *c : {d->actions->copyId, d->actions->edit, d->actions->rotate, d->actions->revoke})
+        menu.addAction(d->actions->details);
+        for (QAction *c : {d->actions->copyId, d->actions->edit, d->actions->limits, d->actions->rotate,
+                           d->actions->revoke})
             menu.addAction(c);
         menu.addSeparator();
         for (QAction *c : {d->actions->usage, d->actions->history, d->actions->linked})
             menu.addAction(c);
         menu.exec(d->table->viewport()->mapToGlobal(at));
     });
-    connect(d->table, &QTableView::doubleClicked, d->actions->edit, &QAction::trigger);
+    // Double-click and Enter open a key's details (F2 still renames). Enter is the table's
+    // own shortcut, so it never fires while focus is in a filter field.
+    connect(d->table, &QTableView::doubleClicked, d->actions->details, &QAction::trigger);
+    for (const QKeySequence &enter : {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(enter, d->table, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(shortcut, &QShortcut::activated, d->actions->details, &QAction::trigger);
+    }
     connect(d->table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ApiKeysPage::updateActions);
 }

@@ -13,6 +13,11 @@ void Navigator::showKey(const QString &keyId) {
     Q_EMIT keySelectionRequested(keyId);
 }
 
+void Navigator::showKeyDetails(const QString &keyId) {
+    Q_EMIT pageRequested(Page::ApiKeys);
+    Q_EMIT keyDetailsRequested(keyId);
+}
+
 void Navigator::showKeyUsage(const QString &keyId) {
     Q_EMIT pageRequested(Page::Analytics);
     Q_EMIT keyUsageRequested(keyId);

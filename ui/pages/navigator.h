@@ -15,6 +15,7 @@ namespace knotie {
 //                keyFilter() when it is made and keyFilterRequested while it exists.
 //   showKey:     the palette's key entries select one key in API Keys.
 //   showKeyUsage: "Show usage" of a key opens Analytics for that key.
+//   showKeyDetails: the palette's "Key details" entries select one key and open its details.
 // For showKey and showKeyUsage the page is requested first (so it exists), then the key.
 class Navigator : public QObject {
     Q_OBJECT
@@ -25,6 +26,7 @@ public:
     void showKeys(const KeyFilter &filter);
     void showKey(const QString &keyId);
     void showKeyUsage(const QString &keyId);
+    void showKeyDetails(const QString &keyId);
     // The slice of the key table asked for last.
     const KeyFilter &keyFilter() const { return m_keyFilter; }
 
@@ -33,6 +35,7 @@ Q_SIGNALS:
     void keyFilterRequested(const knotie::KeyFilter &filter);
     void keySelectionRequested(const QString &keyId);
     void keyUsageRequested(const QString &keyId);
+    void keyDetailsRequested(const QString &keyId);
 
 private:
     KeyFilter m_keyFilter;

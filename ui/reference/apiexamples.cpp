@@ -231,4 +231,35 @@ QString grantText(scopes::Grant grant) {
     return {};
 }
 
+QString sunsetExample(Language language, const QUrl &baseUrl) {
+    QUrl url = baseUrl;
+    url.setPath(baseUrl.path().chopped(baseUrl.path().endsWith(u'/') ? 1 : 0) + u"/api/v1/whoami"_s);
+    const QString address = url.toString(QUrl::FullyEncoded);
+    switch (language) {
+    case Language::Curl:
+        // -D - prints the headers; a key further than 30 days from its end prints nothing.
+        return u"curl -sS -o /dev/null -D - \""_s + address + u"\" \\\n  -H \"X-API-Key: $"_s + keyVariable +
+               u"\" | grep -i '^sunset:'"_s;
+    case Language::Python:
+        return u"import os\nfrom email.utils import parsedate_to_datetime\n\nimport requests\n\n"_s
+               u"response = requests.get(\n    \""_s +
+               address + u"\",\n    headers={\"X-API-Key\": os.environ[\""_s + keyVariable +
+               u"\"]},\n    timeout=30,\n)\n"_s
+               u"sunset = response.headers.get(\"Sunset\")\n"_s
+               u"if sunset:\n    print(\"This Knotie key stops working on\", parsedate_to_datetime(sunset))\n"_s;
+    case Language::N8n:
+        return QCoreApplication::translate(
+                   "ApiExamples",
+                   "HTTP Request node: GET %1, header X-API-Key.\n"
+                   "Options → Response → turn on \"Include Response Headers and Status\".\n"
+                   "The key's end is then {{ $json.headers.sunset }} (n8n writes header names in lower "
+                   "case).\nAdd an IF node \"{{ $json.headers.sunset }} is not empty\" that notifies you, so "
+                   "the key is rotated before it stops working.")
+            .arg(address);
+    case Language::JavaScript:
+        break;
+    }
+    return {};
+}
+
 } // namespace knotie::examples

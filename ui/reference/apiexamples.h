@@ -51,6 +51,11 @@ QString render(Language language, const Call &call, const QString &title);
 // read this shape) with the key in the X-API-Key header.
 QString mcpClientConfig(const QUrl &baseUrl);
 
+// How a caller sees a key's Sunset header (RFC 8594: sent while the key expires within 30
+// days) in each language, against whoami: curl prints the header, Python the date it names,
+// n8n's HTTP Request node exposes it as {{ $json.headers.sunset }}. JavaScript is not asked for.
+QString sunsetExample(Language language, const QUrl &baseUrl);
+
 // A route's or tool's description from the scope table, in the person's language.
 QString describe(QLatin1StringView description);
 

@@ -8,6 +8,7 @@
 #include "ui/reference/connectionpanel.h"
 #include "ui/reference/endpointbrowser.h"
 #include "ui/reference/keytestpanel.h"
+#include "ui/reference/sunsetpanel.h"
 
 #include <QLabel>
 #include <QTabWidget>
@@ -38,6 +39,7 @@ ApiReferencePage::ApiReferencePage(const PageContext &context, QWidget *parent)
     connect(session, &Session::accountChanged, this, &ApiReferencePage::updateKeyTestTab);
     m_connection = new ConnectionPanel(session->connection().network, session->gateway(), m_tabs);
     m_tabs->addTab(m_connection, tr("&Connection"));
+    m_tabs->addTab(new SunsetPanel(session->gateway(), m_tabs), tr("Key E&xpiry (Sunset)"));
     layout->addWidget(m_tabs, 1);
 
     CustomerModel *customers = context.workspace->customerModel();

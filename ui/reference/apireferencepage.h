@@ -25,7 +25,7 @@ public:
     ConnectionPanel *connection() const { return m_connection; }
     void showTab(int index);
 
-    enum Tab { EndpointsTab, TestKeyTab, ConnectionTab };
+    enum Tab { EndpointsTab, TestKeyTab, ConnectionTab, SunsetTab };
 
 private:
     void refreshValues();

@@ -19,6 +19,7 @@ namespace {
 constexpr int pageRole = Qt::UserRole + 1;
 constexpr int keyRole = Qt::UserRole + 2;
 constexpr int searchRole = Qt::UserRole + 3;
+constexpr int detailsRole = Qt::UserRole + 4; // a key entry that opens the key's details
 const QList<Page> allPages{Page::Overview,     Page::Customers, Page::Analytics,
                            Page::ApiReference, Page::ApiKeys,   Page::Team};
 
@@ -91,6 +92,12 @@ CommandPalette::CommandPalette(const PageContext &context, QWidget *parent)
             item->setData(searchRole, QString(key.name + QLatin1Char(' ') + key.maskedSecret() +
                                               QLatin1Char(' ') + keyTypeDisplayName(key.type))
                                           .toCaseFolded());
+            auto *details = new QListWidgetItem(tr("Key details: %1").arg(key.name), m_list);
+            details->setData(keyRole, key.id);
+            details->setData(detailsRole, true);
+            details->setData(searchRole, QString(tr("details") + QLatin1Char(' ') + key.name +
+                                                 QLatin1Char(' ') + key.maskedSecret())
+                                             .toCaseFolded());
         }
     }
     m_query->installEventFilter(this);
@@ -140,7 +147,9 @@ void CommandPalette::chooseFirst() {
 
 void CommandPalette::choose(QListWidgetItem *item) {
     if (Navigator *navigator = m_context.navigator) {
-        if (item->data(keyRole).isValid())
+        if (item->data(detailsRole).toBool())
+            navigator->showKeyDetails(item->data(keyRole).toString());
+        else if (item->data(keyRole).isValid())
             navigator->showKey(item->data(keyRole).toString());
         else
             navigator->showPage(static_cast<Page>(item->data(pageRole).toInt()));
