@@ -30,9 +30,10 @@ UsageService::UsageService(SyncWorker *worker, QObject *parent)
             [this](quint64 request, const QList<UsageErrorCount> &errors) {
                 finish(request, {{}, {}, {}, false, std::nullopt, errors});
             });
-    connect(worker, &SyncWorker::usageErrorsFailed, this, [this](quint64 request, const GatewayResult &result) {
-        finish(request, {{}, {}, {}, false, result, {}});
-    });
+    connect(worker, &SyncWorker::usageErrorsFailed, this,
+            [this](quint64 request, const GatewayResult &result) {
+                finish(request, {{}, {}, {}, false, result, {}});
+            });
     connect(worker, &SyncWorker::keyUsageFailed, this, [this](quint64 request, const GatewayResult &result) {
         finish(request, {{}, {}, {}, false, result, {}});
     });
@@ -80,7 +81,8 @@ UsageOperation *UsageService::loadErrors(const UsageQuery &query) {
     const auto [operation, request] = begin();
     if (m_worker)
         QMetaObject::invokeMethod(
-            m_worker.data(), [worker = m_worker, query, request] { worker->fetchUsageErrors(query, request); },
+            m_worker.data(),
+            [worker = m_worker, query, request] { worker->fetchUsageErrors(query, request); },
             Qt::QueuedConnection);
     return operation;
 }

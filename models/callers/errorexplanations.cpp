@@ -1,8 +1,8 @@
 #include "models/callers/errorexplanations.h"
 
+#include "models/items/keytablemodel.h"
 #include <QDateTime>
 #include <QLocale>
-#include "models/items/keytablemodel.h"
 
 namespace knotie {
 
@@ -19,12 +19,18 @@ QString perWindow(const RateLimit &limit) {
 } // namespace
 
 QStringList ErrorExplanations::knownCodes() {
-    return {QStringLiteral("missing_key"),      QStringLiteral("invalid_key"),
-            QStringLiteral("key_scope"),        QStringLiteral("rate_limited"),
-            QStringLiteral("not_found"),        QStringLiteral("method_not_allowed"),
-            QStringLiteral("invalid_json"),     QStringLiteral("invalid_field"),
-            QStringLiteral("invalid_amount"),   QStringLiteral("invalid_limit"),
-            QStringLiteral("insufficient_credits"), QStringLiteral("unsupported_protocol_version"),
+    return {QStringLiteral("missing_key"),
+            QStringLiteral("invalid_key"),
+            QStringLiteral("key_scope"),
+            QStringLiteral("rate_limited"),
+            QStringLiteral("not_found"),
+            QStringLiteral("method_not_allowed"),
+            QStringLiteral("invalid_json"),
+            QStringLiteral("invalid_field"),
+            QStringLiteral("invalid_amount"),
+            QStringLiteral("invalid_limit"),
+            QStringLiteral("insufficient_credits"),
+            QStringLiteral("unsupported_protocol_version"),
             QStringLiteral("internal")};
 }
 
@@ -39,21 +45,24 @@ ErrorExplanation ErrorExplanations::explain(int status, const QString &code, con
                     tr("Give the integration the secret of an active key (rotate or create one).")};
         if (s.key.status == KeyStatus::Expired)
             return {tr("This key expired on %1, so the gateway refuses every call made with it.")
-                        .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(s.key.expiresAt), QLocale::ShortFormat)),
+                        .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(s.key.expiresAt),
+                                                QLocale::ShortFormat)),
                     tr("Give the integration the secret of an active key (rotate or create one).")};
         return {tr("The gateway did not accept the key sent."),
                 tr("Check that the integration sends the whole secret, without spaces.")};
     }
     if (code == QLatin1String("key_scope"))
         return {tr("A %1 key tried %2, which its type does not allow.").arg(type, call),
-                s.key.type == KeyType::ReadOnly
-                    ? tr("Use a Partner key (or a Customer key for one customer's data) for calls that change data.")
-                    : tr("Use a key whose type allows this call; the API Reference lists what each type may do.")};
+                s.key.type == KeyType::ReadOnly ? tr("Use a Partner key (or a Customer key for one "
+                                                     "customer's data) for calls that change data.")
+                                                : tr("Use a key whose type allows this call; the API "
+                                                     "Reference lists what each type may do.")};
     if (code == QLatin1String("rate_limited"))
-        return {s.key.rateLimit
-                    ? tr("The key's limit is %1 and the caller went over it.").arg(perWindow(*s.key.rateLimit))
-                    : tr("The key went over its rate limit."),
-                tr("Raise the key's rate limit, or make the integration wait for the Retry-After seconds.")};
+        return {
+            s.key.rateLimit
+                ? tr("The key's limit is %1 and the caller went over it.").arg(perWindow(*s.key.rateLimit))
+                : tr("The key went over its rate limit."),
+            tr("Raise the key's rate limit, or make the integration wait for the Retry-After seconds.")};
     if (code == QLatin1String("not_found"))
         return {s.route == QLatin1String("(unmatched)")
                     ? tr("The gateway has no route at the address called.")

@@ -25,6 +25,7 @@ public:
     KeyCommand *revoke;
     KeyCommand *usage;
     KeyCommand *history;
+    KeyCommand *requests;
     KeyCommand *linked;
     KeyCommand *exportCsv;
 
