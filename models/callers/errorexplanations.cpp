@@ -35,43 +35,45 @@ QStringList ErrorExplanations::knownCodes() {
 }
 
 ErrorExplanation ErrorExplanations::explain(int status, const QString &code, const ErrorSituation &s) {
-    const QString type = keyTypeDisplayName(s.key.type);
-    const QString call = QStringLiteral("%1 %2").arg(s.method, s.route);
+    const ApiKey key = s.key.value_or(ApiKey{});
+    const QString call = s.method.isEmpty() ? tr("A call") : QStringLiteral("%1 %2").arg(s.method, s.route);
     if (code == QLatin1String("missing_key"))
         return {tr("The call carried no API key."), tr("Send the key in the X-API-Key header.")};
     if (code == QLatin1String("invalid_key")) {
-        if (s.key.status == KeyStatus::Revoked)
+        if (s.key && key.status == KeyStatus::Revoked)
             return {tr("This key was revoked, so the gateway refuses every call made with it."),
                     tr("Give the integration the secret of an active key (rotate or create one).")};
-        if (s.key.status == KeyStatus::Expired)
+        if (s.key && key.status == KeyStatus::Expired)
             return {tr("This key expired on %1, so the gateway refuses every call made with it.")
-                        .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(s.key.expiresAt),
+                        .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(key.expiresAt),
                                                 QLocale::ShortFormat)),
                     tr("Give the integration the secret of an active key (rotate or create one).")};
         return {tr("The gateway did not accept the key sent."),
                 tr("Check that the integration sends the whole secret, without spaces.")};
     }
     if (code == QLatin1String("key_scope"))
-        return {tr("A %1 key tried %2, which its type does not allow.").arg(type, call),
-                s.key.type == KeyType::ReadOnly ? tr("Use a Partner key (or a Customer key for one "
-                                                     "customer's data) for calls that change data.")
-                                                : tr("Use a key whose type allows this call; the API "
-                                                     "Reference lists what each type may do.")};
+        return {s.key && !s.method.isEmpty()
+                    ? tr("A %1 key tried %2, which its type does not allow.")
+                          .arg(keyTypeDisplayName(key.type), call)
+                    : tr("A key tried a call its type does not allow (e.g. a Read-Only key writing)."),
+                s.key && key.type == KeyType::ReadOnly ? tr("Use a Partner key (or a Customer key for one "
+                                                            "customer's data) for calls that change data.")
+                                                       : tr("Use a key whose type allows this call; the API "
+                                                            "Reference lists what each type may do.")};
     if (code == QLatin1String("rate_limited"))
-        return {
-            s.key.rateLimit
-                ? tr("The key's limit is %1 and the caller went over it.").arg(perWindow(*s.key.rateLimit))
-                : tr("The key went over its rate limit."),
-            tr("Raise the key's rate limit, or make the integration wait for the Retry-After seconds.")};
+        return {key.rateLimit
+                    ? tr("The key's limit is %1 and the caller went over it.").arg(perWindow(*key.rateLimit))
+                    : tr("The key went over its rate limit."),
+                tr("Raise the key's rate limit, or make the integration wait for the Retry-After seconds.")};
     if (code == QLatin1String("not_found"))
         return {s.route == QLatin1String("(unmatched)")
                     ? tr("The gateway has no route at the address called.")
                     : tr("%1 named something that does not exist, or that this key cannot reach.").arg(call),
-                s.key.type == KeyType::Customer
+                s.key && key.type == KeyType::Customer
                     ? tr("A Customer key reaches only its own customer; check the id, or use a Partner key.")
                     : tr("Check the id or the address against the API Reference.")};
     if (code == QLatin1String("method_not_allowed"))
-        return {tr("The route exists but does not accept %1.").arg(s.method),
+        return {tr("The route exists but does not accept the method used."),
                 tr("Use the method the API Reference gives for this route.")};
     if (code == QLatin1String("invalid_json"))
         return {tr("The request body was not a JSON object."),

@@ -6,12 +6,15 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace knotie {
 
 // What the portal knows about the failing call and its key, so an explanation can name
 // the key's real situation ("a Read-Only key tried POST /api/v1/customers").
+// Without a key (the Analytics totals over many keys) the words stay general.
 struct ErrorSituation {
-    ApiKey key;
+    std::optional<ApiKey> key;
     QString method;
     QString route;
 };

@@ -97,7 +97,8 @@ private Q_SLOTS:
 
     void explanations_coverEveryCodeByName() {
         ErrorSituation situation;
-        situation.key.type = KeyType::Partner;
+        situation.key = ApiKey{};
+        situation.key->type = KeyType::Partner;
         situation.method = QStringLiteral("GET");
         situation.route = QStringLiteral("/api/v1/customers/{id}");
         const ErrorExplanation fallback =
