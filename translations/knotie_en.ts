@@ -149,4 +149,26 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ErrorExplanations</name>
+    <message numerus="yes">
+        <source>%n per minute</source>
+        <translation><numerusform>%n per minute</numerusform><numerusform>%n per minute</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n per hour</source>
+        <translation><numerusform>%n per hour</numerusform><numerusform>%n per hour</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n per second</source>
+        <translation><numerusform>%n per second</numerusform><numerusform>%n per second</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyRequestsView</name>
+    <message numerus="yes">
+        <source>%1 of the latest %n request(s) failed.</source>
+        <translation><numerusform>%1 of the latest request failed.</numerusform><numerusform>%1 of the latest %n requests failed.</numerusform></translation>
+    </message>
+</context>
 </TS>
