@@ -103,13 +103,17 @@ int main(int argc, char *argv[]) {
     for (qint64 i = 0; i < requests; ++i) {
         const int p = percent(random);
         const auto &[method, route] = routes.at(i % routes.size());
-        recorder.record({QStringLiteral("ptr_bench"),
-                         keyIds.at(static_cast<qsizetype>((i / 7) % keyIds.size())),
-                         start + i * span / requests, method, route,
-                         p < 95   ? 200
-                         : p < 99 ? 404
-                                  : 500,
-                         static_cast<qint64>(latency(random))});
+        const int status = p < 95 ? 200 : p < 99 ? 404 : 500;
+        recorder.record({.partnerId = QStringLiteral("ptr_bench"),
+                         .keyId = keyIds.at(static_cast<qsizetype>((i / 7) % keyIds.size())),
+                         .at = start + i * span / requests,
+                         .method = method,
+                         .route = route,
+                         .status = status,
+                         .latencyMicros = static_cast<qint64>(latency(random)),
+                         .errorCode = status == 404   ? QStringLiteral("not_found")
+                                      : status == 500 ? QStringLiteral("internal")
+                                                      : QString()});
         if (i % 250000 == 249999 && !recorder.flush())
             return 1;
     }

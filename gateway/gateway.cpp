@@ -147,7 +147,10 @@ void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder res
         if (secret.isEmpty())
             return respond(errorResponse(401, QStringLiteral("missing_key"),
                                          QStringLiteral("Send your API key in the X-API-Key header.")));
-        auto key = m_keys.authenticate(secret, m_clock.nowSeconds());
+        KeyPrincipal refused;
+        auto key = m_keys.authenticate(secret, m_clock.nowSeconds(), &refused);
+        if (!key && !refused.keyId.isEmpty())
+            return recording(request, match, refused, false, std::move(respond))(invalidKey());
         if (!key)
             return respond(invalidKey());
         return handleApiKey(request, match, std::move(*key), std::move(respond));
@@ -165,24 +168,39 @@ void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder res
         passwords::wipe(request.body);
 }
 
-// Every answer to a valid key is recorded, whatever it is, with the route's template
-// (`(unmatched)` when no route has the path, or has it only for other methods).
-void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, KeyPrincipal key,
-                           Responder respond) {
-    const auto started = std::chrono::steady_clock::now();
+// Every answer to a key is recorded, whatever it is, with the route's template
+// (`(unmatched)` when no route has the path, or has it only for other methods) and the
+// error body's code. A key that stops working within 30 days says so on every answer
+// (RFC 8594 Sunset, API.md v1.1).
+Responder Gateway::recording(const HttpRequest &request, const RouteMatch &match, const KeyPrincipal &key,
+                             bool countsAsUsage, Responder respond) {
     const qint64 now = m_clock.nowSeconds();
-    // A key that stops working within 30 days says so on every answer (RFC 8594, API.md v1.1).
-    Responder recorded = [this, started, now, partnerId = key.partnerId, keyId = key.keyId,
-                          sunset = sunsetHeader(key.expiresAt, now), method = usageMethod(request.method),
-                          route = match.route ? match.route->pathTemplate : unmatchedRoute,
-                          respond = std::move(respond)](HttpResponse response) {
+    return [this, started = std::chrono::steady_clock::now(), now, partnerId = key.partnerId,
+            keyId = key.keyId, sunset = countsAsUsage ? sunsetHeader(key.expiresAt, now) : std::nullopt,
+            method = usageMethod(request.method),
+            route = match.route ? match.route->pathTemplate : unmatchedRoute, countsAsUsage,
+            respond = std::move(respond)](HttpResponse response) {
         if (sunset)
             response.setHeader("Sunset", *sunset);
         const auto elapsed = std::chrono::steady_clock::now() - started;
-        m_usage.record({partnerId, keyId, now, method, route, response.status,
-                        std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()});
+        m_usage.record(
+            {.partnerId = partnerId,
+             .keyId = keyId,
+             .at = now,
+             .method = method,
+             .route = route,
+             .status = response.status,
+             .latencyMicros = std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count(),
+             .errorCode = response.errorCode,
+             .countsAsUsage = countsAsUsage});
         respond(std::move(response));
     };
+}
+
+void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, KeyPrincipal key,
+                           Responder respond) {
+    const qint64 now = m_clock.nowSeconds();
+    Responder recorded = recording(request, match, key, true, std::move(respond));
 
     // Every request with a valid key counts against its limit, whatever its answer (API.md
     // v1.1), so it is admitted first; a refusal is still answered in API.md's order.

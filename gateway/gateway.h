@@ -58,6 +58,9 @@ private:
     void registerSystemRoutes();
     void noteSessionSeen(const Principal &user);
     void serve(HttpRequest &request, const RouteMatch &match, Responder respond);
+    // `respond`, recording the answer in the key's usage first (gateway/usage.h).
+    Responder recording(const HttpRequest &request, const RouteMatch &match, const KeyPrincipal &key,
+                        bool countsAsUsage, Responder respond);
     void handleApiKey(const HttpRequest &request, const RouteMatch &match, KeyPrincipal key,
                       Responder respond);
 

@@ -15,7 +15,8 @@ namespace knotie::gateway {
 KeyDirectory::KeyDirectory(Store &store)
     : m_store(store) {}
 
-std::optional<KeyPrincipal> KeyDirectory::authenticate(QByteArrayView secret, qint64 now) {
+std::optional<KeyPrincipal> KeyDirectory::authenticate(QByteArrayView secret, qint64 now,
+                                                       KeyPrincipal *refused) {
     if (keyformat::verify(secret) != keyformat::Verdict::Ok)
         return std::nullopt;
     const QByteArray hash = apikeys::secretHash(secret);
@@ -35,8 +36,11 @@ std::optional<KeyPrincipal> KeyDirectory::authenticate(QByteArrayView secret, qi
         if (generation == m_generation.load())
             m_cache.insert(hash, *entry);
     }
-    if (entry->revoked || (entry->expiresAt && *entry->expiresAt <= now))
+    if (entry->revoked || (entry->expiresAt && *entry->expiresAt <= now)) {
+        if (refused)
+            *refused = entry->key;
         return std::nullopt;
+    }
     return entry->key;
 }
 

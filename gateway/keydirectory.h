@@ -23,7 +23,10 @@ public:
 
     // The key if `secret` is well-formed, has the right checksum, exists, and is neither
     // revoked nor expired at `now`. Shape and checksum are checked before any lookup.
-    std::optional<KeyPrincipal> authenticate(QByteArrayView secret, qint64 now);
+    // When the secret is a revoked or expired key's, that key goes into `refused` (if
+    // given): its latest requests show the refusal (API.md v1.1).
+    std::optional<KeyPrincipal> authenticate(QByteArrayView secret, qint64 now,
+                                             KeyPrincipal *refused = nullptr);
 
     void invalidate(const QString &keyId);
 

@@ -138,6 +138,20 @@ const QList<QStringList> &migrations() {
             QStringLiteral("CREATE TABLE usage_spool_counted (instance TEXT NOT NULL, boot INTEGER NOT NULL,"
                            " sequence INTEGER NOT NULL, PRIMARY KEY (instance, boot))"),
         },
+        // 5: what a key's callers see (API.md v1.1): errors per key, hour, status and code
+        // (GET /v1/usage/errors), and each key's latest requests (GET /v1/keys/{id}/requests),
+        // pruned as they are written (gateway/keyrequests.h). Written with the rollups, in
+        // the same transaction as the spool's watermark, so each is counted exactly once.
+        {
+            QStringLiteral("CREATE TABLE usage_errors (key_id TEXT NOT NULL, hour INTEGER NOT NULL,"
+                           " status INTEGER NOT NULL, code TEXT NOT NULL, requests INTEGER NOT NULL,"
+                           " PRIMARY KEY (key_id, hour, status, code))"),
+            QStringLiteral("CREATE TABLE key_requests (id INTEGER PRIMARY KEY, key_id TEXT NOT NULL,"
+                           " at INTEGER NOT NULL, method TEXT NOT NULL, route TEXT NOT NULL,"
+                           " status INTEGER NOT NULL, error_code TEXT, latency_us INTEGER NOT NULL)"),
+            // Newest first per key, and the pruning's range deletes, read one index.
+            QStringLiteral("CREATE INDEX key_requests_by_key ON key_requests(key_id, at, id)"),
+        },
     };
     return all;
 }

@@ -2,6 +2,7 @@
 
 #include "gateway/changes.h"
 #include "gateway/clock.h"
+#include "gateway/keyrequests.h"
 
 #include "models/domain/keylimits.h"
 #include "models/domain/keytype.h"
@@ -39,6 +40,18 @@ struct RouteKey {
 
 size_t qHash(const RouteKey &key, size_t seed = 0) {
     return qHashMulti(seed, key.keyId, key.hour, key.method, key.route);
+}
+
+struct ErrorKey {
+    QString keyId;
+    qint64 hour;
+    int status;
+    QString code;
+    bool operator==(const ErrorKey &) const = default;
+};
+
+size_t qHash(const ErrorKey &key, size_t seed = 0) {
+    return qHashMulti(seed, key.keyId, key.hour, key.status, key.code);
 }
 
 struct RouteCounts {
@@ -130,7 +143,11 @@ RollupWriter::RollupWriter(const QSqlDatabase &db)
           db, QStringLiteral("INSERT INTO usage_routes (key_id, hour, method, route, requests, errors)"
                              " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key_id, hour, method, route)"
                              " DO UPDATE SET requests = requests + excluded.requests,"
-                             " errors = errors + excluded.errors"))) {}
+                             " errors = errors + excluded.errors")))
+    , m_upsertError(
+          prepare(db, QStringLiteral("INSERT INTO usage_errors (key_id, hour, status, code, requests)"
+                                     " VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id, hour, status, code)"
+                                     " DO UPDATE SET requests = requests + excluded.requests"))) {}
 
 bool RollupWriter::addHour(const QString &partnerId, const QString &keyId, qint64 hour,
                            const UsageCounts &totals) {
@@ -168,6 +185,16 @@ bool RollupWriter::addRoute(const QString &keyId, qint64 hour, const QString &me
     m_upsertRoute.addBindValue(requests);
     m_upsertRoute.addBindValue(errors);
     return exec(m_upsertRoute);
+}
+
+bool RollupWriter::addError(const QString &keyId, qint64 hour, int status, const QString &code,
+                            qint64 requests) {
+    m_upsertError.addBindValue(keyId);
+    m_upsertError.addBindValue(hour);
+    m_upsertError.addBindValue(status);
+    m_upsertError.addBindValue(code);
+    m_upsertError.addBindValue(requests);
+    return exec(m_upsertError);
 }
 
 QByteArray usageMethod(const QByteArray &method) {
@@ -274,8 +301,13 @@ bool UsageRecorder::write(std::vector<UsageRecord> batch) {
     QHash<QString, QString> partnerOfKey;
     QHash<RouteKey, RouteCounts> routes;
     QHash<QString, qint64> lastUsed;
+    QHash<ErrorKey, qint64> errors;
     for (const UsageRecord &r : batch) {
+        if (!r.countsAsUsage)
+            continue; // a revoked or expired key's request: in its latest requests only
         const qint64 hour = r.at - r.at % 3600;
+        if (r.status >= 400)
+            ++errors[ErrorKey{r.keyId, hour, r.status, r.errorCode}];
         partnerOfKey.insert(r.keyId, r.partnerId);
         UsageCounts &t = hours[{r.keyId, hour}];
         ++t.requests;
@@ -318,6 +350,20 @@ bool UsageRecorder::write(std::vector<UsageRecord> batch) {
         for (auto it = routes.cbegin(); it != routes.cend(); ++it)
             if (!rollups.addRoute(it.key().keyId, it.key().hour, QString::fromLatin1(it.key().method),
                                   it.key().route, it.value().requests, it.value().errors))
+                return false;
+        for (auto it = errors.cbegin(); it != errors.cend(); ++it)
+            if (!rollups.addError(it.key().keyId, it.key().hour, it.key().status, it.key().code, it.value()))
+                return false;
+        keyrequests::Writer log(db);
+        QHash<QString, qint64> newestOfKey;
+        for (const UsageRecord &r : batch) {
+            if (!log.add(r))
+                return false;
+            qint64 &newest = newestOfKey[r.keyId];
+            newest = qMax(newest, r.at);
+        }
+        for (auto it = newestOfKey.cbegin(); it != newestOfKey.cend(); ++it)
+            if (!log.prune(it.key(), it.value()))
                 return false;
         QSqlQuery read = prepare(db, QStringLiteral("SELECT last_used_at FROM api_keys WHERE id = ?"));
         QSqlQuery update =

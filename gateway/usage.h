@@ -56,7 +56,9 @@ private:
     qint64 m_total = 0;
 };
 
-// One answered Platform API request with a valid key.
+// One answered Platform API request with a key: a valid one (counted in the usage rollups
+// and the key's latest requests), or a revoked or expired one (kept only in that key's
+// latest requests, API.md v1.1).
 struct UsageRecord {
     QString partnerId;
     QString keyId;
@@ -65,7 +67,9 @@ struct UsageRecord {
     QString route; // the template, or `(unmatched)`
     int status = 0;
     qint64 latencyMicros = 0;
-    quint64 boot = 0; // the spool's position of the record (gateway/usagespool.h)
+    QString errorCode;         // the error body's `code`, empty for a success
+    bool countsAsUsage = true; // false: made with a revoked or expired key
+    quint64 boot = 0;          // the spool's position of the record (gateway/usagespool.h)
     qint64 sequence = 0;
 };
 
@@ -157,6 +161,8 @@ public:
     bool addHour(const QString &partnerId, const QString &keyId, qint64 hour, const UsageCounts &totals);
     bool addRoute(const QString &keyId, qint64 hour, const QString &method, const QString &route,
                   qint64 requests, qint64 errors);
+    // Error answers per key, hour, status and the error body's code (GET /v1/usage/errors).
+    bool addError(const QString &keyId, qint64 hour, int status, const QString &code, qint64 requests);
 
 private:
     bool addTo(QSqlQuery &readLatency, QSqlQuery &upsert, const QString &owner, qint64 hour,
@@ -167,6 +173,7 @@ private:
     QSqlQuery m_readPartnerLatency;
     QSqlQuery m_upsertPartnerHour;
     QSqlQuery m_upsertRoute;
+    QSqlQuery m_upsertError;
 };
 
 } // namespace knotie::gateway

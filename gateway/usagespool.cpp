@@ -26,20 +26,24 @@ QString segmentName(quint64 boot, int segment) {
         .arg(segment, 6, 10, QLatin1Char('0'));
 }
 
-// One record a line, tab-separated. Ids, methods and route templates never hold a tab or
-// a line break (ids are `[A-Za-z0-9_-]`, methods are normalised, routes are templates).
+// One record a line, tab-separated. Ids, methods, route templates and error codes never
+// hold a tab or a line break (ids are `[A-Za-z0-9_-]`, methods are normalised, routes are
+// templates, codes `[a-z_]`). The last two fields (error code, counted as usage) came with
+// migration 5; a line of the eight older fields is read as a counted success or error
+// without a code, so an upgrade replays what the previous version spooled.
 QByteArray encode(const UsageRecord &r) {
     QByteArray line;
     line.reserve(128);
     line += QByteArray::number(r.sequence) + '\t' + r.partnerId.toUtf8() + '\t' + r.keyId.toUtf8() + '\t' +
             QByteArray::number(r.at) + '\t' + r.method + '\t' + r.route.toUtf8() + '\t' +
-            QByteArray::number(r.status) + '\t' + QByteArray::number(r.latencyMicros) + '\n';
+            QByteArray::number(r.status) + '\t' + QByteArray::number(r.latencyMicros) + '\t' +
+            r.errorCode.toUtf8() + '\t' + (r.countsAsUsage ? '1' : '0') + '\n';
     return line;
 }
 
 std::optional<UsageRecord> decode(QByteArrayView line) {
     const QList<QByteArray> f = line.toByteArray().split('\t');
-    if (f.size() != 8)
+    if (f.size() != 8 && f.size() != 10)
         return std::nullopt;
     bool ok[5] = {};
     UsageRecord r;
@@ -52,6 +56,10 @@ std::optional<UsageRecord> decode(QByteArrayView line) {
     r.status = f[6].toInt(&ok[2]);
     r.latencyMicros = f[7].toLongLong(&ok[3]);
     ok[4] = !r.keyId.isEmpty() && !r.partnerId.isEmpty();
+    if (f.size() == 10) {
+        r.errorCode = QString::fromUtf8(f[8]);
+        r.countsAsUsage = f[9] != "0";
+    }
     if (!std::all_of(std::begin(ok), std::end(ok), [](bool b) { return b; }))
         return std::nullopt;
     return r;

@@ -156,6 +156,170 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     </message>
 </context>
 <context>
+    <name>ErrorExplanations</name>
+    <message numerus="yes">
+        <source>%n per minute</source>
+        <translation>
+            <numerusform>%n pro Minute</numerusform>
+            <numerusform>%n pro Minute</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n per hour</source>
+        <translation>
+            <numerusform>%n pro Stunde</numerusform>
+            <numerusform>%n pro Stunde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n per second</source>
+        <translation>
+            <numerusform>%n pro Sekunde</numerusform>
+            <numerusform>%n pro Sekunde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 per %2 seconds</source>
+        <translation>%1 pro %2 Sekunden</translation>
+    </message>
+    <message>
+        <source>A call</source>
+        <translation>Ein Aufruf</translation>
+    </message>
+    <message>
+        <source>The call carried no API key.</source>
+        <translation>Der Aufruf enthielt keinen API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Send the key in the X-API-Key header.</source>
+        <translation>Senden Sie den Schlüssel im Header X-API-Key.</translation>
+    </message>
+    <message>
+        <source>This key was revoked, so the gateway refuses every call made with it.</source>
+        <translation>Dieser Schlüssel wurde widerrufen, deshalb lehnt das Gateway jeden Aufruf damit ab.</translation>
+    </message>
+    <message>
+        <source>Give the integration the secret of an active key (rotate or create one).</source>
+        <translation>Geben Sie der Integration das Geheimnis eines aktiven Schlüssels (rotieren oder erstellen Sie einen).</translation>
+    </message>
+    <message>
+        <source>This key expired on %1, so the gateway refuses every call made with it.</source>
+        <translation>Dieser Schlüssel ist am %1 abgelaufen, deshalb lehnt das Gateway jeden Aufruf damit ab.</translation>
+    </message>
+    <message>
+        <source>The gateway did not accept the key sent.</source>
+        <translation>Das Gateway hat den gesendeten Schlüssel nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Check that the integration sends the whole secret, without spaces.</source>
+        <translation>Prüfen Sie, ob die Integration das ganze Geheimnis ohne Leerzeichen sendet.</translation>
+    </message>
+    <message>
+        <source>A %1 key tried %2, which its type does not allow.</source>
+        <translation>Ein %1-Schlüssel hat %2 versucht; sein Typ erlaubt das nicht.</translation>
+    </message>
+    <message>
+        <source>A key tried a call its type does not allow (e.g. a Read-Only key writing).</source>
+        <translation>Ein Schlüssel hat einen Aufruf versucht, den sein Typ nicht erlaubt (z. B. ein Nur-Lesen-Schlüssel, der schreibt).</translation>
+    </message>
+    <message>
+        <source>Use a Partner key (or a Customer key for one customer&apos;s data) for calls that change data.</source>
+        <translation>Verwenden Sie für Aufrufe, die Daten ändern, einen Partner-Schlüssel (oder einen Kundenschlüssel für die Daten eines Kunden).</translation>
+    </message>
+    <message>
+        <source>Use a key whose type allows this call; the API Reference lists what each type may do.</source>
+        <translation>Verwenden Sie einen Schlüssel, dessen Typ diesen Aufruf erlaubt; die API-Referenz zeigt, was jeder Typ darf.</translation>
+    </message>
+    <message>
+        <source>The key&apos;s limit is %1 and the caller went over it.</source>
+        <translation>Das Limit des Schlüssels ist %1, und der Aufrufer hat es überschritten.</translation>
+    </message>
+    <message>
+        <source>The key went over its rate limit.</source>
+        <translation>Der Schlüssel hat sein Ratenlimit überschritten.</translation>
+    </message>
+    <message>
+        <source>Raise the key&apos;s rate limit, or make the integration wait for the Retry-After seconds.</source>
+        <translation>Erhöhen Sie das Ratenlimit des Schlüssels, oder lassen Sie die Integration die Retry-After-Sekunden abwarten.</translation>
+    </message>
+    <message>
+        <source>The gateway has no route at the address called.</source>
+        <translation>Unter der aufgerufenen Adresse hat das Gateway keine Route.</translation>
+    </message>
+    <message>
+        <source>%1 named something that does not exist, or that this key cannot reach.</source>
+        <translation>%1 nannte etwas, das es nicht gibt oder das dieser Schlüssel nicht erreicht.</translation>
+    </message>
+    <message>
+        <source>A Customer key reaches only its own customer; check the id, or use a Partner key.</source>
+        <translation>Ein Kundenschlüssel erreicht nur seinen eigenen Kunden; prüfen Sie die ID, oder verwenden Sie einen Partner-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Check the id or the address against the API Reference.</source>
+        <translation>Prüfen Sie die ID oder die Adresse anhand der API-Referenz.</translation>
+    </message>
+    <message>
+        <source>The route exists but does not accept the method used.</source>
+        <translation>Die Route gibt es, aber sie nimmt die verwendete Methode nicht an.</translation>
+    </message>
+    <message>
+        <source>Use the method the API Reference gives for this route.</source>
+        <translation>Verwenden Sie die Methode, die die API-Referenz für diese Route angibt.</translation>
+    </message>
+    <message>
+        <source>The request body was not a JSON object.</source>
+        <translation>Der Inhalt der Anfrage war kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>Send a JSON object with Content-Type: application/json.</source>
+        <translation>Senden Sie ein JSON-Objekt mit Content-Type: application/json.</translation>
+    </message>
+    <message>
+        <source>%1 was refused because a value in it is missing or out of range.</source>
+        <translation>%1 wurde abgelehnt, weil ein Wert darin fehlt oder außerhalb des erlaubten Bereichs liegt.</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s error field names the value; correct it as the API Reference says.</source>
+        <translation>Das Feld „field“ der Fehlerantwort nennt den Wert; korrigieren Sie ihn, wie es die API-Referenz beschreibt.</translation>
+    </message>
+    <message>
+        <source>The customer does not have enough credits for this call.</source>
+        <translation>Der Kunde hat nicht genug Guthaben für diesen Aufruf.</translation>
+    </message>
+    <message>
+        <source>Grant the customer credits first, or spend less.</source>
+        <translation>Schreiben Sie dem Kunden zuerst Guthaben gut, oder verbrauchen Sie weniger.</translation>
+    </message>
+    <message>
+        <source>The MCP client asked for a protocol version the gateway does not speak.</source>
+        <translation>Der MCP-Client hat eine Protokollversion verlangt, die das Gateway nicht spricht.</translation>
+    </message>
+    <message>
+        <source>Update the MCP client, or configure it for a supported version.</source>
+        <translation>Aktualisieren Sie den MCP-Client, oder stellen Sie eine unterstützte Version ein.</translation>
+    </message>
+    <message>
+        <source>The gateway failed while answering; the call itself may have been fine.</source>
+        <translation>Das Gateway ist beim Antworten gescheitert; der Aufruf selbst war womöglich in Ordnung.</translation>
+    </message>
+    <message>
+        <source>Retry later; if it keeps failing, tell your Knotie contact the time of the call.</source>
+        <translation>Versuchen Sie es später erneut; scheitert es weiter, nennen Sie Ihrem Knotie-Kontakt die Zeit des Aufrufs.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the call (%1).</source>
+        <translation>Das Gateway hat den Aufruf abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s error message says why; the API Reference lists the fix.</source>
+        <translation>Die Fehlermeldung der Antwort sagt, warum; die API-Referenz nennt die Abhilfe.</translation>
+    </message>
+    <message>
+        <source>The call succeeded.</source>
+        <translation>Der Aufruf war erfolgreich.</translation>
+    </message>
+</context>
+<context>
     <name>KeyList</name>
     <message>
         <source>Keys</source>
@@ -705,6 +869,10 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <source>Why keys show by their id</source>
         <translation>Warum Schlüssel mit ihrer ID erscheinen</translation>
     </message>
+    <message>
+        <source>Error Codes</source>
+        <translation>Fehlercodes</translation>
+    </message>
 </context>
 <context>
     <name>knotie::ApiKeysPage</name>
@@ -1247,6 +1415,37 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     </message>
 </context>
 <context>
+    <name>knotie::ErrorCodesTab</name>
+    <message>
+        <source>Errors by status and code</source>
+        <translation>Fehler nach Status und Code</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Was es bedeutet</translation>
+    </message>
+    <message>
+        <source>Loading errors…</source>
+        <translation>Fehler werden geladen…</translation>
+    </message>
+    <message>
+        <source>No errors in this range.</source>
+        <translation>Keine Fehler in diesem Zeitraum.</translation>
+    </message>
+</context>
+<context>
     <name>knotie::KeyActions</name>
     <message>
         <source>&amp;Create API Key…</source>
@@ -1309,6 +1508,10 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     <message>
         <source>Key &amp;Details…</source>
         <translation>Schlüssel&amp;details…</translation>
+    </message>
+    <message>
+        <source>Latest Re&amp;quests…</source>
+        <translation>Letzte An&amp;fragen…</translation>
     </message>
 </context>
 <context>
@@ -1522,6 +1725,10 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <source>Changed the limits of “%1”.</source>
         <translation>Limits von „%1“ geändert.</translation>
     </message>
+    <message>
+        <source>Latest requests of “%1”</source>
+        <translation>Letzte Anfragen von „%1“</translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyHistoryDialog</name>
@@ -1688,6 +1895,74 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     <message>
         <source>A rate limit allows 1 to 1,000,000 requests per 1 second to 1 day.</source>
         <translation>Ein Ratenlimit erlaubt 1 bis 1.000.000 Anfragen pro 1 Sekunde bis 1 Tag.</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyRequestsView</name>
+    <message>
+        <source>&amp;Errors only</source>
+        <translation>Nur F&amp;ehler</translation>
+    </message>
+    <message>
+        <source>Latest requests</source>
+        <translation>Letzte Anfragen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Fehlercode</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Loading the latest requests…</source>
+        <translation>Die letzten Anfragen werden geladen…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No requests made with this key are kept yet.</source>
+        <translation>Mit diesem Schlüssel sind noch keine Anfragen gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of the latest %n request(s) failed.</source>
+        <translation>
+            <numerusform>%1 der letzten %n Anfrage sind fehlgeschlagen.</numerusform>
+            <numerusform>%1 der letzten %n Anfragen sind fehlgeschlagen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a failed request to see why it failed.</source>
+        <translation>Wählen Sie eine fehlgeschlagene Anfrage, um zu sehen, warum sie fehlschlug.</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3
+Fix: %4</source>
+        <translation>%1 %2: %3
+Abhilfe: %4</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ErrorExplanations</name>
+    <message numerus="yes">
+        <source>%n per minute</source>
+        <translation><numerusform>%n per minute</numerusform><numerusform>%n per minute</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n per hour</source>
+        <translation><numerusform>%n per hour</numerusform><numerusform>%n per hour</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n per second</source>
+        <translation><numerusform>%n per second</numerusform><numerusform>%n per second</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <source>Too many failed sign-ins for this email. Try again in %n minute(s).</source>
@@ -83,6 +98,13 @@
             <numerusform>requests per %n second</numerusform>
             <numerusform>requests per %n seconds</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyRequestsView</name>
+    <message numerus="yes">
+        <source>%1 of the latest %n request(s) failed.</source>
+        <translation><numerusform>%1 of the latest request failed.</numerusform><numerusform>%1 of the latest %n requests failed.</numerusform></translation>
     </message>
 </context>
 <context>

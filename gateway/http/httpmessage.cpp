@@ -25,6 +25,8 @@ HttpResponse jsonResponse(int status, const QJsonObject &body) {
     HttpResponse r;
     r.status = status;
     r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    if (status >= 400)
+        r.errorCode = body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
     return r;
 }
 

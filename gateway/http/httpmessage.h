@@ -38,6 +38,9 @@ struct HttpResponse {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QByteArray contentType = "application/json";
+    // The error body's `code` (empty for a success): kept with the request's usage record,
+    // so nobody has to parse the body again to say why a call failed.
+    QString errorCode;
 
     void setHeader(const QByteArray &name, const QByteArray &value);
 };

@@ -1,4 +1,5 @@
 #include "gateway/gateway.h"
+#include "gateway/keyrequests.h"
 #include "gateway/portalroute.h"
 #include "gateway/requestcontext.h"
 #include "gateway/usage.h"
@@ -27,6 +28,46 @@ void withQuery(Gateway &gateway, RequestContext &ctx, BucketRule rule, const Res
     respond(answer(db, std::get<UsageSelection>(parsed)));
 }
 constexpr int maximumKeysPage = 10000;
+
+// `{"errors": [{"status","code","requests"}]}` over the selected keys, most first (ties:
+// by status, then code, so the order is stable).
+QJsonObject usageErrorsJson(const QSqlDatabase &db, const UsageSelection &query) {
+    struct Error {
+        int status = 0;
+        QString code;
+        qint64 requests = 0;
+    };
+    QHash<QPair<int, QString>, Error> byCode;
+    QSqlQuery q = prepareForwardOnly(
+        db, QStringLiteral("SELECT status, code, SUM(requests) FROM usage_errors WHERE key_id = ?"
+                           " AND hour >= ? AND hour < ? GROUP BY status, code"));
+    for (const QString &keyId : query.keyIds) {
+        q.addBindValue(keyId);
+        q.addBindValue(query.from);
+        q.addBindValue(query.to);
+        if (!exec(q))
+            continue;
+        while (q.next()) {
+            Error &e = byCode[{q.value(0).toInt(), q.value(1).toString()}];
+            e.status = q.value(0).toInt();
+            e.code = q.value(1).toString();
+            e.requests += q.value(2).toLongLong();
+        }
+    }
+    QList<Error> errors = byCode.values();
+    std::sort(errors.begin(), errors.end(), [](const Error &a, const Error &b) {
+        if (a.requests != b.requests)
+            return a.requests > b.requests;
+        return std::tie(a.status, a.code) < std::tie(b.status, b.code);
+    });
+    QJsonArray list;
+    for (const Error &e : std::as_const(errors))
+        list.append(
+            QJsonObject{{QStringLiteral("status"), e.status},
+                        {QStringLiteral("code"), e.code.isEmpty() ? QJsonValue() : QJsonValue(e.code)},
+                        {QStringLiteral("requests"), e.requests}});
+    return QJsonObject{{QStringLiteral("errors"), list}};
+}
 
 // A /v1/usage/keys cursor: the last key id of the page before, opaque to the caller.
 QString keysCursor(const QString &lastKeyId) {
@@ -152,6 +193,37 @@ void registerUsageRoutes(Gateway &gateway, Router &router) {
                                                        {QStringLiteral("errors"), e.errors}});
                            return jsonResponse(200, QJsonObject{{QStringLiteral("endpoints"), list}});
                        });
+               });
+
+    // Error answers by status and code, most first (API.md v1.1).
+    router.add("GET", QStringLiteral("/v1/usage/errors"), Audience::Session,
+               [g](RequestContext &ctx, Responder respond) {
+                   if (!ctx.user->has(Permission::AnalyticsView))
+                       return respond(permissionDenied());
+                   withQuery(*g, ctx, BucketRule::HourBoundaries, respond,
+                             [](const QSqlDatabase &db, const UsageSelection &query) {
+                                 return jsonResponse(200, usageErrorsJson(db, query));
+                             });
+               });
+
+    // A key's latest requests, refused ones with a revoked or expired key included.
+    router.add("GET", QStringLiteral("/v1/keys/{id}/requests"), Audience::Session,
+               [g](RequestContext &ctx, Responder respond) {
+                   if (!ctx.user->has(Permission::AnalyticsView) &&
+                       !ctx.user->has(Permission::SettingsManage))
+                       return respond(permissionDenied());
+                   const QSqlDatabase db = g->store().connection();
+                   QSqlQuery key =
+                       prepare(db, QStringLiteral("SELECT 1 FROM api_keys WHERE id = ? AND partner_id = ?"));
+                   key.addBindValue(ctx.param(QStringLiteral("id")));
+                   key.addBindValue(ctx.user->partnerId);
+                   if (!exec(key) || !key.next())
+                       return respond(notFound());
+                   const auto latest =
+                       keyrequests::latest(db, ctx.param(QStringLiteral("id")), ctx.request.query, ctx.now);
+                   if (const HttpResponse *failure = httpError(latest))
+                       return respond(*failure);
+                   respond(jsonResponse(200, std::get<QJsonObject>(latest)));
                });
 
     router.add("GET", QStringLiteral("/v1/usage/keys"), Audience::Session,

@@ -6,28 +6,36 @@ UsageService::UsageService(SyncWorker *worker, QObject *parent)
     : QObject(parent)
     , m_worker(worker) {
     connect(worker, &SyncWorker::usageCached, this, [this](quint64 request, const UsageSeries &series) {
-        preview(request, {series, {}, {}, true, std::nullopt});
+        preview(request, {series, {}, {}, true, std::nullopt, {}});
     });
     connect(worker, &SyncWorker::usageLoaded, this,
             [this](quint64 request, const UsageSeries &series, bool fromCache) {
-                finish(request, {series, {}, {}, fromCache, std::nullopt});
+                finish(request, {series, {}, {}, fromCache, std::nullopt, {}});
             });
     connect(worker, &SyncWorker::usageAnswerLoaded, this, [this](quint64 request, const UsageAnswer &answer) {
         // A kept answer stands in while the gateway's is on its way.
         if (answer.fromCache)
-            preview(request, {{}, answer, {}, true, std::nullopt});
+            preview(request, {{}, answer, {}, true, std::nullopt, {}});
         else
-            finish(request, {{}, answer, {}, false, std::nullopt});
+            finish(request, {{}, answer, {}, false, std::nullopt, {}});
     });
     connect(worker, &SyncWorker::usageAnswerFailed, this,
             [this](quint64 request, const GatewayResult &result) {
-                finish(request, {{}, {}, {}, false, result});
+                finish(request, {{}, {}, {}, false, result, {}});
             });
     connect(worker, &SyncWorker::keyUsageLoaded, this, [this](quint64 request, const QList<KeyUsage> &keys) {
-        finish(request, {{}, {}, keys, false, std::nullopt});
+        finish(request, {{}, {}, keys, false, std::nullopt, {}});
     });
+    connect(worker, &SyncWorker::usageErrorsLoaded, this,
+            [this](quint64 request, const QList<UsageErrorCount> &errors) {
+                finish(request, {{}, {}, {}, false, std::nullopt, errors});
+            });
+    connect(worker, &SyncWorker::usageErrorsFailed, this,
+            [this](quint64 request, const GatewayResult &result) {
+                finish(request, {{}, {}, {}, false, result, {}});
+            });
     connect(worker, &SyncWorker::keyUsageFailed, this, [this](quint64 request, const GatewayResult &result) {
-        finish(request, {{}, {}, {}, false, result});
+        finish(request, {{}, {}, {}, false, result, {}});
     });
 }
 
@@ -65,6 +73,16 @@ UsageOperation *UsageService::loadKeyUsage(const UsageQuery &query) {
     if (m_worker)
         QMetaObject::invokeMethod(
             m_worker.data(), [worker = m_worker, query, request] { worker->fetchKeyUsage(query, request); },
+            Qt::QueuedConnection);
+    return operation;
+}
+
+UsageOperation *UsageService::loadErrors(const UsageQuery &query) {
+    const auto [operation, request] = begin();
+    if (m_worker)
+        QMetaObject::invokeMethod(
+            m_worker.data(),
+            [worker = m_worker, query, request] { worker->fetchUsageErrors(query, request); },
             Qt::QueuedConnection);
     return operation;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/cache/cache.h"
+#include "models/network/callerjobs.h"
 #include "models/network/gatewayresult.h"
 #include "models/sync/syncworker.h"
 
@@ -21,6 +22,7 @@ struct UsageResult {
     bool fromCache = false;
     // Why the gateway did not answer an answer or key usage load; empty when it did.
     std::optional<GatewayResult> failure;
+    QList<UsageErrorCount> errors; // UsageService::loadErrors
 };
 
 // One usage load, for the one caller that asked: `cached` may come once with what the
@@ -51,6 +53,8 @@ public:
                                const QString &slot);
     // Requests per key (GET /v1/usage/keys), not kept.
     UsageOperation *loadKeyUsage(const knotie::UsageQuery &query);
+    // Error answers by status and code (GET /v1/usage/errors), not kept.
+    UsageOperation *loadErrors(const knotie::UsageQuery &query);
 
 private:
     std::pair<UsageOperation *, quint64> begin();

@@ -310,4 +310,16 @@ void SyncWorker::fetchKeyUsage(const UsageQuery &query, quint64 request) {
     job->start();
 }
 
+void SyncWorker::fetchUsageErrors(const UsageQuery &query, quint64 request) {
+    auto *job = new UsageErrorsJob(connection(), query, this);
+    job->setAutoDelete(true);
+    connect(job, &GatewayJob::finished, this, [this, job, request](const GatewayResult &r) {
+        if (r.ok())
+            Q_EMIT usageErrorsLoaded(request, job->errors());
+        else
+            Q_EMIT usageErrorsFailed(request, r);
+    });
+    job->start();
+}
+
 } // namespace knotie

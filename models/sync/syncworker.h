@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/cache/cache.h"
+#include "models/network/callerjobs.h"
 #include "models/network/datajobs.h"
 #include "models/network/gatewayconnection.h"
 #include "models/network/gatewayresult.h"
@@ -71,6 +72,9 @@ public Q_SLOTS:
                           quint64 request = 0);
     // Requests per key (the key table's sparklines): keyUsageLoaded or keyUsageFailed.
     void fetchKeyUsage(const knotie::UsageQuery &query, quint64 request = 0);
+    // Error answers by status and code (the Analytics Errors tab): usageErrorsLoaded or
+    // usageErrorsFailed.
+    void fetchUsageErrors(const knotie::UsageQuery &query, quint64 request);
 
 Q_SIGNALS:
     void cacheOpened(knotie::Cache::OpenStatus status, const QString &message, knotie::UnixTime lastSyncedAt);
@@ -88,6 +92,8 @@ Q_SIGNALS:
     void usageAnswerFailed(quint64 request, const knotie::GatewayResult &result);
     void keyUsageLoaded(quint64 request, const QList<knotie::KeyUsage> &keys);
     void keyUsageFailed(quint64 request, const knotie::GatewayResult &result);
+    void usageErrorsLoaded(quint64 request, const QList<knotie::UsageErrorCount> &errors);
+    void usageErrorsFailed(quint64 request, const knotie::GatewayResult &result);
     void syncStarted();
     void syncSucceeded(knotie::UnixTime syncedAt);
     void syncFailed(const knotie::GatewayResult &result);

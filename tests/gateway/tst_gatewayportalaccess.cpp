@@ -71,6 +71,12 @@ constexpr AccessRow accessMatrix[] = {
      "/v1/usage/keys?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&bucket=day",
      nullptr,
      {200, 200, 200, 200, 401, 200}},
+    {"GET",
+     "/v1/usage/errors?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z",
+     nullptr,
+     {200, 200, 200, 200, 401, 200}},
+    // analytics.view suffices for a key's latest requests (API.md v1.1).
+    {"GET", "/v1/keys/{id}/requests", nullptr, {200, 200, 200, 200, 401, 404}},
 };
 
 } // namespace

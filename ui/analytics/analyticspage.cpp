@@ -7,6 +7,7 @@
 #include "models/session/session.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
+#include "ui/analytics/errorcodestab.h"
 #include "ui/analytics/usagechartview.h"
 #include "ui/keys/keytypetext.h"
 #include "ui/pages/navigator.h"
@@ -192,6 +193,8 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     tabs->addTab(m_topKeys, tr("Keys"));
     tabs->addTab(m_errorKeys, tr("Errors"));
     tabs->addTab(m_customers, tr("Customers"));
+    m_errorCodes = new ErrorCodesTab(tabs);
+    tabs->addTab(m_errorCodes, tr("Error Codes"));
     rightLayout->addWidget(tabs, 1);
     split->addWidget(left);
     split->addWidget(right);
@@ -401,7 +404,11 @@ UsageRange AnalyticsPage::currentRange() const {
 void AnalyticsPage::reload() {
     m_detailsError.clear();
     const UsageFilter filter = UsageFilter::fromScope(m_filter->currentData().toString());
-    m_report->load(filter, currentRange(), keys());
+    const UsageRange range = currentRange();
+    m_report->load(filter, range, keys());
+    UsageQuery errors{range.from, range.to, range.bucket, {}, std::nullopt, {}};
+    filter.applyTo(errors);
+    m_errorCodes->load(m_workspace->usage(), errors);
     if (m_report->isLoading() && m_report->buckets().isEmpty())
         m_chart->setMessage(tr("Loading usage…"));
     updateStatus();

@@ -15,6 +15,7 @@ class QTreeWidgetItem;
 
 namespace knotie {
 
+class ErrorCodesTab;
 class UsageChartView;
 
 // Usage charts for people with analytics.view: requests over time for the whole account,
@@ -83,6 +84,7 @@ private:
     QTreeWidget *m_endpoints;
     QTreeWidget *m_topKeys;
     QTreeWidget *m_errorKeys;
+    ErrorCodesTab *m_errorCodes;
     QTreeWidget *m_customers;
     QTreeWidget *m_attention;
     QString m_detailsError;

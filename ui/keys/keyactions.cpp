@@ -28,6 +28,8 @@ KeyActions::KeyActions(QWidget *owner)
                            R::OnlyOne, owner))
     , history(new KeyCommand(tr("Show &History"), QStringLiteral("showHistory"),
                              QKeySequence(Qt::CTRL | Qt::Key_H), R::OnlyOne, owner))
+    , requests(new KeyCommand(tr("Latest Re&quests…"), QStringLiteral("showRequests"), QKeySequence(),
+                              R::NeedsGateway | R::OnlyOne, owner))
     , linked(new KeyCommand(tr("Go to &Linked Key"), QStringLiteral("showLinked"),
                             QKeySequence(Qt::CTRL | Qt::Key_L), R::OnlyOne | R::NeedsLink, owner))
     , exportCsv(new KeyCommand(tr("&Export to CSV…"), QStringLiteral("exportCsv"),
@@ -40,7 +42,8 @@ KeyActions::KeyActions(QWidget *owner)
 }
 
 QList<KeyCommand *> KeyActions::all() const {
-    return {create, copyId, edit, limits, details, rotate, revoke, usage, history, linked, exportCsv};
+    return {create, copyId, edit,    limits,   details, rotate,
+            revoke, usage,  history, requests, linked,  exportCsv};
 }
 
 void KeyActions::update(const QList<ApiKey> &selection, const QString &refusal) {

@@ -27,6 +27,7 @@ public:
     KeyCommand *revoke;
     KeyCommand *usage;
     KeyCommand *history;
+    KeyCommand *requests;
     KeyCommand *linked;
     KeyCommand *exportCsv;
 

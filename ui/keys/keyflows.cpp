@@ -14,13 +14,19 @@
 #include "ui/keys/keydetailsdialog.h"
 #include "ui/keys/keyhistorydialog.h"
 #include "ui/keys/keylimitsdialog.h"
+#include "ui/keys/keyrequestsview.h"
 #include "ui/keys/revealsecret.h"
 #include "ui/keys/revokekeydialog.h"
 #include "ui/keys/rotatekeydialog.h"
 
+#include "models/session/session.h"
+
 #include <QClipboard>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QGuiApplication>
 #include <QSet>
+#include <QVBoxLayout>
 
 namespace knotie {
 
@@ -181,6 +187,21 @@ void KeyFlows::showHistory(const ApiKey &key) {
         ids.insert(key.replacedBy);
     auto *dialog = new KeyHistoryDialog(m_context.workspace->auditModel(), keyLabel(key), ids, m_parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void KeyFlows::showRequests(const ApiKey &key) {
+    auto *dialog = new QDialog(m_parent);
+    dialog->setObjectName(QStringLiteral("keyRequestsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Latest requests of “%1”").arg(key.name));
+    auto *view = new KeyRequestsView(m_context.workspace->session()->connection(), key, dialog);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(view, 1);
+    layout->addWidget(buttons);
+    dialog->resize(820, 480);
     dialog->open();
 }
 

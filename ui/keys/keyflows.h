@@ -35,6 +35,8 @@ public:
     void showDetails(const knotie::ApiKey &key);
     void copyId(const knotie::ApiKey &key);
     void showHistory(const knotie::ApiKey &key);
+    // The key's latest requests, each failure explained (ui/keys/keyrequestsview.h).
+    void showRequests(const knotie::ApiKey &key);
     // `keys` in the order shown; `customers` names their customers.
     void exportTo(QList<knotie::ApiKey> keys, QHash<QString, QString> customers, const QString &path);
 

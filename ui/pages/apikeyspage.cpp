@@ -196,6 +196,7 @@ void ApiKeysPage::buildCommands() {
             d->context.navigator->showKeyUsage(keys.first().id);
     });
     a->history->setRun([this](const QList<ApiKey> &keys) { d->flows->showHistory(keys.first()); });
+    a->requests->setRun([this](const QList<ApiKey> &keys) { d->flows->showRequests(keys.first()); });
     a->linked->setRun([this](const QList<ApiKey> &keys) { goToLinked(keys.first()); });
     a->exportCsv->setRun([this](const QList<ApiKey> &) {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export API Keys"), tr("api-keys.csv"),

@@ -1,0 +1,335 @@
+#include "tests/support/gatewayprocess.h"
+#include "tests/support/testkeys.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUuid>
+
+#include <csignal>
+
+using namespace knotie;
+using namespace knotie::test;
+
+// What a key's callers see (API.md v1.1): GET /v1/keys/{id}/requests and
+// GET /v1/usage/errors, over real sockets against the real gateway.
+namespace {
+constexpr qint64 hour = 3600;
+constexpr qint64 day = 86400;
+
+QString rfc3339(qint64 seconds) {
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
+}
+
+// Runs statements on the gateway's database file (tests only); the last one's first value.
+QVariant onDatabase(const QString &dataDirectory, const QStringList &statements) {
+    const QString name = QUuid::createUuid().toString();
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(gatewayDatabasePath(dataDirectory));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        if (db.open()) {
+            db.transaction();
+            for (const QString &sql : statements) {
+                QSqlQuery q(db);
+                if (!q.exec(sql))
+                    qWarning("%s", qPrintable(q.lastError().text()));
+                else if (q.next())
+                    value = q.value(0);
+            }
+            db.commit();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+QList<QPair<QByteArray, QByteArray>> as(const TestKey &key) {
+    return {{"X-API-Key", key.secret}};
+}
+
+// "STATUS code METHOD route" of each request, in the answer's order.
+QStringList summary(const HttpReply &reply) {
+    QStringList lines;
+    for (const QJsonValue &v : reply.json().value(QStringLiteral("requests")).toArray()) {
+        const QJsonObject r = v.toObject();
+        lines << QStringLiteral("%1 %2 %3 %4")
+                     .arg(r.value(QStringLiteral("status")).toInt())
+                     .arg(r.value(QStringLiteral("error_code")).toString(QStringLiteral("-")),
+                          r.value(QStringLiteral("method")).toString(),
+                          r.value(QStringLiteral("route")).toString());
+    }
+    return lines;
+}
+} // namespace
+
+class TestKeyRequests : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_gateway.start());
+        m_owner = m_gateway.signIn(QStringLiteral("owner@demo.test"));
+        QVERIFY(!m_owner.isEmpty());
+    }
+
+    void requests_newestFirstWithErrorCodesAndFilters() {
+        TestKeySpec spec(KeyType::ReadOnly);
+        spec.rateLimitRequests = 3;
+        spec.rateLimitSeconds = 60;
+        const TestKey key = insertTestKey(dbPath(), spec);
+        QVERIFY(!key.id.isEmpty());
+        QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as(key)).status, 200);
+        auto headers = as(key);
+        headers.append(qMakePair(QByteArray("X-Trace"), QByteArray("trace-marker-4711")));
+        QCOMPARE(m_gateway
+                     .request("POST", QStringLiteral("/api/v1/customers?note=query-marker-4711"),
+                              R"({"name":"body-marker-4711"})", headers)
+                     .status,
+                 403);
+        QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/customers/cus_nope"), as(key)).status, 404);
+        QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as(key)).status, 429);
+
+        const QString path = QStringLiteral("/v1/keys/%1/requests").arg(key.id);
+        QTRY_COMPARE_WITH_TIMEOUT(summary(get(path)).size(), 4, 10000);
+        const HttpReply all = get(path);
+        QCOMPARE(all.status, 200);
+        QCOMPARE(summary(all), (QStringList{QStringLiteral("429 rate_limited GET /api/v1/whoami"),
+                                            QStringLiteral("404 not_found GET /api/v1/customers/{id}"),
+                                            QStringLiteral("403 key_scope POST /api/v1/customers"),
+                                            QStringLiteral("200 - GET /api/v1/whoami")}));
+        const QJsonObject newest = all.json().value(QStringLiteral("requests")).toArray().first().toObject();
+        QCOMPARE(newest.keys(), (QStringList{QStringLiteral("at"), QStringLiteral("error_code"),
+                                             QStringLiteral("latency_ms"), QStringLiteral("method"),
+                                             QStringLiteral("route"), QStringLiteral("status")}));
+        QVERIFY(newest.value(QStringLiteral("latency_ms")).toDouble() >= 0);
+        const auto at = QDateTime::fromString(newest.value(QStringLiteral("at")).toString(), Qt::ISODate);
+        QVERIFY(qAbs(at.toSecsSinceEpoch() - m_gateway.now()) < 60);
+        // Never a header, a body, a query or a secret.
+        for (const QByteArray &secretish : {QByteArray("marker-4711"), key.secret, key.secret.right(8)})
+            QVERIFY2(!all.body.contains(secretish), all.body.constData());
+
+        QCOMPARE(summary(get(path + QStringLiteral("?outcome=client_error&limit=2"))),
+                 (QStringList{QStringLiteral("429 rate_limited GET /api/v1/whoami"),
+                              QStringLiteral("404 not_found GET /api/v1/customers/{id}")}));
+        QCOMPARE(summary(get(path + QStringLiteral("?outcome=ok"))),
+                 QStringList{QStringLiteral("200 - GET /api/v1/whoami")});
+        QCOMPARE(summary(get(path + QStringLiteral("?outcome=server_error"))), QStringList{});
+        QCOMPARE(summary(get(path + QStringLiteral("?status=403"))),
+                 QStringList{QStringLiteral("403 key_scope POST /api/v1/customers")});
+        QCOMPARE(summary(get(path + QStringLiteral("?limit=1"))).size(), 1);
+        QCOMPARE(get(path + QStringLiteral("?limit=500")).status, 200);
+
+        for (const char *bad :
+             {"limit=0", "limit=501", "limit=ten", "outcome=failed", "status=99", "status=600"}) {
+            const HttpReply r = get(path + QLatin1Char('?') + QLatin1String(bad));
+            QCOMPARE(r.status, 422);
+            QVERIFY(!r.errorCode().isEmpty());
+        }
+        QCOMPARE(get(path + QStringLiteral("?limit=0")).errorCode(), QStringLiteral("invalid_limit"));
+        // Lookup before validation: an unknown key, or another partner's, is 404.
+        QCOMPARE(get(QStringLiteral("/v1/keys/key_nope/requests?limit=0")).status, 404);
+        const TestKey others = insertTestKey(
+            dbPath(),
+            TestKeySpec(KeyType::Partner).ofPartner(QStringLiteral("ptr_other"), QStringLiteral("usr_sam")));
+        QCOMPARE(get(QStringLiteral("/v1/keys/%1/requests").arg(others.id)).status, 404);
+        // analytics.view suffices; without it and settings.manage, 403.
+        const QByteArray member = m_gateway.signIn(QStringLiteral("member@demo.test"));
+        QCOMPARE(m_gateway.get(path, GatewayProcess::bearer(member)).status, 200);
+        setMemberGrants(QStringLiteral("customers.view"));
+        QCOMPARE(m_gateway.get(path, GatewayProcess::bearer(member)).errorCode(),
+                 QStringLiteral("permission_denied"));
+        setMemberGrants(QStringLiteral("analytics.view,customers.view"));
+
+        // The same failures, by status and code, most first.
+        const QString range = rangeQuery();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            errors(QStringLiteral("/v1/usage/errors?key_id=%1&%2").arg(key.id, range)),
+            (QStringList{QStringLiteral("403 key_scope 1"), QStringLiteral("404 not_found 1"),
+                         QStringLiteral("429 rate_limited 1")}),
+            10000);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as(key)).status, 429);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            errors(QStringLiteral("/v1/usage/errors?key_id=%1&%2").arg(key.id, range)),
+            (QStringList{QStringLiteral("429 rate_limited 3"), QStringLiteral("403 key_scope 1"),
+                         QStringLiteral("404 not_found 1")}),
+            10000);
+        QVERIFY(errors(QStringLiteral("/v1/usage/errors?key_type=read_only&%1").arg(range))
+                    .contains(QStringLiteral("429 rate_limited 3")));
+        QVERIFY(!errors(QStringLiteral("/v1/usage/errors?key_type=webhook&%1").arg(range))
+                     .contains(QStringLiteral("429 rate_limited 3")));
+        // The other usage routes' rules: range checks, filter lookups, analytics.view.
+        QCOMPARE(get(QStringLiteral("/v1/usage/errors?from=x&to=y")).errorCode(),
+                 QStringLiteral("invalid_range"));
+        QCOMPARE(get(QStringLiteral("/v1/usage/errors?key_id=key_nope&%1").arg(range)).status, 404);
+        setMemberGrants(QStringLiteral("customers.view"));
+        QCOMPARE(
+            m_gateway.get(QStringLiteral("/v1/usage/errors?%1").arg(range), GatewayProcess::bearer(member))
+                .status,
+            403);
+        setMemberGrants(QStringLiteral("analytics.view,customers.view"));
+    }
+
+    void requests_revokedAndExpiredKeysShowOnlyThere() {
+        const TestKey key = insertTestKey(dbPath(), TestKeySpec(KeyType::Partner));
+        QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as(key)).status, 200);
+        QCOMPARE(m_gateway
+                     .request("DELETE", QStringLiteral("/v1/keys/%1").arg(key.id), {},
+                              GatewayProcess::bearer(m_owner))
+                     .status,
+                 200);
+        QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/customers"), as(key)).errorCode(),
+                 QStringLiteral("invalid_key"));
+        TestKeySpec expiredSpec(KeyType::Partner);
+        expiredSpec.expiresAt = m_gateway.now() - 60;
+        const TestKey expired = insertTestKey(dbPath(), expiredSpec);
+        QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as(expired)).status, 401);
+
+        const QString path = QStringLiteral("/v1/keys/%1/requests").arg(key.id);
+        QTRY_COMPARE_WITH_TIMEOUT(summary(get(path)),
+                                  (QStringList{QStringLiteral("401 invalid_key GET /api/v1/customers"),
+                                               QStringLiteral("200 - GET /api/v1/whoami")}),
+                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(summary(get(QStringLiteral("/v1/keys/%1/requests").arg(expired.id))),
+                                  QStringList{QStringLiteral("401 invalid_key GET /api/v1/whoami")}, 10000);
+        // Not in usage: the revoked key counts its one valid request, the expired key none.
+        const QString range = rangeQuery();
+        const HttpReply usage =
+            get(QStringLiteral("/v1/usage/keys?bucket=hour&key_id=%1&%2").arg(key.id, range));
+        QCOMPARE(usage.json()
+                     .value(QStringLiteral("keys"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("requests"))
+                     .toInteger(),
+                 1);
+        QCOMPARE(errors(QStringLiteral("/v1/usage/errors?key_id=%1&%2").arg(key.id, range)), QStringList{});
+        QCOMPARE(errors(QStringLiteral("/v1/usage/errors?key_id=%1&%2").arg(expired.id, range)),
+                 QStringList{});
+        // A secret that belongs to no key is recorded nowhere (there is no key to show it for).
+        QVERIFY(!errors(QStringLiteral("/v1/usage/errors?%1").arg(range))
+                     .join(QLatin1Char(' '))
+                     .contains(QStringLiteral("invalid_key")));
+    }
+
+    void requests_prunedToTheKeepingRule() {
+        // Old beyond the latest 1,000: gone. 1,500 requests of 8 days ago, then one now.
+        const TestKey quiet = insertTestKey(dbPath(), TestKeySpec(KeyType::Partner));
+        // Recent beyond 1,000: kept up to 10,000. 10,100 requests of an hour ago, then one now.
+        const TestKey busy = insertTestKey(dbPath(), TestKeySpec(KeyType::Partner));
+        const qint64 now = m_gateway.now();
+        fillRequests(quiet.id, 1500, now - 8 * day);
+        fillRequests(busy.id, 10100, now - hour);
+        // Reads apply the rule before any prune: the latest 1,000 are kept however old.
+        QCOMPARE(get(QStringLiteral("/v1/keys/%1/requests?limit=500").arg(quiet.id))
+                     .json()
+                     .value(QStringLiteral("requests"))
+                     .toArray()
+                     .size(),
+                 500);
+        QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as(quiet)).status, 200);
+        QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as(busy)).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(rowsOf(quiet.id), 1000, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(rowsOf(busy.id), 10000, 10000);
+        // The newest kept is the real request; the 101 oldest filler rows went.
+        QCOMPARE(summary(get(QStringLiteral("/v1/keys/%1/requests?limit=1").arg(busy.id))),
+                 QStringList{QStringLiteral("200 - GET /api/v1/whoami")});
+        QCOMPARE(onDatabase(m_gateway.dataDirectory(),
+                            {QStringLiteral(
+                                 "SELECT MIN(latency_us) FROM key_requests WHERE key_id = '%1' AND at = %2")
+                                 .arg(busy.id)
+                                 .arg(now - hour)})
+                     .toLongLong(),
+                 102);
+        qInfo("kept: %d rows of the quiet key, %d of the busy one", rowsOf(quiet.id), rowsOf(busy.id));
+    }
+
+    void requests_countedOnceAcrossSigkill() {
+        GatewayProcess first;
+        QVERIFY(first.start());
+        const TestKey key =
+            insertTestKey(gatewayDatabasePath(first.dataDirectory()), TestKeySpec(KeyType::ReadOnly));
+        for (int i = 0; i < 20; ++i)
+            QCOMPARE(first.request("POST", QStringLiteral("/api/v1/customers"), "{}", as(key)).status, 403);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(first.get(QStringLiteral("/api/v1/whoami"), as(key)).status, 200);
+        ::kill(static_cast<pid_t>(first.process().processId()), SIGKILL);
+        QVERIFY(first.process().waitForFinished(10000));
+
+        GatewayProcess::Options again;
+        again.dataDirectory = first.dataDirectory();
+        GatewayProcess second(again);
+        QVERIFY(second.start());
+        const QByteArray token = second.signIn(QStringLiteral("admin@demo.test"));
+        const qint64 now = second.now();
+        const qint64 from = now - now % hour - hour;
+        const HttpReply errorsReply = second.get(QStringLiteral("/v1/usage/errors?key_id=%1&from=%2&to=%3")
+                                                     .arg(key.id, rfc3339(from), rfc3339(from + 3 * hour)),
+                                                 GatewayProcess::bearer(token));
+        QCOMPARE(errorsReply.json().value(QStringLiteral("errors")).toArray(),
+                 (QJsonArray{QJsonObject{{QStringLiteral("status"), 403},
+                                         {QStringLiteral("code"), QStringLiteral("key_scope")},
+                                         {QStringLiteral("requests"), 20}}}));
+        const HttpReply requests =
+            second.get(QStringLiteral("/v1/keys/%1/requests").arg(key.id), GatewayProcess::bearer(token));
+        const QStringList lines = summary(requests);
+        QCOMPARE(lines.size(), 25);
+        QCOMPARE(lines.count(QStringLiteral("403 key_scope POST /api/v1/customers")), 20);
+    }
+
+private:
+    QString dbPath() const { return gatewayDatabasePath(m_gateway.dataDirectory()); }
+    HttpReply get(const QString &pathAndQuery) const {
+        return m_gateway.get(pathAndQuery, GatewayProcess::bearer(m_owner));
+    }
+    QString rangeQuery() const {
+        const qint64 now = m_gateway.now();
+        const qint64 from = now - now % hour - 2 * hour;
+        return QStringLiteral("from=%1&to=%2").arg(rfc3339(from), rfc3339(from + 4 * hour));
+    }
+    QStringList errors(const QString &pathAndQuery) const {
+        QStringList lines;
+        for (const QJsonValue &v : get(pathAndQuery).json().value(QStringLiteral("errors")).toArray()) {
+            const QJsonObject e = v.toObject();
+            lines << QStringLiteral("%1 %2 %3")
+                         .arg(e.value(QStringLiteral("status")).toInt())
+                         .arg(e.value(QStringLiteral("code")).toString())
+                         .arg(e.value(QStringLiteral("requests")).toInteger());
+        }
+        return lines;
+    }
+    void setMemberGrants(const QString &granted) {
+        onDatabase(m_gateway.dataDirectory(),
+                   {QStringLiteral("UPDATE users SET granted = '%1' WHERE id = 'usr_priya'").arg(granted)});
+    }
+    // `count` stored requests at `at`, oldest first; latency_us numbers them 1..count.
+    void fillRequests(const QString &keyId, int count, qint64 at) {
+        onDatabase(
+            m_gateway.dataDirectory(),
+            {QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1)"
+                            " INSERT INTO key_requests (key_id, at, method, route, status, error_code,"
+                            " latency_us) SELECT '%2', %3, 'GET', '/api/v1/whoami', 200, NULL, i FROM n")
+                 .arg(count)
+                 .arg(keyId)
+                 .arg(at)});
+    }
+    int rowsOf(const QString &keyId) const {
+        return onDatabase(
+                   m_gateway.dataDirectory(),
+                   {QStringLiteral("SELECT COUNT(*) FROM key_requests WHERE key_id = '%1'").arg(keyId)})
+            .toInt();
+    }
+
+    GatewayProcess m_gateway;
+    QByteArray m_owner;
+};
+
+QTEST_GUILESS_MAIN(TestKeyRequests)
+#include "tst_keyrequests.moc"
