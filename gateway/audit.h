@@ -24,6 +24,9 @@ QJsonObject keyCreated(const QString &name, const QString &typeWireName);
 QJsonObject keyRenamed(const QString &nameBefore, const QString &name, bool descriptionChanged);
 QJsonObject keyRotated(const QString &successorId, qint64 graceSeconds, qint64 previousExpiresAt);
 QJsonObject keyRevoked(const QString &name);
+// key.custody_changed: {"old": {"id","name"}, "new": {"id","name"}}
+QJsonObject keyCustodyChanged(const QString &oldId, const QString &oldName, const QString &newId,
+                              const QString &newName);
 
 // Appends the event inside the caller's write() transaction, stamped with the next
 // change number so GET /v1/audit can page it like keys.

@@ -58,6 +58,18 @@ std::optional<QByteArray> insertKey(QSqlDatabase &db, const NewKeyRow &row, cons
     return secret;
 }
 
+// A person who may answer for a key: on the partner's team now (not removed).
+std::optional<apikeys::KeyPerson> currentMember(QSqlDatabase &db, const QString &partnerId,
+                                                const QString &userId) {
+    QSqlQuery q = prepare(db, QStringLiteral("SELECT id, name FROM users"
+                                             " WHERE id = ? AND partner_id = ? AND removed_at IS NULL"));
+    q.addBindValue(userId);
+    q.addBindValue(partnerId);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return apikeys::KeyPerson{q.value(0).toString(), q.value(1).toString(), false};
+}
+
 bool recordEvent(QSqlDatabase &db, const Principal &by, QLatin1StringView action, const QString &keyId,
                  const QJsonObject &details, qint64 now) {
     return audit::record(db, audit::Event{by.partnerId, by.userId, by.name, QString(action), keyId, details},
@@ -92,37 +104,60 @@ KeyResult<IssuedKey> KeyService::create(const Principal &by, const KeyDraft &dra
 
 KeyResult<StoredKey> KeyService::edit(const Principal &by, const QString &keyId, const KeyEdit &edit,
                                       qint64 now) {
-    bool found = false;
+    std::optional<KeyRefusal> refusal;
     const Store::WriteResult saved = m_store.write([&](QSqlDatabase &db) {
         // Read under the write lock: a PATCH that raced this one has committed already, and
         // only the fields this one names replace what it left.
         const auto current = apikeys::find(db, by.partnerId, keyId);
-        if (!current)
+        if (!current) {
+            refusal = KeyRefusal::NotFound;
             return false;
-        found = true;
+        }
         const QString name = edit.name.value_or(current->name);
         const QString description = edit.description.value_or(current->description);
-        if (name == current->name && description == current->description)
+        const bool renamed = name != current->name || description != current->description;
+        std::optional<apikeys::KeyPerson> custodian;
+        if (edit.custodianId && *edit.custodianId != current->custodian.id) {
+            if (current->statusAt(now) != KeyStatus::Active) {
+                refusal = KeyRefusal::NotActive;
+                return false;
+            }
+            custodian = currentMember(db, by.partnerId, *edit.custodianId);
+            if (!custodian) {
+                refusal = KeyRefusal::InvalidCustodian;
+                return false;
+            }
+        }
+        if (!renamed && !custodian)
             return true;
         const qint64 sequence = nextChangeSequence(db);
         QSqlQuery q =
             prepare(db, QStringLiteral("UPDATE api_keys SET name = ?, description = COALESCE(?, ''),"
-                                       " change_seq = ?, expiry_stamped = ? WHERE id = ?"));
+                                       " custodian_id = COALESCE(?, custodian_id), change_seq = ?,"
+                                       " expiry_stamped = ? WHERE id = ?"));
         q.addBindValue(name);
         q.addBindValue(description);
+        q.addBindValue(custodian ? QVariant(custodian->id) : QVariant());
         q.addBindValue(sequence);
         q.addBindValue(apikeys::expiryReached(current->expiresAt, now) ? 1 : 0);
         q.addBindValue(current->id);
-        return sequence != 0 && exec(q) &&
-               recordEvent(db, by, auditaction::keyRenamed, current->id,
-                           audit::keyRenamed(name != current->name ? current->name : QString(), name,
-                                             description != current->description),
+        if (sequence == 0 || !exec(q))
+            return false;
+        if (renamed && !recordEvent(db, by, auditaction::keyRenamed, current->id,
+                                    audit::keyRenamed(name != current->name ? current->name : QString(), name,
+                                                      description != current->description),
+                                    now))
+            return false;
+        return !custodian ||
+               recordEvent(db, by, auditaction::keyCustodyChanged, current->id,
+                           audit::keyCustodyChanged(current->custodian.id, current->custodian.name,
+                                                    custodian->id, custodian->name),
                            now);
     });
+    if (refusal)
+        return *refusal;
     if (saved.busy())
         return KeyRefusal::Busy;
-    if (!found && !saved)
-        return find(by.partnerId, keyId) ? KeyRefusal::Storage : KeyRefusal::NotFound;
     const auto stored = saved ? find(by.partnerId, keyId) : std::nullopt;
     if (!stored)
         return KeyRefusal::Storage;

@@ -16,11 +16,12 @@ class Store;
 
 // Why a key change was refused; the routes turn each into API.md's answer.
 enum class KeyRefusal {
-    NotFound,  // no such key in the caller's partner
-    Revoked,   // rotate: a revoked key cannot be rotated
-    NotActive, // rotate: only an active key can be (models/domain/keystatus.h)
-    Busy,      // another writer held the database too long: try again
-    Storage,   // the database failed
+    NotFound,         // no such key in the caller's partner
+    Revoked,          // rotate: a revoked key cannot be rotated
+    NotActive,        // rotate, or a change of custody: only an active key (models/domain/keystatus.h)
+    InvalidCustodian, // the new custodian is not a current member of the key's team
+    Busy,             // another writer held the database too long: try again
+    Storage,          // the database failed
 };
 
 template <typename T> using KeyResult = std::variant<T, KeyRefusal>;
@@ -39,6 +40,7 @@ struct KeyDraft {
 struct KeyEdit {
     std::optional<QString> name;
     std::optional<QString> description;
+    std::optional<QString> custodianId; // a current team member's user id
 };
 
 // A key just made: its secret is shown once and never stored.

@@ -138,6 +138,10 @@ const QList<QStringList> &migrations() {
             QStringLiteral("CREATE TABLE usage_spool_counted (instance TEXT NOT NULL, boot INTEGER NOT NULL,"
                            " sequence INTEGER NOT NULL, PRIMARY KEY (instance, boot))"),
         },
+        // 5: the person answerable for a key (API.md v1.1 custody); NULL: its creator.
+        {
+            QStringLiteral("ALTER TABLE api_keys ADD COLUMN custodian_id TEXT"),
+        },
     };
     return all;
 }

@@ -38,6 +38,14 @@ OrHttpError<QString> checkName(const QJsonValue &value) {
 }
 
 // Absent and null both mean no description.
+// custodian_id: a user id; whether that person is on the team is the key service's to say.
+OrHttpError<QString> checkCustodian(const QJsonValue &value) {
+    if (!value.isString() || value.toString().isEmpty())
+        return fieldError(QStringLiteral("invalid_custodian"), QStringLiteral("custodian_id"),
+                          QStringLiteral("custodian_id is the id of a current member of your team."));
+    return value.toString();
+}
+
 OrHttpError<QString> checkDescription(const QJsonValue &value) {
     if (!value.isUndefined() && !value.isNull() && !value.isString())
         return wrongType(QStringLiteral("description"), QStringLiteral("a string or null"));
@@ -105,8 +113,12 @@ HttpResponse refusalResponse(KeyRefusal refusal) {
         return errorResponse(409, QStringLiteral("key_revoked"),
                              QStringLiteral("A revoked key cannot be rotated; create a new one."));
     case KeyRefusal::NotActive:
-        return errorResponse(409, QStringLiteral("key_not_active"),
-                             QStringLiteral("Only an active key can be rotated."));
+        return errorResponse(
+            409, QStringLiteral("key_not_active"),
+            QStringLiteral("Only an active key can be rotated or handed to another person."));
+    case KeyRefusal::InvalidCustodian:
+        return fieldError(QStringLiteral("invalid_custodian"), QStringLiteral("custodian_id"),
+                          QStringLiteral("Choose a current member of your team to answer for this key."));
     case KeyRefusal::Busy: {
         // The database is held by another writer: nothing changed, and trying again is safe.
         HttpResponse busy = errorResponse(503, QStringLiteral("busy"),
@@ -235,6 +247,13 @@ struct KeyRoutes {
             if (const HttpResponse *error = httpError(checked))
                 return respond(*error);
             edit.description = std::get<QString>(checked);
+        }
+        const QJsonValue custodianValue = body->value(QStringLiteral("custodian_id"));
+        if (!custodianValue.isUndefined()) {
+            const auto checked = checkCustodian(custodianValue);
+            if (const HttpResponse *error = httpError(checked))
+                return respond(*error);
+            edit.custodianId = std::get<QString>(checked);
         }
         const auto edited = keys().edit(*ctx.user, keyId, edit, ctx.now);
         if (const auto *refusal = std::get_if<KeyRefusal>(&edited))

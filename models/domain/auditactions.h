@@ -17,4 +17,6 @@ inline constexpr QLatin1StringView sessionRevoked{"session.revoked"};
 inline constexpr QLatin1StringView userPasswordChanged{"user.password_changed"};
 inline constexpr QLatin1StringView teamRoleChanged{"team.role_changed"};
 inline constexpr QLatin1StringView teamMemberRemoved{"team.member_removed"};
+// Version 1.1: keys after creation.
+inline constexpr QLatin1StringView keyCustodyChanged{"key.custody_changed"};
 } // namespace knotie::auditaction
