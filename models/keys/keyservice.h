@@ -29,6 +29,8 @@ public:
     KeyOperation *revoke(const QString &keyId);
     KeyOperation *update(const QString &keyId, std::optional<QString> name,
                          std::optional<QString> description);
+    // Hands an active key to another current team member (API.md v1.1 custody).
+    KeyOperation *handOver(const QString &keyId, const QString &custodianId);
 
 private:
     // The operation for one request; already finished (refused) when the request may not run.

@@ -108,6 +108,11 @@ QJsonObject UpdateKeyJob::requestBody() const {
     return o;
 }
 
+HandOverKeyJob::HandOverKeyJob(GatewayConnection connection, QString keyId, QString custodianId,
+                               QObject *parent)
+    : SingleKeyJob(std::move(connection), std::move(keyId), parent)
+    , m_custodianId(std::move(custodianId)) {}
+
 CheckKeyJob::CheckKeyJob(GatewayConnection connection, QByteArray secret, QObject *parent)
     : GatewayJob(std::move(connection), parent)
     , m_secret(std::move(secret)) {}
