@@ -54,6 +54,13 @@
             <numerusform>%n keys revoked.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n key(s) handed over.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyFilterBar</name>
@@ -117,23 +124,6 @@
         <translation>
             <numerusform>in %n day</numerusform>
             <numerusform>in %n days</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>knotie::MemberLeavesDialog</name>
-    <message numerus="yes">
-        <source>&amp;Rotate %n Key(s)</source>
-        <translation>
-            <numerusform>&amp;Rotate %n Key</numerusform>
-            <numerusform>&amp;Rotate %n Keys</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Revoke %n Key(s)</source>
-        <translation>
-            <numerusform>&amp;Revoke %n Key</numerusform>
-            <numerusform>&amp;Revoke %n Keys</numerusform>
         </translation>
     </message>
 </context>
