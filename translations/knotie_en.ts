@@ -56,9 +56,9 @@
     </message>
     <message numerus="yes">
         <source>%n key(s) handed over.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key handed over.</numerusform>
+            <numerusform>%n keys handed over.</numerusform>
         </translation>
     </message>
 </context>
