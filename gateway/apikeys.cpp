@@ -16,8 +16,9 @@ const QString selectKeys = QStringLiteral(
     "SELECT k.id, k.partner_id, k.name, k.description, k.type, k.customer_id, k.prefix, k.last4,"
     " k.created_at, k.created_by, cu.name, k.last_used_at, k.expires_at, k.revoked_at, k.revoked_by, ru.name,"
     " k.replaced_by, k.replaces, k.rate_limit_requests, k.rate_limit_seconds, k.change_seq,"
-    " cu.removed_at IS NOT NULL"
-    " FROM api_keys k JOIN users cu ON cu.id = k.created_by LEFT JOIN users ru ON ru.id = k.revoked_by ");
+    " cu.removed_at IS NOT NULL, gu.id, gu.name, gu.removed_at IS NOT NULL"
+    " FROM api_keys k JOIN users cu ON cu.id = k.created_by LEFT JOIN users ru ON ru.id = k.revoked_by"
+    " JOIN users gu ON gu.id = COALESCE(k.custodian_id, k.created_by) ");
 
 std::optional<qint64> optionalInteger(const QVariant &value) {
     if (value.isNull())
@@ -50,6 +51,7 @@ StoredKey keyFrom(const QSqlQuery &q) {
     }
     k.changeSeq = q.value(20).toLongLong();
     k.createdByRemoved = q.value(21).toBool();
+    k.custodian = {q.value(22).toString(), q.value(23).toString(), q.value(24).toBool()};
     return k;
 }
 
@@ -92,6 +94,9 @@ QJsonObject toJson(const StoredKey &key, qint64 now) {
         {QStringLiteral("created_by"), QJsonObject{{QStringLiteral("id"), key.createdById},
                                                    {QStringLiteral("name"), key.createdByName},
                                                    {QStringLiteral("removed"), key.createdByRemoved}}},
+        {QStringLiteral("custodian"), QJsonObject{{QStringLiteral("id"), key.custodian.id},
+                                                  {QStringLiteral("name"), key.custodian.name},
+                                                  {QStringLiteral("removed"), key.custodian.removed}}},
         {QStringLiteral("last_used_at"), timeOrNull(key.lastUsedAt)},
         {QStringLiteral("expires_at"), timeOrNull(key.expiresAt)},
         {QStringLiteral("revoked_at"), timeOrNull(key.revokedAt)},

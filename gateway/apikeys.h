@@ -18,6 +18,13 @@ class Store;
 
 namespace knotie::gateway::apikeys {
 
+// A person a key names (its custodian), as the ApiKey object shows them.
+struct KeyPerson {
+    QString id;
+    QString name;
+    bool removed = false; // removed from the team since (DELETE /v1/team/{id})
+};
+
 struct StoredKey {
     QString id;
     QString partnerId;
@@ -31,6 +38,7 @@ struct StoredKey {
     QString createdById;
     QString createdByName;
     bool createdByRemoved = false; // removed from the team since (DELETE /v1/team/{id})
+    KeyPerson custodian;           // who answers for the key: its creator until handed over
     std::optional<qint64> lastUsedAt;
     std::optional<qint64> expiresAt;
     std::optional<qint64> revokedAt;

@@ -63,6 +63,14 @@ QJsonObject keyLimitsChanged(
     return details;
 }
 
+QJsonObject keyCustodyChanged(const QString &oldId, const QString &oldName, const QString &newId,
+                              const QString &newName) {
+    return {{QStringLiteral("old"),
+             QJsonObject{{QStringLiteral("id"), oldId}, {QStringLiteral("name"), oldName}}},
+            {QStringLiteral("new"),
+             QJsonObject{{QStringLiteral("id"), newId}, {QStringLiteral("name"), newName}}}};
+}
+
 bool record(QSqlDatabase &db, const Event &event, qint64 at) {
     const qint64 sequence = nextChangeSequence(db);
     if (sequence == 0)

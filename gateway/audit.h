@@ -34,6 +34,9 @@ QJsonObject keyRevoked(const QString &name);
 QJsonObject keyLimitsChanged(
     const std::optional<std::pair<std::optional<RateLimit>, std::optional<RateLimit>>> &rateLimit,
     const std::optional<std::pair<std::optional<qint64>, std::optional<qint64>>> &expiresAt);
+// key.custody_changed: {"old": {"id","name"}, "new": {"id","name"}}
+QJsonObject keyCustodyChanged(const QString &oldId, const QString &oldName, const QString &newId,
+                              const QString &newName);
 
 // Appends the event inside the caller's write() transaction, stamped with the next
 // change number so GET /v1/audit can page it like keys.

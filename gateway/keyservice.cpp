@@ -58,6 +58,18 @@ std::optional<QByteArray> insertKey(QSqlDatabase &db, const NewKeyRow &row, cons
     return secret;
 }
 
+// A person who may answer for a key: on the partner's team now (not removed).
+std::optional<apikeys::KeyPerson> currentMember(QSqlDatabase &db, const QString &partnerId,
+                                                const QString &userId) {
+    QSqlQuery q = prepare(db, QStringLiteral("SELECT id, name FROM users"
+                                             " WHERE id = ? AND partner_id = ? AND removed_at IS NULL"));
+    q.addBindValue(userId);
+    q.addBindValue(partnerId);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return apikeys::KeyPerson{q.value(0).toString(), q.value(1).toString(), false};
+}
+
 bool recordEvent(QSqlDatabase &db, const Principal &by, QLatin1StringView action, const QString &keyId,
                  const QJsonObject &details, qint64 now) {
     return audit::record(db, audit::Event{by.partnerId, by.userId, by.name, QString(action), keyId, details},
@@ -115,19 +127,32 @@ KeyResult<StoredKey> KeyService::edit(const Principal &by, const QString &keyId,
         const bool rateLimitChanged = rateLimit != current->rateLimit;
         const bool expiryChanged = expiresAt != current->expiresAt;
         limitsChanged = rateLimitChanged || expiryChanged;
-        if (!renamed && !limitsChanged)
+        std::optional<apikeys::KeyPerson> custodian;
+        if (edit.custodianId && *edit.custodianId != current->custodian.id) {
+            if (current->statusAt(now) != KeyStatus::Active) {
+                refusal = KeyRefusal::NotActive;
+                return false;
+            }
+            custodian = currentMember(db, by.partnerId, *edit.custodianId);
+            if (!custodian) {
+                refusal = KeyRefusal::InvalidCustodian;
+                return false;
+            }
+        }
+        if (!renamed && !limitsChanged && !custodian)
             return true;
         const qint64 sequence = nextChangeSequence(db);
         QSqlQuery q =
             prepare(db, QStringLiteral("UPDATE api_keys SET name = ?, description = COALESCE(?, ''),"
                                        " rate_limit_requests = ?, rate_limit_seconds = ?,"
-                                       " expires_at = ?, change_seq = ?, expiry_stamped = ?"
-                                       " WHERE id = ?"));
+                                       " expires_at = ?, custodian_id = COALESCE(?, custodian_id),"
+                                       " change_seq = ?, expiry_stamped = ? WHERE id = ?"));
         q.addBindValue(name);
         q.addBindValue(description);
         q.addBindValue(rateLimit ? QVariant(rateLimit->requests) : QVariant());
         q.addBindValue(rateLimit ? QVariant(rateLimit->perSeconds) : QVariant());
         q.addBindValue(expiresAt ? QVariant(*expiresAt) : QVariant());
+        q.addBindValue(custodian ? QVariant(custodian->id) : QVariant());
         q.addBindValue(sequence);
         q.addBindValue(apikeys::expiryReached(expiresAt, now) ? 1 : 0);
         q.addBindValue(current->id);
@@ -138,13 +163,19 @@ KeyResult<StoredKey> KeyService::edit(const Principal &by, const QString &keyId,
                                                       description != current->description),
                                     now))
             return false;
-        return !limitsChanged ||
-               recordEvent(db, by, auditaction::keyLimitsChanged, current->id,
-                           audit::keyLimitsChanged(
-                               rateLimitChanged ? std::make_optional(std::pair(current->rateLimit, rateLimit))
-                                                : std::nullopt,
-                               expiryChanged ? std::make_optional(std::pair(current->expiresAt, expiresAt))
-                                             : std::nullopt),
+        if (limitsChanged &&
+            !recordEvent(db, by, auditaction::keyLimitsChanged, current->id,
+                         audit::keyLimitsChanged(
+                             rateLimitChanged ? std::make_optional(std::pair(current->rateLimit, rateLimit))
+                                              : std::nullopt,
+                             expiryChanged ? std::make_optional(std::pair(current->expiresAt, expiresAt))
+                                           : std::nullopt),
+                         now))
+            return false;
+        return !custodian ||
+               recordEvent(db, by, auditaction::keyCustodyChanged, current->id,
+                           audit::keyCustodyChanged(current->custodian.id, current->custodian.name,
+                                                    custodian->id, custodian->name),
                            now);
     });
     if (refusal)

@@ -16,11 +16,12 @@ class Store;
 
 // Why a key change was refused; the routes turn each into API.md's answer.
 enum class KeyRefusal {
-    NotFound,  // no such key in the caller's partner
-    Revoked,   // rotate: a revoked key cannot be rotated
-    NotActive, // rotate, or a limit change: only an active key's (models/domain/keystatus.h)
-    Busy,      // another writer held the database too long: try again
-    Storage,   // the database failed
+    NotFound,         // no such key in the caller's partner
+    Revoked,          // rotate: a revoked key cannot be rotated
+    NotActive,        // rotate, a limit or custody change: only an active key (models/domain/keystatus.h)
+    InvalidCustodian, // the new custodian is not a current member of the key's team
+    Busy,             // another writer held the database too long: try again
+    Storage,          // the database failed
 };
 
 template <typename T> using KeyResult = std::variant<T, KeyRefusal>;
@@ -44,6 +45,7 @@ struct KeyEdit {
     std::optional<std::optional<qint64>> expiresAt;
 
     bool changesLimits() const { return rateLimit.has_value() || expiresAt.has_value(); }
+    std::optional<QString> custodianId; // a current team member's user id
 };
 
 // A key just made: its secret is shown once and never stored.

@@ -152,6 +152,10 @@ const QList<QStringList> &migrations() {
             // Newest first per key, and the pruning's range deletes, read one index.
             QStringLiteral("CREATE INDEX key_requests_by_key ON key_requests(key_id, at, id)"),
         },
+        // 6: the person answerable for a key (API.md v1.1 custody); NULL: its creator.
+        {
+            QStringLiteral("ALTER TABLE api_keys ADD COLUMN custodian_id TEXT"),
+        },
     };
     return all;
 }

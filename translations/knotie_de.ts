@@ -1534,6 +1534,13 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <source>%1 was not changed: %2</source>
         <translation>%1 wurde nicht geändert: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n key(s) handed over.</source>
+        <translation>
+            <numerusform>%n Schlüssel übergeben.</numerusform>
+            <numerusform>%n Schlüssel übergeben.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyDetailsDialog</name>
@@ -2359,28 +2366,8 @@ Abhilfe: %4</translation>
         <translation>Ein Teammitglied geht</translation>
     </message>
     <message>
-        <source>When someone leaves your team, the keys they created should stop being theirs: rotate them (new secrets, shown once, for whoever takes over) or revoke them.</source>
-        <translation>Wenn jemand Ihr Team verlässt, sollen die Schlüssel, die diese Person erstellt hat, nicht mehr ihr gehören: Rotieren Sie sie (neue Geheimnisse, einmal angezeigt, für die Nachfolge) oder widerrufen Sie sie.</translation>
-    </message>
-    <message>
         <source>Team member who leaves</source>
         <translation>Teammitglied, das geht</translation>
-    </message>
-    <message>
-        <source>Keys this member created</source>
-        <translation>Von diesem Mitglied erstellte Schlüssel</translation>
-    </message>
-    <message>
-        <source>R&amp;otate every key</source>
-        <translation>Jeden Schlüssel r&amp;otieren</translation>
-    </message>
-    <message>
-        <source>Re&amp;voke every key</source>
-        <translation>Jeden Schlüssel &amp;widerrufen</translation>
-    </message>
-    <message>
-        <source>The old keys stop working</source>
-        <translation>Die alten Schlüssel funktionieren nicht mehr</translation>
     </message>
     <message>
         <source>immediately</source>
@@ -2399,42 +2386,152 @@ Abhilfe: %4</translation>
         <translation>in 7 Tagen</translation>
     </message>
     <message>
-        <source>— the old keys stop working</source>
-        <translation>– die alten Schlüssel funktionieren nicht mehr</translation>
-    </message>
-    <message>
         <source>&amp;Member:</source>
         <translation>&amp;Mitglied:</translation>
-    </message>
-    <message>
-        <source>Keys they created that still work:</source>
-        <translation>Von ihm erstellte Schlüssel, die noch funktionieren:</translation>
     </message>
     <message>
         <source>Pick a member.</source>
         <translation>Wählen Sie ein Mitglied.</translation>
     </message>
     <message>
-        <source>They created no keys that still work.</source>
-        <translation>Es gibt keine von diesem Mitglied erstellten Schlüssel, die noch funktionieren.</translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Rotate %n Key(s)</source>
-        <translation>
-            <numerusform>%n Schlüssel &amp;rotieren</numerusform>
-            <numerusform>%n Schlüssel &amp;rotieren</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Revoke %n Key(s)</source>
-        <translation>
-            <numerusform>%n Schlüssel &amp;widerrufen</numerusform>
-            <numerusform>%n Schlüssel &amp;widerrufen</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Working… %1 of %2</source>
         <translation>In Arbeit… %1 von %2</translation>
+    </message>
+    <message>
+        <source>&amp;Review and Run…</source>
+        <translation>&amp;Prüfen und ausführen…</translation>
+    </message>
+    <message>
+        <source>When someone leaves your team, the keys they created or answer for should stop being theirs: rotate them (new secrets, shown once, for whoever takes over), revoke them, or hand them to someone who stays.</source>
+        <translation>Wenn jemand Ihr Team verlässt, sollten die Schlüssel, die diese Person erstellt hat oder verantwortet, nicht mehr ihre sein: Rotieren Sie sie (neue Geheimnisse, einmal angezeigt, für die Nachfolge), widerrufen Sie sie oder übergeben Sie sie jemandem, der bleibt.</translation>
+    </message>
+    <message>
+        <source>Keys this member created or answers for</source>
+        <translation>Schlüssel, die dieses Mitglied erstellt hat oder verantwortet</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Was geschieht</translation>
+    </message>
+    <message>
+        <source>R&amp;otate</source>
+        <translation>R&amp;otieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>Every active key:</source>
+        <translation>Jeder aktive Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Rotated keys stop working</source>
+        <translation>Rotierte Schlüssel hören auf zu funktionieren</translation>
+    </message>
+    <message>
+        <source>A key handed over keeps its secret. Only you can know whether that secret left a server or a laptop the person who leaves could still reach; if in doubt, rotate it instead.</source>
+        <translation>Ein übergebener Schlüssel behält sein Geheimnis. Nur Sie können wissen, ob dieses Geheimnis auf einem Server oder Laptop liegt, den die gehende Person noch erreichen kann; rotieren Sie ihn im Zweifel stattdessen.</translation>
+    </message>
+    <message>
+        <source>Rotated keys stop &amp;working:</source>
+        <translation>Rotierte Schlüssel &amp;enden:</translation>
+    </message>
+    <message>
+        <source>Keys they created or answer for that still work:</source>
+        <translation>Schlüssel, die diese Person erstellt hat oder verantwortet und die noch funktionieren:</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>In grace, expires %1</source>
+        <translation>In der Übergangsfrist, läuft %1 ab</translation>
+    </message>
+    <message>
+        <source>What happens to %1</source>
+        <translation>Was mit %1 geschieht</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Rotieren</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Hand to %1</source>
+        <translation>An %1 übergeben</translation>
+    </message>
+    <message>
+        <source>Revoke now</source>
+        <translation>Jetzt widerrufen</translation>
+    </message>
+    <message>
+        <source>Let it expire</source>
+        <translation>Ablaufen lassen</translation>
+    </message>
+    <message>
+        <source>They created and answer for no keys that still work.</source>
+        <translation>Diese Person hat keine funktionierenden Schlüssel erstellt und verantwortet keine.</translation>
+    </message>
+    <message>
+        <source>Rotate %1: a new secret is shown once; the old one stops working %2.</source>
+        <translation>%1 rotieren: Ein neues Geheimnis wird einmal angezeigt; das alte hört %2 auf zu funktionieren.</translation>
+    </message>
+    <message>
+        <source>Revoke %1: it stops working at once.</source>
+        <translation>%1 widerrufen: Er hört sofort auf zu funktionieren.</translation>
+    </message>
+    <message>
+        <source>Hand %1 to %2: it keeps working with the same secret.</source>
+        <translation>%1 an %2 übergeben: Er funktioniert mit demselben Geheimnis weiter.</translation>
+    </message>
+    <message>
+        <source>Leave %1 to expire %2.</source>
+        <translation>%1 %2 ablaufen lassen.</translation>
+    </message>
+    <message>
+        <source>Then remove %1 from the team: their sessions end at once and they cannot sign in again. Keys keep naming them as creator.</source>
+        <translation>Dann %1 aus dem Team entfernen: Ihre Sitzungen enden sofort, und sie können sich nicht mehr anmelden. Schlüssel nennen sie weiterhin als Ersteller.</translation>
+    </message>
+    <message>
+        <source>Remove them from the team</source>
+        <translation>Aus dem Team entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the team (their sessions end at once)</source>
+        <translation>%1 aus dem Team entfernen (die Sitzungen enden sofort)</translation>
+    </message>
+    <message>
+        <source>This is what will happen:</source>
+        <translation>Das wird geschehen:</translation>
+    </message>
+    <message>
+        <source>&amp;Do All of This</source>
+        <translation>&amp;All das ausführen</translation>
+    </message>
+    <message>
+        <source>%1 is still in the team, since not every key was changed. Try again once the keys above are dealt with.</source>
+        <translation>%1 ist noch im Team, da nicht jeder Schlüssel geändert wurde. Versuchen Sie es erneut, sobald die Schlüssel oben erledigt sind.</translation>
+    </message>
+    <message>
+        <source>%1 was removed from the team; their sessions have ended.</source>
+        <translation>%1 wurde aus dem Team entfernt; die Sitzungen sind beendet.</translation>
+    </message>
+    <message>
+        <source>%1 is still in the team: %2</source>
+        <translation>%1 ist noch im Team: %2</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,13 @@
             <numerusform>%n keys revoked.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n key(s) handed over.</source>
+        <translation>
+            <numerusform>%n key handed over.</numerusform>
+            <numerusform>%n keys handed over.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyFilterBar</name>
@@ -156,23 +163,6 @@
         <translation>
             <numerusform>%1 per %n second</numerusform>
             <numerusform>%1 per %n seconds</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>knotie::MemberLeavesDialog</name>
-    <message numerus="yes">
-        <source>&amp;Rotate %n Key(s)</source>
-        <translation>
-            <numerusform>&amp;Rotate %n Key</numerusform>
-            <numerusform>&amp;Rotate %n Keys</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Revoke %n Key(s)</source>
-        <translation>
-            <numerusform>&amp;Revoke %n Key</numerusform>
-            <numerusform>&amp;Revoke %n Keys</numerusform>
         </translation>
     </message>
 </context>

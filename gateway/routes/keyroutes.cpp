@@ -38,6 +38,14 @@ OrHttpError<QString> checkName(const QJsonValue &value) {
 }
 
 // Absent and null both mean no description.
+// custodian_id: a user id; whether that person is on the team is the key service's to say.
+OrHttpError<QString> checkCustodian(const QJsonValue &value) {
+    if (!value.isString() || value.toString().isEmpty())
+        return fieldError(QStringLiteral("invalid_custodian"), QStringLiteral("custodian_id"),
+                          QStringLiteral("custodian_id is the id of a current member of your team."));
+    return value.toString();
+}
+
 OrHttpError<QString> checkDescription(const QJsonValue &value) {
     if (!value.isUndefined() && !value.isNull() && !value.isString())
         return wrongType(QStringLiteral("description"), QStringLiteral("a string or null"));
@@ -132,6 +140,9 @@ refusalResponse(KeyRefusal refusal,
                              QStringLiteral("A revoked key cannot be rotated; create a new one."));
     case KeyRefusal::NotActive:
         return errorResponse(409, QStringLiteral("key_not_active"), notActive);
+    case KeyRefusal::InvalidCustodian:
+        return fieldError(QStringLiteral("invalid_custodian"), QStringLiteral("custodian_id"),
+                          QStringLiteral("Choose a current member of your team to answer for this key."));
     case KeyRefusal::Busy: {
         // The database is held by another writer: nothing changed, and trying again is safe.
         HttpResponse busy = errorResponse(503, QStringLiteral("busy"),
@@ -263,10 +274,18 @@ struct KeyRoutes {
         }
         if (const auto error = readLimitEdit(*body, ctx.now, edit))
             return respond(*error);
+        const QJsonValue custodianValue = body->value(QStringLiteral("custodian_id"));
+        if (!custodianValue.isUndefined()) {
+            const auto checked = checkCustodian(custodianValue);
+            if (const HttpResponse *error = httpError(checked))
+                return respond(*error);
+            edit.custodianId = std::get<QString>(checked);
+        }
         const auto edited = keys().edit(*ctx.user, keyId, edit, ctx.now);
         if (const auto *refusal = std::get_if<KeyRefusal>(&edited))
             return respond(refusalResponse(
-                *refusal, QStringLiteral("Only an active key's rate limit or expiry can change.")));
+                *refusal,
+                QStringLiteral("Only an active key's rate limit, expiry or custodian can change.")));
         respond(keyJson(200, std::get<StoredKey>(edited), ctx.now));
     }
 

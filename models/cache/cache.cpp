@@ -210,7 +210,8 @@ QString Cache::keyColumns() {
     return QStringLiteral(
         "id, name, description, type, customer_id, prefix, last4, status, created_at,"
         " created_by_id, created_by_name, last_used_at, expires_at, revoked_at, revoked_by_id,"
-        " revoked_by_name, replaced_by, replaces, rate_limit_requests, rate_limit_seconds");
+        " revoked_by_name, replaced_by, replaces, rate_limit_requests, rate_limit_seconds, custodian_id,"
+        " custodian_name");
 }
 
 namespace {
@@ -238,11 +239,13 @@ void bindKey(Binder &b, const ApiKey &k, const QString &type, const QString &sta
     b.optionalText(17, k.replaces);
     b.optionalInteger(18, k.rateLimit ? k.rateLimit->requests : 0);
     b.optionalInteger(19, k.rateLimit ? k.rateLimit->perSeconds : 0);
+    b.optionalText(20, k.custodian ? k.custodian->id : QString());
+    b.optionalText(21, k.custodian ? k.custodian->name : QString());
 }
 
 QString insertKeySql() {
     return QStringLiteral("INSERT OR REPLACE INTO keys (") + Cache::keyColumns() +
-           QStringLiteral(") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+           QStringLiteral(") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 }
 
 #if KNOTIE_CACHE_SQLITE_C_API
@@ -361,6 +364,8 @@ ApiKey keyFromRow(const QSqlQuery &q) {
     k.replaces = q.value(17).toString();
     if (!q.value(18).isNull())
         k.rateLimit = RateLimit{q.value(18).toInt(), q.value(19).toInt()};
+    if (!q.value(20).isNull())
+        k.custodian = PersonRef{q.value(20).toString(), q.value(21).toString()};
     return k;
 }
 } // namespace

@@ -43,6 +43,11 @@ const QList<QStringList> &cacheMigrations() {
                            " range_to INTEGER NOT NULL, fetched_at INTEGER NOT NULL, body TEXT NOT NULL)"
                            " WITHOUT ROWID"),
         },
+        // 4: who answers for a key, when not its creator (API.md v1.1 custody).
+        {
+            QStringLiteral("ALTER TABLE keys ADD COLUMN custodian_id TEXT"),
+            QStringLiteral("ALTER TABLE keys ADD COLUMN custodian_name TEXT"),
+        },
     };
     return all;
 }

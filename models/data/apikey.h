@@ -42,6 +42,9 @@ struct ApiKey {
     QString replacedBy; // the successor of a rotated key
     QString replaces;   // the key this one rotated
     std::optional<RateLimit> rateLimit;
+    // Who answers for the key (API.md v1.1 custody), when not its creator: kept only then,
+    // since most keys never change hands. Read it through custodianOf().
+    std::optional<PersonRef> custodian;
 
     // What a person recognises a key by without its secret: `kn_rk_…Ab3d`.
     QString maskedSecret() const;
@@ -50,6 +53,11 @@ struct ApiKey {
 
     bool operator==(const ApiKey &) const = default;
 };
+
+// The person answerable for a key: its creator until it is handed to someone else.
+inline const PersonRef &custodianOf(const ApiKey &k) {
+    return k.custodian ? *k.custodian : k.createdBy;
+}
 
 // How every dialog, message and tooltip names a key: `N8N Production (kn_pk_…Ab3d)`. Names
 // need not be unique; the last four characters tell two keys of one name apart.

@@ -90,6 +90,10 @@ std::optional<ApiKey> parseApiKey(const QJsonObject &o) {
         !optionalTime(o, QLatin1StringView("revoked_at"), &k.revokedAt))
         return std::nullopt;
     k.revokedBy = personRef(o.value(QLatin1StringView("revoked_by")));
+    // A v1 gateway sends no custodian: the creator answers for the key.
+    if (auto custodian = personRef(o.value(QLatin1StringView("custodian")));
+        custodian && custodian->id != k.createdBy.id)
+        k.custodian = std::move(custodian);
     k.replacedBy = str(o, QLatin1StringView("replaced_by"));
     k.replaces = str(o, QLatin1StringView("replaces"));
     const QJsonValue limit = o.value(QLatin1StringView("rate_limit"));
@@ -123,6 +127,7 @@ QJsonObject toJson(const ApiKey &k) {
                   {QStringLiteral("status"), keyStatusWireName(k.status)},
                   {QStringLiteral("created_at"), toRfc3339(k.createdAt)},
                   {QStringLiteral("created_by"), ref(k.createdBy)},
+                  {QStringLiteral("custodian"), ref(custodianOf(k))},
                   {QStringLiteral("last_used_at"), timeOrNull(k.lastUsedAt)},
                   {QStringLiteral("expires_at"), timeOrNull(k.expiresAt)},
                   {QStringLiteral("revoked_at"), timeOrNull(k.revokedAt)},

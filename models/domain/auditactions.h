@@ -19,4 +19,6 @@ inline constexpr QLatin1StringView teamRoleChanged{"team.role_changed"};
 inline constexpr QLatin1StringView teamMemberRemoved{"team.member_removed"};
 // Version 1.1: a key's rate limit or expiry changed after creation.
 inline constexpr QLatin1StringView keyLimitsChanged{"key.limits_changed"};
+// Version 1.1: keys after creation.
+inline constexpr QLatin1StringView keyCustodyChanged{"key.custody_changed"};
 } // namespace knotie::auditaction

@@ -19,11 +19,24 @@ UnixTime SuccessorExpiry::expiresAt(const ApiKey &predecessor, UnixTime now) con
     return 0;
 }
 
-KeyBatch::KeyBatch(KeyService *service, Action action, QList<ApiKey> keys, int graceSeconds, QObject *parent)
+namespace {
+QList<KeyBatch::Step> sameAction(KeyBatch::Action action, const QList<ApiKey> &keys) {
+    QList<KeyBatch::Step> steps;
+    steps.reserve(keys.size());
+    for (const ApiKey &key : keys)
+        steps.append({key, action, {}});
+    return steps;
+}
+} // namespace
+
+KeyBatch::KeyBatch(KeyService *service, Action action, const QList<ApiKey> &keys, int graceSeconds,
+                   QObject *parent)
+    : KeyBatch(service, sameAction(action, keys), graceSeconds, parent) {}
+
+KeyBatch::KeyBatch(KeyService *service, QList<Step> steps, int graceSeconds, QObject *parent)
     : QObject(parent)
     , m_service(service)
-    , m_action(action)
-    , m_keys(std::move(keys))
+    , m_steps(std::move(steps))
     , m_grace(graceSeconds) {}
 
 void KeyBatch::start() {
@@ -32,23 +45,33 @@ void KeyBatch::start() {
 
 void KeyBatch::next() {
     ++m_current;
-    Q_EMIT progress(m_current, int(m_keys.size()));
-    if (m_current >= m_keys.size()) {
+    Q_EMIT progress(m_current, int(m_steps.size()));
+    if (m_current >= m_steps.size()) {
         Q_EMIT finished();
         return;
     }
-    const ApiKey &key = m_keys[m_current];
+    const Step &step = m_steps[m_current];
     // One key at a time: the gateway's answers (and the secrets) come in the list's order.
-    KeyOperation *operation =
-        m_action == Action::Rotate
-            ? m_service->rotate(key.id, m_grace, m_expiry.expiresAt(key, QDateTime::currentSecsSinceEpoch()))
-            : m_service->revoke(key.id);
+    KeyOperation *operation = nullptr;
+    switch (step.action) {
+    case Action::Rotate:
+        operation = m_service->rotate(step.key.id, m_grace,
+                                      m_expiry.expiresAt(step.key, QDateTime::currentSecsSinceEpoch()));
+        break;
+    case Action::Revoke:
+        operation = m_service->revoke(step.key.id);
+        break;
+    case Action::HandOver:
+        operation = m_service->handOver(step.key.id, step.custodianId);
+        break;
+    }
     connect(operation, &KeyOperation::finished, this, &KeyBatch::settle);
 }
 
 void KeyBatch::settle(const KeyResult &result) {
-    m_outcomes.append({m_keys[m_current], result.ok, result.error});
-    if (result.ok && m_action == Action::Rotate)
+    const Step &step = m_steps[m_current];
+    m_outcomes.append({step.key, step.action, result.ok, result.error});
+    if (result.ok && step.action == Action::Rotate)
         Q_EMIT secretIssued(result.key, result.secret);
     // Operations answer queued, so a long list does not recurse.
     next();
@@ -59,13 +82,30 @@ int KeyBatch::succeeded() const {
 }
 
 QString KeyBatch::summary() const {
-    const int ok = succeeded();
-    QString text = m_action == Action::Rotate ? tr("%n key(s) rotated.", nullptr, ok)
-                                              : tr("%n key(s) revoked.", nullptr, ok);
+    QStringList lines;
+    for (const Action action : {Action::Rotate, Action::HandOver, Action::Revoke}) {
+        const bool planned = std::any_of(m_steps.begin(), m_steps.end(),
+                                         [action](const Step &s) { return s.action == action; });
+        if (!planned)
+            continue;
+        const int ok = int(std::count_if(m_outcomes.begin(), m_outcomes.end(),
+                                         [action](const Outcome &o) { return o.ok && o.action == action; }));
+        switch (action) {
+        case Action::Rotate:
+            lines.append(tr("%n key(s) rotated.", nullptr, ok));
+            break;
+        case Action::HandOver:
+            lines.append(tr("%n key(s) handed over.", nullptr, ok));
+            break;
+        case Action::Revoke:
+            lines.append(tr("%n key(s) revoked.", nullptr, ok));
+            break;
+        }
+    }
     for (const Outcome &o : m_outcomes)
         if (!o.ok)
-            text += QLatin1Char('\n') + tr("%1 was not changed: %2").arg(keyLabel(o.key), o.error);
-    return text;
+            lines.append(tr("%1 was not changed: %2").arg(keyLabel(o.key), o.error));
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace knotie

@@ -30,20 +30,31 @@ struct SuccessorExpiry {
 class KeyBatch : public QObject {
     Q_OBJECT
 public:
-    enum class Action { Rotate, Revoke };
+    enum class Action { Rotate, Revoke, HandOver };
+    // One key and what happens to it; `custodianId` for HandOver only.
+    struct Step {
+        ApiKey key;
+        Action action = Action::Revoke;
+        QString custodianId;
+    };
     struct Outcome {
         ApiKey key;
+        Action action = Action::Revoke;
         bool ok = false;
         QString error; // why not, for a person
     };
 
-    KeyBatch(KeyService *service, Action action, QList<knotie::ApiKey> keys, int graceSeconds = 86400,
+    // The same action for every key.
+    KeyBatch(KeyService *service, Action action, const QList<knotie::ApiKey> &keys, int graceSeconds = 86400,
              QObject *parent = nullptr);
+    // Each key its own action (a member who leaves: rotate one, hand another over, ...).
+    KeyBatch(KeyService *service, QList<Step> steps, int graceSeconds = 86400, QObject *parent = nullptr);
 
     // Rotation only; set before start().
     void setSuccessorExpiry(SuccessorExpiry expiry) { m_expiry = expiry; }
     void start();
-    Action action() const { return m_action; }
+    // The action of the first step (a batch of one action: its action).
+    Action action() const { return m_steps.isEmpty() ? Action::Revoke : m_steps.first().action; }
     const QList<Outcome> &outcomes() const { return m_outcomes; }
     int succeeded() const;
     // "2 keys rotated, 1 failed: “Zapier hooks”: …", for the end of the flow.
@@ -60,8 +71,7 @@ private:
     void settle(const knotie::KeyResult &result);
 
     KeyService *m_service;
-    Action m_action;
-    QList<ApiKey> m_keys;
+    QList<Step> m_steps;
     int m_grace;
     SuccessorExpiry m_expiry;
     int m_current = -1;

@@ -120,4 +120,14 @@ KeyOperation *KeyService::changeLimits(const QString &keyId, const KeyLimits &li
     return operation;
 }
 
+KeyOperation *KeyService::handOver(const QString &keyId, const QString &custodianId) {
+    bool mayRun = false;
+    KeyOperation *operation = begin(&mayRun);
+    if (!mayRun)
+        return operation;
+    auto *job = new HandOverKeyJob(m_session->connection(), keyId, custodianId, this);
+    run(operation, job, [job](KeyResult &result) { result.key = job->key(); });
+    return operation;
+}
+
 } // namespace knotie

@@ -31,6 +31,8 @@ public:
                          std::optional<QString> description);
     // An active key's rate limit and expiry (API.md v1.1); both as given.
     KeyOperation *changeLimits(const QString &keyId, const knotie::KeyLimits &limits);
+    // Hands an active key to another current team member (API.md v1.1 custody).
+    KeyOperation *handOver(const QString &keyId, const QString &custodianId);
 
 private:
     // The operation for one request; already finished (refused) when the request may not run.

@@ -26,6 +26,14 @@ bool TeamJob::parse(const QJsonObject &body) {
     return take(wire::parseTeam(body), &m_members);
 }
 
+RemoveMemberJob::RemoveMemberJob(GatewayConnection connection, QString userId, QObject *parent)
+    : GatewayJob(std::move(connection), parent)
+    , m_userId(std::move(userId)) {}
+
+QString RemoveMemberJob::path() const {
+    return QStringLiteral("/v1/team/") + QString::fromLatin1(QUrl::toPercentEncoding(m_userId));
+}
+
 UpdatePermissionsJob::UpdatePermissionsJob(GatewayConnection connection, QString userId,
                                            QStringList permissions, QObject *parent)
     : GatewayJob(std::move(connection), parent)

@@ -38,6 +38,22 @@ private:
     QList<TeamMember> m_members;
 };
 
+// DELETE /v1/team/{user_id}: the person leaves the team; their sessions end at once.
+class RemoveMemberJob : public GatewayJob {
+    Q_OBJECT
+public:
+    RemoveMemberJob(GatewayConnection connection, QString userId, QObject *parent = nullptr);
+
+protected:
+    QByteArray method() const override { return "DELETE"; }
+    QString path() const override;
+    bool parse(const QJsonObject &) override { return true; }
+    std::optional<Page> area() const override { return Page::Team; }
+
+private:
+    QString m_userId;
+};
+
 // PATCH /v1/team/{user_id} {"permissions"}
 class UpdatePermissionsJob : public GatewayJob {
     Q_OBJECT

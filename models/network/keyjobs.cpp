@@ -123,6 +123,10 @@ QJsonObject ChangeKeyLimitsJob::requestBody() const {
             {QStringLiteral("expires_at"),
              m_limits.expiresAt ? QJsonValue(toRfc3339(m_limits.expiresAt)) : QJsonValue()}};
 }
+HandOverKeyJob::HandOverKeyJob(GatewayConnection connection, QString keyId, QString custodianId,
+                               QObject *parent)
+    : SingleKeyJob(std::move(connection), std::move(keyId), parent)
+    , m_custodianId(std::move(custodianId)) {}
 
 CheckKeyJob::CheckKeyJob(GatewayConnection connection, QByteArray secret, QObject *parent)
     : GatewayJob(std::move(connection), parent)

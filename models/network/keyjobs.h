@@ -105,6 +105,23 @@ private:
     ApiKey m_key;
 };
 
+// PATCH /v1/keys/{id} {"custodian_id"}: another person answers for the key.
+class HandOverKeyJob : public SingleKeyJob {
+    Q_OBJECT
+public:
+    HandOverKeyJob(GatewayConnection connection, QString keyId, QString custodianId,
+                   QObject *parent = nullptr);
+
+protected:
+    QByteArray method() const override { return "PATCH"; }
+    QString path() const override { return keyPath(); }
+    bool hasBody() const override { return true; }
+    QJsonObject requestBody() const override { return {{QStringLiteral("custodian_id"), m_custodianId}}; }
+
+private:
+    QString m_custodianId;
+};
+
 // PATCH /v1/keys/{id}: rename or describe.
 class UpdateKeyJob : public SingleKeyJob {
     Q_OBJECT

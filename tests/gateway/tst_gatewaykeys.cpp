@@ -53,7 +53,7 @@ private Q_SLOTS:
             QStringLiteral("last4"),      QStringLiteral("status"),       QStringLiteral("created_at"),
             QStringLiteral("created_by"), QStringLiteral("last_used_at"), QStringLiteral("expires_at"),
             QStringLiteral("revoked_at"), QStringLiteral("revoked_by"),   QStringLiteral("replaced_by"),
-            QStringLiteral("replaces"),   QStringLiteral("rate_limit")};
+            QStringLiteral("replaces"),   QStringLiteral("rate_limit"),   QStringLiteral("custodian")};
         QStringList keys = key.keys();
         QStringList expected = fields;
         keys.sort();

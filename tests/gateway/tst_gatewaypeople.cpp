@@ -1,6 +1,8 @@
 #include "tests/gateway/portalcalls.h"
 #include "tests/support/gatewayprocess.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -205,6 +207,68 @@ private Q_SLOTS:
                               {QStringLiteral("new"), QJsonValue()}}));
     }
 
+    // API.md v1.1 custody: a key names who answers for it (its creator until handed over);
+    // only an active key changes hands, and only to a current member of the team.
+    void custody_handsAnActiveKeyToACurrentMember_removedPeopleStayMarked() {
+        QJsonObject key = keyNamed(QStringLiteral("Priya's key"));
+        QCOMPARE(key.value(QStringLiteral("custodian")).toObject(),
+                 (QJsonObject{{QStringLiteral("id"), QStringLiteral("usr_priya")},
+                              {QStringLiteral("name"), QStringLiteral("Priya Raman")},
+                              {QStringLiteral("removed"), true}}));
+        const QString path = QStringLiteral("/v1/keys/") + idOf(key);
+        for (const QJsonValue &refused : {QJsonValue(QStringLiteral("usr_sam")), // another partner
+                                          QJsonValue(QString()), QJsonValue(7)}) {
+            const HttpReply r =
+                call(m_gateway, m_owner, "PATCH", path, {{QStringLiteral("custodian_id"), refused}});
+            QCOMPARE(r.status, 422);
+            QCOMPARE(r.errorCode(), QStringLiteral("invalid_custodian"));
+        }
+        HttpReply r = call(m_gateway, m_owner, "PATCH", path,
+                           {{QStringLiteral("custodian_id"), QStringLiteral("usr_jonas")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("custodian")).toObject(),
+                 (QJsonObject{{QStringLiteral("id"), QStringLiteral("usr_jonas")},
+                              {QStringLiteral("name"), QStringLiteral("Jonas Becker")},
+                              {QStringLiteral("removed"), false}}));
+        // The creator stays who made it.
+        QCOMPARE(
+            r.json().value(QStringLiteral("created_by")).toObject().value(QStringLiteral("id")).toString(),
+            QStringLiteral("usr_priya"));
+        QCOMPARE(lastEvent(QStringLiteral("key.custody_changed")).value(QStringLiteral("details")).toObject(),
+                 (QJsonObject{{QStringLiteral("old"),
+                               QJsonObject{{QStringLiteral("id"), QStringLiteral("usr_priya")},
+                                           {QStringLiteral("name"), QStringLiteral("Priya Raman")}}},
+                              {QStringLiteral("new"),
+                               QJsonObject{{QStringLiteral("id"), QStringLiteral("usr_jonas")},
+                                           {QStringLiteral("name"), QStringLiteral("Jonas Becker")}}}}));
+        // A removed person cannot take it back.
+        r = call(m_gateway, m_owner, "PATCH", path,
+                 {{QStringLiteral("custodian_id"), QStringLiteral("usr_priya")}});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.errorCode(), QStringLiteral("invalid_custodian"));
+        // Handing it to the person who has it already changes nothing: no second event.
+        const auto eventsNow = [this] {
+            return QJsonDocument::fromJson(lastEvents()).object().value(QStringLiteral("events")).toArray();
+        };
+        const QJsonArray before = eventsNow();
+        QCOMPARE(call(m_gateway, m_owner, "PATCH", path,
+                      {{QStringLiteral("custodian_id"), QStringLiteral("usr_jonas")}})
+                     .status,
+                 200);
+        QCOMPARE(eventsNow(), before);
+
+        QCOMPARE(call(m_gateway, m_owner, "DELETE", path).status, 200);
+        r = call(m_gateway, m_owner, "PATCH", path,
+                 {{QStringLiteral("custodian_id"), QStringLiteral("usr_maya")}});
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.errorCode(), QStringLiteral("key_not_active"));
+        QCOMPARE(keyNamed(QStringLiteral("Priya's key"))
+                     .value(QStringLiteral("custodian"))
+                     .toObject()
+                     .value(QStringLiteral("id")),
+                 QJsonValue(QStringLiteral("usr_jonas")));
+    }
+
 private:
     QByteArray signInWithAgent(const char *email, const char *password, const QByteArray &agent) const {
         const HttpReply r =
@@ -213,6 +277,14 @@ private:
                                        {QStringLiteral("password"), QLatin1String(password)}}),
                               {{"Content-Type", "application/json"}, {"User-Agent", agent}});
         return r.json().value(QStringLiteral("token")).toString().toLatin1();
+    }
+
+    QJsonObject keyNamed(const QString &name) const {
+        const HttpReply keys = call(m_gateway, m_owner, "GET", QStringLiteral("/v1/keys"));
+        for (const QJsonValue &value : keys.json().value(QStringLiteral("keys")).toArray())
+            if (value.toObject().value(QStringLiteral("name")).toString() == name)
+                return value.toObject();
+        return {};
     }
 
     QString sessionIdOf(const QByteArray &token) const {

@@ -42,6 +42,12 @@ const QMap<int, QStringList> &fixtureRows() {
                                  "1764120000,'{\"endpoints\":[],\"keys\":[{\"key_id\":\"key_fixture\","
                                  "\"requests\":10,\"errors\":2}]}')"));
         r.insert(3, v3);
+        // 4: a key names its custodian when it is not its creator.
+        QStringList v4 = r[3];
+        v4.replaceInStrings(
+            QStringLiteral("NULL,NULL,NULL,NULL,NULL,NULL,100,60)"),
+            QStringLiteral("NULL,NULL,NULL,NULL,NULL,NULL,100,60,'usr_jonas','Jonas Becker')"));
+        r.insert(4, v4);
         return r;
     }();
     return rows;

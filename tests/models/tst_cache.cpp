@@ -190,6 +190,9 @@ private Q_SLOTS:
             QVERIFY(key);
             QCOMPARE(key->name, QStringLiteral("N8N Production"));
             QCOMPARE(key->rateLimit, std::optional<RateLimit>(RateLimit{100, 60}));
+            // Before schema 4 the creator answered for every key.
+            QCOMPARE(custodianOf(*key).id,
+                     version >= 4 ? QStringLiteral("usr_jonas") : QStringLiteral("usr_owner"));
             QCOMPARE(cache.syncMark(QStringLiteral("keys")).cursor, QStringLiteral("fixture-cursor"));
             QCOMPARE(cache.loadCustomers().value(0).name, QStringLiteral("Acme"));
             QCOMPARE(cache.loadTeam().size(), 1);

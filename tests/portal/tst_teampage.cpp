@@ -145,17 +145,20 @@ private Q_SLOTS:
         QVERIFY(dialog);
         dialog->findChild<QRadioButton *>(QStringLiteral("choiceRotate"))->click();
         dialog->setGraceSeconds(0);
-        const QList<ApiKey> keys = dialog->keys();
+        dialog->setRemoveFromTeam(false);
+        QList<ApiKey> keys = dialog->keys();
         QVERIFY(keys.size() >= 2);
-        for (const ApiKey &k : keys) {
-            QCOMPARE(k.createdBy.id, QStringLiteral("usr_jonas"));
-            QCOMPARE(k.status, KeyStatus::Active);
-        }
+        for (const ApiKey &k : keys)
+            QVERIFY(k.createdBy.id == QLatin1String("usr_jonas") ||
+                    custodianOf(k).id == QLatin1String("usr_jonas"));
+        // Only the active ones can be rotated; any in grace are revoked by default.
+        keys.removeIf([&](const ApiKey &k) { return dialog->choiceFor(k.id) != MemberLeavesDialog::Rotate; });
         grabForDocs(dialog, QStringLiteral("member-leaves-dialog"));
         QSignalSpy done(dialog, &MemberLeavesDialog::completed);
-        dialog->run();
+        dialog->start();
         QVERIFY(done.wait(30000));
-        QCOMPARE(dialog->summary(), QStringLiteral("%1 keys rotated.").arg(keys.size()));
+        QVERIFY2(dialog->summary().startsWith(QStringLiteral("%1 keys rotated.").arg(keys.size())),
+                 qPrintable(dialog->summary()));
         const QList<SecretRevealDialog *> reveals = dialog->findChildren<SecretRevealDialog *>();
         QCOMPARE(reveals.size(), keys.size());
         const QByteArray fresh =
@@ -175,10 +178,11 @@ private Q_SLOTS:
         MemberLeavesDialog dialog(owner.context());
         dialog.setMember(QStringLiteral("usr_jonas"));
         dialog.findChild<QRadioButton *>(QStringLiteral("choiceRevoke"))->click();
+        dialog.setRemoveFromTeam(false);
         const qsizetype n = dialog.keys().size();
         QVERIFY(n >= 1);
         QSignalSpy done(&dialog, &MemberLeavesDialog::completed);
-        dialog.run();
+        dialog.start();
         QVERIFY(done.wait(30000));
         QCOMPARE(dialog.summary(),
                  n == 1 ? QStringLiteral("1 key revoked.") : QStringLiteral("%1 keys revoked.").arg(n));
@@ -193,7 +197,108 @@ private Q_SLOTS:
         }
     }
 
+    // Issue 14 item 6: each key its own fate, one confirmation naming all of it, then the
+    // person leaves the team and their session ends at once.
+    void memberLeaves_perKeyChoices_confirmedOnce_thenThePersonIsRemoved() {
+        QCOMPARE(m_gateway
+                     .request("PATCH", QStringLiteral("/v1/team/usr_priya"),
+                              R"({"permissions":["settings.manage","analytics.view"]})",
+                              GatewayProcess::bearer(m_owner) +
+                                  QList<QPair<QByteArray, QByteArray>>{{"Content-Type", "application/json"}})
+                     .status,
+                 200);
+        const QByteArray priya = m_gateway.signIn(QStringLiteral("member@demo.test"));
+        const QByteArray rotated = createKey(priya, QStringLiteral("Priya rotate"));
+        const QByteArray handed = createKey(priya, QStringLiteral("Priya hand over"));
+        const QByteArray inGrace = createKey(priya, QStringLiteral("Priya grace"));
+        const QString graceId = keyIdNamed(QStringLiteral("Priya grace"));
+        const HttpReply rotation =
+            m_gateway.request("POST", QStringLiteral("/v1/keys/") + graceId + QStringLiteral("/rotate"),
+                              R"({"grace_seconds":3600})",
+                              GatewayProcess::bearer(priya) +
+                                  QList<QPair<QByteArray, QByteArray>>{{"Content-Type", "application/json"}});
+        QCOMPARE(rotation.status, 201);
+        const QByteArray successor = rotation.json().value(QStringLiteral("secret")).toString().toLatin1();
+        QCOMPARE(whoami(inGrace), 200);
+
+        PortalFixture owner(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(owner.ready());
+        QTRY_VERIFY_WITH_TIMEOUT(hasKeyNamed(owner, QStringLiteral("Priya grace")), 10000);
+        MemberLeavesDialog dialog(owner.context());
+        dialog.setMember(QStringLiteral("usr_priya"));
+        QList<QString> listed;
+        for (const ApiKey &k : dialog.keys())
+            listed.append(k.id);
+        // The key in grace is listed (it still works), with only revoke or expire offered.
+        QVERIFY(listed.contains(graceId));
+        dialog.setChoice(graceId, MemberLeavesDialog::Rotate);
+        QCOMPARE(dialog.choiceFor(graceId), MemberLeavesDialog::Revoke);
+        dialog.setGraceSeconds(0);
+        const QString handedId = keyIdNamed(QStringLiteral("Priya hand over"));
+        dialog.setChoice(handedId, MemberLeavesDialog::HandOver, QStringLiteral("usr_jonas"));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("custodyWarning"))->isVisibleTo(&dialog));
+        const QString successorId = keyIdNamed(QStringLiteral("Priya grace"), /*active=*/true);
+        dialog.setChoice(successorId, MemberLeavesDialog::Revoke);
+
+        // One confirmation lists every step, the removal last; nothing has happened yet.
+        dialog.run();
+        auto *confirm = dialog.findChild<QMessageBox *>(QStringLiteral("confirmLeave"));
+        QVERIFY(confirm);
+        const QString plan = confirm->informativeText();
+        QVERIFY2(plan.contains(QStringLiteral("Hand Priya hand over")) &&
+                     plan.contains(QStringLiteral("Jonas Becker")),
+                 qPrintable(plan));
+        QVERIFY(plan.contains(QStringLiteral("Rotate Priya rotate")));
+        QVERIFY(plan.contains(QStringLiteral("Then remove Priya Raman from the team")));
+        grabForDocs(&dialog, QStringLiteral("member-leaves-per-key"));
+        QCOMPARE(whoami(inGrace), 200);
+        QSignalSpy done(&dialog, &MemberLeavesDialog::completed);
+        const auto buttons = confirm->buttons();
+        for (QAbstractButton *b : buttons)
+            if (confirm->buttonRole(b) == QMessageBox::AcceptRole)
+                b->click();
+        QVERIFY(done.wait(30000));
+        QVERIFY2(dialog.summary().contains(QStringLiteral("Priya Raman was removed from the team")),
+                 qPrintable(dialog.summary()));
+        for (SecretRevealDialog *reveal : dialog.findChildren<SecretRevealDialog *>())
+            reveal->reject();
+
+        QCOMPARE(whoami(rotated), 401);
+        QCOMPARE(whoami(handed), 200);
+        QCOMPARE(whoami(inGrace), 401);
+        QCOMPARE(whoami(successor), 401);
+        QCOMPARE(m_gateway.get(QStringLiteral("/v1/me"), GatewayProcess::bearer(priya)).status, 401);
+        QVERIFY(!memberIds().contains(QStringLiteral("usr_priya")));
+        const HttpReply keys = m_gateway.get(QStringLiteral("/v1/keys"), GatewayProcess::bearer(m_owner));
+        for (const QJsonValue &v : keys.json().value(QStringLiteral("keys")).toArray())
+            if (v.toObject().value(QStringLiteral("id")).toString() == handedId)
+                QCOMPARE(
+                    v.toObject().value(QStringLiteral("custodian")).toObject().value(QStringLiteral("id")),
+                    QJsonValue(QStringLiteral("usr_jonas")));
+    }
+
 private:
+    QStringList memberIds() const {
+        QStringList ids;
+        const HttpReply team = m_gateway.get(QStringLiteral("/v1/team"), GatewayProcess::bearer(m_owner));
+        for (const QJsonValue &v : team.json().value(QStringLiteral("members")).toArray())
+            ids.append(v.toObject().value(QStringLiteral("id")).toString());
+        return ids;
+    }
+
+    // The newest key of that name (with `active`, the one still active).
+    QString keyIdNamed(const QString &name, bool active = false) const {
+        const HttpReply keys = m_gateway.get(QStringLiteral("/v1/keys"), GatewayProcess::bearer(m_owner));
+        QString id;
+        for (const QJsonValue &v : keys.json().value(QStringLiteral("keys")).toArray()) {
+            const QJsonObject k = v.toObject();
+            if (k.value(QStringLiteral("name")).toString() == name &&
+                (!active || k.value(QStringLiteral("status")).toString() == QLatin1String("active")))
+                id = k.value(QStringLiteral("id")).toString();
+        }
+        return id;
+    }
+
     static QTableWidgetItem *settingsBox(TeamPage &page, const QString &userId) {
         QTableWidget *t = page.table();
         for (int r = 0; r < t->rowCount(); ++r)
