@@ -2,6 +2,7 @@
 
 #include "gateway/accounts.h"
 #include "gateway/passwords.h"
+#include "gateway/portalroute.h"
 #include "gateway/requestcontext.h"
 
 #include <QDir>
@@ -124,7 +125,23 @@ void Gateway::handle(HttpRequest request, Responder respond) {
          respond = std::move(respond)]() mutable { serve(request, match, std::move(respond)); });
 }
 
-void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder respond) {
+namespace {
+// Any route's storage failure (500) that came from a write giving up on a lock another
+// writer held is a 503 `busy` the client may retry (issue 16, item 7): one rule here rather
+// than a Busy case in every route. Clears the flag whatever the answer, so it never outlives
+// the request that set it on this thread.
+HttpResponse busyWhenLocked(HttpResponse response) {
+    if (Store::takeBusy() && response.status == 500)
+        return databaseBusy();
+    return response;
+}
+} // namespace
+
+void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder plainRespond) {
+    Store::takeBusy(); // left over from work this thread did before
+    Responder respond = [plainRespond = std::move(plainRespond)](HttpResponse response) {
+        plainRespond(busyWhenLocked(std::move(response)));
+    };
     const bool publicRoute = match.route && match.route->audience == Audience::Public;
     const Audience audience = publicRoute ? Audience::Public : audienceOfPath(request.path);
 
@@ -173,7 +190,8 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
     Responder recorded = [this, started, now, partnerId = key.partnerId, keyId = key.keyId,
                           method = usageMethod(request.method),
                           route = match.route ? match.route->pathTemplate : unmatchedRoute,
-                          respond = std::move(respond)](HttpResponse response) {
+                          respond = std::move(respond)](HttpResponse answer) {
+        HttpResponse response = busyWhenLocked(std::move(answer));
         const auto elapsed = std::chrono::steady_clock::now() - started;
         m_usage.record({partnerId, keyId, now, method, route, response.status,
                         std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()});

@@ -107,13 +107,8 @@ HttpResponse refusalResponse(KeyRefusal refusal) {
     case KeyRefusal::NotActive:
         return errorResponse(409, QStringLiteral("key_not_active"),
                              QStringLiteral("Only an active key can be rotated."));
-    case KeyRefusal::Busy: {
-        // The database is held by another writer: nothing changed, and trying again is safe.
-        HttpResponse busy = errorResponse(503, QStringLiteral("busy"),
-                                          QStringLiteral("The gateway is busy. Try again in a second."));
-        busy.setHeader("Retry-After", "1");
-        return busy;
-    }
+    case KeyRefusal::Busy:
+        return databaseBusy();
     case KeyRefusal::Storage:
         break;
     }
