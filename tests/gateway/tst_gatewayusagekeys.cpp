@@ -219,7 +219,10 @@ private Q_SLOTS:
               answered.load(), manyKeys, loadMs, static_cast<qint64>(probes.size()),
               probes[probes.size() / 2], probes.last());
         QCOMPARE(answered.load(), 8);
-        QVERIFY2(probes.last() < 100, qPrintable(QString::number(probes.last())));
+        // The 99th percentile: one probe descheduled on a machine shared with builds says
+        // nothing about the gateway, and before the fix the answers took seconds.
+        const qint64 p99 = probes[probes.size() * 99 / 100];
+        QVERIFY2(p99 < 100, qPrintable(QString::number(p99)));
     }
 
 private:

@@ -128,18 +128,19 @@ private Q_SLOTS:
             c.send(keyRequest(method, path, secret));
             return c.readResponse();
         };
-        // Three refusals use up the limit: an unknown route, a made-up method, a scope refusal.
+        // Three refusals use up the limit: an unknown route, a method the route does not
+        // take, and a method a read-only key may not use (the read-only rule, 403).
         QCOMPARE(ask("GET", "/api/v1/no-such-route").status, 404);
-        QCOMPARE(ask("BREW", "/api/v1/customers").status, 405);
-        QCOMPARE(ask("DELETE", "/api/v1/customers/cus_northwind").status, 403);
+        QCOMPARE(ask("GET", "/api/v1/credits/grants").status, 405);
+        QCOMPARE(ask("BREW", "/api/v1/customers").status, 403);
         const raw::Reply limited = ask("GET", "/api/v1/customers");
         QVERIFY2(limited.status == 429, limited.bytes.constData());
         QCOMPARE(limited.errorCode(), QStringLiteral("rate_limited"));
         QVERIFY(!limited.header("retry-after").isEmpty());
         // Over the limit, the earlier checks still answer first (API.md's order).
         QCOMPARE(ask("GET", "/api/v1/no-such-route").status, 404);
-        QCOMPARE(ask("BREW", "/api/v1/customers").status, 405);
-        QCOMPARE(ask("DELETE", "/api/v1/customers/cus_northwind").status, 403);
+        QCOMPARE(ask("GET", "/api/v1/credits/grants").status, 405);
+        QCOMPARE(ask("BREW", "/api/v1/customers").status, 403);
         QCOMPARE(ask("GET", "/api/v1/customers").status, 429);
         DatabaseFile db(m_gateway.dataDirectory());
         QVERIFY(QTest::qWaitFor(
