@@ -97,7 +97,7 @@ private Q_SLOTS:
         QElapsedTimer wall;
         wall.start();
         QTest::qWait(1500);
-        const double cpu = raw::raw::cpuSeconds(pid) - cpuBefore;
+        const double cpu = raw::cpuSeconds(pid) - cpuBefore;
         const double share = cpu / (static_cast<double>(wall.elapsed()) / 1000.0);
         qInfo("at EMFILE: %.3f CPU seconds in %.2f s (%.0f%% of a core)", cpu, wall.elapsed() / 1000.0,
               share * 100);

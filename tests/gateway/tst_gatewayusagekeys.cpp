@@ -213,11 +213,10 @@ private Q_SLOTS:
         load.clear();
         const qint64 loadMs = loadClock.elapsed();
         std::sort(probes.begin(), probes.end());
-        qInfo("/healthz during %d /v1/usage/keys calls over %d keys (%lld ms in all): %lld probes, median "
-              "%lld ms,"
-              " slowest %lld ms",
+        qInfo("/healthz during %d /v1/usage/keys calls over %d keys (%lld ms in all): %lld probes,"
+              " median %lld ms, 99th percentile %lld ms, slowest %lld ms",
               answered.load(), manyKeys, loadMs, static_cast<qint64>(probes.size()),
-              probes[probes.size() / 2], probes.last());
+              probes[probes.size() / 2], probes[probes.size() * 99 / 100], probes.last());
         QCOMPARE(answered.load(), 8);
         // The 99th percentile: one probe descheduled on a machine shared with builds says
         // nothing about the gateway, and before the fix the answers took seconds.
