@@ -2,6 +2,7 @@
 
 #include "gateway/accounts.h"
 #include "gateway/passwords.h"
+#include "gateway/portalroute.h"
 #include "gateway/requestcontext.h"
 #include "gateway/sunset.h"
 
@@ -125,7 +126,23 @@ void Gateway::handle(HttpRequest request, Responder respond) {
          respond = std::move(respond)]() mutable { serve(request, match, std::move(respond)); });
 }
 
-void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder respond) {
+namespace {
+// Any route's storage failure (500) that came from a write giving up on a lock another
+// writer held is a 503 `busy` the client may retry (issue 16, item 7): one rule here rather
+// than a Busy case in every route. Clears the flag whatever the answer, so it never outlives
+// the request that set it on this thread.
+HttpResponse busyWhenLocked(HttpResponse response) {
+    if (Store::takeBusy() && response.status == 500)
+        return databaseBusy();
+    return response;
+}
+} // namespace
+
+void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder plainRespond) {
+    Store::takeBusy(); // left over from work this thread did before
+    Responder respond = [plainRespond = std::move(plainRespond)](HttpResponse response) {
+        plainRespond(busyWhenLocked(std::move(response)));
+    };
     const bool publicRoute = match.route && match.route->audience == Audience::Public;
     const Audience audience = publicRoute ? Audience::Public : audienceOfPath(request.path);
 
@@ -179,7 +196,8 @@ Responder Gateway::recording(const HttpRequest &request, const RouteMatch &match
             keyId = key.keyId, sunset = countsAsUsage ? sunsetHeader(key.expiresAt, now) : std::nullopt,
             method = usageMethod(request.method),
             route = match.route ? match.route->pathTemplate : unmatchedRoute, countsAsUsage,
-            respond = std::move(respond)](HttpResponse response) {
+            respond = std::move(respond)](HttpResponse answer) {
+        HttpResponse response = busyWhenLocked(std::move(answer));
         if (sunset)
             response.setHeader("Sunset", *sunset);
         const auto elapsed = std::chrono::steady_clock::now() - started;

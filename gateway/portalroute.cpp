@@ -68,6 +68,13 @@ HttpResponse internalError() {
                          QStringLiteral("The gateway could not save this. Try again."));
 }
 
+HttpResponse databaseBusy() {
+    HttpResponse busy = errorResponse(503, QStringLiteral("busy"),
+                                      QStringLiteral("The gateway is busy. Try again in a second."));
+    busy.setHeader("Retry-After", "1");
+    return busy;
+}
+
 QString newId(QLatin1StringView prefix) {
     QString id = prefix + QLatin1Char('_');
     auto *rng = QRandomGenerator::system();

@@ -44,6 +44,9 @@ HttpResponse fieldError(const QString &code, const QString &field, const QString
 HttpResponse wrongType(const QString &field, const QString &expected);
 HttpResponse notFound();
 HttpResponse internalError();
+// 503 `busy` with Retry-After: another writer held the database past Store::busyTimeoutMs.
+// Nothing changed; trying again is safe.
+HttpResponse databaseBusy();
 
 // A new opaque id, `prefix_` + 20 base62 characters from the CSPRNG: every id the
 // gateway makes (`key_`, `cus_`, `run_`, `evt_`...).

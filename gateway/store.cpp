@@ -9,6 +9,8 @@
 #include <QThread>
 #include <QUuid>
 
+#include <utility>
+
 namespace knotie::gateway {
 
 Q_LOGGING_CATEGORY(lcStore, "knotie.gateway.store", QtInfoMsg)
@@ -95,12 +97,22 @@ bool Store::open(QString *error) {
     return true;
 }
 
+namespace {
+thread_local bool lastWriteBusy = false;
+} // namespace
+
+bool Store::takeBusy() {
+    return std::exchange(lastWriteBusy, false);
+}
+
 Store::WriteResult Store::write(const std::function<bool(QSqlDatabase &)> &work) const {
     QSqlDatabase db = connection();
+    lastWriteBusy = false;
     switch (sqlite::writeTransaction(db, work)) {
     case sqlite::WriteOutcome::Committed:
         return {WriteResult::Outcome::Committed};
     case sqlite::WriteOutcome::Busy:
+        lastWriteBusy = true;
         return {WriteResult::Outcome::Busy};
     case sqlite::WriteOutcome::RolledBack:
         break;

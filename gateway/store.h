@@ -42,6 +42,10 @@ public:
     // returns true.
     WriteResult write(const std::function<bool(QSqlDatabase &)> &work) const;
 
+    // Whether the last write on this thread gave up on a lock another writer held, since
+    // the last call; clears it. Lets one place turn any route's storage failure into a 503.
+    static bool takeBusy();
+
     static int schemaVersion();
 
 private:

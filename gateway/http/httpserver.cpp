@@ -125,6 +125,11 @@ struct HttpServer::Private {
     // and names the client; it is read exactly, so not a byte of HTTP is consumed. Until
     // the connection exists, the header owns the connection's place in the count.
     struct ProxyHeader {
+        // Spelt out: clang 14 (the fuzz preset) has no parenthesised aggregate initialisation.
+        ProxyHeader(beast::tcp_stream s, QString p, ConnectionRegistry &r)
+            : stream(std::move(s))
+            , proxy(std::move(p))
+            , registry(r) {}
         beast::tcp_stream stream;
         QString proxy;
         ConnectionRegistry &registry;

@@ -143,13 +143,8 @@ refusalResponse(KeyRefusal refusal,
     case KeyRefusal::InvalidCustodian:
         return fieldError(QStringLiteral("invalid_custodian"), QStringLiteral("custodian_id"),
                           QStringLiteral("Choose a current member of your team to answer for this key."));
-    case KeyRefusal::Busy: {
-        // The database is held by another writer: nothing changed, and trying again is safe.
-        HttpResponse busy = errorResponse(503, QStringLiteral("busy"),
-                                          QStringLiteral("The gateway is busy. Try again in a second."));
-        busy.setHeader("Retry-After", "1");
-        return busy;
-    }
+    case KeyRefusal::Busy:
+        return databaseBusy();
     case KeyRefusal::Storage:
         break;
     }

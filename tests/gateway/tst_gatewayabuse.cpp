@@ -50,8 +50,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, start);
         QFETCH(QByteArray, flood);
         const qint64 pid = m_gateway->process().processId();
-        const qint64 peakBefore = procStatusKiB(pid, "VmHWM");
-        RawHttpConnection c;
+        const qint64 peakBefore = raw::procStatusKiB(pid, "VmHWM");
+        raw::Connection c;
         QVERIFY(c.open(m_gateway->baseUrl()));
         c.send(start);
         // Up to 48 MiB, until the gateway answers (it should after 64 KiB).
@@ -64,13 +64,13 @@ private Q_SLOTS:
             c.send(piece);
             sent += piece.size();
         }
-        const QByteArray answer = c.readResponse();
+        const raw::Reply answer = c.readResponse();
         QVERIFY(c.waitClosed());
-        const qint64 peakAfter = procStatusKiB(pid, "VmHWM");
+        const qint64 peakAfter = raw::procStatusKiB(pid, "VmHWM");
         qInfo("sent %lld KiB; gateway peak memory %lld -> %lld KiB (+%lld KiB)", sent / 1024, peakBefore,
               peakAfter, peakAfter - peakBefore);
-        QVERIFY2(RawHttpConnection::status(answer) == 431, answer.constData());
-        QCOMPARE(RawHttpConnection::errorCode(answer), QStringLiteral("headers_too_large"));
+        QVERIFY2(answer.status == 431, answer.bytes.constData());
+        QCOMPARE(answer.errorCode(), QStringLiteral("headers_too_large"));
         QVERIFY2(peakAfter - peakBefore < 16 * 1024, "the gateway held what the client sent");
     }
 
@@ -79,29 +79,29 @@ private Q_SLOTS:
         const QByteArray bigHead =
             "POST /_test/clock HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
             "Expect: 100-continue\r\nContent-Length: 1048576\r\n\r\n";
-        RawHttpConnection first;
-        RawHttpConnection second;
-        for (RawHttpConnection *c : {&first, &second}) {
+        raw::Connection first;
+        raw::Connection second;
+        for (raw::Connection *c : {&first, &second}) {
             QVERIFY(c->open(m_gateway->baseUrl()));
             c->send(bigHead);
-            QCOMPARE(RawHttpConnection::status(c->readResponse()), 100);
+            QCOMPARE(c->readResponse().status, 100);
         }
-        RawHttpConnection third;
+        raw::Connection third;
         QVERIFY(third.open(m_gateway->baseUrl()));
         third.send(clockRequest());
-        const QByteArray refused = third.readResponse();
-        QVERIFY2(RawHttpConnection::status(refused) == 503, refused.constData());
-        QCOMPARE(RawHttpConnection::errorCode(refused), QStringLiteral("busy"));
-        QCOMPARE(RawHttpConnection::header(refused, "retry-after"), QByteArray("1"));
+        const raw::Reply refused = third.readResponse();
+        QVERIFY2(refused.status == 503, refused.bytes.constData());
+        QCOMPARE(refused.errorCode(), QStringLiteral("busy"));
+        QCOMPARE(refused.header("retry-after"), QByteArray("1"));
         QVERIFY(third.waitClosed());
 
         // Once a body is answered, its share is free again.
         first.send(QByteArray(1048576, ' '));
-        QCOMPARE(RawHttpConnection::status(first.readResponse()), 400);
-        RawHttpConnection fourth;
+        QCOMPARE(first.readResponse().status, 400);
+        raw::Connection fourth;
         QVERIFY(fourth.open(m_gateway->baseUrl()));
         fourth.send(clockRequest());
-        QCOMPARE(RawHttpConnection::status(fourth.readResponse()), 200);
+        QCOMPARE(fourth.readResponse().status, 200);
     }
 
     // Item 5: only `Transfer-Encoding: chunked` alone frames a body; anything a proxy
@@ -122,13 +122,13 @@ private Q_SLOTS:
     }
     void smugglingShapes_answer400AndClose() {
         QFETCH(QByteArray, framing);
-        RawHttpConnection c;
+        raw::Connection c;
         QVERIFY(c.open(m_gateway->baseUrl()));
         c.send("POST /v1/keys HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n0\r\n\r\n" +
                "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
-        const QByteArray answer = c.readResponse();
-        QVERIFY2(RawHttpConnection::status(answer) == 400, answer.constData());
-        QCOMPARE(RawHttpConnection::errorCode(answer), QStringLiteral("bad_request"));
+        const raw::Reply answer = c.readResponse();
+        QVERIFY2(answer.status == 400, answer.bytes.constData());
+        QCOMPARE(answer.errorCode(), QStringLiteral("bad_request"));
         QVERIFY(c.waitClosed());
         QVERIFY2(!c.rest().contains("HTTP/1.1"), c.rest().constData());
     }
@@ -147,47 +147,47 @@ private Q_SLOTS:
     }
     void malformedFraming_answers400ThenCloses() {
         QFETCH(QByteArray, request);
-        RawHttpConnection c;
+        raw::Connection c;
         QVERIFY(c.open(m_gateway->baseUrl()));
         c.send(request);
-        const QByteArray answer = c.readResponse();
-        QVERIFY2(RawHttpConnection::status(answer) == 400, answer.constData());
-        QCOMPARE(RawHttpConnection::errorCode(answer), QStringLiteral("bad_request"));
+        const raw::Reply answer = c.readResponse();
+        QVERIFY2(answer.status == 400, answer.bytes.constData());
+        QCOMPARE(answer.errorCode(), QStringLiteral("bad_request"));
         QVERIFY(c.waitClosed());
     }
 
     void requestCutShort_answers400() {
-        RawHttpConnection c;
+        raw::Connection c;
         QVERIFY(c.open(m_gateway->baseUrl()));
         c.send("POST /_test/clock HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n{\"adv");
         // Half-closes: the request ends early, the answer can still come back.
         QCOMPARE(::shutdown(static_cast<int>(c.socket().socketDescriptor()), SHUT_WR), 0);
-        const QByteArray answer = c.readResponse();
-        QVERIFY2(RawHttpConnection::status(answer) == 400, answer.constData());
+        const raw::Reply answer = c.readResponse();
+        QVERIFY2(answer.status == 400, answer.bytes.constData());
     }
 
     // Item 16: `Expect: 100-continue` gets `100 Continue` when the body will be read, and
     // the final answer at once when it will not.
     void expectContinue_answers100ThenTheRequest() {
-        RawHttpConnection c;
+        raw::Connection c;
         QVERIFY(c.open(m_gateway->baseUrl()));
         const QByteArray body = "{\"advance_seconds\":0}";
         c.send("POST /_test/clock HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                "Expect: 100-continue\r\nContent-Length: " +
                QByteArray::number(body.size()) + "\r\n\r\n");
-        const QByteArray interim = c.readResponse(2000);
-        QVERIFY2(interim.startsWith("HTTP/1.1 100 Continue\r\n"), interim.constData());
+        const raw::Reply interim = c.readResponse(2000);
+        QVERIFY2(interim.bytes.startsWith("HTTP/1.1 100 Continue\r\n"), interim.bytes.constData());
         c.send(body);
-        QCOMPARE(RawHttpConnection::status(c.readResponse()), 200);
+        QCOMPARE(c.readResponse().status, 200);
     }
 
     void expectContinueTooLarge_answers413AtOnce() {
-        RawHttpConnection c;
+        raw::Connection c;
         QVERIFY(c.open(m_gateway->baseUrl()));
         c.send(
             "POST /v1/keys HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5000000\r\n\r\n");
-        const QByteArray answer = c.readResponse(2000);
-        QVERIFY2(RawHttpConnection::status(answer) == 413, answer.constData());
+        const raw::Reply answer = c.readResponse(2000);
+        QVERIFY2(answer.status == 413, answer.bytes.constData());
         QVERIFY(c.waitClosed());
     }
 
@@ -200,11 +200,11 @@ private Q_SLOTS:
         const QByteArray id = keyOf(created).value(QStringLiteral("id")).toString().toLatin1();
         const QList<QByteArray> paths{"/v1/keys%2F" + id, "/v1/keys%2f" + id, "/v1%2Fkeys/" + id};
         for (const QByteArray &path : paths) {
-            RawHttpConnection c;
+            raw::Connection c;
             QVERIFY(c.open(m_gateway->baseUrl()));
             c.send("DELETE " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + owner + "\r\n\r\n");
-            const QByteArray answer = c.readResponse();
-            QVERIFY2(RawHttpConnection::status(answer) == 404, QByteArray(path + ": " + answer).constData());
+            const raw::Reply answer = c.readResponse();
+            QVERIFY2(answer.status == 404, QByteArray(path + ": " + answer.bytes).constData());
         }
         const QJsonArray keys = call(*m_gateway, owner, "GET", QStringLiteral("/v1/keys"))
                                     .json()
@@ -216,12 +216,12 @@ private Q_SLOTS:
                                 key[QStringLiteral("status")].toString() == QLatin1String("active"));
         QVERIFY(active);
         // Encoded letters of an id still name the key.
-        RawHttpConnection c;
+        raw::Connection c;
         QVERIFY(c.open(m_gateway->baseUrl()));
         c.send("DELETE /v1/keys/" + id.toPercentEncoding("", "abcdefghijklmnopqrstuvwxyz") +
                " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + owner + "\r\n\r\n");
-        const QByteArray revoked = c.readResponse();
-        QVERIFY2(RawHttpConnection::status(revoked) / 100 == 2, revoked.constData());
+        const raw::Reply revoked = c.readResponse();
+        QVERIFY2(revoked.status / 100 == 2, revoked.bytes.constData());
     }
 
     // Item 17: TLS 1.2 without forward secrecy or without AEAD is refused; ECDHE with AES-GCM and TLS 1.3

@@ -29,51 +29,51 @@ private Q_SLOTS:
 
     void cap_closesTheOldestIdleConnectionFirst() {
         auto gateway = start({QStringLiteral("--max-connections"), QStringLiteral("3")});
-        std::vector<std::unique_ptr<RawHttpConnection>> idle;
+        std::vector<std::unique_ptr<raw::Connection>> idle;
         for (int i = 0; i < 3; ++i) {
-            idle.push_back(std::make_unique<RawHttpConnection>());
+            idle.push_back(std::make_unique<raw::Connection>());
             QVERIFY(idle.back()->open(gateway->baseUrl()));
             idle.back()->send(health());
-            QCOMPARE(RawHttpConnection::status(idle.back()->readResponse()), 200);
+            QCOMPARE(idle.back()->readResponse().status, 200);
         }
         // The gateway counts idleness from when it finished writing, which a client cannot
         // see: the younger two ask once more, so the first is surely the oldest idle one.
         for (int i = 1; i < 3; ++i) {
             idle[i]->send(health());
-            QCOMPARE(RawHttpConnection::status(idle[i]->readResponse()), 200);
+            QCOMPARE(idle[i]->readResponse().status, 200);
         }
-        RawHttpConnection newcomer;
+        raw::Connection newcomer;
         QVERIFY(newcomer.open(gateway->baseUrl()));
         newcomer.send(health());
-        QCOMPARE(RawHttpConnection::status(newcomer.readResponse()), 200);
+        QCOMPARE(newcomer.readResponse().status, 200);
         QVERIFY2(idle[0]->waitClosed(), "the oldest idle connection was kept");
         // The others keep their keep-alive connection.
         for (int i = 1; i < 3; ++i) {
             idle[i]->send(health());
-            QCOMPARE(RawHttpConnection::status(idle[i]->readResponse()), 200);
+            QCOMPARE(idle[i]->readResponse().status, 200);
         }
     }
 
     void cap_connectionsInARequestStay_newcomerGets503() {
         auto gateway = start({QStringLiteral("--max-connections"), QStringLiteral("2")});
-        std::vector<std::unique_ptr<RawHttpConnection>> busy;
+        std::vector<std::unique_ptr<raw::Connection>> busy;
         for (int i = 0; i < 2; ++i) {
-            busy.push_back(std::make_unique<RawHttpConnection>());
+            busy.push_back(std::make_unique<raw::Connection>());
             QVERIFY(busy.back()->open(gateway->baseUrl()));
             // `100 Continue` proves the gateway is in the middle of this request.
             busy.back()->send("POST /_test/clock HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                               "Expect: 100-continue\r\nContent-Length: 21\r\n\r\n");
-            QCOMPARE(RawHttpConnection::status(busy.back()->readResponse()), 100);
+            QCOMPARE(busy.back()->readResponse().status, 100);
         }
-        RawHttpConnection newcomer;
+        raw::Connection newcomer;
         QVERIFY(newcomer.open(gateway->baseUrl()));
         newcomer.send(health());
-        const QByteArray refused = newcomer.readResponse();
-        QVERIFY2(RawHttpConnection::status(refused) == 503, refused.constData());
-        QCOMPARE(RawHttpConnection::errorCode(refused), QStringLiteral("busy"));
+        const raw::Reply refused = newcomer.readResponse();
+        QVERIFY2(refused.status == 503, refused.bytes.constData());
+        QCOMPARE(refused.errorCode(), QStringLiteral("busy"));
         for (auto &c : busy) {
             c->send("{\"advance_seconds\":0}");
-            QCOMPARE(RawHttpConnection::status(c->readResponse()), 200);
+            QCOMPARE(c->readResponse().status, 200);
         }
     }
 
@@ -86,18 +86,18 @@ private Q_SLOTS:
         const rlimit lowered{limit, limit};
         QVERIFY2(prlimit(static_cast<pid_t>(pid), RLIMIT_NOFILE, &lowered, nullptr) == 0, "prlimit failed");
 
-        std::vector<std::unique_ptr<RawHttpConnection>> flood;
+        std::vector<std::unique_ptr<raw::Connection>> flood;
         for (int i = 0; i < 40; ++i) {
-            flood.push_back(std::make_unique<RawHttpConnection>());
+            flood.push_back(std::make_unique<raw::Connection>());
             QVERIFY(flood.back()->open(gateway->baseUrl()));
         }
         QTRY_VERIFY_WITH_TIMEOUT(openFiles(pid) >= static_cast<qint64>(limit), 10000);
         // The measurement window: CPU time over wall time while the gateway is saturated.
-        const double cpuBefore = cpuSeconds(pid);
+        const double cpuBefore = raw::cpuSeconds(pid);
         QElapsedTimer wall;
         wall.start();
         QTest::qWait(1500);
-        const double cpu = cpuSeconds(pid) - cpuBefore;
+        const double cpu = raw::cpuSeconds(pid) - cpuBefore;
         const double share = cpu / (static_cast<double>(wall.elapsed()) / 1000.0);
         qInfo("at EMFILE: %.3f CPU seconds in %.2f s (%.0f%% of a core)", cpu, wall.elapsed() / 1000.0,
               share * 100);
@@ -110,7 +110,7 @@ private Q_SLOTS:
     // A request's deadline runs from its first byte: a byte every 100 ms does not extend it.
     void requestDeadline_trickledBytesDoNotExtendIt() {
         auto gateway = start({QStringLiteral("--request-deadline-ms"), QStringLiteral("1000")});
-        RawHttpConnection c;
+        raw::Connection c;
         QVERIFY(c.open(gateway->baseUrl()));
         c.send("GET /healthz HTTP/1.1\r\n");
         const qint64 closedAfter = c.trickleUntilClosed("X-A: b\r\n", 100, 10000);
@@ -149,10 +149,10 @@ private Q_SLOTS:
 
     void keepAlive_closedAfterTheIdleTimeout() {
         auto gateway = start({QStringLiteral("--idle-timeout-ms"), QStringLiteral("500")});
-        RawHttpConnection c;
+        raw::Connection c;
         QVERIFY(c.open(gateway->baseUrl()));
         c.send(health());
-        QCOMPARE(RawHttpConnection::status(c.readResponse()), 200);
+        QCOMPARE(c.readResponse().status, 200);
         QElapsedTimer clock;
         clock.start();
         QVERIFY2(c.waitClosed(5000), "an idle keep-alive connection stayed open");
@@ -170,29 +170,17 @@ private:
     }
 
     static bool answersHealth(const GatewayProcess &gateway) {
-        RawHttpConnection c;
+        raw::Connection c;
         if (!c.open(gateway.baseUrl()))
             return false;
         c.send(health());
-        return RawHttpConnection::status(c.readResponse(1000)) == 200;
+        return c.readResponse(1000).status == 200;
     }
 
     static qint64 openFiles(qint64 pid) {
         return QDir(QStringLiteral("/proc/%1/fd").arg(pid))
             .entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)
             .size();
-    }
-
-    // utime + stime of a process, from /proc/PID/stat.
-    static double cpuSeconds(qint64 pid) {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!stat.open(QIODevice::ReadOnly))
-            return -1;
-        const QByteArray line = stat.readAll();
-        // Fields after the command name (which may hold spaces) start past its ')'.
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        const double ticks = fields.value(11).toDouble() + fields.value(12).toDouble();
-        return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
     }
 };
 

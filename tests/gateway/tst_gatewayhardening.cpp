@@ -1,6 +1,6 @@
 #include "tests/gateway/portalcalls.h"
 #include "tests/gateway/proxyheader.h"
-#include "tests/gateway/rawclient.h"
+#include "tests/gateway/rawhttp.h"
 #include "tests/support/gatewayprocess.h"
 
 #include <QDir>

@@ -1,5 +1,5 @@
 #include "tests/gateway/portalcalls.h"
-#include "tests/gateway/rawclient.h"
+#include "tests/gateway/rawhttp.h"
 #include "tests/support/gatewayprocess.h"
 
 #include <QDir>

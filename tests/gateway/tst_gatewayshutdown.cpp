@@ -1,4 +1,4 @@
-#include "tests/gateway/rawclient.h"
+#include "tests/gateway/rawhttp.h"
 #include "tests/support/gatewayprocess.h"
 
 #include <QDir>
