@@ -35,8 +35,24 @@ QJsonObject keyRevoked(const QString &name) {
     return {{QStringLiteral("name"), name}};
 }
 
+QJsonObject customerChanged(const QString &customerId, const QString &name) {
+    return {{QStringLiteral("customer"),
+             QJsonObject{{QStringLiteral("id"), customerId}, {QStringLiteral("name"), name}}}};
+}
+
+bool recordByKey(QSqlDatabase &db, const QString &partnerId, const QString &keyId, QLatin1StringView action,
+                 const QJsonObject &details, qint64 at) {
+    QSqlQuery q = prepare(db, QStringLiteral("SELECT name FROM api_keys WHERE id = ?"));
+    q.addBindValue(keyId);
+    if (!exec(q) || !q.next())
+        return false;
+    const QString keyName = q.value(0).toString();
+    q.finish();
+    return record(db, Event{partnerId, keyId, keyName, QString(action), keyId, details}, at);
+}
+
 bool record(QSqlDatabase &db, const Event &event, qint64 at) {
-    const qint64 sequence = nextChangeSequence(db);
+    const qint64 sequence = nextChangeSequence(db, event.partnerId);
     if (sequence == 0)
         return false;
     QSqlQuery q =

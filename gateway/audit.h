@@ -24,6 +24,14 @@ QJsonObject keyCreated(const QString &name, const QString &typeWireName);
 QJsonObject keyRenamed(const QString &nameBefore, const QString &name, bool descriptionChanged);
 QJsonObject keyRotated(const QString &successorId, qint64 graceSeconds, qint64 previousExpiresAt);
 QJsonObject keyRevoked(const QString &name);
+// customer.created and customer.renamed: the customer as it is after the change.
+QJsonObject customerChanged(const QString &customerId, const QString &name);
+
+// A Platform API key acting (customer.*): the actor is the key, named as it is now, and
+// the event's key_id is that key, so the log can be filtered by what a key did.
+// Inside the caller's write() transaction.
+bool recordByKey(QSqlDatabase &db, const QString &partnerId, const QString &keyId, QLatin1StringView action,
+                 const QJsonObject &details, qint64 at);
 
 // Appends the event inside the caller's write() transaction, stamped with the next
 // change number so GET /v1/audit can page it like keys.

@@ -28,7 +28,7 @@ struct NewKeyRow {
 std::optional<QByteArray> insertKey(QSqlDatabase &db, const NewKeyRow &row, const Principal &by, qint64 now) {
     const KeyDraft &key = row.draft;
     const QByteArray secret = keyformat::generate(key.type);
-    const qint64 sequence = nextChangeSequence(db);
+    const qint64 sequence = nextChangeSequence(db, row.partnerId);
     if (sequence == 0)
         return std::nullopt;
     QSqlQuery q = prepare(
@@ -104,7 +104,7 @@ KeyResult<StoredKey> KeyService::edit(const Principal &by, const QString &keyId,
         const QString description = edit.description.value_or(current->description);
         if (name == current->name && description == current->description)
             return true;
-        const qint64 sequence = nextChangeSequence(db);
+        const qint64 sequence = nextChangeSequence(db, by.partnerId);
         QSqlQuery q =
             prepare(db, QStringLiteral("UPDATE api_keys SET name = ?, description = COALESCE(?, ''),"
                                        " change_seq = ?, expiry_stamped = ? WHERE id = ?"));
@@ -156,7 +156,7 @@ KeyResult<IssuedKey> KeyService::rotate(const Principal &by, const QString &keyI
             return false;
         const qint64 graceEnd = now + graceSeconds;
         const qint64 previousExpiry = current->expiresAt ? qMin(*current->expiresAt, graceEnd) : graceEnd;
-        const qint64 sequence = nextChangeSequence(db);
+        const qint64 sequence = nextChangeSequence(db, by.partnerId);
         QSqlQuery q = prepare(db, QStringLiteral("UPDATE api_keys SET replaced_by = ?, expires_at = ?,"
                                                  " change_seq = ?, expiry_stamped = ? WHERE id = ?"));
         q.addBindValue(successorId);
@@ -192,7 +192,7 @@ KeyResult<StoredKey> KeyService::revoke(const Principal &by, const QString &keyI
         found = true;
         if (current->revokedAt)
             return true;
-        const qint64 sequence = nextChangeSequence(db);
+        const qint64 sequence = nextChangeSequence(db, by.partnerId);
         // A revoked key has no time-based change left to show: it leaves the
         // pending-expiry index for good.
         QSqlQuery q = prepare(db, QStringLiteral("UPDATE api_keys SET revoked_at = ?, revoked_by = ?,"

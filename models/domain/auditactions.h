@@ -17,4 +17,7 @@ inline constexpr QLatin1StringView sessionRevoked{"session.revoked"};
 inline constexpr QLatin1StringView userPasswordChanged{"user.password_changed"};
 inline constexpr QLatin1StringView teamRoleChanged{"team.role_changed"};
 inline constexpr QLatin1StringView teamMemberRemoved{"team.member_removed"};
+// Version 1.1: customers created or renamed through the Platform API.
+inline constexpr QLatin1StringView customerCreated{"customer.created"};
+inline constexpr QLatin1StringView customerRenamed{"customer.renamed"};
 } // namespace knotie::auditaction
