@@ -42,13 +42,16 @@ QJsonObject customerChanged(const QString &customerId, const QString &name) {
 
 bool recordByKey(QSqlDatabase &db, const QString &partnerId, const QString &keyId, QLatin1StringView action,
                  const QJsonObject &details, qint64 at) {
-    QSqlQuery q = prepare(db, QStringLiteral("SELECT name FROM api_keys WHERE id = ?"));
+    QSqlQuery q =
+        prepare(db, QStringLiteral("SELECT u.id, u.name FROM api_keys k JOIN users u ON u.id = k.created_by"
+                                   " WHERE k.id = ?"));
     q.addBindValue(keyId);
     if (!exec(q) || !q.next())
         return false;
-    const QString keyName = q.value(0).toString();
+    const QString personId = q.value(0).toString();
+    const QString personName = q.value(1).toString();
     q.finish();
-    return record(db, Event{partnerId, keyId, keyName, QString(action), keyId, details}, at);
+    return record(db, Event{partnerId, personId, personName, QString(action), keyId, details}, at);
 }
 
 bool record(QSqlDatabase &db, const Event &event, qint64 at) {

@@ -27,9 +27,10 @@ QJsonObject keyRevoked(const QString &name);
 // customer.created and customer.renamed: the customer as it is after the change.
 QJsonObject customerChanged(const QString &customerId, const QString &name);
 
-// A Platform API key acting (customer.*): the actor is the key, named as it is now, and
-// the event's key_id is that key, so the log can be filtered by what a key did.
-// Inside the caller's write() transaction.
+// A Platform API key acting (customer.*): the actor is the person the key answers to (its
+// creator: an actor is always a person), and the event's key_id is the key that acted, so
+// the log tells which script did it and can be filtered by key. Inside the caller's
+// write() transaction.
 bool recordByKey(QSqlDatabase &db, const QString &partnerId, const QString &keyId, QLatin1StringView action,
                  const QJsonObject &details, qint64 at);
 

@@ -141,10 +141,10 @@ Outcome renameCustomer(Gateway &gateway, const KeyPrincipal &key, const QString 
         q.addBindValue(*name);
         q.addBindValue(customerId);
         q.addBindValue(key.partnerId);
-        return exec(q) && (!renamed || audit::recordByKey(db, key.partnerId, key.keyId,
-                                                          auditaction::customerRenamed,
-                                                          audit::customerChanged(customerId, *name),
-                                                          gateway.clock().nowSeconds()));
+        return exec(q) &&
+               (!renamed ||
+                audit::recordByKey(db, key.partnerId, key.keyId, auditaction::customerRenamed,
+                                   audit::customerChanged(customerId, *name), gateway.clock().nowSeconds()));
     });
     if (!ok)
         return internalError();

@@ -28,7 +28,8 @@ std::optional<QString> auditPage(Gateway &gateway, RequestContext &ctx, const Re
             continue;
         const QString value = ctx.request.query.queryItemValue(name);
         if (!isIdShaped(value)) {
-            respond(fieldError(QStringLiteral("invalid_field"), name, QStringLiteral("%1 must be an id.").arg(name)));
+            respond(fieldError(QStringLiteral("invalid_field"), name,
+                               QStringLiteral("%1 must be an id.").arg(name)));
             return std::nullopt;
         }
         sql += QStringLiteral(" AND %1 = ?").arg(name);
