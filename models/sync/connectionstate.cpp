@@ -37,8 +37,10 @@ QString ConnectionState::statusText() const {
         const qint64 minutes = qMax<qint64>(0, QDateTime::currentSecsSinceEpoch() - m_lastSyncedAt) / 60;
         if (minutes < 1)
             return tr("Updated less than a minute ago");
+        if (minutes == 1)
+            return tr("Updated a minute ago");
         if (minutes < 60)
-            return tr("Updated %n minute(s) ago", nullptr, int(minutes));
+            return tr("Updated %1 minutes ago").arg(minutes);
         return tr("Updated at %1").arg(when(m_lastSyncedAt));
     }
     case Mode::Offline:
