@@ -74,7 +74,8 @@ SyncController::~SyncController() {
 void SyncController::start(const QString &cachePath, const GatewayConnection &connection, SyncParts parts) {
     m_parts = parts;
     m_running = true;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->setFollowChanges(true); });
+    QMetaObject::invokeMethod(m_worker,
+                              [w = m_worker, follow = m_followChanges] { w->setFollowChanges(follow); });
     QMetaObject::invokeMethod(m_worker, [this, w = m_worker, cachePath] {
         if (w->openCacheAhead(cachePath))
             QMetaObject::invokeMethod(this, &SyncController::readCacheAfterRepaint, Qt::QueuedConnection);

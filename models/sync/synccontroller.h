@@ -30,6 +30,8 @@ public:
     void setConnection(const GatewayConnection &connection);
     void syncNow();
     void setInterval(int milliseconds) { m_periodic.setInterval(milliseconds); }
+    // Whether start() follows changes as they happen (the default) or only syncs.
+    void setFollowChanges(bool follow) { m_followChanges = follow; }
     void setReconnectDelays(int firstMs, int maxMs);
     void storeKeys(const QList<ApiKey> &keys);
 
@@ -57,6 +59,7 @@ private:
     int m_maxReconnectMs = 60000;
     int m_reconnectMs = 1000;
     bool m_running = false;
+    bool m_followChanges = true;
 };
 
 } // namespace knotie
