@@ -177,7 +177,7 @@ bool stampExpiries(const Store &store, const QString &partnerId, qint64 now) {
                                                      " WHERE id = ?"));
         // One change number each: paging by change number must never split a tie.
         for (const QString &id : std::as_const(ids)) {
-            const qint64 sequence = nextChangeSequence(db);
+            const qint64 sequence = nextChangeSequence(db, partnerId);
             if (sequence == 0)
                 return false;
             stamp.addBindValue(sequence);

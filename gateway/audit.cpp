@@ -71,8 +71,27 @@ QJsonObject keyCustodyChanged(const QString &oldId, const QString &oldName, cons
              QJsonObject{{QStringLiteral("id"), newId}, {QStringLiteral("name"), newName}}}};
 }
 
+QJsonObject customerChanged(const QString &customerId, const QString &name) {
+    return {{QStringLiteral("customer"),
+             QJsonObject{{QStringLiteral("id"), customerId}, {QStringLiteral("name"), name}}}};
+}
+
+bool recordByKey(QSqlDatabase &db, const QString &partnerId, const QString &keyId, QLatin1StringView action,
+                 const QJsonObject &details, qint64 at) {
+    QSqlQuery q =
+        prepare(db, QStringLiteral("SELECT u.id, u.name FROM api_keys k JOIN users u ON u.id = k.created_by"
+                                   " WHERE k.id = ?"));
+    q.addBindValue(keyId);
+    if (!exec(q) || !q.next())
+        return false;
+    const QString personId = q.value(0).toString();
+    const QString personName = q.value(1).toString();
+    q.finish();
+    return record(db, Event{partnerId, personId, personName, QString(action), keyId, details}, at);
+}
+
 bool record(QSqlDatabase &db, const Event &event, qint64 at) {
-    const qint64 sequence = nextChangeSequence(db);
+    const qint64 sequence = nextChangeSequence(db, event.partnerId);
     if (sequence == 0)
         return false;
     QSqlQuery q =

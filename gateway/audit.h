@@ -37,6 +37,15 @@ QJsonObject keyLimitsChanged(
 // key.custody_changed: {"old": {"id","name"}, "new": {"id","name"}}
 QJsonObject keyCustodyChanged(const QString &oldId, const QString &oldName, const QString &newId,
                               const QString &newName);
+// customer.created and customer.renamed: the customer as it is after the change.
+QJsonObject customerChanged(const QString &customerId, const QString &name);
+
+// A Platform API key acting (customer.*): the actor is the person the key answers to (its
+// creator: an actor is always a person), and the event's key_id is the key that acted, so
+// the log tells which script did it and can be filtered by key. Inside the caller's
+// write() transaction.
+bool recordByKey(QSqlDatabase &db, const QString &partnerId, const QString &keyId, QLatin1StringView action,
+                 const QJsonObject &details, qint64 at);
 
 // Appends the event inside the caller's write() transaction, stamped with the next
 // change number so GET /v1/audit can page it like keys.

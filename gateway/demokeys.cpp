@@ -230,7 +230,7 @@ void addLatencies(LatencyHistogram &h, qint64 count, double medianMs, double slo
 bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now, std::optional<qint64> lastUsed) {
     // Real secrets, of which only the hash is kept: nobody can use a demo key from outside.
     const QByteArray secret = keyformat::generate(k.type);
-    const qint64 sequence = nextChangeSequence(db);
+    const qint64 sequence = nextChangeSequence(db, QLatin1String(k.partnerId));
     if (sequence == 0)
         return false;
     const auto nullable = [](const char *text) {

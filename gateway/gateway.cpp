@@ -77,6 +77,10 @@ Gateway::Gateway(Store &store, Options options)
     // holds its own database connection.
     m_databaseWork.setMaxThreadCount(databaseThreads);
     m_databaseWork.setExpiryTimeout(-1);
+    m_store.setChangeListener([this](const QSet<QString> &partners) {
+        for (const QString &partner : partners)
+            m_changeWaits.changed(partner);
+    });
     m_inlineRoutes = {QStringLiteral("/healthz"), QStringLiteral("/api/v1/whoami")};
     registerSystemRoutes();
     registerSessionRoutes(*this, m_router);
@@ -90,9 +94,19 @@ Gateway::Gateway(Store &store, Options options)
 
 Gateway::~Gateway() {
     stop();
+    m_store.setChangeListener({});
+}
+
+void Gateway::runDatabaseWork(std::function<void()> work) {
+    m_databaseWork.start(std::move(work));
+}
+
+void Gateway::endHeldAnswers() {
+    m_changeWaits.stop();
 }
 
 void Gateway::stop() {
+    endHeldAnswers();
     m_passwordChecks.stop();
     m_databaseWork.waitForDone();
     m_usage.stop();

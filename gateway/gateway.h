@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gateway/changewaits.h"
 #include "gateway/clock.h"
 #include "gateway/http/httpmessage.h"
 #include "gateway/keydirectory.h"
@@ -44,6 +45,14 @@ public:
     // Every change of a key goes through here (it also keeps the verification cache true).
     KeyService &keys() { return m_keyService; }
 
+    // The held answers of change waits and the notifier that wakes them (API.md v1.1).
+    ChangeWaits &changeWaits() { return m_changeWaits; }
+    // Runs `work` on a database thread (never on a serving one).
+    void runDatabaseWork(std::function<void()> work);
+    // The first step of stopping, before the server drains its connections: every held
+    // answer is given, empty, and no new one is held.
+    void endHeldAnswers();
+
     // After the server has stopped accepting and serving (SIGTERM, SIGINT): drops the
     // password checks still queued, waits for those running and for the database work
     // under way, then writes the usage still in memory. Only then may the gateway and its
@@ -75,6 +84,7 @@ private:
     signinlockout::Lockout m_lockout;
     SignInBudget m_passwordChecks;
     QThreadPool m_databaseWork;
+    ChangeWaits m_changeWaits;
     QSet<QString> m_inlineRoutes; // templates answered without the database
 };
 

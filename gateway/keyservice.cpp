@@ -28,7 +28,7 @@ struct NewKeyRow {
 std::optional<QByteArray> insertKey(QSqlDatabase &db, const NewKeyRow &row, const Principal &by, qint64 now) {
     const KeyDraft &key = row.draft;
     const QByteArray secret = keyformat::generate(key.type);
-    const qint64 sequence = nextChangeSequence(db);
+    const qint64 sequence = nextChangeSequence(db, row.partnerId);
     if (sequence == 0)
         return std::nullopt;
     QSqlQuery q = prepare(
@@ -141,7 +141,7 @@ KeyResult<StoredKey> KeyService::edit(const Principal &by, const QString &keyId,
         }
         if (!renamed && !limitsChanged && !custodian)
             return true;
-        const qint64 sequence = nextChangeSequence(db);
+        const qint64 sequence = nextChangeSequence(db, by.partnerId);
         QSqlQuery q =
             prepare(db, QStringLiteral("UPDATE api_keys SET name = ?, description = COALESCE(?, ''),"
                                        " rate_limit_requests = ?, rate_limit_seconds = ?,"
@@ -219,7 +219,7 @@ KeyResult<IssuedKey> KeyService::rotate(const Principal &by, const QString &keyI
             return false;
         const qint64 graceEnd = now + graceSeconds;
         const qint64 previousExpiry = current->expiresAt ? qMin(*current->expiresAt, graceEnd) : graceEnd;
-        const qint64 sequence = nextChangeSequence(db);
+        const qint64 sequence = nextChangeSequence(db, by.partnerId);
         QSqlQuery q = prepare(db, QStringLiteral("UPDATE api_keys SET replaced_by = ?, expires_at = ?,"
                                                  " change_seq = ?, expiry_stamped = ? WHERE id = ?"));
         q.addBindValue(successorId);
@@ -255,7 +255,7 @@ KeyResult<StoredKey> KeyService::revoke(const Principal &by, const QString &keyI
         found = true;
         if (current->revokedAt)
             return true;
-        const qint64 sequence = nextChangeSequence(db);
+        const qint64 sequence = nextChangeSequence(db, by.partnerId);
         // A revoked key has no time-based change left to show: it leaves the
         // pending-expiry index for good.
         QSqlQuery q = prepare(db, QStringLiteral("UPDATE api_keys SET revoked_at = ?, revoked_by = ?,"

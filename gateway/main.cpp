@@ -157,15 +157,20 @@ int main(int argc, char *argv[]) {
     server.setTrustedProxies(trustedProxies);
     if (!server.listen(host, static_cast<quint16>(port), &error))
         return fail(QStringLiteral("cannot listen on %1: %2").arg(listen, error));
-    server.setTerminationHandler([&server] { server.stop(); });
+    // Held answers (change waits) are given first, empty, so the server's drain writes them.
+    server.setTerminationHandler([&server, &gateway] {
+        gateway.endHeldAnswers();
+        server.stop();
+    });
 
     const bool ipv6 = host.contains(QLatin1Char(':'));
     std::printf("listening on %s://%s:%u\n", server.tlsEnabled() ? "https" : "http",
                 qPrintable(ipv6 ? QLatin1Char('[') + host + QLatin1Char(']') : host), server.port());
     std::fflush(stdout);
 
-    // Stopping goes in order: the server stops accepting and serving (run() returns once
-    // every serving thread has left), then the gateway drops the queued password checks,
+    // Stopping goes in order: held answers end, the server stops accepting, writes the
+    // answers under way and stops serving (run() returns once every serving thread has
+    // left), then the gateway drops the queued password checks,
     // waits for the running ones and writes the usage still in memory; only then are
     // the server, the gateway and the store destroyed, in that order.
     server.run(std::max(2, cores));

@@ -1,8 +1,10 @@
 #include "gateway/platform.h"
 
+#include "gateway/audit.h"
 #include "gateway/gateway.h"
 #include "gateway/portalroute.h"
 #include "gateway/usage.h"
+#include "models/domain/auditactions.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -113,7 +115,8 @@ Outcome createCustomer(Gateway &gateway, const KeyPrincipal &key, const QJsonVal
         q.addBindValue(key.partnerId);
         q.addBindValue(*name);
         q.addBindValue(now);
-        return exec(q);
+        return exec(q) && audit::recordByKey(db, key.partnerId, key.keyId, auditaction::customerCreated,
+                                             audit::customerChanged(id, *name), now);
     });
     if (!ok)
         return internalError();
@@ -131,13 +134,17 @@ Outcome renameCustomer(Gateway &gateway, const KeyPrincipal &key, const QString 
     const auto name = validName(nameValue, &failure);
     if (!name)
         return failure;
+    const bool renamed = customer->value(QStringLiteral("name")).toString() != *name;
     const bool ok = gateway.store().write([&](QSqlDatabase &db) {
         QSqlQuery q =
             prepare(db, QStringLiteral("UPDATE customers SET name = ? WHERE id = ? AND partner_id = ?"));
         q.addBindValue(*name);
         q.addBindValue(customerId);
         q.addBindValue(key.partnerId);
-        return exec(q);
+        return exec(q) &&
+               (!renamed ||
+                audit::recordByKey(db, key.partnerId, key.keyId, auditaction::customerRenamed,
+                                   audit::customerChanged(customerId, *name), gateway.clock().nowSeconds()));
     });
     if (!ok)
         return internalError();

@@ -1,5 +1,6 @@
 #include "gateway/store.h"
 
+#include "gateway/changes.h"
 #include "gateway/migrations.h"
 #include "models/sqlite/sqlitedb.h"
 
@@ -105,11 +106,21 @@ bool Store::takeBusy() {
     return std::exchange(lastWriteBusy, false);
 }
 
+void Store::setChangeListener(std::function<void(const QSet<QString> &partners)> listener) {
+    m_changeListener = std::move(listener);
+}
+
 Store::WriteResult Store::write(const std::function<bool(QSqlDatabase &)> &work) const {
     QSqlDatabase db = connection();
     lastWriteBusy = false;
-    switch (sqlite::writeTransaction(db, work)) {
+    takeChangedPartners(); // nothing left over from a write that never reached here
+    const sqlite::WriteOutcome outcome = sqlite::writeTransaction(db, work);
+    // Taken whatever the outcome: a rolled-back change must not be announced later.
+    const QSet<QString> changed = takeChangedPartners();
+    switch (outcome) {
     case sqlite::WriteOutcome::Committed:
+        if (m_changeListener && !changed.isEmpty())
+            m_changeListener(changed);
         return {WriteResult::Outcome::Committed};
     case sqlite::WriteOutcome::Busy:
         lastWriteBusy = true;

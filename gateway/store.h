@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -48,9 +49,14 @@ public:
 
     static int schemaVersion();
 
+    // Told, after each COMMIT, which partners' keys or audit log the write changed
+    // (gateway/changes.h). Set once, before any request is served.
+    void setChangeListener(std::function<void(const QSet<QString> &partners)> listener);
+
 private:
     QString m_directory;
     QString m_connectionPrefix;
+    std::function<void(const QSet<QString> &)> m_changeListener;
 };
 
 // A prepared query on the calling thread's connection; `exec` logs failures with the

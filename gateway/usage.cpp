@@ -382,7 +382,7 @@ bool UsageRecorder::write(std::vector<UsageRecord> batch) {
             }
             if (it.value() < written.value() + lastUsedEverySeconds)
                 continue;
-            const qint64 sequence = nextChangeSequence(db);
+            const qint64 sequence = nextChangeSequence(db, partnerOfKey.value(it.key()));
             update.addBindValue(it.value());
             update.addBindValue(sequence);
             update.addBindValue(it.key());

@@ -1118,10 +1118,6 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <source>Up to date (synced at %1)</source>
-        <translation>Aktuell (synchronisiert um %1)</translation>
-    </message>
-    <message>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
@@ -1136,6 +1132,26 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     <message>
         <source>This needs the gateway, which cannot be reached since %1 (%2). The portal keeps trying to reconnect.</source>
         <translation>Dafür wird das Gateway gebraucht, das seit %1 nicht erreichbar ist (%2). Das Portal versucht weiter, sich zu verbinden.</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Updated less than a minute ago</source>
+        <translation>Vor weniger als einer Minute aktualisiert</translation>
+    </message>
+    <message>
+        <source>Updated a minute ago</source>
+        <translation>Vor einer Minute aktualisiert</translation>
+    </message>
+    <message>
+        <source>Updated %1 minutes ago</source>
+        <translation>Vor %1 Minuten aktualisiert</translation>
+    </message>
+    <message>
+        <source>Updated at %1</source>
+        <translation>Aktualisiert um %1</translation>
     </message>
 </context>
 <context>

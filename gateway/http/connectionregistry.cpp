@@ -17,6 +17,18 @@ std::size_t ConnectionRegistry::count() const {
     return m_count;
 }
 
+void ConnectionRegistry::closeIdle() {
+    std::list<std::shared_ptr<IdleConnection>> idle;
+    {
+        const std::lock_guard lock(m_mutex);
+        for (const auto &[connection, slot] : m_idle)
+            if (auto alive = connection.lock())
+                idle.push_back(std::move(alive));
+    }
+    for (const auto &connection : idle)
+        connection->closeIfIdle();
+}
+
 bool ConnectionRegistry::admit() {
     std::shared_ptr<IdleConnection> victim;
     {

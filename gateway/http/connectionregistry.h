@@ -40,6 +40,8 @@ public:
     // False when the connection was evicted meanwhile and must close.
     bool becomeBusy(Slot &slot);
     std::size_t count() const;
+    // Asks every idle connection to close (the server is stopping).
+    void closeIdle();
 
 private:
     mutable std::mutex m_mutex;

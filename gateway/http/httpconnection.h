@@ -20,6 +20,7 @@
 #include <poll.h>
 
 #include <array>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -36,6 +37,8 @@ struct ServerContext {
     HttpLimits limits;
     BodyBudget budget;
     ConnectionRegistry registry;
+    // Set by HttpServer::stop(): a connection closes once its answer is written.
+    std::atomic<bool> draining = false;
 };
 
 template <typename Stream>
@@ -83,6 +86,8 @@ private:
                 proceed(m_reader.resume());
             return;
         }
+        if (m_context.draining)
+            return closeNow();
         m_phase = Phase::Idle;
         arm(m_limits.idleTimeout);
         m_context.registry.becomeIdle(m_slot, this->weak_from_this());

@@ -67,10 +67,21 @@ struct HttpServer::Private {
     tcp::acceptor acceptor{ioc};
     asio::steady_timer acceptBackoff{ioc};
     bool backingOff = false;
+    asio::steady_timer drainCheck{ioc};
+    std::chrono::steady_clock::time_point drainUntil;
     asio::signal_set signals{ioc, SIGINT, SIGTERM};
     std::optional<asio::ssl::context> tls;
     std::function<void()> onTerminate;
     QList<proxyprotocol::Cidr> trustedProxies;
+
+    // Stopping: answers under way (held ones end as the gateway wakes them) are written
+    // before the threads stop, for at most drainGrace.
+    void stopWhenDrained() {
+        if (context.registry.count() == 0 || std::chrono::steady_clock::now() >= drainUntil)
+            return ioc.stop();
+        drainCheck.expires_after(std::chrono::milliseconds(10));
+        drainCheck.async_wait([this](beast::error_code) { stopWhenDrained(); });
+    }
 
     void accept() {
         acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
@@ -279,11 +290,15 @@ void HttpServer::run(int threads) {
 
 void HttpServer::stop() {
     asio::post(d->ioc, [this] {
+        if (d->context.draining.exchange(true))
+            return;
         beast::error_code ec;
         d->acceptor.close(ec);
         d->acceptBackoff.cancel();
         d->signals.cancel(ec);
-        d->ioc.stop();
+        d->context.registry.closeIdle();
+        d->drainUntil = std::chrono::steady_clock::now() + drainGrace;
+        d->stopWhenDrained();
     });
 }
 

@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -38,8 +39,10 @@ public:
 
     // Serves on `threads` threads, the caller's among them, until stop().
     void run(int threads);
-    // Safe from any thread and from a handler.
+    // Stops accepting, closes idle connections, lets answers under way be written (for at
+    // most drainGrace), then stops serving. Safe from any thread and from a handler.
     void stop();
+    static constexpr std::chrono::milliseconds drainGrace{1000};
     // Called once, on a serving thread, when SIGINT or SIGTERM arrives.
     void setTerminationHandler(std::function<void()> handler);
 

@@ -2,6 +2,7 @@
 #include "gateway/gateway.h"
 #include "gateway/portalroute.h"
 #include "gateway/synccursor.h"
+#include "gateway/waitforchanges.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,13 +11,13 @@
 namespace knotie::gateway {
 
 namespace {
-void listAudit(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
-    if (!requirePermission(ctx, respond, {Permission::SettingsManage}))
-        return;
+// One page of audit events, answered; or, when nothing happened after the cursor, the
+// cursor of the empty answer (gateway/waitforchanges.h).
+std::optional<QString> auditPage(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
     QSqlDatabase db = gateway.store().connection();
     const auto page = readPageRequest(db, ctx, SyncStream::Audit, respond);
     if (!page)
-        return;
+        return std::nullopt;
     // A filter naming nothing of this partner's matches nothing: an empty page, which
     // says no more about other partners' ids than a 404 would.
     QString sql = QStringLiteral("SELECT id, at, actor_id, actor_name, action, key_id, details, change_seq"
@@ -26,9 +27,11 @@ void listAudit(Gateway &gateway, RequestContext &ctx, const Responder &respond) 
         if (!ctx.request.query.hasQueryItem(name))
             continue;
         const QString value = ctx.request.query.queryItemValue(name);
-        if (!isIdShaped(value))
-            return respond(fieldError(QStringLiteral("invalid_field"), name,
-                                      QStringLiteral("%1 must be an id.").arg(name)));
+        if (!isIdShaped(value)) {
+            respond(fieldError(QStringLiteral("invalid_field"), name,
+                               QStringLiteral("%1 must be an id.").arg(name)));
+            return std::nullopt;
+        }
         sql += QStringLiteral(" AND %1 = ?").arg(name);
         filters.append(value);
     }
@@ -47,7 +50,8 @@ void listAudit(Gateway &gateway, RequestContext &ctx, const Responder &respond) 
     bool hasMore = false;
     if (!exec(q)) {
         db.rollback();
-        return respond(internalError());
+        respond(internalError());
+        return std::nullopt;
     }
     while (q.next()) {
         if (events.size() == page->limit) {
@@ -69,11 +73,22 @@ void listAudit(Gateway &gateway, RequestContext &ctx, const Responder &respond) 
     q.finish();
     db.commit();
     const qint64 position = hasMore ? lastReturned : qMax(last, page->since);
-    respond(
-        jsonResponse(200, QJsonObject{{QStringLiteral("events"), events},
-                                      {QStringLiteral("cursor"),
-                                       encodeCursor(db, SyncStream::Audit, ctx.user->partnerId, position)},
-                                      {QStringLiteral("has_more"), hasMore}}));
+    const QString cursor = encodeCursor(db, SyncStream::Audit, ctx.user->partnerId, position);
+    if (events.isEmpty())
+        return cursor;
+    respond(jsonResponse(200, QJsonObject{{QStringLiteral("events"), events},
+                                          {QStringLiteral("cursor"), cursor},
+                                          {QStringLiteral("has_more"), hasMore}}));
+    return std::nullopt;
+}
+
+void listAudit(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
+    if (!requirePermission(ctx, respond, {Permission::SettingsManage}))
+        return;
+    answerOrWait(gateway, ctx, respond, QStringLiteral("events"),
+                 [&gateway](RequestContext &again, const Responder &answer) {
+                     return auditPage(gateway, again, answer);
+                 });
 }
 } // namespace
 

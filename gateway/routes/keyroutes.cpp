@@ -4,6 +4,7 @@
 #include "gateway/keyservice.h"
 #include "gateway/portalroute.h"
 #include "gateway/synccursor.h"
+#include "gateway/waitforchanges.h"
 #include "models/domain/keyfields.h"
 #include "models/domain/keyformat.h"
 #include "models/domain/keylimits.h"
@@ -162,13 +163,22 @@ struct KeyRoutes {
     void list(RequestContext &ctx, const Responder &respond) const {
         if (!requirePermission(ctx, respond, {Permission::SettingsManage}))
             return;
+        answerOrWait(gateway, ctx, respond, QStringLiteral("keys"),
+                     [this](RequestContext &again, const Responder &answer) { return page(again, answer); });
+    }
+
+    // One page of changed keys, answered; or, when no key changed after the cursor, the
+    // cursor of the empty answer (gateway/waitforchanges.h).
+    std::optional<QString> page(RequestContext &ctx, const Responder &respond) const {
         const Principal &user = *ctx.user;
-        if (!apikeys::stampExpiries(gateway.store(), user.partnerId, ctx.now))
-            return respond(internalError());
+        if (!apikeys::stampExpiries(gateway.store(), user.partnerId, ctx.now)) {
+            respond(internalError());
+            return std::nullopt;
+        }
         QSqlDatabase db = gateway.store().connection();
         const auto page = readPageRequest(db, ctx, SyncStream::Keys, respond);
         if (!page)
-            return;
+            return std::nullopt;
         // One read transaction: the last change number and the rows come from the same
         // snapshot, so a cursor never points past a change this answer did not include.
         db.transaction();
@@ -178,14 +188,17 @@ struct KeyRoutes {
         const bool hasMore = keys.size() > page->limit;
         if (hasMore)
             keys.resize(page->limit);
+        const qint64 position = hasMore ? keys.last().changeSeq : qMax(last, page->since);
+        const QString cursor = encodeCursor(db, SyncStream::Keys, user.partnerId, position);
+        if (keys.isEmpty())
+            return cursor;
         QJsonArray items;
         for (const StoredKey &key : std::as_const(keys))
             items.append(apikeys::toJson(key, ctx.now));
-        const qint64 position = hasMore ? keys.last().changeSeq : qMax(last, page->since);
         respond(jsonResponse(200, QJsonObject{{QStringLiteral("keys"), items},
-                                              {QStringLiteral("cursor"),
-                                               encodeCursor(db, SyncStream::Keys, user.partnerId, position)},
+                                              {QStringLiteral("cursor"), cursor},
                                               {QStringLiteral("has_more"), hasMore}}));
+        return std::nullopt;
     }
 
     void create(RequestContext &ctx, const Responder &respond) const {

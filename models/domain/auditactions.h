@@ -21,4 +21,7 @@ inline constexpr QLatin1StringView teamMemberRemoved{"team.member_removed"};
 inline constexpr QLatin1StringView keyLimitsChanged{"key.limits_changed"};
 // Version 1.1: keys after creation.
 inline constexpr QLatin1StringView keyCustodyChanged{"key.custody_changed"};
+// Version 1.1: customers created or renamed through the Platform API.
+inline constexpr QLatin1StringView customerCreated{"customer.created"};
+inline constexpr QLatin1StringView customerRenamed{"customer.renamed"};
 } // namespace knotie::auditaction

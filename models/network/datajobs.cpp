@@ -62,6 +62,11 @@ AuditJob::AuditJob(GatewayConnection connection, QString since, int limit, Filte
     , m_limit(limit)
     , m_filter(std::move(filter)) {}
 
+void AuditJob::setWait(int seconds) {
+    m_wait = seconds;
+    holdFor(seconds);
+}
+
 QUrlQuery AuditJob::query() const {
     QUrlQuery q;
     if (!m_since.isEmpty())
@@ -71,6 +76,8 @@ QUrlQuery AuditJob::query() const {
         q.addQueryItem(QStringLiteral("actor_id"), m_filter.actorId);
     if (!m_filter.keyId.isEmpty())
         q.addQueryItem(QStringLiteral("key_id"), m_filter.keyId);
+    if (m_wait > 0)
+        q.addQueryItem(QStringLiteral("wait"), QString::number(m_wait));
     return q;
 }
 

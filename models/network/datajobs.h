@@ -104,6 +104,8 @@ public:
     AuditJob(GatewayConnection connection, QString since, int limit = 1000, Filter filter = {},
              QObject *parent = nullptr);
     const wire::AuditPage &page() const { return m_page; }
+    // API.md v1.1's change wait: the gateway holds an empty answer up to `seconds`.
+    void setWait(int seconds);
 
 protected:
     QByteArray method() const override { return "GET"; }
@@ -115,6 +117,7 @@ protected:
 private:
     QString m_since;
     int m_limit;
+    int m_wait = 0;
     Filter m_filter;
     wire::AuditPage m_page;
 };

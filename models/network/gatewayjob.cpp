@@ -73,6 +73,11 @@ GatewayJob::GatewayJob(GatewayConnection connection, QObject *parent)
     connect(&m_retryTimer, &QTimer::timeout, this, &GatewayJob::send);
 }
 
+void GatewayJob::holdFor(int seconds) {
+    m_transferTimeoutMs += seconds * 1000;
+    m_deadlineMs += seconds * 1000;
+}
+
 GatewayJob::~GatewayJob() {
     dropReply();
 }

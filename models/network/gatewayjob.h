@@ -59,6 +59,9 @@ protected:
     virtual QByteArray apiKey() const { return {}; }
 
     const GatewayConnection &connection() const { return m_connection; }
+    // A call the gateway may hold `seconds` before answering (a change wait): its
+    // timeouts start after that.
+    void holdFor(int seconds);
 
 private:
     void send();

@@ -11,11 +11,18 @@ ListKeysJob::ListKeysJob(GatewayConnection connection, QString since, int limit,
     , m_since(std::move(since))
     , m_limit(limit) {}
 
+void ListKeysJob::setWait(int seconds) {
+    m_wait = seconds;
+    holdFor(seconds);
+}
+
 QUrlQuery ListKeysJob::query() const {
     QUrlQuery q;
     if (!m_since.isEmpty())
         q.addQueryItem(QStringLiteral("since"), m_since);
     q.addQueryItem(QStringLiteral("limit"), QString::number(m_limit));
+    if (m_wait > 0)
+        q.addQueryItem(QStringLiteral("wait"), QString::number(m_wait));
     return q;
 }
 

@@ -11,6 +11,8 @@ class ListKeysJob : public GatewayJob {
 public:
     ListKeysJob(GatewayConnection connection, QString since, int limit = 1000, QObject *parent = nullptr);
     const wire::KeyPage &page() const { return m_page; }
+    // API.md v1.1's change wait: the gateway holds an empty answer up to `seconds`.
+    void setWait(int seconds);
 
 protected:
     QByteArray method() const override { return "GET"; }
@@ -22,6 +24,7 @@ protected:
 private:
     QString m_since;
     int m_limit;
+    int m_wait = 0;
     wire::KeyPage m_page;
 };
 

@@ -55,6 +55,9 @@ SyncController::SyncController(QObject *parent)
         m_state->setOnline(syncedAt);
     });
     connect(m_worker, &SyncWorker::syncFailed, this, &SyncController::onSyncFailed);
+    connect(m_worker, &SyncWorker::followingChanged, m_state, &ConnectionState::setLive);
+    connect(m_worker, &SyncWorker::changesFollowed, m_state, &ConnectionState::setFresh);
+    connect(m_worker, &SyncWorker::followFailed, this, &SyncController::onFollowFailed);
 
     m_periodic.setInterval(5 * 60 * 1000);
     connect(&m_periodic, &QTimer::timeout, this, &SyncController::syncNow);
@@ -71,6 +74,8 @@ SyncController::~SyncController() {
 void SyncController::start(const QString &cachePath, const GatewayConnection &connection, SyncParts parts) {
     m_parts = parts;
     m_running = true;
+    QMetaObject::invokeMethod(m_worker,
+                              [w = m_worker, follow = m_followChanges] { w->setFollowChanges(follow); });
     QMetaObject::invokeMethod(m_worker, [this, w = m_worker, cachePath] {
         if (w->openCacheAhead(cachePath))
             QMetaObject::invokeMethod(this, &SyncController::readCacheAfterRepaint, Qt::QueuedConnection);
@@ -93,7 +98,11 @@ void SyncController::stop() {
     m_running = false;
     m_periodic.stop();
     m_reconnect.stop();
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->closeCache(); });
+    m_state->setLive(false);
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] {
+        w->setFollowChanges(false);
+        w->closeCache();
+    });
 }
 
 void SyncController::setConnection(const GatewayConnection &connection) {
@@ -116,14 +125,28 @@ void SyncController::storeKeys(const QList<ApiKey> &keys) {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, keys] { w->storeKeys(keys); });
 }
 
+// A change wait failed. Unreachable, signed out or refused: as a failed sync. Otherwise
+// (the gateway answered with an error) the data stays as it was, the status line says
+// how old it is, and a sync after a growing pause starts following again.
+void SyncController::onFollowFailed(const GatewayResult &result) {
+    const bool unauthorised = result.status == GatewayResult::Status::HttpError && result.httpStatus == 401;
+    if (result.isConnectivityFailure() || unauthorised || result.isPermissionDenied())
+        return onSyncFailed(result);
+    scheduleRetry();
+}
+
+void SyncController::scheduleRetry() {
+    if (!m_running || m_reconnect.isActive())
+        return;
+    qCInfo(lcSync) << "trying again in" << m_reconnectMs << "ms";
+    m_reconnect.start(m_reconnectMs);
+    m_reconnectMs = qMin(m_maxReconnectMs, m_reconnectMs * 2);
+}
+
 void SyncController::onSyncFailed(const GatewayResult &result) {
     if (result.isConnectivityFailure()) {
         m_state->setOffline(result.message, QDateTime::currentSecsSinceEpoch());
-        if (m_running && !m_reconnect.isActive()) {
-            qCInfo(lcSync) << "offline; trying again in" << m_reconnectMs << "ms";
-            m_reconnect.start(m_reconnectMs);
-            m_reconnectMs = qMin(m_maxReconnectMs, m_reconnectMs * 2);
-        }
+        scheduleRetry();
         return;
     }
     // The gateway answered, so the portal is online, just not allowed or not signed in.

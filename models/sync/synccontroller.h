@@ -10,7 +10,8 @@
 namespace knotie {
 
 // The GUI thread's handle on the data worker: it runs a SyncWorker on its own QThread,
-// syncs on start, on a timer and on demand, keeps the ConnectionState, and when the
+// syncs on start, on demand and every 5 minutes as a backstop (between, the worker
+// follows changes as they happen: docs/architecture.md), keeps the ConnectionState, and when the
 // gateway cannot be reached keeps trying by itself with growing pauses (1 s, 2 s, … up to
 // a minute). Connect to worker()'s signals for the data: they arrive queued.
 class SyncController : public QObject {
@@ -29,6 +30,8 @@ public:
     void setConnection(const GatewayConnection &connection);
     void syncNow();
     void setInterval(int milliseconds) { m_periodic.setInterval(milliseconds); }
+    // Whether start() follows changes as they happen (the default) or only syncs.
+    void setFollowChanges(bool follow) { m_followChanges = follow; }
     void setReconnectDelays(int firstMs, int maxMs);
     void storeKeys(const QList<ApiKey> &keys);
 
@@ -43,6 +46,8 @@ Q_SIGNALS:
 private:
     void readCacheAfterRepaint();
     void onSyncFailed(const GatewayResult &result);
+    void onFollowFailed(const GatewayResult &result);
+    void scheduleRetry();
 
     QThread m_thread;
     SyncWorker *m_worker;
@@ -54,6 +59,7 @@ private:
     int m_maxReconnectMs = 60000;
     int m_reconnectMs = 1000;
     bool m_running = false;
+    bool m_followChanges = true;
 };
 
 } // namespace knotie

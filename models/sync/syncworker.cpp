@@ -8,6 +8,8 @@
 #include <QMap>
 #include <QNetworkAccessManager>
 
+#include <algorithm>
+
 namespace knotie {
 
 namespace {
@@ -80,6 +82,8 @@ bool SyncWorker::reportOpened(const Cache::OpenResult &result) {
 
 void SyncWorker::closeCache() {
     ++m_run;
+    ++m_followRun;
+    m_waitsOpen = 0;
     m_steps.clear();
     m_syncing = false;
     m_readPending = false;
@@ -90,6 +94,10 @@ void SyncWorker::setConnection(const GatewayConnection &connection) {
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
     m_connection = connection;
+    // Waits made as someone else, or to another gateway, end unheard; the next sync
+    // starts following again.
+    ++m_followRun;
+    m_waitsOpen = 0;
 }
 
 void SyncWorker::sync(SyncParts parts) {
@@ -101,6 +109,7 @@ void SyncWorker::sync(SyncParts parts) {
         return;
     }
     m_syncing = true;
+    m_followParts = parts;
     Q_EMIT syncStarted();
     if (parts & SyncPart::Keys)
         m_steps.append(
@@ -121,6 +130,8 @@ void SyncWorker::runNextStep() {
         Q_EMIT syncSucceeded(now());
         if (std::exchange(m_resyncRequested, false))
             sync(std::exchange(m_pendingParts, {}));
+        else
+            startFollowing();
         return;
     }
     m_steps.takeFirst()();
@@ -214,6 +225,116 @@ void SyncWorker::fetchTeam() {
         Q_EMIT teamLoaded(job->members());
         runNextStep();
     });
+}
+
+void SyncWorker::setFollowChanges(bool follow) {
+    m_followChanges = follow;
+    if (!follow && m_waitsOpen > 0) {
+        ++m_followRun;
+        m_waitsOpen = 0;
+        Q_EMIT followingChanged(false);
+    }
+}
+
+void SyncWorker::startFollowing() {
+    if (!m_followChanges || m_waitsOpen > 0 || !m_cache)
+        return;
+    if (m_followParts & SyncPart::Keys) {
+        ++m_waitsOpen;
+        waitForKeys();
+    }
+    if (m_followParts & SyncPart::Audit) {
+        ++m_waitsOpen;
+        waitForAudit();
+    }
+    if (m_waitsOpen > 0)
+        Q_EMIT followingChanged(true);
+}
+
+// Both waits end together: the next successful sync starts them again, so nothing is
+// missed between (each starts from the cache's cursor).
+void SyncWorker::stopFollowing(const GatewayResult &why) {
+    qCInfo(lcSync) << "no longer following changes:" << why.message;
+    ++m_followRun;
+    m_waitsOpen = 0;
+    Q_EMIT followingChanged(false);
+    Q_EMIT followFailed(why);
+}
+
+void SyncWorker::waitForKeys() {
+    const QString cursor = m_cache ? m_cache->syncMark(QStringLiteral("keys")).cursor : QString();
+    auto *job = new ListKeysJob(connection(), cursor, m_pageSize, this);
+    job->setWait(changeWaitSeconds);
+    job->setAutoDelete(true);
+    connect(job, &GatewayJob::finished, this, [this, job, run = m_followRun](const GatewayResult &r) {
+        if (run != m_followRun)
+            return;
+        if (!r.ok())
+            return stopFollowing(r);
+        const wire::KeyPage &page = job->page();
+        if (m_cache)
+            m_cache->storeKeys(page.keys, QStringLiteral("keys"), {page.cursor, now()});
+        if (!page.keys.isEmpty())
+            Q_EMIT keysChanged(page.keys);
+        Q_EMIT changesFollowed(now());
+        waitForKeys();
+    });
+    job->start();
+}
+
+void SyncWorker::waitForAudit() {
+    const QString cursor = m_cache ? m_cache->syncMark(QStringLiteral("audit")).cursor : QString();
+    auto *job = new AuditJob(connection(), cursor, m_pageSize, {}, this);
+    job->setWait(changeWaitSeconds);
+    job->setAutoDelete(true);
+    connect(job, &GatewayJob::finished, this, [this, job, run = m_followRun](const GatewayResult &r) {
+        if (run != m_followRun)
+            return;
+        if (!r.ok())
+            return stopFollowing(r);
+        const wire::AuditPage &page = job->page();
+        if (m_cache)
+            m_cache->storeAudit(page.events, {page.cursor, now()});
+        if (!page.events.isEmpty()) {
+            Q_EMIT auditAdded(page.events);
+            refreshListsNamedBy(page.events);
+        }
+        Q_EMIT changesFollowed(now());
+        waitForAudit();
+    });
+    job->start();
+}
+
+void SyncWorker::refreshListsNamedBy(const QList<AuditEvent> &events) {
+    const auto named = [&events](QLatin1StringView prefix) {
+        return std::any_of(events.cbegin(), events.cend(),
+                           [prefix](const AuditEvent &e) { return e.action.startsWith(prefix); });
+    };
+    const quint64 run = m_followRun;
+    if ((m_followParts & SyncPart::Customers) && named(QLatin1StringView("customer."))) {
+        auto *job = new CustomersJob(connection(), this);
+        job->setAutoDelete(true);
+        connect(job, &GatewayJob::finished, this, [this, job, run](const GatewayResult &r) {
+            if (run != m_followRun || !r.ok())
+                return; // the backstop sync reads them again
+            if (m_cache)
+                m_cache->replaceCustomers(job->customers(), now());
+            Q_EMIT customersLoaded(job->customers());
+        });
+        job->start();
+    }
+    if ((m_followParts & SyncPart::Team) && named(QLatin1StringView("team."))) {
+        auto *job = new TeamJob(connection(), this);
+        job->setAutoDelete(true);
+        connect(job, &GatewayJob::finished, this, [this, job, run](const GatewayResult &r) {
+            if (run != m_followRun || !r.ok())
+                return;
+            if (m_cache)
+                m_cache->replaceTeam(job->members(), now());
+            Q_EMIT teamLoaded(job->members());
+        });
+        job->start();
+    }
 }
 
 void SyncWorker::storeKeys(const QList<ApiKey> &keys) {

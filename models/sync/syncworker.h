@@ -37,6 +37,9 @@ public:
     // Keys sent ahead of the rest when the cache opens (keysLoaded twice then).
     static constexpr int firstKeysShown = 200;
 
+    // Seconds a change wait asks the gateway to hold its answer (API.md allows 0..60).
+    static constexpr int changeWaitSeconds = 25;
+
     // Rows per page of GET /v1/keys and /v1/audit (API.md allows 1..1000).
     void setPageSize(int size) { m_pageSize = size; }
     Cache *cache() const { return m_cache.get(); }
@@ -75,6 +78,10 @@ public Q_SLOTS:
     // Error answers by status and code (the Analytics Errors tab): usageErrorsLoaded or
     // usageErrorsFailed.
     void fetchUsageErrors(const knotie::UsageQuery &query, quint64 request);
+    // Follows changes as they happen (API.md v1.1 change waits) after each successful
+    // sync: a held GET /v1/keys and a held GET /v1/audit, asked again as soon as each is
+    // answered, so a change made anywhere arrives within a fraction of a second.
+    void setFollowChanges(bool follow);
 
 Q_SIGNALS:
     void cacheOpened(knotie::Cache::OpenStatus status, const QString &message, knotie::UnixTime lastSyncedAt);
@@ -97,6 +104,12 @@ Q_SIGNALS:
     void syncStarted();
     void syncSucceeded(knotie::UnixTime syncedAt);
     void syncFailed(const knotie::GatewayResult &result);
+    // The change waits run (true), or stopped (false: `followFailed` says why).
+    void followingChanged(bool following);
+    // A change wait answered (with changes or, after its wait, without): the data is
+    // true as of `at`.
+    void changesFollowed(knotie::UnixTime at);
+    void followFailed(const knotie::GatewayResult &result);
 
 private:
     void readWholeCache();
@@ -111,6 +124,13 @@ private:
     void fetchCustomers();
     void fetchTeam();
     template <typename Job> Job *startJob(Job *job, std::function<void(Job *)> onSuccess);
+    void startFollowing();
+    void stopFollowing(const GatewayResult &why);
+    void waitForKeys();
+    void waitForAudit();
+    // After audit events about customers or the team, those lists (which have no change
+    // wait of their own) are read again.
+    void refreshListsNamedBy(const QList<AuditEvent> &events);
 
     std::unique_ptr<Cache> m_cache;
     QNetworkAccessManager *m_network = nullptr;
@@ -123,6 +143,10 @@ private:
     bool m_readPending = false;     // the screenful is sent, the rest of the cache not yet
     bool m_screenfulWasAll = false; // the cache held no more keys than the screenful sent ahead
     quint64 m_run = 0;              // bumped when a sync ends early, so its late pages are ignored
+    bool m_followChanges = false;
+    SyncParts m_followParts; // what the last successful sync read
+    quint64 m_followRun = 0; // bumped when following stops, so late answers are ignored
+    int m_waitsOpen = 0;     // change waits under way (0, 1 or 2)
 };
 
 } // namespace knotie
