@@ -12,6 +12,7 @@
 #include "ui/keys/keyflows.h"
 #include "ui/keys/keytableview.h"
 #include "ui/keys/keytypetext.h"
+#include "ui/keys/testkeydialog.h"
 #include "ui/pages/navigator.h"
 #include "ui/pages/pageheader.h"
 #include "ui/style/metrics.h"
@@ -193,6 +194,11 @@ void ApiKeysPage::buildCommands() {
                                                           tr("CSV files (*.csv)"));
         if (!path.isEmpty())
             exportTo(path);
+    });
+    connect(d->filters, &KeyFilterBar::testKeyRequested, this, [this] {
+        auto *dialog = new TestKeyDialog(d->workspace->session(), this);
+        dialog->test(d->filters->takePastedSecret());
+        dialog->open();
     });
     connect(d->flows, &KeyFlows::message, this, &ApiKeysPage::showMessage);
     connect(d->flows, &KeyFlows::selectRequested, this, &ApiKeysPage::selectKeys);

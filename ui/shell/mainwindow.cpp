@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -30,9 +31,34 @@ namespace knotie {
 
 namespace {
 constexpr int pageRole = Qt::UserRole + 1;
+// The Settings row of someone without settings permission: it opens the page that says whom to ask.
+constexpr int lockedRole = Qt::UserRole + 2;
 constexpr int navigationRowHeight = 30;
+// The Go menu's order; each page keeps its Ctrl+number for everyone (Ctrl+5 is API Keys, or the
+// locked Settings), so the shortcut a colleague names works the same for a member.
 const QList<Page> allPages{Page::Overview,     Page::Customers, Page::Analytics,
                            Page::ApiReference, Page::ApiKeys,   Page::Team};
+
+// A small padlock in the text colour: drawn, since the portal ships no icon theme.
+QIcon lockIcon(const QPalette &palette) {
+    const qreal ratio = qApp->devicePixelRatio();
+    const int side = 16;
+    QPixmap pixmap(QSize(side, side) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QColor colour = palette.color(QPalette::WindowText);
+    p.setPen(QPen(colour, 1.6));
+    p.setBrush(Qt::NoBrush);
+    p.drawArc(QRectF(4.5, 1.5, 7, 9), 0, 180 * 16);
+    p.drawLine(QPointF(4.5, 6), QPointF(4.5, 7.5));
+    p.drawLine(QPointF(11.5, 6), QPointF(11.5, 7.5));
+    p.setPen(Qt::NoPen);
+    p.setBrush(colour);
+    p.drawRoundedRect(QRectF(2.5, 7, 11, 8), 1.5, 1.5);
+    return QIcon(pixmap);
+}
 } // namespace
 
 struct MainWindow::Private {
@@ -88,6 +114,8 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     connect(d->navigation, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item && item->data(0, pageRole).isValid())
             showPage(static_cast<Page>(item->data(0, pageRole).toInt()));
+        else if (item && item->data(0, lockedRole).toBool())
+            showPage(Page::ApiKeys); // says whom to ask
     });
 
     d->connection = new QLabel(this);
@@ -142,15 +170,30 @@ void MainWindow::rebuildNavigation() {
         item->setSizeHint(0, QSize(0, navigationRowHeight));
         item->setToolTip(0, pageDescription(page));
     }
+    // Without settings permission Settings still shows, locked, where the help article sends
+    // people: it opens the page that names the owner to ask.
+    const bool settingsLocked = !Access::maySee(d->session->account(), Page::ApiKeys);
+    if (settingsLocked) {
+        auto *locked = new QTreeWidgetItem(d->navigation, {tr("Settings")});
+        locked->setData(0, lockedRole, true);
+        locked->setIcon(0, lockIcon(d->navigation->palette()));
+        locked->setSizeHint(0, QSize(0, navigationRowHeight));
+        locked->setToolTip(0, Access::deniedMessage(d->session->account(), Page::ApiKeys));
+        locked->setData(0, Qt::AccessibleTextRole, tr("Settings (locked)"));
+    }
     d->navigation->expandAll();
 
     d->goMenu->clear();
-    int number = 1;
-    for (Page page : allPages) {
-        if (!Access::maySee(d->session->account(), page))
-            continue;
-        QAction *action = d->goMenu->addAction(pageTitle(page), this, [this, page] { showPage(page); });
-        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + number++)));
+    for (int number = 1; number <= allPages.size(); ++number) {
+        const Page page = allPages[number - 1];
+        QAction *action = nullptr;
+        if (Access::maySee(d->session->account(), page))
+            action = d->goMenu->addAction(pageTitle(page), this, [this, page] { showPage(page); });
+        else if (page == Page::ApiKeys && settingsLocked)
+            action = d->goMenu->addAction(lockIcon(palette()), tr("Settings (locked)"), this,
+                                          [this] { showPage(Page::ApiKeys); });
+        if (action)
+            action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + number)));
     }
 }
 
@@ -208,6 +251,15 @@ QList<Page> MainWindow::navigationPages() const {
     return pages;
 }
 
+QTreeWidgetItem *MainWindow::lockedSettingsItem(Page page) const {
+    if (page != Page::ApiKeys && page != Page::Team)
+        return nullptr;
+    for (QTreeWidgetItemIterator it(d->navigation); *it; ++it)
+        if ((*it)->data(0, lockedRole).toBool())
+            return *it;
+    return nullptr;
+}
+
 Page MainWindow::currentPage() const {
     return d->current;
 }
@@ -221,7 +273,7 @@ void MainWindow::showPage(Page page) {
         d->stack->addWidget(d->deniedPage);
         d->stack->setCurrentWidget(d->deniedPage);
         const QSignalBlocker blocker(d->navigation);
-        d->navigation->setCurrentItem(nullptr);
+        d->navigation->setCurrentItem(lockedSettingsItem(page));
         return;
     }
     delete d->deniedPage;

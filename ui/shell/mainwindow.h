@@ -6,6 +6,8 @@
 
 #include <memory>
 
+class QTreeWidgetItem;
+
 namespace knotie {
 
 struct Account;
@@ -37,6 +39,7 @@ private:
     void buildMenus();
     void rebuildNavigation();
     void onAccountChanged(const Account &account);
+    QTreeWidgetItem *lockedSettingsItem(Page page) const;
 
     struct Private;
     std::unique_ptr<Private> d;
