@@ -24,15 +24,18 @@ KeyFlows::KeyFlows(const PageContext &context, QWidget *parent)
     , m_context(context)
     , m_parent(parent) {}
 
-void KeyFlows::createKey() {
+void KeyFlows::createKey(std::optional<KeyType> type) {
     if (const QString refusal = m_context.workspace->keys()->refusal(); !refusal.isEmpty())
         return Q_EMIT message(refusal, true);
-    if (m_createDialog)
+    if (m_createDialog) {
+        if (type)
+            m_createDialog->setType(*type);
         return m_createDialog->raise();
+    }
     auto *flow = new CreateKeyFlow(m_context, m_parent);
     connect(flow, &CreateKeyFlow::created, this,
             [this](const ApiKey &key) { Q_EMIT selectRequested({key.id}); });
-    m_createDialog = flow->start();
+    m_createDialog = flow->start(type);
 }
 
 void KeyFlows::rotate(QList<ApiKey> keys) {

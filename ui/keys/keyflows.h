@@ -22,7 +22,8 @@ class KeyFlows : public QObject {
 public:
     KeyFlows(const PageContext &context, QWidget *parent);
 
-    void createKey();
+    // `type`: chosen beforehand (the palette's "create read-only key").
+    void createKey(std::optional<knotie::KeyType> type = {});
     void rotate(QList<knotie::ApiKey> keys);
     void revoke(QList<knotie::ApiKey> keys);
     void edit(const knotie::ApiKey &key);

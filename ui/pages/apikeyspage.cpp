@@ -140,6 +140,9 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
         connect(navigator, &Navigator::keyFilterRequested, this, &ApiKeysPage::applyFilter);
         connect(navigator, &Navigator::keySelectionRequested, this,
                 [this](const QString &keyId) { selectKeys({keyId}); });
+        connect(navigator, &Navigator::keyCommandRequested, this, &ApiKeysPage::runCommandOn);
+        connect(navigator, &Navigator::keyCreationRequested, d->flows,
+                [this](KeyType type) { d->flows->createKey(type); });
     }
     updateState();
     updateActions();
@@ -313,6 +316,22 @@ void ApiKeysPage::updateState() {
 
 void ApiKeysPage::updateActions() {
     d->actions->update(d->table->selectedKeys(), d->workspace->keys()->refusal());
+}
+
+void ApiKeysPage::runCommandOn(const QString &command, const QString &keyId) {
+    const ApiKey *key = d->workspace->keyStore()->find(keyId);
+    const QList<KeyCommand *> commands = d->actions->all();
+    const auto it = std::find_if(commands.begin(), commands.end(),
+                                 [&command](const KeyCommand *c) { return c->objectName() == command; });
+    if (!key || it == commands.end())
+        return;
+    selectKeys({keyId});
+    if (const QString refusal = d->workspace->keys()->refusal(); !(*it)->allows({*key}, refusal))
+        return showMessage(refusal.isEmpty() ? tr("This cannot be done to \"%1\" now (its status: %2).")
+                                                   .arg(key->name, keyStatusDisplayName(key->status))
+                                             : refusal,
+                           true);
+    (*it)->runOn({*key});
 }
 
 void ApiKeysPage::selectKeys(const QStringList &keyIds) {

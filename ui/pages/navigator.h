@@ -15,7 +15,10 @@ namespace knotie {
 //                keyFilter() when it is made and keyFilterRequested while it exists.
 //   showKey:     the palette's key entries select one key in API Keys.
 //   showKeyUsage: "Show usage" of a key opens Analytics for that key.
-// For showKey and showKeyUsage the page is requested first (so it exists), then the key.
+//   runKeyCommand: the palette's "rotate N8N…" and "revoke …": API Keys runs its own command
+//                (a KeyCommand, named by its object name) on that key, as its menu would.
+//   createKey:   the palette's "create read-only key": API Keys opens Create with the type chosen.
+// For these and showKey, showKeyUsage the page is requested first (so it exists), then the rest.
 class Navigator : public QObject {
     Q_OBJECT
 public:
@@ -25,6 +28,8 @@ public:
     void showKeys(const KeyFilter &filter);
     void showKey(const QString &keyId);
     void showKeyUsage(const QString &keyId);
+    void runKeyCommand(const QString &command, const QString &keyId);
+    void createKey(knotie::KeyType type);
     // The slice of the key table asked for last.
     const KeyFilter &keyFilter() const { return m_keyFilter; }
 
@@ -33,6 +38,8 @@ Q_SIGNALS:
     void keyFilterRequested(const knotie::KeyFilter &filter);
     void keySelectionRequested(const QString &keyId);
     void keyUsageRequested(const QString &keyId);
+    void keyCommandRequested(const QString &command, const QString &keyId);
+    void keyCreationRequested(knotie::KeyType type);
 
 private:
     KeyFilter m_keyFilter;
