@@ -14,6 +14,9 @@ KeyActions::KeyActions(QWidget *owner)
                             R::NeedsGateway, owner))
     , copyId(new KeyCommand(tr("Copy Key &ID"), QStringLiteral("copyKeyId"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), R::OnlyOne, owner))
+    , copySecret(new KeyCommand(tr("Copy &Saved Secret"), QStringLiteral("copySavedSecret"),
+                                QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), R::OnlyOne | R::MustBeLive,
+                                owner))
     , edit(new KeyCommand(tr("Re&name and Describe…"), QStringLiteral("editKey"), QKeySequence(Qt::Key_F2),
                           R::NeedsGateway | R::OnlyOne | R::MustBeLive, owner))
     , rotate(new KeyCommand(tr("R&otate…"), QStringLiteral("rotateKey"), QKeySequence(Qt::CTRL | Qt::Key_R),
@@ -36,7 +39,7 @@ KeyActions::KeyActions(QWidget *owner)
 }
 
 QList<KeyCommand *> KeyActions::all() const {
-    return {create, copyId, edit, rotate, revoke, usage, history, linked, exportCsv};
+    return {create, copyId, copySecret, edit, rotate, revoke, usage, history, linked, exportCsv};
 }
 
 void KeyActions::update(const QList<ApiKey> &selection, const QString &refusal) {

@@ -2,6 +2,7 @@
 
 #include "models/keys/keybatch.h"
 #include "models/keys/keyservice.h"
+#include "models/secrets/keysecrets.h"
 #include "models/workspace/workspace.h"
 #include "ui/keys/createkeydialog.h"
 #include "ui/keys/createkeyflow.h"
@@ -12,6 +13,8 @@
 #include "ui/keys/revealsecret.h"
 #include "ui/keys/revokekeydialog.h"
 #include "ui/keys/rotatekeydialog.h"
+#include "ui/keys/secretrevealdialog.h"
+#include "ui/widgets/secretclipboard.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -117,6 +120,28 @@ void KeyFlows::edit(const ApiKey &key) {
 void KeyFlows::copyId(const ApiKey &key) {
     QGuiApplication::clipboard()->setText(key.id);
     Q_EMIT message(tr("Copied the key id %1.").arg(key.id), false);
+}
+
+void KeyFlows::copySavedSecret(const ApiKey &key) {
+    KeySecrets *secrets = m_context.workspace->keySecrets();
+    if (!m_context.clipboard || !secrets->has(key.id))
+        return;
+    secrets->read(key.id, this, [this, name = key.name](const SecretStore::Result &r) {
+        if (!r.ok)
+            return Q_EMIT message(tr("The secret could not be read: %1").arg(r.error), true);
+        if (r.value.isEmpty())
+            return Q_EMIT message(tr("The system keychain no longer holds the secret of “%1”.").arg(name),
+                                  true);
+        // The same clipboard as the secret shown at creation: not recorded, cleared in 30 seconds.
+        QString text = QString::fromLatin1(r.value);
+        m_context.clipboard->copy(text, SecretRevealDialog::clipboardSeconds);
+        text.fill(QChar(u'\0'));
+        Q_EMIT message(tr("Copied the secret of “%1” from the system keychain. The clipboard is cleared in "
+                          "%n second(s).",
+                          nullptr, SecretRevealDialog::clipboardSeconds)
+                           .arg(name),
+                       false);
+    });
 }
 
 void KeyFlows::showHistory(const ApiKey &key) {

@@ -28,6 +28,8 @@ public:
     void revoke(QList<knotie::ApiKey> keys);
     void edit(const knotie::ApiKey &key);
     void copyId(const knotie::ApiKey &key);
+    // From the system keychain, onto the clipboard that clears itself.
+    void copySavedSecret(const knotie::ApiKey &key);
     void showHistory(const knotie::ApiKey &key);
     // `keys` in the order shown; `customers` names their customers.
     void exportTo(QList<knotie::ApiKey> keys, QHash<QString, QString> customers, const QString &path);

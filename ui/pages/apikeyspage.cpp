@@ -5,6 +5,7 @@
 #include "models/items/keytablemodel.h"
 #include "models/keys/keyservice.h"
 #include "models/keys/keystore.h"
+#include "models/secrets/keysecrets.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
 #include "ui/keys/keyactions.h"
@@ -186,6 +187,10 @@ void ApiKeysPage::buildCommands() {
     a->revoke->setRun([this](const QList<ApiKey> &keys) { d->flows->revoke(keys); });
     a->edit->setRun([this](const QList<ApiKey> &keys) { d->flows->edit(keys.first()); });
     a->copyId->setRun([this](const QList<ApiKey> &keys) { d->flows->copyId(keys.first()); });
+    KeySecrets *secrets = d->workspace->keySecrets();
+    a->copySecret->setCondition([secrets](const ApiKey &k) { return secrets->has(k.id); });
+    a->copySecret->setRun([this](const QList<ApiKey> &keys) { d->flows->copySavedSecret(keys.first()); });
+    connect(secrets, &KeySecrets::changed, this, &ApiKeysPage::updateActions);
     a->usage->setRun([this](const QList<ApiKey> &keys) {
         if (d->context.navigator)
             d->context.navigator->showKeyUsage(keys.first().id);
@@ -210,7 +215,8 @@ void ApiKeysPage::buildCommands() {
 
     connect(d->table, &QTableView::customContextMenuRequested, this, [this](const QPoint &at) {
         QMenu menu(this);
-        for (QAction *c : {d->actions->copyId, d->actions->edit, d->actions->rotate, d->actions->revoke})
+        for (QAction *c : {d->actions->copyId, d->actions->copySecret, d->actions->edit, d->actions->rotate,
+                           d->actions->revoke})
             menu.addAction(c);
         menu.addSeparator();
         for (QAction *c : {d->actions->usage, d->actions->history, d->actions->linked})
