@@ -136,8 +136,8 @@ void ConnectionCheck::check(const QString &address) {
         if (result.outcome == Outcome::NotHttps && isLoopbackHost(url.host())) {
             // On this computer plain http is allowed: see whether a gateway answers that way.
             const QUrl plain = asPlainHttp(url);
-            probe(plain, [this, result, plain](const GatewayResult &r, HealthJob *) mutable {
-                if (r.ok()) {
+            probe(plain, [this, result, plain](const GatewayResult &overHttp, HealthJob *) mutable {
+                if (overHttp.ok()) {
                     result.suggestion = plain;
                     result.message =
                         tr("%1 answered, but not in https: a Knotie gateway serves plain http there. Use %2.")
@@ -150,20 +150,21 @@ void ConnectionCheck::check(const QString &address) {
         if (result.outcome != Outcome::Ok && base.isValid()) {
             // "…/api/v1" is what each call adds; the address is what comes before it.
             const QString path = apiPathOf(url);
-            probe(base, [this, result, base, path](const GatewayResult &r, HealthJob *job) mutable {
+            probe(base, [this, result, base, path](const GatewayResult &atBase, HealthJob *baseJob) mutable {
                 result.suggestion = base;
                 const QString shownBase = base.toDisplayString(QUrl::RemoveUserInfo);
-                if (r.ok()) {
+                if (atBase.ok()) {
                     result.outcome = Outcome::WrongAddress;
-                    result.version = job->version();
+                    result.version = baseJob->version();
                     result.message =
                         tr("The address ends in %1, which each call adds itself. A Knotie gateway "
                            "answers at %2 (version %3): use that address.")
                             .arg(path, shownBase, result.version);
                 } else {
-                    result.message = tr("The address ends in %1, which each call adds itself: the gateway's "
-                                        "address would be %2, but that did not work either. %3")
-                                         .arg(path, shownBase, interpret(r, base, job->version()).message);
+                    result.message =
+                        tr("The address ends in %1, which each call adds itself: the gateway's "
+                           "address would be %2, but that did not work either. %3")
+                            .arg(path, shownBase, interpret(atBase, base, baseJob->version()).message);
                 }
                 finish(result);
             });

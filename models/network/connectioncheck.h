@@ -42,12 +42,12 @@ public:
     void check(const QString &address);
     bool isRunning() const;
 
-Q_SIGNALS:
-    void finished(const knotie::ConnectionCheck::Result &result);
-
     // `url` without an API path a person may have copied from a call ("…/api/v1", "…/v1"):
     // the gateway's address, to which each call adds its own path. Empty when there is none.
     static QUrl withoutApiPath(const QUrl &url);
+
+Q_SIGNALS:
+    void finished(const knotie::ConnectionCheck::Result &result);
 
 private:
     // Asks `url` for /healthz; `done` gets the job's result (the job is still alive then).

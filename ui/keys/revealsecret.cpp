@@ -17,8 +17,8 @@ SecretRevealDialog *revealSecret(const PageContext &context, const ApiKey &key, 
     // Saved under a label that names the key, so it can be found in the keychain and here.
     if (KeySecrets *secrets = context.workspace->keySecrets(); secrets->isAvailable())
         dialog->offerKeychain(
-            [secrets, key](const QByteArray &secret, QObject *receiver, SecretStore::Callback done) {
-                secrets->save(key, secret, receiver, std::move(done));
+            [secrets, key](const QByteArray &shown, QObject *receiver, SecretStore::Callback done) {
+                secrets->save(key, shown, receiver, std::move(done));
             });
     dialog->open();
     return dialog;

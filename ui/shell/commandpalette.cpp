@@ -22,7 +22,7 @@ constexpr int keyRole = Qt::UserRole + 2;
 constexpr int searchRole = Qt::UserRole + 3;
 constexpr int taskRole = Qt::UserRole + 4;   // an action entry: create a key of a type, test a key
 constexpr int statusRole = Qt::UserRole + 5; // a key entry's status, for what may be done to it
-constexpr int nameRole = Qt::UserRole + 6;   // a key entry's name and type line
+constexpr int nameRole = Qt::UserRole + 6;   // a key entry's name
 const QString testTask = QStringLiteral("test");
 const QString createTask = QStringLiteral("create:");
 const QList<Page> allPages{Page::Overview,     Page::Customers, Page::Analytics,
@@ -94,7 +94,7 @@ CommandPalette::CommandPalette(const PageContext &context, QWidget *parent)
                 new QListWidgetItem(tr("Create %1 Key…").arg(keyTypeDisplayName(type)) + QLatin1Char('\n') +
                                         tr("Opens Create API Key with this type chosen."),
                                     m_list);
-            item->setData(taskRole, createTask + QString::number(int(type)));
+            item->setData(taskRole, QString(createTask + QString::number(int(type))));
             item->setData(searchRole, tr("create new key %1 %2")
                                           .arg(keyTypeDisplayName(type), keyTypeWireName(type))
                                           .replace(QLatin1Char('_'), QLatin1Char('-'))
@@ -114,7 +114,7 @@ CommandPalette::CommandPalette(const PageContext &context, QWidget *parent)
                                     m_list);
             item->setData(keyRole, key.id);
             item->setData(statusRole, int(key.status));
-            item->setData(nameRole, item->text());
+            item->setData(nameRole, key.name);
             item->setData(searchRole, QString(key.name + QLatin1Char(' ') + key.maskedSecret() +
                                               QLatin1Char(' ') + keyTypeDisplayName(key.type))
                                           .toCaseFolded());
@@ -147,7 +147,10 @@ void CommandPalette::filter() {
         words.removeFirst();
     if (verb != m_verb)
         setVerb(verb);
+    // The entry whose title begins with what was typed ("test a key") comes before the first match.
+    const QString typed = m_query->text().trimmed().toCaseFolded();
     QListWidgetItem *first = nullptr;
+    QListWidgetItem *titled = nullptr;
     for (int i = 0; i < m_list->count(); ++i) {
         QListWidgetItem *item = m_list->item(i);
         const QString haystack = item->data(searchRole).toString();
@@ -157,8 +160,10 @@ void CommandPalette::filter() {
         item->setHidden(!match);
         if (match && !first)
             first = item;
+        if (match && !titled && !typed.isEmpty() && item->text().toCaseFolded().startsWith(typed))
+            titled = item;
     }
-    m_list->setCurrentItem(first);
+    m_list->setCurrentItem(titled ? titled : first);
 }
 
 bool CommandPalette::mayApply(Verb verb, const QListWidgetItem *item) {
@@ -175,12 +180,11 @@ void CommandPalette::setVerb(Verb verb) {
         QListWidgetItem *item = m_list->item(i);
         if (!item->data(keyRole).isValid())
             continue;
-        const QString shown = item->data(nameRole).toString();
-        const QString name = shown.section(QLatin1Char('\n'), 0, 0);
-        const QString second = shown.section(QLatin1Char('\n'), 1);
+        const QString name = item->data(nameRole).toString();
+        const QString second = item->text().section(QLatin1Char('\n'), 1);
         switch (verb) {
         case Verb::None:
-            item->setText(shown);
+            item->setText(tr("Key: %1").arg(name) + QLatin1Char('\n') + second);
             break;
         case Verb::Rotate:
             item->setText(tr("Rotate %1…").arg(name) + QLatin1Char('\n') + second);
