@@ -315,6 +315,10 @@
         <source>The gateway at %1 has a problem (HTTP %2). Try again in a moment.</source>
         <translation>Das Gateway unter %1 hat ein Problem (HTTP %2). Versuchen Sie es gleich noch einmal.</translation>
     </message>
+    <message>
+        <source>%1 does not answer in https (it may serve plain http), so nothing was sent. Check the address&apos;s scheme and port.</source>
+        <translation>%1 antwortet nicht über https (vielleicht nur über einfaches http), daher wurde nichts gesendet. Prüfen Sie Schema und Port der Adresse.</translation>
+    </message>
 </context>
 <context>
     <name>Scopes</name>
@@ -738,6 +742,10 @@
         <source>Creating, rotating and revoking keys need the gateway.</source>
         <translation>Zum Erstellen, Rotieren und Widerrufen von Schlüsseln wird das Gateway benötigt.</translation>
     </message>
+    <message>
+        <source>This cannot be done to &quot;%1&quot; now (its status: %2).</source>
+        <translation>Das ist mit „%1“ jetzt nicht möglich (Status: %2).</translation>
+    </message>
 </context>
 <context>
     <name>knotie::ApiReferencePage</name>
@@ -835,10 +843,6 @@
         <translation>Seiten und Schlüssel suchen</translation>
     </message>
     <message>
-        <source>Type a page or key name…</source>
-        <translation>Namen einer Seite oder eines Schlüssels eingeben…</translation>
-    </message>
-    <message>
         <source>Matching pages and keys</source>
         <translation>Passende Seiten und Schlüssel</translation>
     </message>
@@ -857,6 +861,50 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Type a page or key name, or rotate, revoke, create or test a key…</source>
+        <translation>Seite oder Schlüssel eingeben, oder einen Schlüssel rotieren, widerrufen, erstellen oder testen…</translation>
+    </message>
+    <message>
+        <source>Create %1 Key…</source>
+        <translation>%1-Schlüssel erstellen…</translation>
+    </message>
+    <message>
+        <source>Opens Create API Key with this type chosen.</source>
+        <translation>Öffnet „API-Schlüssel erstellen“ mit diesem Typ.</translation>
+    </message>
+    <message>
+        <source>create new key %1 %2</source>
+        <translation>erstellen neu schlüssel create new key %1 %2</translation>
+    </message>
+    <message>
+        <source>Test a Key…</source>
+        <translation>Schlüssel testen…</translation>
+    </message>
+    <message>
+        <source>Paste a key to see whether it works and what it may do.</source>
+        <translation>Fügen Sie einen Schlüssel ein, um zu sehen, ob er funktioniert und was er darf.</translation>
+    </message>
+    <message>
+        <source>test a key check verify secret</source>
+        <translation>schlüssel testen prüfen test a key check verify secret</translation>
+    </message>
+    <message>
+        <source>rotate</source>
+        <translation>rotieren</translation>
+    </message>
+    <message>
+        <source>revoke</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>Rotate %1…</source>
+        <translation>%1 rotieren…</translation>
+    </message>
+    <message>
+        <source>Revoke %1…</source>
+        <translation>%1 widerrufen…</translation>
     </message>
 </context>
 <context>
@@ -888,6 +936,22 @@
     <message>
         <source>&quot;%1&quot; is not a gateway address. Enter one like https://gateway.example.com or 127.0.0.1:8787.</source>
         <translation>„%1“ ist keine Gateway-Adresse. Geben Sie eine Adresse wie https://gateway.example.com oder 127.0.0.1:8787 ein.</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not in https: the server on port %2 speaks plain http (or another protocol), so this is not a certificate problem. Ask whoever runs the gateway for its https address, or turn https on there.</source>
+        <translation>%1 antwortet, aber nicht über https: Der Server auf Port %2 spricht einfaches http (oder ein anderes Protokoll); es ist also kein Zertifikatsproblem. Fragen Sie die Betreiber des Gateways nach seiner https-Adresse, oder schalten Sie dort https ein.</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not in https: a Knotie gateway serves plain http there. Use %2.</source>
+        <translation>%1 antwortet, aber nicht über https: Dort läuft ein Knotie-Gateway mit einfachem http. Verwenden Sie %2.</translation>
+    </message>
+    <message>
+        <source>The address ends in %1, which each call adds itself. A Knotie gateway answers at %2 (version %3): use that address.</source>
+        <translation>Die Adresse endet auf %1, das jeder Aufruf selbst anhängt. Unter %2 antwortet ein Knotie-Gateway (Version %3): Verwenden Sie diese Adresse.</translation>
+    </message>
+    <message>
+        <source>The address ends in %1, which each call adds itself: the gateway&apos;s address would be %2, but that did not work either. %3</source>
+        <translation>Die Adresse endet auf %1, das jeder Aufruf selbst anhängt: Die Adresse des Gateways wäre %2, aber auch das hat nicht funktioniert. %3</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1406,10 @@
             <numerusform>%n Schlüssel &amp;widerrufen…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Copy &amp;Saved Secret</source>
+        <translation>&amp;Gespeichertes Geheimnis kopieren</translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyBatch</name>
@@ -1429,6 +1497,14 @@
             <numerusform>%1 von %n Schlüsseln</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A whole key was pasted: showing the key %1. &lt;a href=&quot;test&quot;&gt;Test a Key&lt;/a&gt;</source>
+        <translation>Ein ganzer Schlüssel wurde eingefügt: Angezeigt wird der Schlüssel %1. &lt;a href=&quot;test&quot;&gt;Schlüssel testen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>A whole key was pasted</source>
+        <translation>Ein ganzer Schlüssel wurde eingefügt</translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyFlows</name>
@@ -1454,6 +1530,21 @@
     <message>
         <source>Could not export the keys: %1</source>
         <translation>Die Schlüssel konnten nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The secret could not be read: %1</source>
+        <translation>Das Geheimnis konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The system keychain no longer holds the secret of “%1”.</source>
+        <translation>Der Systemschlüsselbund enthält das Geheimnis von „%1“ nicht mehr.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n second(s).</source>
+        <translation>
+            <numerusform>Das Geheimnis von „%1“ wurde aus dem Systemschlüsselbund kopiert. Die Zwischenablage wird in %n Sekunde geleert.</numerusform>
+            <numerusform>Das Geheimnis von „%1“ wurde aus dem Systemschlüsselbund kopiert. Die Zwischenablage wird in %n Sekunden geleert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1576,17 @@
     <message>
         <source>No events for this key have been synced yet.</source>
         <translation>Für diesen Schlüssel wurden noch keine Ereignisse synchronisiert.</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeySecrets</name>
+    <message>
+        <source>Knotie — %1 (%2) — %3</source>
+        <translation>Knotie — %1 (%2) — %3</translation>
+    </message>
+    <message>
+        <source>There is no system keychain to save to.</source>
+        <translation>Es gibt keinen Systemschlüsselbund zum Speichern.</translation>
     </message>
 </context>
 <context>
@@ -1633,6 +1735,10 @@
         <source>Usage</source>
         <translation>Nutzung</translation>
     </message>
+    <message>
+        <source>Its secret is saved in your system keychain as “%1”.</source>
+        <translation>Sein Geheimnis ist in Ihrem Systemschlüsselbund als „%1“ gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyTableView</name>
@@ -1643,6 +1749,17 @@
     <message>
         <source>Columns</source>
         <translation>Spalten</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyTest</name>
+    <message>
+        <source>The key is well-formed: a %1 key whose checksum is right. Whether it works only the gateway can say, and it cannot be reached right now; test the key again once the portal is back online.</source>
+        <translation>Der Schlüssel ist wohlgeformt: ein %1-Schlüssel mit richtiger Prüfsumme. Ob er funktioniert, kann nur das Gateway sagen, und es ist gerade nicht erreichbar; testen Sie den Schlüssel erneut, sobald das Portal wieder online ist.</translation>
+    </message>
+    <message>
+        <source>Knotie</source>
+        <translation>Knotie</translation>
     </message>
 </context>
 <context>
@@ -1813,6 +1930,10 @@
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Settings (locked)</source>
+        <translation>Einstellungen (gesperrt)</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +2582,13 @@ Um API-Schlüssel zu verwalten oder die Nutzungsanalyse zu sehen, bitten Sie %3,
     <message>
         <source>Could not change %1&apos;s permissions: %2</source>
         <translation>Die Berechtigungen von %1 konnten nicht geändert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::TestKeyDialog</name>
+    <message>
+        <source>Test a Key</source>
+        <translation>Schlüssel testen</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,10 @@
         <source>Exported %n key(s) to %1.</source>
         <translation><numerusform>Exported %n key to %1.</numerusform><numerusform>Exported %n keys to %1.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n second(s).</source>
+        <translation><numerusform>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n second.</numerusform><numerusform>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n seconds.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyTableModel</name>
