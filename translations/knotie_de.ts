@@ -988,6 +988,10 @@
         <source>Proxy: %1:%2, from the system settings.</source>
         <translation>Proxy: %1:%2, aus den Systemeinstellungen.</translation>
     </message>
+    <message>
+        <source>Use %1 and check again</source>
+        <translation>%1 verwenden und erneut prüfen</translation>
+    </message>
 </context>
 <context>
     <name>knotie::ConnectionState</name>
@@ -1439,8 +1443,8 @@
         <translation>Schlüssel durchsuchen</translation>
     </message>
     <message>
-        <source>Search name, description, prefix, customer or creator</source>
-        <translation>Name, Beschreibung, Präfix, Kunde oder Ersteller suchen</translation>
+        <source>Search name, description, key (prefix or last 4), customer or creator</source>
+        <translation>Name, Beschreibung, Schlüssel (Präfix oder letzte 4), Kunde oder Ersteller suchen</translation>
     </message>
     <message>
         <source>Filter by type</source>

@@ -26,7 +26,7 @@ KeyFilterBar::KeyFilterBar(KeyFilterProxy *proxy, KeyStore *keys, QWidget *paren
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("keySearch"));
     m_search->setAccessibleName(tr("Search keys"));
-    m_search->setPlaceholderText(tr("Search name, description, prefix, customer or creator"));
+    m_search->setPlaceholderText(tr("Search name, description, key (prefix or last 4), customer or creator"));
     addClearButton(m_search);
     m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) / 2);
     connect(m_search, &QLineEdit::textChanged, this, &KeyFilterBar::onSearchEdited);

@@ -269,11 +269,14 @@ void MainWindow::showPage(Page page) {
     const Account &account = d->session->account();
     if (!Access::maySee(account, page)) {
         delete d->deniedPage;
-        d->deniedPage = new AccessDeniedPage(pageTitle(page), Access::deniedMessage(account, page), d->stack);
+        // Reached through the locked Settings row, the page is named as the row is.
+        QTreeWidgetItem *locked = lockedSettingsItem(page);
+        d->deniedPage = new AccessDeniedPage(locked ? tr("Settings") : pageTitle(page),
+                                             Access::deniedMessage(account, page), d->stack);
         d->stack->addWidget(d->deniedPage);
         d->stack->setCurrentWidget(d->deniedPage);
         const QSignalBlocker blocker(d->navigation);
-        d->navigation->setCurrentItem(lockedSettingsItem(page));
+        d->navigation->setCurrentItem(locked);
         return;
     }
     delete d->deniedPage;
