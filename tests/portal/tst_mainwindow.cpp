@@ -36,8 +36,9 @@ private Q_SLOTS:
         QCOMPARE(workspace.session()->account().partnerName, QStringLiteral("Demo Agency"));
         MainWindow window(PageContext{&workspace, nullptr, nullptr});
         window.show();
-        QCOMPARE(window.navigationPages(), (QList<Page>{Page::Overview, Page::Customers, Page::Analytics,
-                                                        Page::ApiReference, Page::ApiKeys, Page::Team}));
+        QCOMPARE(window.navigationPages(),
+                 (QList<Page>{Page::Overview, Page::Customers, Page::Analytics, Page::ApiReference,
+                              Page::ApiKeys, Page::Team, Page::AuditLog}));
         window.showPage(Page::ApiKeys);
         QCOMPARE(window.currentPage(), Page::ApiKeys);
         QVERIFY(!window.findChild<AccessDeniedPage *>());

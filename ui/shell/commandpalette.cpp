@@ -25,8 +25,8 @@ constexpr int statusRole = Qt::UserRole + 5; // a key entry's status, for what m
 constexpr int nameRole = Qt::UserRole + 6;   // a key entry's name
 const QString testTask = QStringLiteral("test");
 const QString createTask = QStringLiteral("create:");
-const QList<Page> allPages{Page::Overview,     Page::Customers, Page::Analytics,
-                           Page::ApiReference, Page::ApiKeys,   Page::Team};
+const QList<Page> allPages{Page::Overview, Page::Customers, Page::Analytics, Page::ApiReference,
+                           Page::ApiKeys,  Page::Team,      Page::AuditLog};
 
 // Words people use for a page besides its title: the help article says "Settings".
 QString aliases(Page page) {
@@ -35,6 +35,8 @@ QString aliases(Page page) {
         return CommandPalette::tr("settings keys api key create rotate revoke");
     case Page::Team:
         return CommandPalette::tr("settings team members permissions people");
+    case Page::AuditLog:
+        return CommandPalette::tr("settings audit log history events who sign-ins export");
     case Page::ApiReference:
         return CommandPalette::tr("docs documentation examples curl python mcp test key connection");
     case Page::Analytics:

@@ -36,8 +36,8 @@ constexpr int lockedRole = Qt::UserRole + 2;
 constexpr int navigationRowHeight = 30;
 // The Go menu's order; each page keeps its Ctrl+number for everyone (Ctrl+5 is API Keys, or the
 // locked Settings), so the shortcut a colleague names works the same for a member.
-const QList<Page> allPages{Page::Overview,     Page::Customers, Page::Analytics,
-                           Page::ApiReference, Page::ApiKeys,   Page::Team};
+const QList<Page> allPages{Page::Overview, Page::Customers, Page::Analytics, Page::ApiReference,
+                           Page::ApiKeys,  Page::Team,      Page::AuditLog};
 
 // A small padlock in the text colour: drawn, since the portal ships no icon theme.
 QIcon lockIcon(const QPalette &palette) {
@@ -152,7 +152,7 @@ void MainWindow::rebuildNavigation() {
     QTreeWidgetItem *settings = nullptr;
     for (Page page : Access::visiblePages(d->session->account())) {
         QTreeWidgetItem *parentItem = nullptr;
-        if (page == Page::ApiKeys || page == Page::Team) {
+        if (page == Page::ApiKeys || page == Page::Team || page == Page::AuditLog) {
             // API Keys and Team live under Settings, where the help article sends people.
             if (!settings) {
                 settings = new QTreeWidgetItem(d->navigation, {tr("Settings")});
@@ -252,7 +252,7 @@ QList<Page> MainWindow::navigationPages() const {
 }
 
 QTreeWidgetItem *MainWindow::lockedSettingsItem(Page page) const {
-    if (page != Page::ApiKeys && page != Page::Team)
+    if (page != Page::ApiKeys && page != Page::Team && page != Page::AuditLog)
         return nullptr;
     for (QTreeWidgetItemIterator it(d->navigation); *it; ++it)
         if ((*it)->data(0, lockedRole).toBool())
