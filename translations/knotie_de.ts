@@ -27,6 +27,10 @@
         <source>Only the account owner can change permissions.</source>
         <translation>Nur der Kontoinhaber kann Berechtigungen ändern.</translation>
     </message>
+    <message>
+        <source>You don&apos;t have access to the audit log. Ask %1 to grant settings access.</source>
+        <translation>Sie haben keinen Zugriff auf das Prüfprotokoll. Bitten Sie %1, Ihnen Zugriff auf die Einstellungen zu geben.</translation>
+    </message>
 </context>
 <context>
     <name>ApiExamples</name>
@@ -236,6 +240,14 @@
     <message>
         <source>Who is on your team and which settings they may use.</source>
         <translation>Wer zu Ihrem Team gehört und welche Einstellungen er oder sie verwenden darf.</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Who did what and when: keys, permissions, roles and sign-ins.</source>
+        <translation>Wer hat wann was getan: Schlüssel, Berechtigungen, Rollen und Anmeldungen.</translation>
     </message>
 </context>
 <context>
@@ -775,6 +787,152 @@
     </message>
 </context>
 <context>
+    <name>knotie::AuditLogPage</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Any day</source>
+        <translation>Jeder Tag</translation>
+    </message>
+    <message>
+        <source>Key created</source>
+        <translation>Schlüssel erstellt</translation>
+    </message>
+    <message>
+        <source>Key renamed or described</source>
+        <translation>Schlüssel umbenannt oder beschrieben</translation>
+    </message>
+    <message>
+        <source>Key rotated</source>
+        <translation>Schlüssel rotiert</translation>
+    </message>
+    <message>
+        <source>Key revoked</source>
+        <translation>Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Key limits changed</source>
+        <translation>Schlüssellimits geändert</translation>
+    </message>
+    <message>
+        <source>Key custodian changed</source>
+        <translation>Verantwortliche Person des Schlüssels geändert</translation>
+    </message>
+    <message>
+        <source>Permissions changed</source>
+        <translation>Berechtigungen geändert</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Rolle geändert</translation>
+    </message>
+    <message>
+        <source>Member removed</source>
+        <translation>Mitglied entfernt</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Sitzung beendet</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Passwort geändert</translation>
+    </message>
+    <message>
+        <source>Customer created</source>
+        <translation>Kunde erstellt</translation>
+    </message>
+    <message>
+        <source>Customer renamed</source>
+        <translation>Kunde umbenannt</translation>
+    </message>
+    <message>
+        <source>From day</source>
+        <translation>Ab Tag</translation>
+    </message>
+    <message>
+        <source>To day</source>
+        <translation>Bis Tag</translation>
+    </message>
+    <message>
+        <source>Everything the gateway records for your account: keys, permissions, roles, removals, sign-ins and failed sign-ins. New events appear as the portal syncs.</source>
+        <translation>Alles, was das Gateway für Ihr Konto aufzeichnet: Schlüssel, Berechtigungen, Rollen, Entfernungen, Anmeldungen und fehlgeschlagene Anmeldungen. Neue Ereignisse erscheinen, sobald das Portal synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Filter by person</source>
+        <translation>Nach Person filtern</translation>
+    </message>
+    <message>
+        <source>Filter by action</source>
+        <translation>Nach Aktion filtern</translation>
+    </message>
+    <message>
+        <source>Filter by key</source>
+        <translation>Nach Schlüssel filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Audit Log</source>
+        <translation>Prüfprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>audit-log.csv</source>
+        <translation>pruefprotokoll.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;bis</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Jede Aktion</translation>
+    </message>
+    <message>
+        <source>Any key</source>
+        <translation>Jeder Schlüssel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n event(s)</source>
+        <translation>
+            <numerusform>%1 von %n Ereignis</numerusform>
+            <numerusform>%1 von %n Ereignissen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>knotie::AuditModel</name>
     <message>
         <source>Time</source>
@@ -905,6 +1063,10 @@
     <message>
         <source>Revoke %1…</source>
         <translation>%1 widerrufen…</translation>
+    </message>
+    <message>
+        <source>settings audit log history events who sign-ins export</source>
+        <translation>einstellungen prüfprotokoll verlauf ereignisse anmeldungen export settings audit log history events</translation>
     </message>
 </context>
 <context>

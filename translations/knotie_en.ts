@@ -12,6 +12,13 @@
     </message>
 </context>
 <context>
+    <name>knotie::AuditLogPage</name>
+    <message numerus="yes">
+        <source>%1 of %n event(s)</source>
+        <translation><numerusform>%1 of %n event</numerusform><numerusform>%1 of %n events</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>knotie::KeyActions</name>
     <message numerus="yes">
         <source>R&amp;otate %n Keys…</source>
