@@ -27,6 +27,10 @@
         <source>You don&apos;t have access to Agent Analytics. Ask %1 to grant Agent Analytics access.</source>
         <translation>Sie haben keinen Zugriff auf Agent Analytics. Bitten Sie %1, Ihnen Zugriff auf Agent Analytics zu geben.</translation>
     </message>
+    <message>
+        <source>You don&apos;t have access to the audit log. Ask %1 to grant settings access.</source>
+        <translation>Sie haben keinen Zugriff auf das Prüfprotokoll. Bitten Sie %1, Ihnen Zugriff auf die Einstellungen zu geben.</translation>
+    </message>
 </context>
 <context>
     <name>ApiExamples</name>
@@ -411,6 +415,14 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <source>Agent Analytics</source>
         <translation>Agent Analytics</translation>
     </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Who did what and when: keys, permissions, roles and sign-ins.</source>
+        <translation>Wer hat wann was getan: Schlüssel, Berechtigungen, Rollen und Anmeldungen.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -488,6 +500,10 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     <message>
         <source>The gateway at %1 has a problem (HTTP %2). Try again in a moment.</source>
         <translation>Das Gateway unter %1 hat ein Problem (HTTP %2). Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer in https (it may serve plain http), so nothing was sent. Check the address&apos;s scheme and port.</source>
+        <translation>%1 antwortet nicht über https (vielleicht nur über einfaches http), daher wurde nichts gesendet. Prüfen Sie Schema und Port der Adresse.</translation>
     </message>
 </context>
 <context>
@@ -916,6 +932,10 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <source>Creating, rotating and revoking keys need the gateway.</source>
         <translation>Zum Erstellen, Rotieren und Widerrufen von Schlüsseln wird das Gateway benötigt.</translation>
     </message>
+    <message>
+        <source>This cannot be done to &quot;%1&quot; now (its status: %2).</source>
+        <translation>Das ist mit „%1“ jetzt nicht möglich (Status: %2).</translation>
+    </message>
 </context>
 <context>
     <name>knotie::ApiReferencePage</name>
@@ -946,6 +966,152 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     <message>
         <source>Key E&amp;xpiry (Sunset)</source>
         <translation>Schlüssel&amp;ablauf (Sunset)</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::AuditLogPage</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Any day</source>
+        <translation>Jeder Tag</translation>
+    </message>
+    <message>
+        <source>Key created</source>
+        <translation>Schlüssel erstellt</translation>
+    </message>
+    <message>
+        <source>Key renamed or described</source>
+        <translation>Schlüssel umbenannt oder beschrieben</translation>
+    </message>
+    <message>
+        <source>Key rotated</source>
+        <translation>Schlüssel rotiert</translation>
+    </message>
+    <message>
+        <source>Key revoked</source>
+        <translation>Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Key limits changed</source>
+        <translation>Schlüssellimits geändert</translation>
+    </message>
+    <message>
+        <source>Key custodian changed</source>
+        <translation>Verantwortliche Person des Schlüssels geändert</translation>
+    </message>
+    <message>
+        <source>Permissions changed</source>
+        <translation>Berechtigungen geändert</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Rolle geändert</translation>
+    </message>
+    <message>
+        <source>Member removed</source>
+        <translation>Mitglied entfernt</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Sitzung beendet</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Passwort geändert</translation>
+    </message>
+    <message>
+        <source>Customer created</source>
+        <translation>Kunde erstellt</translation>
+    </message>
+    <message>
+        <source>Customer renamed</source>
+        <translation>Kunde umbenannt</translation>
+    </message>
+    <message>
+        <source>From day</source>
+        <translation>Ab Tag</translation>
+    </message>
+    <message>
+        <source>To day</source>
+        <translation>Bis Tag</translation>
+    </message>
+    <message>
+        <source>Everything the gateway records for your account: keys, permissions, roles, removals, sign-ins and failed sign-ins. New events appear as the portal syncs.</source>
+        <translation>Alles, was das Gateway für Ihr Konto aufzeichnet: Schlüssel, Berechtigungen, Rollen, Entfernungen, Anmeldungen und fehlgeschlagene Anmeldungen. Neue Ereignisse erscheinen, sobald das Portal synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Filter by person</source>
+        <translation>Nach Person filtern</translation>
+    </message>
+    <message>
+        <source>Filter by action</source>
+        <translation>Nach Aktion filtern</translation>
+    </message>
+    <message>
+        <source>Filter by key</source>
+        <translation>Nach Schlüssel filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Audit Log</source>
+        <translation>Prüfprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>audit-log.csv</source>
+        <translation>pruefprotokoll.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;bis</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Jede Aktion</translation>
+    </message>
+    <message>
+        <source>Any key</source>
+        <translation>Jeder Schlüssel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n event(s)</source>
+        <translation>
+            <numerusform>%1 von %n Ereignis</numerusform>
+            <numerusform>%1 von %n Ereignissen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1017,10 +1183,6 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <translation>Seiten und Schlüssel suchen</translation>
     </message>
     <message>
-        <source>Type a page or key name…</source>
-        <translation>Namen einer Seite oder eines Schlüssels eingeben…</translation>
-    </message>
-    <message>
         <source>Matching pages and keys</source>
         <translation>Passende Seiten und Schlüssel</translation>
     </message>
@@ -1043,6 +1205,54 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     <message>
         <source>details</source>
         <translation>details schlüsseldetails</translation>
+    </message>
+    <message>
+        <source>settings audit log history events who sign-ins export</source>
+        <translation>einstellungen prüfprotokoll verlauf ereignisse anmeldungen export settings audit log history events</translation>
+    </message>
+    <message>
+        <source>Type a page or key name, or rotate, revoke, create or test a key…</source>
+        <translation>Seite oder Schlüssel eingeben, oder einen Schlüssel rotieren, widerrufen, erstellen oder testen…</translation>
+    </message>
+    <message>
+        <source>Create %1 Key…</source>
+        <translation>%1-Schlüssel erstellen…</translation>
+    </message>
+    <message>
+        <source>Opens Create API Key with this type chosen.</source>
+        <translation>Öffnet „API-Schlüssel erstellen“ mit diesem Typ.</translation>
+    </message>
+    <message>
+        <source>create new key %1 %2</source>
+        <translation>erstellen neu schlüssel create new key %1 %2</translation>
+    </message>
+    <message>
+        <source>Test a Key…</source>
+        <translation>Schlüssel testen…</translation>
+    </message>
+    <message>
+        <source>Paste a key to see whether it works and what it may do.</source>
+        <translation>Fügen Sie einen Schlüssel ein, um zu sehen, ob er funktioniert und was er darf.</translation>
+    </message>
+    <message>
+        <source>test a key check verify secret</source>
+        <translation>schlüssel testen prüfen test a key check verify secret</translation>
+    </message>
+    <message>
+        <source>rotate</source>
+        <translation>rotieren</translation>
+    </message>
+    <message>
+        <source>revoke</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>Rotate %1…</source>
+        <translation>%1 rotieren…</translation>
+    </message>
+    <message>
+        <source>Revoke %1…</source>
+        <translation>%1 widerrufen…</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1284,22 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     <message>
         <source>&quot;%1&quot; is not a gateway address. Enter one like https://gateway.example.com or 127.0.0.1:8787.</source>
         <translation>„%1“ ist keine Gateway-Adresse. Geben Sie eine Adresse wie https://gateway.example.com oder 127.0.0.1:8787 ein.</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not in https: the server on port %2 speaks plain http (or another protocol), so this is not a certificate problem. Ask whoever runs the gateway for its https address, or turn https on there.</source>
+        <translation>%1 antwortet, aber nicht über https: Der Server auf Port %2 spricht einfaches http (oder ein anderes Protokoll); es ist also kein Zertifikatsproblem. Fragen Sie die Betreiber des Gateways nach seiner https-Adresse, oder schalten Sie dort https ein.</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not in https: a Knotie gateway serves plain http there. Use %2.</source>
+        <translation>%1 antwortet, aber nicht über https: Dort läuft ein Knotie-Gateway mit einfachem http. Verwenden Sie %2.</translation>
+    </message>
+    <message>
+        <source>The address ends in %1, which each call adds itself. A Knotie gateway answers at %2 (version %3): use that address.</source>
+        <translation>Die Adresse endet auf %1, das jeder Aufruf selbst anhängt. Unter %2 antwortet ein Knotie-Gateway (Version %3): Verwenden Sie diese Adresse.</translation>
+    </message>
+    <message>
+        <source>The address ends in %1, which each call adds itself: the gateway&apos;s address would be %2, but that did not work either. %3</source>
+        <translation>Die Adresse endet auf %1, das jeder Aufruf selbst anhängt: Die Adresse des Gateways wäre %2, aber auch das hat nicht funktioniert. %3</translation>
     </message>
 </context>
 <context>
@@ -1109,6 +1335,10 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     <message>
         <source>Proxy: %1:%2, from the system settings.</source>
         <translation>Proxy: %1:%2, aus den Systemeinstellungen.</translation>
+    </message>
+    <message>
+        <source>Use %1 and check again</source>
+        <translation>%1 verwenden und erneut prüfen</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1759,10 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <source>Latest Re&amp;quests…</source>
         <translation>Letzte An&amp;fragen…</translation>
     </message>
+    <message>
+        <source>Copy &amp;Saved Secret</source>
+        <translation>&amp;Gespeichertes Geheimnis kopieren</translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyBatch</name>
@@ -1660,10 +1894,6 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <translation>Schlüssel durchsuchen</translation>
     </message>
     <message>
-        <source>Search name, description, prefix, customer or creator</source>
-        <translation>Name, Beschreibung, Präfix, Kunde oder Ersteller suchen</translation>
-    </message>
-    <message>
         <source>Filter by type</source>
         <translation>Nach Typ filtern</translation>
     </message>
@@ -1718,6 +1948,18 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
             <numerusform>%1 von %n Schlüsseln</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Search name, description, key (prefix or last 4), customer or creator</source>
+        <translation>Name, Beschreibung, Schlüssel (Präfix oder letzte 4), Kunde oder Ersteller suchen</translation>
+    </message>
+    <message>
+        <source>A whole key was pasted: showing the key %1. &lt;a href=&quot;test&quot;&gt;Test a Key&lt;/a&gt;</source>
+        <translation>Ein ganzer Schlüssel wurde eingefügt: Angezeigt wird der Schlüssel %1. &lt;a href=&quot;test&quot;&gt;Schlüssel testen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>A whole key was pasted</source>
+        <translation>Ein ganzer Schlüssel wurde eingefügt</translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyFlows</name>
@@ -1751,6 +1993,21 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     <message>
         <source>Latest requests of “%1”</source>
         <translation>Letzte Anfragen von „%1“</translation>
+    </message>
+    <message>
+        <source>The secret could not be read: %1</source>
+        <translation>Das Geheimnis konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The system keychain no longer holds the secret of “%1”.</source>
+        <translation>Der Systemschlüsselbund enthält das Geheimnis von „%1“ nicht mehr.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n second(s).</source>
+        <translation>
+            <numerusform>Das Geheimnis von „%1“ wurde aus dem Systemschlüsselbund kopiert. Die Zwischenablage wird in %n Sekunde geleert.</numerusform>
+            <numerusform>Das Geheimnis von „%1“ wurde aus dem Systemschlüsselbund kopiert. Die Zwischenablage wird in %n Sekunden geleert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1989,6 +2246,17 @@ Abhilfe: %4</translation>
     </message>
 </context>
 <context>
+    <name>knotie::KeySecrets</name>
+    <message>
+        <source>Knotie — %1 (%2) — %3</source>
+        <translation>Knotie — %1 (%2) — %3</translation>
+    </message>
+    <message>
+        <source>There is no system keychain to save to.</source>
+        <translation>Es gibt keinen Systemschlüsselbund zum Speichern.</translation>
+    </message>
+</context>
+<context>
     <name>knotie::KeyService</name>
     <message>
         <source>Sign in first.</source>
@@ -2197,6 +2465,10 @@ Abhilfe: %4</translation>
         <source>Expires: never</source>
         <translation>Läuft ab: nie</translation>
     </message>
+    <message>
+        <source>Its secret is saved in your system keychain as “%1”.</source>
+        <translation>Sein Geheimnis ist in Ihrem Systemschlüsselbund als „%1“ gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyTableView</name>
@@ -2207,6 +2479,17 @@ Abhilfe: %4</translation>
     <message>
         <source>Columns</source>
         <translation>Spalten</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::KeyTest</name>
+    <message>
+        <source>The key is well-formed: a %1 key whose checksum is right. Whether it works only the gateway can say, and it cannot be reached right now; test the key again once the portal is back online.</source>
+        <translation>Der Schlüssel ist wohlgeformt: ein %1-Schlüssel mit richtiger Prüfsumme. Ob er funktioniert, kann nur das Gateway sagen, und es ist gerade nicht erreichbar; testen Sie den Schlüssel erneut, sobald das Portal wieder online ist.</translation>
+    </message>
+    <message>
+        <source>Knotie</source>
+        <translation>Knotie</translation>
     </message>
 </context>
 <context>
@@ -2373,6 +2656,10 @@ Abhilfe: %4</translation>
     <message>
         <source>Knotie Partner Portal</source>
         <translation>Knotie Partnerportal</translation>
+    </message>
+    <message>
+        <source>Settings (locked)</source>
+        <translation>Einstellungen (gesperrt)</translation>
     </message>
 </context>
 <context>
@@ -3175,6 +3462,13 @@ Um API-Schlüssel zu verwalten oder Agent Analytics zu sehen, bitten Sie %3, Inh
     <message>
         <source>&amp;Grant Settings</source>
         <translation>Einstellungen &amp;freigeben</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::TestKeyDialog</name>
+    <message>
+        <source>Test a Key</source>
+        <translation>Schlüssel testen</translation>
     </message>
 </context>
 <context>

@@ -5,15 +5,24 @@
     <name>ErrorExplanations</name>
     <message numerus="yes">
         <source>%n per minute</source>
-        <translation><numerusform>%n per minute</numerusform><numerusform>%n per minute</numerusform></translation>
+        <translation>
+            <numerusform>%n per minute</numerusform>
+            <numerusform>%n per minute</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n per hour</source>
-        <translation><numerusform>%n per hour</numerusform><numerusform>%n per hour</numerusform></translation>
+        <translation>
+            <numerusform>%n per hour</numerusform>
+            <numerusform>%n per hour</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n per second</source>
-        <translation><numerusform>%n per second</numerusform><numerusform>%n per second</numerusform></translation>
+        <translation>
+            <numerusform>%n per second</numerusform>
+            <numerusform>%n per second</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -24,6 +33,13 @@
             <numerusform>Too many failed sign-ins for this email. Try again in %n minute.</numerusform>
             <numerusform>Too many failed sign-ins for this email. Try again in %n minutes.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>knotie::AuditLogPage</name>
+    <message numerus="yes">
+        <source>%1 of %n event(s)</source>
+        <translation><numerusform>%1 of %n event</numerusform><numerusform>%1 of %n events</numerusform></translation>
     </message>
 </context>
 <context>
@@ -96,6 +112,10 @@
             <numerusform>Exported %n keys to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n second(s).</source>
+        <translation><numerusform>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n second.</numerusform><numerusform>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n seconds.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyLimitsFields</name>
@@ -111,7 +131,10 @@
     <name>knotie::KeyRequestsView</name>
     <message numerus="yes">
         <source>%1 of the latest %n request(s) failed.</source>
-        <translation><numerusform>%1 of the latest request failed.</numerusform><numerusform>%1 of the latest %n requests failed.</numerusform></translation>
+        <translation>
+            <numerusform>%1 of the latest request failed.</numerusform>
+            <numerusform>%1 of the latest %n requests failed.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ void KeyFilterProxy::refilter() {
 }
 
 void KeyFilterProxy::setText(const QString &text) {
-    const QString folded = KeySearchText::folded(text.trimmed());
+    const QString folded = KeySearchText::folded(KeySearchText::searchedText(text));
     if (m_text == folded)
         return;
     // Narrowing keeps what did not match; anything else starts over.

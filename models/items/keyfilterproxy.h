@@ -27,7 +27,8 @@ public:
     void setKeyModel(KeyTableModel *model);
     KeyTableModel *keyModel() const { return m_keys; }
 
-    // Matches name, description, prefix, customer name and creator, ignoring case.
+    // Matches name, description, the key as shown (prefix…last 4), customer name and
+    // creator, ignoring case. A whole secret searches for its prefix and last 4.
     void setText(const QString &text);
     // Whether the text to search is prepared (in the background, after the keys change).
     bool isSearchReady() const;

@@ -1,5 +1,6 @@
 #include "models/items/keysearchtext.h"
 
+#include "models/domain/keyformat.h"
 #include "models/items/keytablemodel.h"
 #include "models/keys/keystore.h"
 
@@ -46,8 +47,8 @@ KeySearchText::Buffer build(const QList<ApiKey> &keys, const QHash<QString, QStr
     };
     qsizetype size = 0;
     for (const ApiKey &k : keys)
-        size += k.name.size() + k.description.size() + k.prefix.size() + k.createdBy.name.size() +
-                customer(k).size() + 4;
+        size += k.name.size() + k.description.size() + k.prefix.size() + 1 + k.last4.size() +
+                k.createdBy.name.size() + customer(k).size() + 4;
     KeySearchText::Buffer b;
     b.version = version;
     b.text.reserve(size);
@@ -55,9 +56,12 @@ KeySearchText::Buffer build(const QList<ApiKey> &keys, const QHash<QString, QStr
     // A line feed between fields: the search box gives a single line, so a match never
     // spans two fields.
     const QChar gap(u'\n');
+    const QChar maskGlyph(u'\u2026');
     for (const ApiKey &k : keys) {
         b.starts.append(b.text.size());
+        // The key as the table shows it ("kn_pk_…jC2d"): its prefix, its last 4, or both.
         b.text.append(k.name).append(gap).append(k.description).append(gap).append(k.prefix);
+        b.text.append(maskGlyph).append(k.last4);
         b.text.append(gap).append(k.createdBy.name).append(gap).append(customer(k));
     }
     b.starts.append(b.text.size());
@@ -127,6 +131,29 @@ QStringView KeySearchText::row(int row) {
     if (!m_built)
         take(build(m_keys->store()->keys(), m_keys->customerNames(), m_version));
     return QStringView(m_text).mid(m_starts[row], m_starts[row + 1] - m_starts[row]);
+}
+
+QString KeySearchText::searchedText(const QString &typed) {
+    QString text = typed.trimmed();
+    if (QString masked = maskedIfWholeSecret(text); !masked.isEmpty())
+        return masked;
+    // "kn_pk_...jC2d" as typed by hand means the table's "kn_pk_…jC2d".
+    text.replace(QLatin1String("..."), QString(QChar(u'\u2026')));
+    return text;
+}
+
+QString KeySearchText::maskedIfWholeSecret(const QString &text) {
+    const QString trimmed = text.trimmed();
+    if (trimmed.size() != keyformat::secretLength)
+        return {};
+    const QByteArray bytes = trimmed.toLatin1();
+    QString masked;
+    if (keyformat::verify(bytes) == keyformat::Verdict::Ok)
+        masked = trimmed.left(keyformat::prefixLength) + QChar(u'\u2026') + trimmed.right(4);
+    // The copy held the secret: overwrite it rather than leave it for the allocator.
+    QByteArray wiped = bytes;
+    wiped.fill('\0');
+    return masked;
 }
 
 QString KeySearchText::folded(QString text) {

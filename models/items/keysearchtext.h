@@ -11,7 +11,7 @@ namespace knotie {
 
 class KeyTableModel;
 
-// The keys' searchable fields (name, description, prefix, creator, customer name),
+// The keys' searchable fields (name, description, prefix…last 4, creator, customer name),
 // case-folded into one buffer, so a search runs one plain pass per row instead of five
 // case-insensitive ones. Reading 100,000 keys' strings takes tens of milliseconds (each
 // is its own allocation), so the buffer is built on a pool thread after the keys change;
@@ -31,6 +31,12 @@ public:
     // Source row `row`'s folded text.
     QStringView row(int row);
 
+    // What a search for `typed` looks for: a pasted whole secret (well-formed, checksum
+    // right) becomes the key as the table shows it, "kn_pk_…jC2d", so the secret itself is
+    // never kept as the filter; "..." typed by hand means "…".
+    static QString searchedText(const QString &typed);
+    // "kn_pk_…jC2d" for a whole secret recognised by format and checksum, else empty.
+    static QString maskedIfWholeSecret(const QString &text);
     // Case folding as the search applies it, to the text searched for.
     static QString folded(QString text);
 

@@ -149,6 +149,8 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const {
         return int(k.type);
     case KeyStatusRole:
         return int(k.status);
+    case SavedSecretRole:
+        return m_savedSecrets.contains(k.id);
     case SparklineRole:
         return QVariant::fromValue(sparkline(index.row()));
     case Qt::ToolTipRole:
@@ -156,6 +158,8 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const {
             return keyToolTip(k);
         if ((index.column() == Status || index.column() == Expires) && k.status == KeyStatus::Revoked)
             return revokedText(k, 0);
+        if (index.column() == Key && m_savedSecrets.contains(k.id))
+            return tr("Its secret is saved in your system keychain as “%1”.").arg(m_savedSecrets.value(k.id));
         if (index.column() == Expires && k.expiresAt)
             return QLocale().toString(QDateTime::fromSecsSinceEpoch(k.expiresAt), QLocale::LongFormat);
         return {};
@@ -199,6 +203,13 @@ void KeyTableModel::setUsage(const QList<KeyUsage> &usage) {
     for (const KeyUsage &u : usage)
         m_usage.insert(u.keyId, u.series);
     columnChanged(Usage);
+}
+
+void KeyTableModel::setSavedSecrets(const QHash<QString, QString> &labels) {
+    if (m_savedSecrets == labels)
+        return;
+    m_savedSecrets = labels;
+    columnChanged(Key);
 }
 
 void KeyTableModel::setNow(UnixTime now) {

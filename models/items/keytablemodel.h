@@ -63,6 +63,8 @@ public:
 
     void setCustomers(const QList<knotie::Customer> &customers);
     void setUsage(const QList<knotie::KeyUsage> &usage);
+    // The keys whose secret is saved in the system keychain, with their entries' labels.
+    void setSavedSecrets(const QHash<QString, QString> &labels);
     // "Now" for relative times; the view refreshes it once a minute.
     void setNow(UnixTime now);
 
@@ -85,6 +87,7 @@ private:
     KeyStore *m_store;
     QHash<QString, QString> m_customerNames;
     QHash<QString, QList<qint64>> m_usage;
+    QHash<QString, QString> m_savedSecrets; // key id → keychain label
     UnixTime m_now;
 };
 

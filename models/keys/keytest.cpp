@@ -1,6 +1,7 @@
 #include "models/keys/keytest.h"
 
 #include "models/domain/keyformat.h"
+#include "models/items/keytablemodel.h"
 #include "models/network/keyjobs.h"
 #include "models/session/session.h"
 
@@ -93,6 +94,16 @@ void KeyTest::onChecked(const GatewayResult &r) {
     if (!r.ok() || !job) {
         result.verdict = Verdict::Failed;
         result.failure = r.message;
+        using S = GatewayResult::Status;
+        if (r.status == S::Unreachable || r.status == S::Timeout) {
+            // The address signed in a moment ago: the gateway is away, not mistyped. Say what
+            // was checked here, and not "check the address".
+            result.failure =
+                tr("The key is well-formed: a %1 key whose checksum is right. Whether it works only the "
+                   "gateway can say, and it cannot be reached right now; test the key again once the "
+                   "portal is back online.")
+                    .arg(result.type ? keyTypeDisplayName(*result.type) : tr("Knotie"));
+        }
         wipe();
         Q_EMIT checked(result);
         return;

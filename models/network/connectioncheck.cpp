@@ -46,6 +46,16 @@ ConnectionCheck::Result interpret(const GatewayResult &r, const QUrl &url, const
                 .arg(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
         return result;
     case S::TlsError:
+        if (r.errorCode == QLatin1String("not_tls")) {
+            result.outcome = O::NotHttps;
+            result.message = ConnectionCheck::tr(
+                                 "%1 answered, but not in https: the server on port %2 speaks plain http "
+                                 "(or another protocol), so this is not a certificate problem. Ask whoever "
+                                 "runs the gateway for its https address, or turn https on there.")
+                                 .arg(address)
+                                 .arg(url.port(443));
+            return result;
+        }
         result.outcome = O::CertificateProblem;
         result.message =
             ConnectionCheck::tr("%1 answered, but its certificate is not trusted by this computer "
@@ -64,7 +74,32 @@ ConnectionCheck::Result interpret(const GatewayResult &r, const QUrl &url, const
     return result;
 }
 
+// The path of an API call a person may have copied into the address.
+QString apiPathOf(const QUrl &url) {
+    for (const QLatin1String path : {QLatin1String("/api/v1"), QLatin1String("/v1"), QLatin1String("/api")})
+        if (url.path().endsWith(path, Qt::CaseInsensitive))
+            return path;
+    return {};
+}
+
+// The same address over plain http, for a server that answered https without TLS.
+QUrl asPlainHttp(const QUrl &url) {
+    QUrl plain = url;
+    plain.setScheme(QStringLiteral("http"));
+    plain.setPort(url.port(443));
+    return plain;
+}
+
 } // namespace
+
+QUrl ConnectionCheck::withoutApiPath(const QUrl &url) {
+    const QString path = apiPathOf(url);
+    if (path.isEmpty())
+        return {};
+    QUrl base = url;
+    base.setPath(url.path().chopped(path.size()));
+    return base;
+}
 
 ConnectionCheck::ConnectionCheck(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
@@ -92,6 +127,54 @@ void ConnectionCheck::check(const QString &address) {
             this, [this, result] { Q_EMIT finished(result); }, Qt::QueuedConnection);
         return;
     }
+    const QList<QNetworkProxy> proxies =
+        QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url, QNetworkProxyQuery::UrlRequest));
+    m_proxy = proxies.value(0, QNetworkProxy(QNetworkProxy::NoProxy));
+    probe(url, [this, url](const GatewayResult &r, HealthJob *job) {
+        Result result = interpret(r, url, job->version());
+        const QUrl base = withoutApiPath(url);
+        if (result.outcome == Outcome::NotHttps && isLoopbackHost(url.host())) {
+            // On this computer plain http is allowed: see whether a gateway answers that way.
+            const QUrl plain = asPlainHttp(url);
+            probe(plain, [this, result, plain](const GatewayResult &overHttp, HealthJob *) mutable {
+                if (overHttp.ok()) {
+                    result.suggestion = plain;
+                    result.message =
+                        tr("%1 answered, but not in https: a Knotie gateway serves plain http there. Use %2.")
+                            .arg(result.url.toDisplayString(QUrl::RemoveUserInfo), plain.toDisplayString());
+                }
+                finish(result);
+            });
+            return;
+        }
+        if (result.outcome != Outcome::Ok && base.isValid()) {
+            // "…/api/v1" is what each call adds; the address is what comes before it.
+            const QString path = apiPathOf(url);
+            probe(base, [this, result, base, path](const GatewayResult &atBase, HealthJob *baseJob) mutable {
+                result.suggestion = base;
+                const QString shownBase = base.toDisplayString(QUrl::RemoveUserInfo);
+                if (atBase.ok()) {
+                    result.outcome = Outcome::WrongAddress;
+                    result.version = baseJob->version();
+                    result.message =
+                        tr("The address ends in %1, which each call adds itself. A Knotie gateway "
+                           "answers at %2 (version %3): use that address.")
+                            .arg(path, shownBase, result.version);
+                } else {
+                    result.message =
+                        tr("The address ends in %1, which each call adds itself: the gateway's "
+                           "address would be %2, but that did not work either. %3")
+                            .arg(path, shownBase, interpret(atBase, base, baseJob->version()).message);
+                }
+                finish(result);
+            });
+            return;
+        }
+        finish(result);
+    });
+}
+
+void ConnectionCheck::probe(const QUrl &url, std::function<void(const GatewayResult &, HealthJob *)> done) {
     GatewayConnection connection(m_network, url);
     // One attempt: the person wants to know how it is now, not after a minute of retries.
     connection.retry.maxAttempts = 1;
@@ -99,16 +182,16 @@ void ConnectionCheck::check(const QString &address) {
     job->setDeadline(10000);
     job->setTransferTimeout(10000);
     m_job = job;
-    const QList<QNetworkProxy> proxies =
-        QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url, QNetworkProxyQuery::UrlRequest));
-    const QNetworkProxy proxy = proxies.value(0, QNetworkProxy(QNetworkProxy::NoProxy));
-    connect(job, &GatewayJob::finished, this, [this, job, url, proxy](const GatewayResult &r) {
-        Result result = interpret(r, url, job->version());
-        result.proxy = proxy;
+    connect(job, &GatewayJob::finished, this, [job, done = std::move(done)](const GatewayResult &r) {
         job->deleteLater();
-        Q_EMIT finished(result);
+        done(r, job);
     });
     job->start();
+}
+
+void ConnectionCheck::finish(Result result) {
+    result.proxy = m_proxy;
+    Q_EMIT finished(result);
 }
 
 } // namespace knotie

@@ -162,7 +162,9 @@ void GatewayJob::send() {
         m_reply = m_connection.network->sendCustomRequest(request, method(), body);
         body->setParent(m_reply);
     }
+    m_certificateErrors = false;
     connect(m_reply, &QNetworkReply::finished, this, &GatewayJob::onReplyFinished);
+    connect(m_reply, &QNetworkReply::sslErrors, this, [this] { m_certificateErrors = true; });
 }
 
 void GatewayJob::abort() {
@@ -217,6 +219,8 @@ GatewayResult GatewayJob::classify(QNetworkReply *reply) {
         return r;
     case QNetworkReply::SslHandshakeFailedError:
         r.status = S::TlsError;
+        if (!m_certificateErrors)
+            r.errorCode = QStringLiteral("not_tls");
         return r;
     case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::ContentReSendError: // a non-retryable request whose connection dropped
@@ -335,6 +339,10 @@ QString describeFailure(const GatewayResult &r, const QUrl &baseUrl, const Perso
                 .arg(address);
         return QObject::tr("Cannot reach the gateway at %1: check the address.").arg(address);
     case S::TlsError:
+        if (r.errorCode == QLatin1String("not_tls"))
+            return QObject::tr("%1 does not answer in https (it may serve plain http), so nothing was sent. "
+                               "Check the address's scheme and port.")
+                .arg(address);
         return QObject::tr("The gateway's certificate is not trusted, so nothing was sent to %1.")
             .arg(address);
     case S::Refused:

@@ -79,6 +79,9 @@ private:
     GatewayResult m_result;
     QByteArray m_requestId;
     int m_attempts = 0;
+    // The TLS handshake reported certificate errors: without them, a failed handshake means
+    // the server does not speak TLS at all (plain http on the https address).
+    bool m_certificateErrors = false;
     int m_transferTimeoutMs = 15000;
     int m_deadlineMs = 30000;
     bool m_started = false;

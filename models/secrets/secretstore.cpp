@@ -23,37 +23,49 @@ QString SecretStore::scopedKey(const QUrl &gateway, const QString &accountEmail,
 }
 
 void SecretStore::read(const QString &key, QObject *context, Callback done) {
-    run(Operation::Read, key, {}, context, std::move(done));
+    run(Operation::Read, {m_service, key}, {}, context, std::move(done));
 }
 
 void SecretStore::write(const QString &key, const QByteArray &value, QObject *context, Callback done) {
-    run(Operation::Write, key, value, context, std::move(done));
+    run(Operation::Write, {m_service, key}, value, context, std::move(done));
 }
 
 void SecretStore::remove(const QString &key, QObject *context, Callback done) {
-    run(Operation::Remove, key, {}, context, std::move(done));
+    run(Operation::Remove, {m_service, key}, {}, context, std::move(done));
 }
 
-void SecretStore::run(Operation op, const QString &key, const QByteArray &value, QObject *context,
+void SecretStore::read(const Entry &entry, QObject *context, Callback done) {
+    run(Operation::Read, entry, {}, context, std::move(done));
+}
+
+void SecretStore::write(const Entry &entry, const QByteArray &value, QObject *context, Callback done) {
+    run(Operation::Write, entry, value, context, std::move(done));
+}
+
+void SecretStore::remove(const Entry &entry, QObject *context, Callback done) {
+    run(Operation::Remove, entry, {}, context, std::move(done));
+}
+
+void SecretStore::run(Operation op, const Entry &entry, const QByteArray &value, QObject *context,
                       Callback done) {
     QKeychain::Job *job = nullptr;
     switch (op) {
     case Operation::Read:
-        job = new QKeychain::ReadPasswordJob(m_service);
+        job = new QKeychain::ReadPasswordJob(entry.label);
         break;
     case Operation::Write: {
-        auto *w = new QKeychain::WritePasswordJob(m_service);
+        auto *w = new QKeychain::WritePasswordJob(entry.label);
         w->setBinaryData(value);
         job = w;
         break;
     }
     case Operation::Remove:
-        job = new QKeychain::DeletePasswordJob(m_service);
+        job = new QKeychain::DeletePasswordJob(entry.label);
         break;
     }
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(key);
+    job->setKey(entry.key);
 
     // The callback must run once: either from the job or from the watchdog.
     struct State {

@@ -15,6 +15,7 @@ bool Access::maySee(const Account &account, Page page) {
         return account.has(Permission::AnalyticsView);
     case Page::ApiKeys:
     case Page::Team:
+    case Page::AuditLog: // GET /v1/audit needs settings.manage
         return account.has(Permission::SettingsManage);
     }
     return false;
@@ -22,8 +23,8 @@ bool Access::maySee(const Account &account, Page page) {
 
 QList<Page> Access::visiblePages(const Account &account) {
     QList<Page> pages;
-    for (Page p :
-         {Page::Overview, Page::Customers, Page::Analytics, Page::ApiReference, Page::ApiKeys, Page::Team})
+    for (Page p : {Page::Overview, Page::Customers, Page::Analytics, Page::ApiReference, Page::ApiKeys,
+                   Page::Team, Page::AuditLog})
         if (maySee(account, p))
             pages.append(p);
     return pages;
@@ -44,6 +45,11 @@ QString Access::deniedMessage(const Account &account, Page page) {
         return QCoreApplication::translate("Access",
                                            "You don't have access to the team settings. Ask %1 to grant "
                                            "settings access.")
+            .arg(contact);
+    case Page::AuditLog:
+        return QCoreApplication::translate("Access",
+                                           "You don't have access to the audit log. Ask %1 to grant settings "
+                                           "access.")
             .arg(contact);
     case Page::Analytics:
         return QCoreApplication::translate("Access",

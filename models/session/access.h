@@ -7,7 +7,7 @@
 namespace knotie {
 
 // The screens of the portal. The order is the navigation's order.
-enum class Page { Overview, Customers, Analytics, ApiReference, ApiKeys, Team };
+enum class Page { Overview, Customers, Analytics, ApiReference, ApiKeys, Team, AuditLog };
 
 // What a person can do, beyond seeing a screen.
 enum class Action { ManageKeys, TestKey, ChangePermissions, ViewUsage };

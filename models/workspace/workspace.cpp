@@ -6,6 +6,7 @@
 #include "models/items/listmodels.h"
 #include "models/keys/keyservice.h"
 #include "models/keys/keystore.h"
+#include "models/secrets/keysecrets.h"
 #include "models/session/session.h"
 #include "models/sync/synccontroller.h"
 #include "models/sync/syncworker.h"
@@ -22,7 +23,8 @@ Workspace::Workspace(QNetworkAccessManager *network, SecretStore *secrets, QObje
     , m_usage(new UsageService(m_sync->worker(), this))
     , m_customerModel(new CustomerModel(this))
     , m_teamModel(new TeamModel(this))
-    , m_auditModel(new AuditModel(this)) {
+    , m_auditModel(new AuditModel(this))
+    , m_keySecrets(new KeySecrets(secrets, m_session, m_keyStore, this)) {
     SyncWorker *worker = m_sync->worker();
     connect(worker, &SyncWorker::keysLoaded, m_keyStore, &KeyStore::setKeys);
     connect(worker, &SyncWorker::keysChanged, m_keyStore, &KeyStore::upsertKeys);
@@ -46,6 +48,12 @@ Workspace::Workspace(QNetworkAccessManager *network, SecretStore *secrets, QObje
     connect(m_sync, &SyncController::sessionEnded, m_session, [this] { m_session->signOut(); });
     connect(m_sync, &SyncController::notice, this, &Workspace::notice);
     connect(m_session, &Session::notice, this, &Workspace::notice);
+    // The key table marks the keys whose secret is in the keychain.
+    const auto markSaved = [this] {
+        m_keyModel->setSavedSecrets(m_keySecrets->saved());
+    };
+    connect(m_keySecrets, &KeySecrets::changed, m_keyModel, markSaved);
+    connect(m_keyStore, &KeyStore::reset, m_keyModel, markSaved);
 }
 
 Workspace::~Workspace() {

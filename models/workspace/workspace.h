@@ -9,6 +9,7 @@ namespace knotie {
 class AuditModel;
 class ConnectionState;
 class CustomerModel;
+class KeySecrets;
 class KeyService;
 class KeyStore;
 class KeyTableModel;
@@ -41,6 +42,8 @@ public:
     CustomerModel *customerModel() const { return m_customerModel; }
     TeamModel *teamModel() const { return m_teamModel; }
     AuditModel *auditModel() const { return m_auditModel; }
+    // Which keys have a secret saved in the system keychain, and the entries themselves.
+    KeySecrets *keySecrets() const { return m_keySecrets; }
 
     // Opens the signed-in person's cache (its rows show at once) and starts syncing.
     void open();
@@ -61,6 +64,7 @@ private:
     CustomerModel *m_customerModel;
     TeamModel *m_teamModel;
     AuditModel *m_auditModel;
+    KeySecrets *m_keySecrets;
 };
 
 } // namespace knotie

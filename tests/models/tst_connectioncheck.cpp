@@ -8,8 +8,11 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using namespace knotie;
 using namespace knotie::test;
@@ -76,6 +79,68 @@ private Q_SLOTS:
         QCOMPARE(r.outcome, ConnectionCheck::Outcome::CertificateProblem);
     }
 
+    // The gateway serves plain http; the address asks for https. The handshake fails because
+    // the answer is not TLS at all, which is no certificate problem, and on this computer the
+    // check finds the gateway over http.
+    void httpsToAPlainHttpGateway_saysSoAndSuggestsHttp() {
+        GatewayProcess gateway(GatewayProcess::Options{false, false, {}, {}});
+        QVERIFY(gateway.start());
+        QUrl https = gateway.baseUrl();
+        https.setScheme(QStringLiteral("https"));
+        const ConnectionCheck::Result r = check(https.toString());
+        QCOMPARE(r.outcome, ConnectionCheck::Outcome::NotHttps);
+        QVERIFY2(!r.message.contains(QStringLiteral("certificate")), qPrintable(r.message));
+        QVERIFY2(r.message.contains(QStringLiteral("plain http")), qPrintable(r.message));
+        QCOMPARE(r.suggestion, gateway.baseUrl());
+        QVERIFY(r.message.contains(gateway.baseUrl().toString()));
+    }
+
+    // A server that answers whatever it is sent with a plain-http 400 and hangs up, as a web
+    // server on the https port would: not a certificate problem, and no gateway to suggest.
+    void httpsToAPlainHttpServer_isNotHttpsWithoutASuggestion() {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                ++connections;
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    socket->readAll();
+                    socket->write(
+                        "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        const ConnectionCheck::Result r =
+            check(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort()));
+        QCOMPARE(r.outcome, ConnectionCheck::Outcome::NotHttps);
+        QVERIFY2(!r.message.contains(QStringLiteral("certificate is not trusted")), qPrintable(r.message));
+        QVERIFY(!r.suggestion.isValid());
+        QCOMPARE(connections, 2); // the https attempt, then /healthz over http
+    }
+
+    void addressEndingInAnApiPath_suggestsTheGatewaysAddress_data() {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("/api/v1") << QStringLiteral("/api/v1");
+        QTest::newRow("/v1/") << QStringLiteral("/v1/");
+    }
+
+    void addressEndingInAnApiPath_suggestsTheGatewaysAddress() {
+        QFETCH(QString, path);
+        if (!m_plainGateway) {
+            m_plainGateway = std::make_unique<GatewayProcess>(GatewayProcess::Options{false, false, {}, {}});
+            QVERIFY(m_plainGateway->start());
+        }
+        const QUrl base = m_plainGateway->baseUrl();
+        const ConnectionCheck::Result r = check(base.toString() + path);
+        QCOMPARE(r.outcome, ConnectionCheck::Outcome::WrongAddress);
+        QCOMPARE(r.suggestion, base);
+        QVERIFY2(r.message.contains(base.toString()), qPrintable(r.message));
+        QVERIFY(!r.version.isEmpty());
+    }
+
     void noAddressAtAll_isAWrongAddress() {
         const ConnectionCheck::Result r = check(QStringLiteral("http://"));
         QCOMPARE(r.outcome, ConnectionCheck::Outcome::WrongAddress);
@@ -106,6 +171,7 @@ private:
     }
 
     QNetworkAccessManager m_network;
+    std::unique_ptr<GatewayProcess> m_plainGateway;
 };
 
 QTEST_MAIN(TestConnectionCheck)

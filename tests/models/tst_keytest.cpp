@@ -33,6 +33,31 @@ private Q_SLOTS:
         QVERIFY(m_session.isSignedIn());
     }
 
+    // Signed in, then the gateway went away: the key's own checks still tell something, and the
+    // address that worked a moment ago is not blamed.
+    void gatewayAway_saysTheKeyIsWellFormedAndDoesNotBlameTheAddress() {
+        GatewayProcess gateway;
+        QVERIFY(gateway.start());
+        SignInFlow flow(&m_network);
+        QSignalSpy ok(&flow, &SignInFlow::succeeded);
+        flow.signIn(gateway.baseUrl().toString(), QStringLiteral("admin@demo.test"),
+                    QStringLiteral("knotie-demo"), false);
+        QVERIFY(ok.wait(20000));
+        Session session(&m_network, nullptr);
+        session.begin(ok.at(0).at(0).value<SignedInSession>());
+        gateway.stop();
+
+        KeyTest test(&session);
+        QSignalSpy checked(&test, &KeyTest::checked);
+        test.test(keyformat::generate(KeyType::Webhook));
+        QVERIFY(checked.wait(30000));
+        const KeyTest::Result r = result(checked);
+        QCOMPARE(r.verdict, KeyTest::Verdict::Failed);
+        QVERIFY2(!r.failure.contains(QStringLiteral("address")), qPrintable(r.failure));
+        QVERIFY2(r.failure.contains(QStringLiteral("well-formed")), qPrintable(r.failure));
+        QVERIFY2(r.failure.contains(QStringLiteral("Webhook")), qPrintable(r.failure));
+    }
+
     void malformed_isAnsweredLocallyBeforeReturning() {
         KeyTest test(&m_session);
         QSignalSpy checked(&test, &KeyTest::checked);

@@ -297,6 +297,30 @@ private Q_SLOTS:
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
     }
 
+    // An address copied with a call's path: the check names the gateway's own address, and one
+    // click uses it.
+    void connection_addressWithApiPathOffersTheGatewaysAddress() {
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
+        QVERIFY(portal.signedIn());
+        ApiReferencePage page(portal.context());
+        page.show();
+        page.showTab(ApiReferencePage::ConnectionTab);
+        auto *address = page.findChild<QLineEdit *>(QStringLiteral("gatewayAddress"));
+        address->setText(m_gateway.baseUrl().toString() + QStringLiteral("/api/v1"));
+        QSignalSpy checked(page.connection(), &ConnectionPanel::checked);
+        page.connection()->check();
+        QVERIFY(checked.wait(20000));
+        QVERIFY(text(page.connection(), "connectionResult").contains(QStringLiteral("/api/v1")));
+        auto *suggestion = page.findChild<QLabel *>(QStringLiteral("connectionSuggestion"));
+        QVERIFY(suggestion->isVisible());
+        QVERIFY(grabForDocs(&page, QStringLiteral("api-reference-connection-api-path")));
+        Q_EMIT suggestion->linkActivated(m_gateway.baseUrl().toString());
+        QVERIFY(checked.wait(20000));
+        QCOMPARE(address->text(), m_gateway.baseUrl().toString());
+        QVERIFY(text(page.connection(), "connectionResult").startsWith(QStringLiteral("Connected:")));
+        QVERIFY(suggestion->isHidden());
+    }
+
     void connection_checksTheGatewayAndNamesTheProxy() {
         PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"), {.open = false});
         QVERIFY(portal.signedIn());

@@ -4,6 +4,7 @@
 #include "models/workspace/workspace.h"
 #include "tests/support/gatewayprocess.h"
 #include "tests/support/portalfixture.h"
+#include "tests/support/screenshots.h"
 #include "ui/pages/accessdeniedpage.h"
 #include "ui/preferences/preferencesdialog.h"
 #include "ui/shell/mainwindow.h"
@@ -18,6 +19,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeWidget>
 
 using namespace knotie;
 using namespace knotie::test;
@@ -37,8 +39,9 @@ private Q_SLOTS:
         QCOMPARE(workspace.session()->account().partnerName, QStringLiteral("Demo Agency"));
         MainWindow window(PageContext{&workspace, nullptr, nullptr});
         window.show();
-        QCOMPARE(window.navigationPages(), (QList<Page>{Page::Overview, Page::Customers, Page::Analytics,
-                                                        Page::ApiReference, Page::ApiKeys, Page::Team}));
+        QCOMPARE(window.navigationPages(),
+                 (QList<Page>{Page::Overview, Page::Customers, Page::Analytics, Page::ApiReference,
+                              Page::ApiKeys, Page::Team, Page::AuditLog}));
         window.showPage(Page::ApiKeys);
         QCOMPARE(window.currentPage(), Page::ApiKeys);
         QVERIFY(!window.findChild<AccessDeniedPage *>());
@@ -68,6 +71,40 @@ private Q_SLOTS:
         QCOMPARE(message->text(), QStringLiteral("You don't have access to API keys. Ask Maya Lindqvist "
                                                  "(owner@demo.test) to grant settings access."));
         QVERIFY(message->isVisibleTo(&window));
+    }
+
+    // The help article sends people to Settings: a member finds it there, locked, and opening it
+    // (a click, or Ctrl+5 as for the owner) names the owner to ask.
+    void lockedSettings_clickAndCtrl5NameTheOwnerToAsk() {
+        PortalFixture portal(m_gateway, QStringLiteral("member@demo.test"));
+        QVERIFY(portal.ready());
+        MainWindow &window = portal.showWindow(Page::Overview);
+        auto *navigation = window.findChild<QTreeWidget *>(QStringLiteral("navigation"));
+        QVERIFY(navigation);
+        const QList<QTreeWidgetItem *> found =
+            navigation->findItems(QStringLiteral("Settings"), Qt::MatchExactly);
+        QCOMPARE(found.size(), 1);
+        QTreeWidgetItem *settings = found.first();
+        QVERIFY(!settings->icon(0).isNull()); // the lock
+        QCOMPARE(settings->childCount(), 0);  // nothing behind it to open
+        const QString ask = QStringLiteral("Ask Maya Lindqvist (owner@demo.test) to grant settings access.");
+
+        const QRect row = navigation->visualItemRect(settings);
+        QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, row.center());
+        auto *message = window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage"));
+        QVERIFY(message);
+        QVERIFY2(message->text().contains(ask), qPrintable(message->text()));
+        QVERIFY(message->isVisibleTo(&window));
+        QCOMPARE(navigation->currentItem(), settings);
+        QVERIFY(grabForDocs(&window, QStringLiteral("member-locked-settings")));
+
+        window.showPage(Page::Overview);
+        QVERIFY(!window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage")));
+        QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+        message = window.findChild<QLabel *>(QStringLiteral("accessDeniedMessage"));
+        QVERIFY(message);
+        QVERIFY(message->text().contains(ask));
+        QCOMPARE(window.currentPage(), Page::ApiKeys);
     }
 
     void grant_whileOpenShowsApiKeysAfterTheNextSync() {

@@ -20,7 +20,9 @@ PortalFixture::PortalFixture(const GatewayProcess &gateway, const QString &email
     : PortalFixture(gateway, email, Options{}) {}
 
 PortalFixture::PortalFixture(const GatewayProcess &gateway, const QString &email, Options options)
-    : workspace(&network, nullptr) {
+    : keychain(options.keychain ? std::make_unique<SecretStore>(QStringLiteral("knotie-portal-test"))
+                                : nullptr)
+    , workspace(&network, keychain.get()) {
     m_now = gateway.now();
     SignInFlow flow(&network);
     std::optional<SignedInSession> session;
@@ -67,7 +69,7 @@ bool PortalFixture::hasKey(const QString &keyId) const {
 }
 
 PageContext PortalFixture::context() {
-    PageContext context{&workspace, nullptr, &clipboard, &navigator};
+    PageContext context{&workspace, keychain.get(), &clipboard, &navigator};
     if (m_now)
         context.clock = [now = m_now] {
             return now;

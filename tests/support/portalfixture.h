@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/data/apikey.h"
+#include "models/secrets/secretstore.h"
 #include "models/workspace/workspace.h"
 #include "tests/support/gatewayprocess.h"
 #include "ui/pages/navigator.h"
@@ -30,6 +31,8 @@ class PortalFixture {
 public:
     struct Options {
         bool open = true; // false: signed in only; open() starts the first sync
+        // The real system keychain (the test's Secret Service), under a test service name.
+        bool keychain = false;
     };
 
     PortalFixture(const GatewayProcess &gateway, const QString &email);
@@ -57,6 +60,7 @@ public:
     }
 
     QNetworkAccessManager network;
+    std::unique_ptr<SecretStore> keychain; // with Options::keychain
     Workspace workspace;
     SecretClipboard clipboard;
     Navigator navigator;

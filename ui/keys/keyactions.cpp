@@ -14,6 +14,9 @@ KeyActions::KeyActions(QWidget *owner)
                             R::NeedsGateway, owner))
     , copyId(new KeyCommand(tr("Copy Key &ID"), QStringLiteral("copyKeyId"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), R::OnlyOne, owner))
+    , copySecret(new KeyCommand(tr("Copy &Saved Secret"), QStringLiteral("copySavedSecret"),
+                                QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), R::OnlyOne | R::MustBeLive,
+                                owner))
     , edit(new KeyCommand(tr("Re&name and Describe…"), QStringLiteral("editKey"), QKeySequence(Qt::Key_F2),
                           R::NeedsGateway | R::OnlyOne | R::MustBeLive, owner))
     , limits(new KeyCommand(tr("Change &Limits…"), QStringLiteral("changeLimits"), QKeySequence(),
@@ -42,8 +45,8 @@ KeyActions::KeyActions(QWidget *owner)
 }
 
 QList<KeyCommand *> KeyActions::all() const {
-    return {create, copyId, edit,    limits,   details, rotate,
-            revoke, usage,  history, requests, linked,  exportCsv};
+    return {create, copyId, copySecret, edit,     limits, details,  rotate,
+            revoke, usage,  history,    requests, linked, exportCsv};
 }
 
 void KeyActions::update(const QList<ApiKey> &selection, const QString &refusal) {

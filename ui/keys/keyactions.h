@@ -20,6 +20,7 @@ public:
 
     KeyCommand *create;
     KeyCommand *copyId;
+    KeyCommand *copySecret; // from the system keychain, where it was saved
     KeyCommand *edit;
     KeyCommand *limits;
     KeyCommand *details;

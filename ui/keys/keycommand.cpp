@@ -38,6 +38,8 @@ bool KeyCommand::allows(const QList<ApiKey> &selection, const QString &refusal) 
     if ((m_restrictions & NeedsLink) &&
         !all([](const ApiKey &k) { return !k.replacedBy.isEmpty() || !k.replaces.isEmpty(); }))
         return false;
+    if (m_condition && !std::all_of(selection.begin(), selection.end(), m_condition))
+        return false;
     return true;
 }
 

@@ -32,6 +32,11 @@ public:
 
     Restrictions restrictions() const { return m_restrictions; }
     void setRun(Run run) { m_run = std::move(run); }
+    // A rule of its own beyond the restrictions, which every selected key must meet
+    // ("its secret is in the keychain").
+    void setCondition(std::function<bool(const knotie::ApiKey &)> condition) {
+        m_condition = std::move(condition);
+    }
     // Its text for a selection of `n` keys ("Rotate 3 Keys…"); the plain text when unset.
     void setTextFor(std::function<QString(int n)> textFor) { m_textFor = std::move(textFor); }
 
@@ -46,6 +51,7 @@ public:
 private:
     Restrictions m_restrictions;
     Run m_run;
+    std::function<bool(const knotie::ApiKey &)> m_condition;
     std::function<QString(int)> m_textFor;
     QString m_plainText;
 };

@@ -55,6 +55,27 @@ QByteArray keysCsv(const QList<ApiKey> &keys, const QHash<QString, QString> &cus
     return out;
 }
 
+QByteArray csvTable(const QStringList &header, const QList<QStringList> &rows) {
+    QByteArray out;
+    appendRow(out, header);
+    for (const QStringList &row : rows)
+        appendRow(out, row);
+    return out;
+}
+
+void writeFileInBackground(QByteArray bytes, const QString &path, QObject *context,
+                           std::function<void(const QString &)> done) {
+    QPointer<QObject> guard(context);
+    QThreadPool::globalInstance()->start([bytes = std::move(bytes), path, guard, done = std::move(done)] {
+        QSaveFile file(path);
+        QString error;
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) < 0 || !file.commit())
+            error = file.errorString();
+        if (guard)
+            QMetaObject::invokeMethod(guard.data(), [done, error] { done(error); });
+    });
+}
+
 void exportKeysCsv(QList<ApiKey> keys, QHash<QString, QString> customerNames, const QString &path,
                    QObject *context, std::function<void(const QString &)> done) {
     QPointer<QObject> guard(context);

@@ -3,6 +3,9 @@
 #include "models/data/apikey.h"
 
 #include <QHash>
+#include <QStringList>
+
+#include <functional>
 
 class QObject;
 
@@ -17,5 +20,12 @@ QByteArray keysCsv(const QList<knotie::ApiKey> &keys, const QHash<QString, QStri
 // calls `done` on `context`'s thread with an error message, empty on success.
 void exportKeysCsv(QList<knotie::ApiKey> keys, QHash<QString, QString> customerNames, const QString &path,
                    QObject *context, std::function<void(const QString &error)> done);
+
+// Any table as CSV, by the same rules (the audit log's export).
+QByteArray csvTable(const QStringList &header, const QList<QStringList> &rows);
+// Writes `bytes` to `path` on a pool thread, then calls `done` on `context`'s thread with an
+// error message, empty on success.
+void writeFileInBackground(QByteArray bytes, const QString &path, QObject *context,
+                           std::function<void(const QString &error)> done);
 
 } // namespace knotie

@@ -1,6 +1,7 @@
 #include "ui/keys/keyfilterbar.h"
 
 #include "models/items/keyfilterproxy.h"
+#include "models/items/keysearchtext.h"
 #include "models/items/keytablemodel.h"
 #include "models/keys/keystore.h"
 #include "ui/keys/keytypetext.h"
@@ -25,10 +26,10 @@ KeyFilterBar::KeyFilterBar(KeyFilterProxy *proxy, KeyStore *keys, QWidget *paren
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("keySearch"));
     m_search->setAccessibleName(tr("Search keys"));
-    m_search->setPlaceholderText(tr("Search name, description, prefix, customer or creator"));
+    m_search->setPlaceholderText(tr("Search name, description, key (prefix or last 4), customer or creator"));
     addClearButton(m_search);
     m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) / 2);
-    connect(m_search, &QLineEdit::textChanged, proxy, &KeyFilterProxy::setText);
+    connect(m_search, &QLineEdit::textChanged, this, &KeyFilterBar::onSearchEdited);
     m_find = new QAction(this);
     m_find->setShortcut(QKeySequence::Find);
     // Anywhere in the window while the key page shows (the page is its widget).
@@ -76,6 +77,16 @@ KeyFilterBar::KeyFilterBar(KeyFilterProxy *proxy, KeyStore *keys, QWidget *paren
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("keyCount"));
 
+    m_pastedNote = new QLabel(this);
+    m_pastedNote->setObjectName(QStringLiteral("pastedSecretNote"));
+    m_pastedNote->setTextFormat(Qt::RichText);
+    m_pastedNote->hide();
+    connect(m_pastedNote, &QLabel::linkActivated, this, &KeyFilterBar::testKeyRequested);
+    m_forgetPasted = new QTimer(this);
+    m_forgetPasted->setSingleShot(true);
+    m_forgetPasted->setInterval(std::chrono::minutes(2));
+    connect(m_forgetPasted, &QTimer::timeout, this, &KeyFilterBar::forgetPastedSecret);
+
     m_condition = new QLabel(this);
     m_condition->setObjectName(QStringLiteral("conditionFilter"));
     m_condition->setTextFormat(Qt::RichText);
@@ -85,6 +96,7 @@ KeyFilterBar::KeyFilterBar(KeyFilterProxy *proxy, KeyStore *keys, QWidget *paren
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search, 1);
+    layout->addWidget(m_pastedNote);
     layout->addWidget(m_condition);
     layout->addWidget(m_type);
     layout->addWidget(m_status);
@@ -146,6 +158,46 @@ void KeyFilterBar::applyFilter(const KeyFilter &filter) {
                                               .arg(text.toHtmlEscaped(), tr("Show all")));
     m_condition->setAccessibleName(text);
     m_condition->setVisible(!text.isEmpty());
+}
+
+void KeyFilterBar::onSearchEdited(const QString &text) {
+    const QString masked = KeySearchText::maskedIfWholeSecret(text);
+    if (masked.isEmpty()) {
+        if (text != m_pastedNote->property("masked").toString())
+            forgetPastedSecret();
+        m_proxy->setText(text);
+        return;
+    }
+    // A whole secret: search for the key it is, and keep the secret out of the field. setText
+    // also drops the field's undo history, which held it; it calls this again with the mask.
+    forgetPastedSecret();
+    m_pastedSecret = text.trimmed().toLatin1();
+    m_forgetPasted->start();
+    m_pastedNote->setProperty("masked", masked);
+    m_pastedNote->setText(tr("A whole key was pasted: showing the key %1. <a href=\"test\">Test a Key</a>")
+                              .arg(masked.toHtmlEscaped()));
+    m_pastedNote->setAccessibleName(tr("A whole key was pasted"));
+    m_pastedNote->show();
+    m_search->setText(masked);
+}
+
+QByteArray KeyFilterBar::takePastedSecret() {
+    QByteArray secret = std::move(m_pastedSecret);
+    forgetPastedSecret();
+    return secret;
+}
+
+void KeyFilterBar::forgetPastedSecret() {
+    m_pastedSecret.fill('\0');
+    m_pastedSecret.clear();
+    m_forgetPasted->stop();
+    m_pastedNote->setProperty("masked", QString());
+    m_pastedNote->hide();
+}
+
+void KeyFilterBar::hideEvent(QHideEvent *event) {
+    forgetPastedSecret();
+    QWidget::hideEvent(event);
 }
 
 void KeyFilterBar::updateCreators() {

@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QTimer;
 
 namespace knotie {
 
@@ -34,9 +35,22 @@ public:
     // Its fields, in the order they are seen.
     QList<QWidget *> fields() const;
     void saveLayout() const;
+    // The secret pasted into the search, handed over once (a single copy, to overwrite after use).
+    QByteArray takePastedSecret();
+
+Q_SIGNALS:
+    // "Test a Key" was asked for the whole secret pasted into the search: take it with
+    // takePastedSecret().
+    void testKeyRequested();
+
+protected:
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void updateCreators();
+    void onSearchEdited(const QString &text);
+    // Overwrites the pasted secret and takes the offer to test it away.
+    void forgetPastedSecret();
 
     KeyFilterProxy *m_proxy;
     KeyStore *m_keys;
@@ -48,6 +62,11 @@ private:
     QCheckBox *m_showRetired;
     QLabel *m_condition; // the Overview's key-health condition, with a way out
     QLabel *m_count;
+    // A whole secret pasted into the search: the field shows "kn_pk_…jC2d" instead, and the
+    // secret is held only for the "Test a Key" offer beside it, for at most two minutes.
+    QLabel *m_pastedNote;
+    QByteArray m_pastedSecret;
+    QTimer *m_forgetPasted;
 };
 
 } // namespace knotie

@@ -4,6 +4,7 @@
 #include "models/keys/keybatch.h"
 #include "models/keys/keyservice.h"
 #include "models/keys/keystore.h"
+#include "models/secrets/keysecrets.h"
 #include "models/sync/connectionstate.h"
 #include "models/workspace/workspace.h"
 #include "ui/keys/createkeydialog.h"
@@ -18,6 +19,8 @@
 #include "ui/keys/revealsecret.h"
 #include "ui/keys/revokekeydialog.h"
 #include "ui/keys/rotatekeydialog.h"
+#include "ui/keys/secretrevealdialog.h"
+#include "ui/widgets/secretclipboard.h"
 
 #include "models/session/session.h"
 
@@ -35,15 +38,18 @@ KeyFlows::KeyFlows(const PageContext &context, QWidget *parent)
     , m_context(context)
     , m_parent(parent) {}
 
-void KeyFlows::createKey() {
+void KeyFlows::createKey(std::optional<KeyType> type) {
     if (const QString refusal = m_context.workspace->keys()->refusal(); !refusal.isEmpty())
         return Q_EMIT message(refusal, true);
-    if (m_createDialog)
+    if (m_createDialog) {
+        if (type)
+            m_createDialog->setType(*type);
         return m_createDialog->raise();
+    }
     auto *flow = new CreateKeyFlow(m_context, m_parent);
     connect(flow, &CreateKeyFlow::created, this,
             [this](const ApiKey &key) { Q_EMIT selectRequested({key.id}); });
-    m_createDialog = flow->start();
+    m_createDialog = flow->start(type);
 }
 
 void KeyFlows::rotate(QList<ApiKey> keys) {
@@ -177,6 +183,28 @@ void KeyFlows::showDetails(const ApiKey &key) {
 void KeyFlows::copyId(const ApiKey &key) {
     QGuiApplication::clipboard()->setText(key.id);
     Q_EMIT message(tr("Copied the key id %1.").arg(key.id), false);
+}
+
+void KeyFlows::copySavedSecret(const ApiKey &key) {
+    KeySecrets *secrets = m_context.workspace->keySecrets();
+    if (!m_context.clipboard || !secrets->has(key.id))
+        return;
+    secrets->read(key.id, this, [this, name = key.name](const SecretStore::Result &r) {
+        if (!r.ok)
+            return Q_EMIT message(tr("The secret could not be read: %1").arg(r.error), true);
+        if (r.value.isEmpty())
+            return Q_EMIT message(tr("The system keychain no longer holds the secret of “%1”.").arg(name),
+                                  true);
+        // The same clipboard as the secret shown at creation: not recorded, cleared in 30 seconds.
+        QString text = QString::fromLatin1(r.value);
+        m_context.clipboard->copy(text, SecretRevealDialog::clipboardSeconds);
+        text.fill(QChar(u'\0'));
+        Q_EMIT message(tr("Copied the secret of “%1” from the system keychain. The clipboard is cleared in "
+                          "%n second(s).",
+                          nullptr, SecretRevealDialog::clipboardSeconds)
+                           .arg(name),
+                       false);
+    });
 }
 
 void KeyFlows::showHistory(const ApiKey &key) {

@@ -25,7 +25,8 @@ class KeyFlows : public QObject {
 public:
     KeyFlows(const PageContext &context, QWidget *parent);
 
-    void createKey();
+    // `type`: chosen beforehand (the palette's "create read-only key").
+    void createKey(std::optional<knotie::KeyType> type = {});
     void rotate(QList<knotie::ApiKey> keys);
     void revoke(QList<knotie::ApiKey> keys);
     void edit(const knotie::ApiKey &key);
@@ -34,6 +35,8 @@ public:
     // Key details, one dialog per key: a second request for a key already shown raises it.
     void showDetails(const knotie::ApiKey &key);
     void copyId(const knotie::ApiKey &key);
+    // From the system keychain, onto the clipboard that clears itself.
+    void copySavedSecret(const knotie::ApiKey &key);
     void showHistory(const knotie::ApiKey &key);
     // The key's latest requests, each failure explained (ui/keys/keyrequestsview.h).
     void showRequests(const knotie::ApiKey &key);

@@ -119,8 +119,15 @@ void KeyTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const int column = index.column();
     if (column != KeyTableModel::Type && column != KeyTableModel::Status && column != KeyTableModel::Usage) {
         const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
-        CellText(cellText, opt.font, painter->device())
-            .draw(painter, opt.rect.adjusted(margin, 0, -margin, 0), opt.displayAlignment);
+        QRect textRect = opt.rect.adjusted(margin, 0, -margin, 0);
+        // A small key at the end of the Key cell: its secret is in the system keychain.
+        if (column == KeyTableModel::Key && index.data(SavedSecretRole).toBool()) {
+            const int side = qMin(14, textRect.height() - 4);
+            const QRect mark(textRect.right() - side, textRect.center().y() - side / 2, side, side);
+            paintKeyMark(painter, mark, text);
+            textRect.setRight(mark.left() - 4);
+        }
+        CellText(cellText, opt.font, painter->device()).draw(painter, textRect, opt.displayAlignment);
     } else if (const int row = sourceRow(index); row >= 0) {
         const ApiKey &key = m_keys->keyAt(row);
         const QRect rect = opt.rect.adjusted(6, 3, -6, -3);
@@ -141,6 +148,21 @@ void KeyTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
                            selected ? text : opt.palette.color(group, QPalette::Highlight));
         }
     }
+    painter->restore();
+}
+
+void KeyTableDelegate::paintKeyMark(QPainter *painter, const QRect &rect, const QColor &colour) const {
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(colour, 1.4));
+    painter->setBrush(Qt::NoBrush);
+    const qreal r = rect.height() * 0.28;
+    const QPointF bow(rect.left() + r + 1, rect.center().y() + 0.5);
+    painter->drawEllipse(bow, r, r);
+    const qreal y = bow.y();
+    painter->drawLine(QPointF(bow.x() + r, y), QPointF(rect.right(), y));
+    painter->drawLine(QPointF(rect.right() - 1, y), QPointF(rect.right() - 1, y + r));
+    painter->drawLine(QPointF(rect.right() - 4, y), QPointF(rect.right() - 4, y + r * 0.8));
     painter->restore();
 }
 

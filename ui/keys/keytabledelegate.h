@@ -35,6 +35,7 @@ public:
 private:
     int sourceRow(const QModelIndex &index) const;
     void paintBadge(QPainter *painter, const QRect &rect, const ApiKey &key) const;
+    void paintKeyMark(QPainter *painter, const QRect &rect, const QColor &colour) const;
     void paintSparkline(QPainter *painter, const QRect &rect, const QList<qint64> &series,
                         const QColor &colour) const;
 

@@ -1,6 +1,6 @@
 #include "ui/keys/revealsecret.h"
 
-#include "models/secrets/secretstore.h"
+#include "models/secrets/keysecrets.h"
 #include "models/session/session.h"
 #include "models/workspace/workspace.h"
 #include "ui/keys/secretrevealdialog.h"
@@ -14,9 +14,12 @@ SecretRevealDialog *revealSecret(const PageContext &context, const ApiKey &key, 
     auto *dialog = new SecretRevealDialog(keyLabel(key), std::move(secret), session->gateway(),
                                           context.clipboard, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (context.secrets)
-        dialog->offerKeychain(context.secrets, SecretStore::scopedKey(session->gateway(),
-                                                                      session->account().user.email, key.id));
+    // Saved under a label that names the key, so it can be found in the keychain and here.
+    if (KeySecrets *secrets = context.workspace->keySecrets(); secrets->isAvailable())
+        dialog->offerKeychain(
+            [secrets, key](const QByteArray &shown, QObject *receiver, SecretStore::Callback done) {
+                secrets->save(key, shown, receiver, std::move(done));
+            });
     dialog->open();
     return dialog;
 }

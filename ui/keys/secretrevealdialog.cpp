@@ -45,8 +45,7 @@ struct SecretRevealDialog::Private {
     QLabel *keychainStatus = nullptr;
     QDialogButtonBox *buttons = nullptr;
     SecretClipboard *clipboard = nullptr;
-    SecretStore *store = nullptr;
-    QString entry;
+    SecretRevealDialog::SaveFunction save; // empty: no keychain to offer
     bool copied = false;
     bool saving = false;
     bool saved = false;
@@ -175,16 +174,23 @@ void SecretRevealDialog::copy(const QString &text) {
 }
 
 void SecretRevealDialog::offerKeychain(SecretStore *store, const QString &entry) {
-    d->store = store;
-    d->entry = entry;
-    d->keychain->setVisible(store != nullptr);
+    if (!store)
+        return offerKeychain(SaveFunction{});
+    offerKeychain([store, entry](const QByteArray &secret, QObject *context, SecretStore::Callback done) {
+        store->write(entry, secret, context, std::move(done));
+    });
+}
+
+void SecretRevealDialog::offerKeychain(SaveFunction save) {
+    d->keychain->setVisible(bool(save));
+    d->save = std::move(save);
 }
 
 void SecretRevealDialog::done(int result) {
     if (d->saving)
         return; // closes when the keychain has answered
     // Saving to the keychain counts as keeping the key, like copying it.
-    const bool save = d->store && d->keychain->isChecked() && !d->saved;
+    const bool save = d->save && d->keychain->isChecked() && !d->saved;
     if (!d->copied && !save && !d->saved && !confirmDiscard(this))
         return;
     if (save) {
@@ -201,7 +207,7 @@ void SecretRevealDialog::saveThenClose(int result) {
     d->buttons->setEnabled(false);
     showStatus(d->keychainStatus, tr("Saving to the system keychain…"), false);
     // The store copies the secret before this returns; the dialog still holds its own.
-    d->store->write(d->entry, d->secret, this, [this, result](const SecretStore::Result &r) {
+    d->save(d->secret, this, [this, result](const SecretStore::Result &r) {
         d->saving = false;
         d->keychain->setEnabled(true);
         d->buttons->setEnabled(true);

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "models/secrets/secretstore.h"
+
 #include <QDialog>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace knotie {
@@ -13,7 +16,6 @@ namespace knotie {
 // confirmation before closing if the secret was never copied. When it closes, the
 // secret is wiped from its memory.
 class SecretClipboard;
-class SecretStore;
 
 class SecretRevealDialog : public QDialog {
     Q_OBJECT
@@ -35,6 +37,10 @@ public:
     // Closing with it ticked saves first: the dialog closes once the keychain has the
     // secret, and stays open, saying why, when it cannot (nothing is lost).
     void offerKeychain(SecretStore *store, const QString &entry);
+    // The same, saving through `save` (KeySecrets: an entry labelled with the key's name).
+    using SaveFunction = std::function<void(const QByteArray &secret, QObject *context,
+                                            std::function<void(const SecretStore::Result &)> done)>;
+    void offerKeychain(SaveFunction save);
 
 public Q_SLOTS:
     void done(int result) override;

@@ -5,6 +5,7 @@
 #include "models/items/keytablemodel.h"
 #include "models/keys/keyservice.h"
 #include "models/keys/keystore.h"
+#include "models/secrets/keysecrets.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
 #include "ui/keys/keyactions.h"
@@ -12,6 +13,7 @@
 #include "ui/keys/keyflows.h"
 #include "ui/keys/keytableview.h"
 #include "ui/keys/keytypetext.h"
+#include "ui/keys/testkeydialog.h"
 #include "ui/pages/navigator.h"
 #include "ui/pages/pageheader.h"
 #include "ui/style/metrics.h"
@@ -145,6 +147,9 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
             if (const ApiKey *key = d->workspace->keyStore()->find(keyId))
                 d->flows->showDetails(*key);
         });
+        connect(navigator, &Navigator::keyCommandRequested, this, &ApiKeysPage::runCommandOn);
+        connect(navigator, &Navigator::keyCreationRequested, d->flows,
+                [this](KeyType type) { d->flows->createKey(type); });
     }
     updateState();
     updateActions();
@@ -191,6 +196,10 @@ void ApiKeysPage::buildCommands() {
     a->limits->setRun([this](const QList<ApiKey> &keys) { d->flows->changeLimits(keys.first()); });
     a->details->setRun([this](const QList<ApiKey> &keys) { d->flows->showDetails(keys.first()); });
     a->copyId->setRun([this](const QList<ApiKey> &keys) { d->flows->copyId(keys.first()); });
+    KeySecrets *secrets = d->workspace->keySecrets();
+    a->copySecret->setCondition([secrets](const ApiKey &k) { return secrets->has(k.id); });
+    a->copySecret->setRun([this](const QList<ApiKey> &keys) { d->flows->copySavedSecret(keys.first()); });
+    connect(secrets, &KeySecrets::changed, this, &ApiKeysPage::updateActions);
     a->usage->setRun([this](const QList<ApiKey> &keys) {
         if (d->context.navigator)
             d->context.navigator->showKeyUsage(keys.first().id);
@@ -204,6 +213,11 @@ void ApiKeysPage::buildCommands() {
         if (!path.isEmpty())
             exportTo(path);
     });
+    connect(d->filters, &KeyFilterBar::testKeyRequested, this, [this] {
+        auto *dialog = new TestKeyDialog(d->workspace->session(), this);
+        dialog->test(d->filters->takePastedSecret());
+        dialog->open();
+    });
     connect(d->flows, &KeyFlows::message, this, &ApiKeysPage::showMessage);
     connect(d->flows, &KeyFlows::selectRequested, this, &ApiKeysPage::selectKeys);
     connect(d->flows, &KeyFlows::batchFinished, this, &ApiKeysPage::batchFinished);
@@ -212,8 +226,8 @@ void ApiKeysPage::buildCommands() {
     connect(d->table, &QTableView::customContextMenuRequested, this, [this](const QPoint &at) {
         QMenu menu(this);
         menu.addAction(d->actions->details);
-        for (QAction *c : {d->actions->copyId, d->actions->edit, d->actions->limits, d->actions->rotate,
-                           d->actions->revoke})
+        for (QAction *c : {d->actions->copyId, d->actions->copySecret, d->actions->edit, d->actions->limits,
+                           d->actions->rotate, d->actions->revoke})
             menu.addAction(c);
         menu.addSeparator();
         for (QAction *c : {d->actions->usage, d->actions->history, d->actions->linked})
@@ -325,6 +339,22 @@ void ApiKeysPage::updateState() {
 
 void ApiKeysPage::updateActions() {
     d->actions->update(d->table->selectedKeys(), d->workspace->keys()->refusal());
+}
+
+void ApiKeysPage::runCommandOn(const QString &command, const QString &keyId) {
+    const ApiKey *key = d->workspace->keyStore()->find(keyId);
+    const QList<KeyCommand *> commands = d->actions->all();
+    const auto it = std::find_if(commands.begin(), commands.end(),
+                                 [&command](const KeyCommand *c) { return c->objectName() == command; });
+    if (!key || it == commands.end())
+        return;
+    selectKeys({keyId});
+    if (const QString refusal = d->workspace->keys()->refusal(); !(*it)->allows({*key}, refusal))
+        return showMessage(refusal.isEmpty() ? tr("This cannot be done to \"%1\" now (its status: %2).")
+                                                   .arg(key->name, keyStatusDisplayName(key->status))
+                                             : refusal,
+                           true);
+    (*it)->runOn({*key});
 }
 
 void ApiKeysPage::selectKeys(const QStringList &keyIds) {

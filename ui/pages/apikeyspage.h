@@ -63,6 +63,8 @@ private:
     void updateActions();
     void fetchUsage();
     void goToLinked(const knotie::ApiKey &key);
+    // The palette's "rotate …"/"revoke …": the command of that name, on that key.
+    void runCommandOn(const QString &command, const QString &keyId);
     void showMessage(const QString &text, bool error);
     void saveLayout() const;
 

@@ -23,4 +23,14 @@ void Navigator::showKeyUsage(const QString &keyId) {
     Q_EMIT keyUsageRequested(keyId);
 }
 
+void Navigator::runKeyCommand(const QString &command, const QString &keyId) {
+    Q_EMIT pageRequested(Page::ApiKeys);
+    Q_EMIT keyCommandRequested(command, keyId);
+}
+
+void Navigator::createKey(KeyType type) {
+    Q_EMIT pageRequested(Page::ApiKeys);
+    Q_EMIT keyCreationRequested(type);
+}
+
 } // namespace knotie

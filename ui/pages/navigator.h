@@ -15,8 +15,11 @@ namespace knotie {
 //                keyFilter() when it is made and keyFilterRequested while it exists.
 //   showKey:     the palette's key entries select one key in API Keys.
 //   showKeyUsage: "Show usage" of a key opens Analytics for that key.
+//   runKeyCommand: the palette's "rotate N8N…" and "revoke …": API Keys runs its own command
+//                (a KeyCommand, named by its object name) on that key, as its menu would.
+//   createKey:   the palette's "create read-only key": API Keys opens Create with the type chosen.
 //   showKeyDetails: the palette's "Key details" entries select one key and open its details.
-// For showKey and showKeyUsage the page is requested first (so it exists), then the key.
+// For these and showKey, showKeyUsage the page is requested first (so it exists), then the rest.
 class Navigator : public QObject {
     Q_OBJECT
 public:
@@ -27,6 +30,8 @@ public:
     void showKey(const QString &keyId);
     void showKeyUsage(const QString &keyId);
     void showKeyDetails(const QString &keyId);
+    void runKeyCommand(const QString &command, const QString &keyId);
+    void createKey(knotie::KeyType type);
     // The slice of the key table asked for last.
     const KeyFilter &keyFilter() const { return m_keyFilter; }
 
@@ -36,6 +41,8 @@ Q_SIGNALS:
     void keySelectionRequested(const QString &keyId);
     void keyUsageRequested(const QString &keyId);
     void keyDetailsRequested(const QString &keyId);
+    void keyCommandRequested(const QString &command, const QString &keyId);
+    void keyCreationRequested(knotie::KeyType type);
 
 private:
     KeyFilter m_keyFilter;

@@ -1,4 +1,5 @@
 #include "ui/analytics/analyticspage.h"
+#include "ui/audit/auditlogpage.h"
 #include "ui/customers/customerspage.h"
 #include "ui/overview/overviewpage.h"
 #include "ui/pages/apikeyspage.h"
@@ -24,6 +25,8 @@ QWidget *createPage(Page page, const PageContext &context, QWidget *parent) {
         return new ApiKeysPage(context, parent);
     case Page::Team:
         return new TeamPage(context, parent);
+    case Page::AuditLog:
+        return new AuditLogPage(context, parent);
     }
     return nullptr;
 }
@@ -43,6 +46,8 @@ QString pageTitle(Page page) {
         return QCoreApplication::translate("Pages", "API Keys");
     case Page::Team:
         return QCoreApplication::translate("Pages", "Team");
+    case Page::AuditLog:
+        return QCoreApplication::translate("Pages", "Audit Log");
     }
     return {};
 }
@@ -65,6 +70,9 @@ QString pageDescription(Page page) {
             "Pages", "Create, rotate and revoke the API keys your tools and automations use.");
     case Page::Team:
         return QCoreApplication::translate("Pages", "Who is on your team and which settings they may use.");
+    case Page::AuditLog:
+        return QCoreApplication::translate("Pages",
+                                           "Who did what and when: keys, permissions, roles and sign-ins.");
     }
     return {};
 }
@@ -83,6 +91,8 @@ QString pageSlug(Page page) {
         return QStringLiteral("api-keys");
     case Page::Team:
         return QStringLiteral("team");
+    case Page::AuditLog:
+        return QStringLiteral("audit-log");
     }
     return {};
 }

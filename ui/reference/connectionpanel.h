@@ -11,8 +11,9 @@ class QPushButton;
 namespace knotie {
 
 // The gateway address and "Check connection": which of the ways a connection fails this
-// is (wrong address, unreachable, certificate, not a Knotie gateway), and the proxy the
-// system settings choose for it.
+// is (wrong address, unreachable, certificate, plain http, not a Knotie gateway), the
+// address to use instead when the check found one, and the proxy the system settings
+// choose for it.
 class ConnectionPanel : public QWidget {
     Q_OBJECT
 public:
@@ -31,6 +32,7 @@ private:
     QPushButton *m_run;
     QLabel *m_result;
     QLabel *m_proxy;
+    QLabel *m_suggestion; // "Use http://…": the address the check found instead
 };
 
 } // namespace knotie

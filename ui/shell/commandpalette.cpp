@@ -4,6 +4,7 @@
 #include "models/keys/keystore.h"
 #include "models/session/session.h"
 #include "models/workspace/workspace.h"
+#include "ui/keys/testkeydialog.h"
 #include "ui/pages/navigator.h"
 
 #include <QCoreApplication>
@@ -19,9 +20,14 @@ namespace {
 constexpr int pageRole = Qt::UserRole + 1;
 constexpr int keyRole = Qt::UserRole + 2;
 constexpr int searchRole = Qt::UserRole + 3;
-constexpr int detailsRole = Qt::UserRole + 4; // a key entry that opens the key's details
-const QList<Page> allPages{Page::Overview,     Page::Customers, Page::Analytics,
-                           Page::ApiReference, Page::ApiKeys,   Page::Team};
+constexpr int taskRole = Qt::UserRole + 4;   // an action entry: create a key of a type, test a key
+constexpr int statusRole = Qt::UserRole + 5; // a key entry's status, for what may be done to it
+constexpr int nameRole = Qt::UserRole + 6;   // a key entry's name
+const QString testTask = QStringLiteral("test");
+const QString createTask = QStringLiteral("create:");
+const QList<Page> allPages{Page::Overview, Page::Customers, Page::Analytics, Page::ApiReference,
+                           Page::ApiKeys,  Page::Team,      Page::AuditLog};
+constexpr int detailsRole = Qt::UserRole + 7; // a key entry that opens the key's details
 
 // Words people use for a page besides its title: the help article says "Settings".
 QString aliases(Page page) {
@@ -30,6 +36,8 @@ QString aliases(Page page) {
         return CommandPalette::tr("settings keys api key create rotate revoke");
     case Page::Team:
         return CommandPalette::tr("settings team members permissions people");
+    case Page::AuditLog:
+        return CommandPalette::tr("settings audit log history events who sign-ins export");
     case Page::ApiReference:
         return CommandPalette::tr("docs documentation examples curl python mcp test key connection");
     case Page::Analytics:
@@ -54,7 +62,7 @@ CommandPalette::CommandPalette(const PageContext &context, QWidget *parent)
     setAttribute(Qt::WA_DeleteOnClose);
     m_query->setObjectName(QStringLiteral("commandQuery"));
     m_query->setAccessibleName(tr("Search pages and keys"));
-    m_query->setPlaceholderText(tr("Type a page or key name…"));
+    m_query->setPlaceholderText(tr("Type a page or key name, or rotate, revoke, create or test a key…"));
     m_list->setObjectName(QStringLiteral("commandResults"));
     m_list->setAccessibleName(tr("Matching pages and keys"));
     m_list->setWordWrap(true);
@@ -83,12 +91,31 @@ CommandPalette::CommandPalette(const PageContext &context, QWidget *parent)
         item->setData(searchRole, QString(title + QLatin1Char(' ') + aliases(page)).toCaseFolded());
     }
     if (session->maySee(Page::ApiKeys)) {
+        // Actions, not only places: "create read-only key", "test a key".
+        for (KeyType type : allKeyTypes) {
+            auto *item =
+                new QListWidgetItem(tr("Create %1 Key…").arg(keyTypeDisplayName(type)) + QLatin1Char('\n') +
+                                        tr("Opens Create API Key with this type chosen."),
+                                    m_list);
+            item->setData(taskRole, QString(createTask + QString::number(int(type))));
+            item->setData(searchRole, tr("create new key %1 %2")
+                                          .arg(keyTypeDisplayName(type), keyTypeWireName(type))
+                                          .replace(QLatin1Char('_'), QLatin1Char('-'))
+                                          .toCaseFolded());
+        }
+        auto *test = new QListWidgetItem(tr("Test a Key…") + QLatin1Char('\n') +
+                                             tr("Paste a key to see whether it works and what it may do."),
+                                         m_list);
+        test->setData(taskRole, testTask);
+        test->setData(searchRole, tr("test a key check verify secret").toCaseFolded());
         for (const ApiKey &key : context.workspace->keyStore()->keys()) {
             if (key.isRetired())
                 continue;
             auto *item = new QListWidgetItem(
                 tr("Key: %1").arg(keyLabel(key)) + QLatin1Char('\n') + keyTypeDisplayName(key.type), m_list);
             item->setData(keyRole, key.id);
+            item->setData(statusRole, int(key.status));
+            item->setData(nameRole, key.name);
             item->setData(searchRole, QString(key.name + QLatin1Char(' ') + key.maskedSecret() +
                                               QLatin1Char(' ') + keyTypeDisplayName(key.type))
                                           .toCaseFolded());
@@ -111,20 +138,69 @@ void CommandPalette::setQuery(const QString &text) {
     m_query->setText(text);
 }
 
+CommandPalette::Verb CommandPalette::verbOf(const QString &word) {
+    if (word == tr("rotate").toCaseFolded() || word == QLatin1String("rotate"))
+        return Verb::Rotate;
+    if (word == tr("revoke").toCaseFolded() || word == QLatin1String("revoke"))
+        return Verb::Revoke;
+    return Verb::None;
+}
+
 void CommandPalette::filter() {
-    const QStringList words = m_query->text().toCaseFolded().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList words = m_query->text().toCaseFolded().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    // "rotate n8n": the words after the verb name the key, and choosing one runs the command.
+    const Verb verb = words.isEmpty() ? Verb::None : verbOf(words.first());
+    if (verb != Verb::None)
+        words.removeFirst();
+    if (verb != m_verb)
+        setVerb(verb);
+    // The entry whose title begins with what was typed ("test a key") comes before the first match.
+    const QString typed = m_query->text().trimmed().toCaseFolded();
     QListWidgetItem *first = nullptr;
+    QListWidgetItem *titled = nullptr;
     for (int i = 0; i < m_list->count(); ++i) {
         QListWidgetItem *item = m_list->item(i);
         const QString haystack = item->data(searchRole).toString();
-        bool match = true;
+        bool match = verb == Verb::None || mayApply(verb, item);
         for (const QString &word : words)
             match = match && haystack.contains(word);
         item->setHidden(!match);
         if (match && !first)
             first = item;
+        if (match && !titled && !typed.isEmpty() && item->text().toCaseFolded().startsWith(typed))
+            titled = item;
     }
-    m_list->setCurrentItem(first);
+    m_list->setCurrentItem(titled ? titled : first);
+}
+
+bool CommandPalette::mayApply(Verb verb, const QListWidgetItem *item) {
+    if (!item->data(keyRole).isValid())
+        return false;
+    const auto status = KeyStatus(item->data(statusRole).toInt());
+    return verb == Verb::Rotate ? mayRotate(status)
+                                : status != KeyStatus::Revoked && status != KeyStatus::Expired;
+}
+
+void CommandPalette::setVerb(Verb verb) {
+    m_verb = verb;
+    for (int i = 0; i < m_list->count(); ++i) {
+        QListWidgetItem *item = m_list->item(i);
+        if (!item->data(keyRole).isValid())
+            continue;
+        const QString name = item->data(nameRole).toString();
+        const QString second = item->text().section(QLatin1Char('\n'), 1);
+        switch (verb) {
+        case Verb::None:
+            item->setText(tr("Key: %1").arg(name) + QLatin1Char('\n') + second);
+            break;
+        case Verb::Rotate:
+            item->setText(tr("Rotate %1…").arg(name) + QLatin1Char('\n') + second);
+            break;
+        case Verb::Revoke:
+            item->setText(tr("Revoke %1…").arg(name) + QLatin1Char('\n') + second);
+            break;
+        }
+    }
 }
 
 bool CommandPalette::eventFilter(QObject *watched, QEvent *event) {
@@ -146,9 +222,20 @@ void CommandPalette::chooseFirst() {
 }
 
 void CommandPalette::choose(QListWidgetItem *item) {
-    if (Navigator *navigator = m_context.navigator) {
-        if (item->data(detailsRole).toBool())
+    const QString task = item->data(taskRole).toString();
+    if (task == testTask) {
+        // Parented to the window: the palette closes now.
+        auto *dialog = new TestKeyDialog(m_context.workspace->session(), parentWidget());
+        dialog->open();
+    } else if (Navigator *navigator = m_context.navigator) {
+        if (task.startsWith(createTask))
+            navigator->createKey(KeyType(task.mid(createTask.size()).toInt()));
+        else if (item->data(detailsRole).toBool())
             navigator->showKeyDetails(item->data(keyRole).toString());
+        else if (item->data(keyRole).isValid() && m_verb != Verb::None)
+            navigator->runKeyCommand(m_verb == Verb::Rotate ? QStringLiteral("rotateKey")
+                                                            : QStringLiteral("revokeKey"),
+                                     item->data(keyRole).toString());
         else if (item->data(keyRole).isValid())
             navigator->showKey(item->data(keyRole).toString());
         else

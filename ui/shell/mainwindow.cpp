@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -42,9 +43,34 @@ QWidget *firstControl(QWidget *page) {
 }
 
 constexpr int pageRole = Qt::UserRole + 1;
+// The Settings row of someone without settings permission: it opens the page that says whom to ask.
+constexpr int lockedRole = Qt::UserRole + 2;
 constexpr int navigationRowHeight = 30;
-const QList<Page> allPages{Page::Overview,     Page::Customers, Page::Analytics,
-                           Page::ApiReference, Page::ApiKeys,   Page::Team};
+// The Go menu's order; each page keeps its Ctrl+number for everyone (Ctrl+5 is API Keys, or the
+// locked Settings), so the shortcut a colleague names works the same for a member.
+const QList<Page> allPages{Page::Overview, Page::Customers, Page::Analytics, Page::ApiReference,
+                           Page::ApiKeys,  Page::Team,      Page::AuditLog};
+
+// A small padlock in the text colour: drawn, since the portal ships no icon theme.
+QIcon lockIcon(const QPalette &palette) {
+    const qreal ratio = qApp->devicePixelRatio();
+    const int side = 16;
+    QPixmap pixmap(QSize(side, side) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QColor colour = palette.color(QPalette::WindowText);
+    p.setPen(QPen(colour, 1.6));
+    p.setBrush(Qt::NoBrush);
+    p.drawArc(QRectF(4.5, 1.5, 7, 9), 0, 180 * 16);
+    p.drawLine(QPointF(4.5, 6), QPointF(4.5, 7.5));
+    p.drawLine(QPointF(11.5, 6), QPointF(11.5, 7.5));
+    p.setPen(Qt::NoPen);
+    p.setBrush(colour);
+    p.drawRoundedRect(QRectF(2.5, 7, 11, 8), 1.5, 1.5);
+    return QIcon(pixmap);
+}
 } // namespace
 
 struct MainWindow::Private {
@@ -101,6 +127,8 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     connect(d->navigation, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item && item->data(0, pageRole).isValid())
             showPage(static_cast<Page>(item->data(0, pageRole).toInt()));
+        else if (item && item->data(0, lockedRole).toBool())
+            showPage(Page::ApiKeys); // says whom to ask
     });
 
     d->connection = new QLabel(this);
@@ -141,7 +169,7 @@ void MainWindow::rebuildNavigation() {
     QTreeWidgetItem *settings = nullptr;
     for (Page page : Access::visiblePages(d->session->account())) {
         QTreeWidgetItem *parentItem = nullptr;
-        if (page == Page::ApiKeys || page == Page::Team) {
+        if (page == Page::ApiKeys || page == Page::Team || page == Page::AuditLog) {
             // API Keys and Team live under Settings, where the help article sends people.
             if (!settings) {
                 settings = new QTreeWidgetItem(d->navigation, {tr("Settings")});
@@ -159,15 +187,30 @@ void MainWindow::rebuildNavigation() {
         item->setSizeHint(0, QSize(0, navigationRowHeight));
         item->setToolTip(0, pageDescription(page));
     }
+    // Without settings permission Settings still shows, locked, where the help article sends
+    // people: it opens the page that names the owner to ask.
+    const bool settingsLocked = !Access::maySee(d->session->account(), Page::ApiKeys);
+    if (settingsLocked) {
+        auto *locked = new QTreeWidgetItem(d->navigation, {tr("Settings")});
+        locked->setData(0, lockedRole, true);
+        locked->setIcon(0, lockIcon(d->navigation->palette()));
+        locked->setSizeHint(0, QSize(0, navigationRowHeight));
+        locked->setToolTip(0, Access::deniedMessage(d->session->account(), Page::ApiKeys));
+        locked->setData(0, Qt::AccessibleTextRole, tr("Settings (locked)"));
+    }
     d->navigation->expandAll();
 
     d->goMenu->clear();
-    int number = 1;
-    for (Page page : allPages) {
-        if (!Access::maySee(d->session->account(), page))
-            continue;
-        QAction *action = d->goMenu->addAction(pageTitle(page), this, [this, page] { showPage(page); });
-        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + number++)));
+    for (int number = 1; number <= allPages.size(); ++number) {
+        const Page page = allPages[number - 1];
+        QAction *action = nullptr;
+        if (Access::maySee(d->session->account(), page))
+            action = d->goMenu->addAction(pageTitle(page), this, [this, page] { showPage(page); });
+        else if (page == Page::ApiKeys && settingsLocked)
+            action = d->goMenu->addAction(lockIcon(palette()), tr("Settings (locked)"), this,
+                                          [this] { showPage(Page::ApiKeys); });
+        if (action)
+            action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + number)));
     }
 }
 
@@ -225,6 +268,15 @@ QList<Page> MainWindow::navigationPages() const {
     return pages;
 }
 
+QTreeWidgetItem *MainWindow::lockedSettingsItem(Page page) const {
+    if (page != Page::ApiKeys && page != Page::Team && page != Page::AuditLog)
+        return nullptr;
+    for (QTreeWidgetItemIterator it(d->navigation); *it; ++it)
+        if ((*it)->data(0, lockedRole).toBool())
+            return *it;
+    return nullptr;
+}
+
 Page MainWindow::currentPage() const {
     return d->current;
 }
@@ -234,13 +286,16 @@ void MainWindow::showPage(Page page) {
     const Account &account = d->session->account();
     if (!Access::maySee(account, page)) {
         delete d->deniedPage;
-        d->deniedPage = new AccessDeniedPage(pageTitle(page), Access::deniedMessage(account, page), d->stack);
+        // Reached through the locked Settings row, the page is named as the row is.
+        QTreeWidgetItem *locked = lockedSettingsItem(page);
+        d->deniedPage = new AccessDeniedPage(locked ? tr("Settings") : pageTitle(page),
+                                             Access::deniedMessage(account, page), d->stack);
         d->stack->addWidget(d->deniedPage);
         d->stack->setCurrentWidget(d->deniedPage);
         if (!d->navigation->hasFocus())
             focusPage(d->deniedPage);
         const QSignalBlocker blocker(d->navigation);
-        d->navigation->setCurrentItem(nullptr);
+        d->navigation->setCurrentItem(locked);
         return;
     }
     delete d->deniedPage;

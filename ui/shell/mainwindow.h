@@ -6,6 +6,8 @@
 
 #include <memory>
 
+class QTreeWidgetItem;
+
 namespace knotie {
 
 struct Account;
@@ -42,6 +44,7 @@ private:
     void rebuildNavigation();
     void onAccountChanged(const Account &account);
     void focusPage(QWidget *page);
+    QTreeWidgetItem *lockedSettingsItem(Page page) const;
 
     struct Private;
     std::unique_ptr<Private> d;
