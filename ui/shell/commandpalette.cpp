@@ -174,7 +174,8 @@ void CommandPalette::filter() {
 }
 
 bool CommandPalette::mayApply(Verb verb, const QListWidgetItem *item) {
-    if (!item->data(keyRole).isValid())
+    // "rotate …" and "revoke …" run on the key entries; a details entry only opens details.
+    if (!item->data(keyRole).isValid() || item->data(detailsRole).toBool())
         return false;
     const auto status = KeyStatus(item->data(statusRole).toInt());
     return verb == Verb::Rotate ? mayRotate(status)
@@ -185,7 +186,7 @@ void CommandPalette::setVerb(Verb verb) {
     m_verb = verb;
     for (int i = 0; i < m_list->count(); ++i) {
         QListWidgetItem *item = m_list->item(i);
-        if (!item->data(keyRole).isValid())
+        if (!item->data(keyRole).isValid() || item->data(detailsRole).toBool())
             continue;
         const QString name = item->data(nameRole).toString();
         const QString second = item->text().section(QLatin1Char('\n'), 1);
