@@ -204,7 +204,7 @@ private Q_SLOTS:
         auto *history = f.page->findChild<KeyHistoryDialog *>();
         QVERIFY(history);
         auto *view = history->findChild<QTableView *>(QStringLiteral("keyHistory"));
-        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, 30000);
         QStringList actions;
         for (int r = 0; r < 2; ++r)
             actions.append(view->model()->index(r, AuditModel::Action).data().toString());
