@@ -16,7 +16,7 @@ export QT_QPA_PLATFORM=offscreen
 XDG_DATA_HOME=$keyring_home dbus-run-session -- sh -c '
     printf knotie-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     # --repeat until-pass:2: a test that fails is run once more, since a few live-change tests
-    # have failed once under a fully loaded CI machine (see docs/architecture.md); a real
+    # have failed once under a fully loaded CI machine (issue notes of 2026-12-04); a real
     # failure fails twice. To be removed once those races are understood.
     exec ctest --test-dir "$0" --output-on-failure -j2 --timeout 300 --repeat until-pass:2
 ' "$root/build/dev"
