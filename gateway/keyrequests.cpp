@@ -4,86 +4,178 @@
 
 #include "models/domain/rfc3339.h"
 
+#include <QBuffer>
+#include <QDataStream>
 #include <QJsonArray>
 
 #include <cmath>
 #include <limits>
+#include <tuple>
+#include <utility>
 
 namespace knotie::gateway::keyrequests {
 
 namespace {
-// The (at, id) of the key's request at `offset` from the newest, or the lowest position
-// when the key has fewer: every row is at or after it.
-struct Position {
-    qint64 at = std::numeric_limits<qint64>::min();
-    qint64 id = 0;
-};
-
-const QString boundarySql = QStringLiteral(
-    "SELECT at, id FROM key_requests WHERE key_id = ? ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?");
-
-Position positionAt(QSqlQuery &boundary, const QString &keyId, int offset) {
-    Position p;
-    boundary.addBindValue(keyId);
-    boundary.addBindValue(offset);
-    if (exec(boundary) && boundary.next())
-        p = Position{boundary.value(0).toLongLong(), boundary.value(1).toLongLong()};
-    boundary.finish();
-    return p;
-}
+// The batch format's version: the first byte of every packed batch.
+constexpr quint8 packVersion = 1;
 
 HttpResponse invalidFilter(const QString &field, const QString &message) {
     return fieldError(QStringLiteral("invalid_field"), field, message);
 }
+
+// Whether the keeping rule keeps the request at `position` (0: the key's newest).
+bool kept(int position, qint64 at, qint64 now) {
+    return position < keptLatest || (position < keptMost && at >= now - keptSeconds);
+}
+
+// A key's stored batches, newest first.
+struct Batch {
+    qint64 id = 0;
+    int count = 0;
+    qint64 oldestAt = 0;
+    qint64 newestAt = 0;
+};
+
+QList<Batch> batchesOf(QSqlQuery &select, const QString &keyId) {
+    QList<Batch> batches;
+    select.addBindValue(keyId);
+    if (!exec(select))
+        return batches;
+    while (select.next())
+        batches.append(Batch{select.value(0).toLongLong(), select.value(1).toInt(),
+                             select.value(2).toLongLong(), select.value(3).toLongLong()});
+    select.finish();
+    return batches;
+}
+
 } // namespace
 
-Writer::Writer(const QSqlDatabase &db)
-    : m_insert(prepare(db, QStringLiteral("INSERT INTO key_requests (key_id, at, method, route, status,"
-                                          " error_code, latency_us) VALUES (?, ?, ?, ?, ?, ?, ?)")))
-    , m_boundary(prepare(db, boundarySql))
-    , m_deleteBeyondMost(
-          prepare(db, QStringLiteral("DELETE FROM key_requests WHERE key_id = ? AND (at, id) < (?, ?)")))
-    , m_deleteOld(prepare(db, QStringLiteral("DELETE FROM key_requests WHERE key_id = ? AND at < ?"
-                                             " AND (at, id) < (?, ?)"))) {}
+QByteArray pack(const QList<Request> &oldestFirst) {
+    QByteArray packed;
+    QDataStream out(&packed, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << packVersion << static_cast<qint32>(oldestFirst.size());
+    for (const Request &r : oldestFirst)
+        out << r.at << r.method << r.route.toUtf8() << static_cast<qint16>(r.status) << r.errorCode.toUtf8()
+            << r.latencyMicros;
+    return packed;
+}
 
-bool Writer::add(const UsageRecord &r) {
-    m_insert.addBindValue(r.keyId);
-    m_insert.addBindValue(r.at);
-    m_insert.addBindValue(QString::fromLatin1(r.method));
-    m_insert.addBindValue(r.route);
-    m_insert.addBindValue(r.status);
-    m_insert.addBindValue(r.errorCode.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : r.errorCode);
-    m_insert.addBindValue(r.latencyMicros);
-    return exec(m_insert);
+QList<Request> unpack(const QByteArray &packed) {
+    QDataStream in(packed);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint8 version = 0;
+    qint32 count = 0;
+    in >> version >> count;
+    QList<Request> records;
+    if (version != packVersion || count < 0)
+        return records;
+    records.reserve(count);
+    for (qint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        Request r;
+        QByteArray route;
+        QByteArray code;
+        qint16 status = 0;
+        in >> r.at >> r.method >> route >> status >> code >> r.latencyMicros;
+        r.route = QString::fromUtf8(route);
+        r.status = status;
+        r.errorCode = QString::fromUtf8(code);
+        records.append(std::move(r));
+    }
+    if (in.status() != QDataStream::Ok)
+        records.clear();
+    return records;
+}
+
+Writer::Writer(const QSqlDatabase &db)
+    : m_insert(prepare(db, QStringLiteral("INSERT INTO key_request_batches (key_id, count, oldest_at,"
+                                          " newest_at, records) VALUES (?, ?, ?, ?, ?)")))
+    , m_batches(prepare(db, QStringLiteral("SELECT id, count, oldest_at, newest_at FROM key_request_batches"
+                                           " WHERE key_id = ? ORDER BY id DESC")))
+    , m_read(prepare(db, QStringLiteral("SELECT records FROM key_request_batches WHERE id = ?")))
+    , m_delete(prepare(db, QStringLiteral("DELETE FROM key_request_batches WHERE id = ?")))
+    , m_rewrite(prepare(db, QStringLiteral("UPDATE key_request_batches SET count = ?, oldest_at = ?,"
+                                           " newest_at = ?, records = ? WHERE id = ?"))) {}
+
+void Writer::add(const UsageRecord &r) {
+    m_added[r.keyId].append(Request{r.at, r.method, r.route, r.status, r.errorCode, r.latencyMicros});
+}
+
+namespace {
+std::pair<qint64, qint64> timeSpan(const QList<Request> &records) {
+    qint64 oldest = std::numeric_limits<qint64>::max();
+    qint64 newest = std::numeric_limits<qint64>::min();
+    for (const Request &r : records) {
+        oldest = qMin(oldest, r.at);
+        newest = qMax(newest, r.at);
+    }
+    return {oldest, newest};
+}
+} // namespace
+
+bool Writer::write(qint64 now) {
+    for (auto it = m_added.cbegin(); it != m_added.cend(); ++it) {
+        const auto [oldest, newest] = timeSpan(it.value());
+        m_insert.addBindValue(it.key());
+        m_insert.addBindValue(it.value().size());
+        m_insert.addBindValue(oldest);
+        m_insert.addBindValue(newest);
+        m_insert.addBindValue(pack(it.value()));
+        if (!exec(m_insert) || !prune(it.key(), now))
+            return false;
+    }
+    m_added.clear();
+    return true;
 }
 
 bool Writer::prune(const QString &keyId, qint64 now) {
-    const Position most = positionAt(m_boundary, keyId, keptMost - 1);
-    m_deleteBeyondMost.addBindValue(keyId);
-    m_deleteBeyondMost.addBindValue(most.at);
-    m_deleteBeyondMost.addBindValue(most.id);
-    if (!exec(m_deleteBeyondMost))
-        return false;
-    const Position latest = positionAt(m_boundary, keyId, keptLatest - 1);
-    m_deleteOld.addBindValue(keyId);
-    m_deleteOld.addBindValue(now - keptSeconds);
-    m_deleteOld.addBindValue(latest.at);
-    m_deleteOld.addBindValue(latest.id);
-    return exec(m_deleteOld);
+    int newer = 0; // requests in the batches newer than the one at hand
+    for (const Batch &b : batchesOf(m_batches, keyId)) {
+        const int first = newer;
+        newer += b.count;
+        if (kept(first + b.count - 1, b.oldestAt, now))
+            continue; // its oldest record is kept, so every record of it is
+        if (!kept(first, b.newestAt, now)) {
+            m_delete.addBindValue(b.id); // not even its newest record is kept
+            if (!exec(m_delete))
+                return false;
+            continue;
+        }
+        // The boundary cuts through this batch: keep exactly what the rule keeps.
+        m_read.addBindValue(b.id);
+        if (!exec(m_read) || !m_read.next())
+            return false;
+        const QList<Request> records = unpack(m_read.value(0).toByteArray());
+        m_read.finish();
+        QList<Request> keptRecords;
+        for (qsizetype j = 0; j < records.size(); ++j) // oldest first: position counts down
+            if (kept(first + static_cast<int>(records.size() - 1 - j), records[j].at, now))
+                keptRecords.append(records[j]);
+        const auto [oldest, newest] = timeSpan(keptRecords);
+        m_rewrite.addBindValue(keptRecords.size());
+        m_rewrite.addBindValue(oldest);
+        m_rewrite.addBindValue(newest);
+        m_rewrite.addBindValue(pack(keptRecords));
+        m_rewrite.addBindValue(b.id);
+        if (!exec(m_rewrite))
+            return false;
+    }
+    return true;
 }
 
 OrHttpError<QJsonObject> latest(const QSqlDatabase &db, const QString &keyId, const QUrlQuery &query,
                                 qint64 now) {
-    QString where;
-    QVariantList binds;
+    // The filters: outcome as a status range, and one status.
+    int lowest = 100;
+    int highest = 599;
     if (query.hasQueryItem(QStringLiteral("outcome"))) {
         const QString outcome = query.queryItemValue(QStringLiteral("outcome"));
         if (outcome == QLatin1String("ok"))
-            where += QStringLiteral(" AND status < 400");
+            highest = 399;
         else if (outcome == QLatin1String("client_error"))
-            where += QStringLiteral(" AND status >= 400 AND status < 500");
+            std::tie(lowest, highest) = std::pair{400, 499};
         else if (outcome == QLatin1String("server_error"))
-            where += QStringLiteral(" AND status >= 500");
+            lowest = 500;
         else
             return invalidFilter(QStringLiteral("outcome"),
                                  QStringLiteral("outcome must be ok, client_error or server_error."));
@@ -94,45 +186,40 @@ OrHttpError<QJsonObject> latest(const QSqlDatabase &db, const QString &keyId, co
         if (!ok || status < 100 || status > 599)
             return invalidFilter(QStringLiteral("status"),
                                  QStringLiteral("status must be an HTTP status from 100 to 599."));
-        where += QStringLiteral(" AND status = ?");
-        binds << status;
+        lowest = qMax(lowest, status);
+        highest = qMin(highest, status);
     }
     const auto limit = parseLimit(query, defaultLimit, maximumLimit);
     if (const HttpResponse *failure = httpError(limit))
         return *failure;
 
-    // The keeping rule, as pruning applies it: rows a prune has not reached yet (a key
-    // nobody called since) are not shown either.
-    QSqlQuery boundary = prepare(db, boundarySql);
-    const Position most = positionAt(boundary, keyId, keptMost - 1);
-    const Position latestKept = positionAt(boundary, keyId, keptLatest - 1);
-    QSqlQuery q = prepareForwardOnly(
-        db, QStringLiteral("SELECT at, method, route, status, error_code, latency_us FROM key_requests"
-                           " WHERE key_id = ? AND (at, id) >= (?, ?) AND ((at, id) >= (?, ?) OR at >= ?)%1"
-                           " ORDER BY at DESC, id DESC LIMIT ?")
-                .arg(where));
-    q.addBindValue(keyId);
-    q.addBindValue(most.at);
-    q.addBindValue(most.id);
-    q.addBindValue(latestKept.at);
-    q.addBindValue(latestKept.id);
-    q.addBindValue(now - keptSeconds);
-    for (const QVariant &v : std::as_const(binds))
-        q.addBindValue(v);
-    q.addBindValue(std::get<int>(limit));
-    if (!exec(q))
+    // Newest first, through the keeping rule as pruning applies it: records a prune has
+    // not reached yet (a key nobody called since) are not shown either.
+    QSqlQuery select = prepareForwardOnly(
+        db, QStringLiteral("SELECT records FROM key_request_batches WHERE key_id = ? ORDER BY id DESC"));
+    select.addBindValue(keyId);
+    if (!exec(select))
         return internalError();
     QJsonArray requests;
-    while (q.next())
-        requests.append(QJsonObject{
-            {QStringLiteral("at"), toRfc3339(q.value(0).toLongLong())},
-            {QStringLiteral("method"), q.value(1).toString()},
-            {QStringLiteral("route"), q.value(2).toString()},
-            {QStringLiteral("status"), q.value(3).toInt()},
-            {QStringLiteral("error_code"),
-             q.value(4).isNull() ? QJsonValue() : QJsonValue(q.value(4).toString())},
-            {QStringLiteral("latency_ms"), std::round(q.value(5).toDouble() / 10.0) / 100.0},
-        });
+    int position = 0;
+    while (requests.size() < std::get<int>(limit) && position < keptMost && select.next()) {
+        const QList<Request> records = unpack(select.value(0).toByteArray());
+        for (auto r = records.crbegin(); r != records.crend() && requests.size() < std::get<int>(limit);
+             ++r, ++position) {
+            if (!kept(position, r->at, now) || r->status < lowest || r->status > highest)
+                continue;
+            requests.append(QJsonObject{
+                {QStringLiteral("at"), toRfc3339(r->at)},
+                {QStringLiteral("method"), QString::fromLatin1(r->method)},
+                {QStringLiteral("route"), r->route},
+                {QStringLiteral("status"), r->status},
+                {QStringLiteral("error_code"),
+                 r->errorCode.isEmpty() ? QJsonValue() : QJsonValue(r->errorCode)},
+                {QStringLiteral("latency_ms"),
+                 std::round(static_cast<double>(r->latencyMicros) / 10.0) / 100.0},
+            });
+        }
+    }
     return QJsonObject{{QStringLiteral("requests"), requests}};
 }
 

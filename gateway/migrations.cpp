@@ -156,6 +156,17 @@ const QList<QStringList> &migrations() {
         {
             QStringLiteral("ALTER TABLE api_keys ADD COLUMN custodian_id TEXT"),
         },
+        // 7: each key's latest requests as one row per key and usage batch, packed
+        // (gateway/keyrequests.h): a row per request made the database the largest cost
+        // of a verified request. The per-request rows of 5 go: they are diagnostics of
+        // the last days, written since this version's own migration 5.
+        {
+            QStringLiteral("CREATE TABLE key_request_batches (id INTEGER PRIMARY KEY, key_id TEXT NOT NULL,"
+                           " count INTEGER NOT NULL, oldest_at INTEGER NOT NULL, newest_at INTEGER NOT NULL,"
+                           " records BLOB NOT NULL)"),
+            QStringLiteral("CREATE INDEX key_request_batches_by_key ON key_request_batches(key_id, id)"),
+            QStringLiteral("DROP TABLE key_requests"),
+        },
     };
     return all;
 }

@@ -354,17 +354,16 @@ bool UsageRecorder::write(std::vector<UsageRecord> batch) {
         for (auto it = errors.cbegin(); it != errors.cend(); ++it)
             if (!rollups.addError(it.key().keyId, it.key().hour, it.key().status, it.key().code, it.value()))
                 return false;
+        // Pruned as of the newest record written (the gateway clock's time as it was):
+        // never later than the clock, so a prune never lets go what a read still shows.
         keyrequests::Writer log(db);
-        QHash<QString, qint64> newestOfKey;
+        qint64 newestAt = 0;
         for (const UsageRecord &r : batch) {
-            if (!log.add(r))
-                return false;
-            qint64 &newest = newestOfKey[r.keyId];
-            newest = qMax(newest, r.at);
+            log.add(r);
+            newestAt = qMax(newestAt, r.at);
         }
-        for (auto it = newestOfKey.cbegin(); it != newestOfKey.cend(); ++it)
-            if (!log.prune(it.key(), it.value()))
-                return false;
+        if (!log.write(newestAt))
+            return false;
         QSqlQuery read = prepare(db, QStringLiteral("SELECT last_used_at FROM api_keys WHERE id = ?"));
         QSqlQuery update =
             prepare(db, QStringLiteral("UPDATE api_keys SET last_used_at = ?, change_seq = ? WHERE id = ?"));

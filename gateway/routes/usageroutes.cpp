@@ -29,6 +29,59 @@ void withQuery(Gateway &gateway, RequestContext &ctx, BucketRule rule, const Res
 }
 constexpr int maximumKeysPage = 10000;
 
+// Runs `sql` (bound: key id, from, to) once per selected key and hands each row to
+// `row`: one prepared statement for any number of keys, where an IN list would need
+// one placeholder per key.
+template <typename RowFn>
+void forEachKeyRow(const QSqlDatabase &db, const QString &sql, const UsageSelection &query, RowFn row) {
+    QSqlQuery q = prepareForwardOnly(db, sql);
+    for (const QString &keyId : query.keyIds) {
+        q.addBindValue(keyId);
+        q.addBindValue(query.from);
+        q.addBindValue(query.to);
+        if (!exec(q))
+            continue;
+        while (q.next())
+            row(std::as_const(q));
+    }
+}
+
+// `{"endpoints": [{"method","route","requests","errors"}]}` over the selected keys, most
+// requested first (ties: by route, then method).
+QJsonObject usageEndpointsJson(const QSqlDatabase &db, const UsageSelection &query) {
+    struct Endpoint {
+        QString method;
+        QString route;
+        qint64 requests = 0;
+        qint64 errors = 0;
+    };
+    QHash<QPair<QString, QString>, Endpoint> byRoute;
+    forEachKeyRow(db,
+                  QStringLiteral("SELECT method, route, SUM(requests), SUM(errors)"
+                                 " FROM usage_routes WHERE key_id = ? AND hour >= ?"
+                                 " AND hour < ? GROUP BY method, route"),
+                  query, [&byRoute](const QSqlQuery &q) {
+                      Endpoint &e = byRoute[{q.value(0).toString(), q.value(1).toString()}];
+                      e.method = q.value(0).toString();
+                      e.route = q.value(1).toString();
+                      e.requests += q.value(2).toLongLong();
+                      e.errors += q.value(3).toLongLong();
+                  });
+    QList<Endpoint> endpoints = byRoute.values();
+    std::sort(endpoints.begin(), endpoints.end(), [](const Endpoint &a, const Endpoint &b) {
+        if (a.requests != b.requests)
+            return a.requests > b.requests;
+        return std::tie(a.route, a.method) < std::tie(b.route, b.method);
+    });
+    QJsonArray list;
+    for (const Endpoint &e : std::as_const(endpoints))
+        list.append(QJsonObject{{QStringLiteral("method"), e.method},
+                                {QStringLiteral("route"), e.route},
+                                {QStringLiteral("requests"), e.requests},
+                                {QStringLiteral("errors"), e.errors}});
+    return QJsonObject{{QStringLiteral("endpoints"), list}};
+}
+
 // `{"errors": [{"status","code","requests"}]}` over the selected keys, most first (ties:
 // by status, then code, so the order is stable).
 QJsonObject usageErrorsJson(const QSqlDatabase &db, const UsageSelection &query) {
@@ -38,22 +91,15 @@ QJsonObject usageErrorsJson(const QSqlDatabase &db, const UsageSelection &query)
         qint64 requests = 0;
     };
     QHash<QPair<int, QString>, Error> byCode;
-    QSqlQuery q = prepareForwardOnly(
-        db, QStringLiteral("SELECT status, code, SUM(requests) FROM usage_errors WHERE key_id = ?"
-                           " AND hour >= ? AND hour < ? GROUP BY status, code"));
-    for (const QString &keyId : query.keyIds) {
-        q.addBindValue(keyId);
-        q.addBindValue(query.from);
-        q.addBindValue(query.to);
-        if (!exec(q))
-            continue;
-        while (q.next()) {
-            Error &e = byCode[{q.value(0).toInt(), q.value(1).toString()}];
-            e.status = q.value(0).toInt();
-            e.code = q.value(1).toString();
-            e.requests += q.value(2).toLongLong();
-        }
-    }
+    forEachKeyRow(db,
+                  QStringLiteral("SELECT status, code, SUM(requests) FROM usage_errors WHERE key_id = ?"
+                                 " AND hour >= ? AND hour < ? GROUP BY status, code"),
+                  query, [&byCode](const QSqlQuery &q) {
+                      Error &e = byCode[{q.value(0).toInt(), q.value(1).toString()}];
+                      e.status = q.value(0).toInt();
+                      e.code = q.value(1).toString();
+                      e.requests += q.value(2).toLongLong();
+                  });
     QList<Error> errors = byCode.values();
     std::sort(errors.begin(), errors.end(), [](const Error &a, const Error &b) {
         if (a.requests != b.requests)
@@ -150,49 +196,10 @@ void registerUsageRoutes(Gateway &gateway, Router &router) {
                [g](RequestContext &ctx, Responder respond) {
                    if (!ctx.user->has(Permission::AnalyticsView))
                        return respond(permissionDenied());
-                   withQuery(
-                       *g, ctx, BucketRule::HourBoundaries, respond,
-                       [](const QSqlDatabase &db, const UsageSelection &query) {
-                           struct Endpoint {
-                               QString method;
-                               QString route;
-                               qint64 requests = 0;
-                               qint64 errors = 0;
-                           };
-                           QHash<QPair<QString, QString>, Endpoint> byRoute;
-                           QSqlQuery q = prepareForwardOnly(
-                               db, QStringLiteral("SELECT method, route, SUM(requests), SUM(errors)"
-                                                  " FROM usage_routes WHERE key_id = ? AND hour >= ?"
-                                                  " AND hour < ? GROUP BY method, route"));
-                           for (const QString &keyId : query.keyIds) {
-                               q.addBindValue(keyId);
-                               q.addBindValue(query.from);
-                               q.addBindValue(query.to);
-                               if (!exec(q))
-                                   continue;
-                               while (q.next()) {
-                                   Endpoint &e = byRoute[{q.value(0).toString(), q.value(1).toString()}];
-                                   e.method = q.value(0).toString();
-                                   e.route = q.value(1).toString();
-                                   e.requests += q.value(2).toLongLong();
-                                   e.errors += q.value(3).toLongLong();
-                               }
-                           }
-                           QList<Endpoint> endpoints = byRoute.values();
-                           std::sort(endpoints.begin(), endpoints.end(),
-                                     [](const Endpoint &a, const Endpoint &b) {
-                                         if (a.requests != b.requests)
-                                             return a.requests > b.requests;
-                                         return std::tie(a.route, a.method) < std::tie(b.route, b.method);
-                                     });
-                           QJsonArray list;
-                           for (const Endpoint &e : std::as_const(endpoints))
-                               list.append(QJsonObject{{QStringLiteral("method"), e.method},
-                                                       {QStringLiteral("route"), e.route},
-                                                       {QStringLiteral("requests"), e.requests},
-                                                       {QStringLiteral("errors"), e.errors}});
-                           return jsonResponse(200, QJsonObject{{QStringLiteral("endpoints"), list}});
-                       });
+                   withQuery(*g, ctx, BucketRule::HourBoundaries, respond,
+                             [](const QSqlDatabase &db, const UsageSelection &query) {
+                                 return jsonResponse(200, usageEndpointsJson(db, query));
+                             });
                });
 
     // Error answers by status and code, most first (API.md v1.1).

@@ -1,3 +1,4 @@
+#include "gateway/keyrequests.h"
 #include "tests/support/gatewayprocess.h"
 #include "tests/support/testkeys.h"
 
@@ -11,6 +12,7 @@
 #include <QUuid>
 
 #include <csignal>
+#include <limits>
 
 using namespace knotie;
 using namespace knotie::test;
@@ -241,13 +243,11 @@ private Q_SLOTS:
         // The newest kept is the real request; the 101 oldest filler rows went.
         QCOMPARE(summary(get(QStringLiteral("/v1/keys/%1/requests?limit=1").arg(busy.id))),
                  QStringList{QStringLiteral("200 - GET /api/v1/whoami")});
-        QCOMPARE(onDatabase(m_gateway.dataDirectory(),
-                            {QStringLiteral(
-                                 "SELECT MIN(latency_us) FROM key_requests WHERE key_id = '%1' AND at = %2")
-                                 .arg(busy.id)
-                                 .arg(now - hour)})
-                     .toLongLong(),
-                 102);
+        qint64 oldestKeptFiller = std::numeric_limits<qint64>::max();
+        for (const gateway::keyrequests::Request &r : storedRequests(busy.id))
+            if (r.at == now - hour)
+                oldestKeptFiller = qMin(oldestKeptFiller, r.latencyMicros);
+        QCOMPARE(oldestKeptFiller, 102);
         qInfo("kept: %d rows of the quiet key, %d of the busy one", rowsOf(quiet.id), rowsOf(busy.id));
     }
 
@@ -309,23 +309,41 @@ private:
         onDatabase(m_gateway.dataDirectory(),
                    {QStringLiteral("UPDATE users SET granted = '%1' WHERE id = 'usr_priya'").arg(granted)});
     }
-    // `count` stored requests at `at`, oldest first; latency_us numbers them 1..count.
+    // `count` stored requests at `at`, oldest first, as one batch; their latencies number
+    // them 1..count microseconds.
     void fillRequests(const QString &keyId, int count, qint64 at) {
+        QList<gateway::keyrequests::Request> records;
+        for (int i = 1; i <= count; ++i)
+            records.append({at, "GET", QStringLiteral("/api/v1/whoami"), 200, QString(), i});
         onDatabase(
             m_gateway.dataDirectory(),
-            {QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1)"
-                            " INSERT INTO key_requests (key_id, at, method, route, status, error_code,"
-                            " latency_us) SELECT '%2', %3, 'GET', '/api/v1/whoami', 200, NULL, i FROM n")
-                 .arg(count)
+            {QStringLiteral("INSERT INTO key_request_batches (key_id, count, oldest_at, newest_at, records)"
+                            " VALUES ('%1', %2, %3, %3, X'%4')")
                  .arg(keyId)
-                 .arg(at)});
+                 .arg(count)
+                 .arg(at)
+                 .arg(QString::fromLatin1(gateway::keyrequests::pack(records).toHex()))});
     }
-    int rowsOf(const QString &keyId) const {
-        return onDatabase(
-                   m_gateway.dataDirectory(),
-                   {QStringLiteral("SELECT COUNT(*) FROM key_requests WHERE key_id = '%1'").arg(keyId)})
-            .toInt();
+    // The key's stored requests, in the order they were written.
+    QList<gateway::keyrequests::Request> storedRequests(const QString &keyId) const {
+        QList<gateway::keyrequests::Request> all;
+        const QString name = QUuid::createUuid().toString();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(gatewayDatabasePath(m_gateway.dataDirectory()));
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+            QSqlQuery q(db);
+            if (db.open() &&
+                q.exec(QStringLiteral("SELECT records FROM key_request_batches WHERE key_id = '%1'"
+                                      " ORDER BY id")
+                           .arg(keyId)))
+                while (q.next())
+                    all += gateway::keyrequests::unpack(q.value(0).toByteArray());
+        }
+        QSqlDatabase::removeDatabase(name);
+        return all;
     }
+    int rowsOf(const QString &keyId) const { return static_cast<int>(storedRequests(keyId).size()); }
 
     GatewayProcess m_gateway;
     QByteArray m_owner;
