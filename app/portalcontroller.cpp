@@ -115,7 +115,7 @@ void PortalController::openMainWindow() {
     m_window = new MainWindow(PageContext{m_workspace, m_secrets, m_clipboard, navigator});
     navigator->setParent(m_window);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
-    new KeyWarnings(m_workspace, navigator, m_window); // the window owns it
+    (new KeyWarnings(m_workspace, navigator, m_window))->start(); // the window owns it
     connect(m_window, &MainWindow::signOutRequested, m_workspace->session(), &Session::signOut);
     connect(m_window, &MainWindow::preferencesRequested, m_window, [this] {
         PreferencesDialog dialog(m_window);

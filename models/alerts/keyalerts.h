@@ -18,11 +18,11 @@ QList<AlertKind> allAlertKinds();
 QString alertKindName(AlertKind kind);
 
 namespace alertrules {
-constexpr qint64 windowSeconds = 15 * 60;    // errors and rate limits look at the last 15 minutes
-constexpr qint64 burstMinRequests = 20;      // fewer requests say nothing about a rate
-constexpr int burstErrorPercent = 20;        // more than this share of errors is a burst
-constexpr int rateLimitedMinutes = 3;        // 429s in this many distinct minutes is "repeatedly"
-constexpr qint64 graceWarnSeconds = 3600;    // a rotation's grace ending within the hour
+constexpr qint64 windowSeconds = 15 * 60; // errors and rate limits look at the last 15 minutes
+constexpr qint64 burstMinRequests = 20;   // fewer requests say nothing about a rate
+constexpr int burstErrorPercent = 20;     // more than this share of errors is a burst
+constexpr int rateLimitedMinutes = 3;     // 429s in this many distinct minutes is "repeatedly"
+constexpr qint64 graceWarnSeconds = 3600; // a rotation's grace ending within the hour
 constexpr qint64 expiryLastDaySeconds = 86400;
 constexpr qint64 expiryWeekSeconds = 7 * 86400;
 } // namespace alertrules
@@ -34,7 +34,7 @@ struct KeyActivity {
     bool known = false;
     qint64 recentRequests = 0;
     qint64 recentErrors = 0;
-    int rateLimitedMinutes = 0; // distinct minutes of the window with a 429 rate_limited
+    int rateLimitedMinutes = 0;    // distinct minutes of the window with a 429 rate_limited
     qint64 busiestLimitWindow = 0; // most requests within one rate-limit window (its own length)
     qint64 requestsToday = 0;      // since 00:00 UTC
 };
@@ -63,7 +63,7 @@ struct KeyAlert {
 
 struct AlertInputs {
     QList<ApiKey> keys;
-    QHash<QString, KeyActivity> activity; // by key id
+    QHash<QString, KeyActivity> activity;  // by key id
     QHash<QString, UsageWarning> warnings; // by key id
     UnixTime now = 0;
     QSet<AlertKind> enabled;

@@ -19,7 +19,7 @@ DesktopNotifier::DesktopNotifier(QObject *parent)
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (bus.isConnected()) {
         bus.connect(QString(service), QString(path), QString(interfaceName), QStringLiteral("ActionInvoked"),
-                    this, SLOT(onActionInvoked(uint,QString)));
+                    this, SLOT(onActionInvoked(uint, QString)));
     }
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
@@ -43,8 +43,8 @@ void DesktopNotifier::show(const KeyAlert &alert) {
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return showInTray(alert);
-    QDBusMessage call = QDBusMessage::createMethodCall(QString(service), QString(path), QString(interfaceName),
-                                                       QStringLiteral("Notify"));
+    QDBusMessage call = QDBusMessage::createMethodCall(QString(service), QString(path),
+                                                       QString(interfaceName), QStringLiteral("Notify"));
     // The "default" action is what a click on the notification itself invokes.
     const QStringList actions{QStringLiteral("default"), tr("Show Key Details")};
     const QVariantMap hints{{QStringLiteral("desktop-entry"), QStringLiteral("knotie-portal")},

@@ -20,6 +20,9 @@ class KeyWarnings : public QObject {
 public:
     KeyWarnings(Workspace *workspace, Navigator *navigator, QMainWindow *window);
 
+    // Checks at once, then whenever the keys change and every minute.
+    void start();
+
     KeyWatch *watch() const { return m_watch; }
     DesktopNotifier *notifier() const { return m_notifier; }
 

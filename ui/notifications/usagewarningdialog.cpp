@@ -72,11 +72,12 @@ UsageWarningDialog::UsageWarningDialog(const ApiKey &key, const UsageWarning &cu
 }
 
 UsageWarning UsageWarningDialog::warning() const {
-    return {m_byRate->isChecked() ? m_percent->value() : 0, m_byDay->isChecked() ? qint64(m_perDay->value()) : 0};
+    return {m_byRate->isChecked() ? m_percent->value() : 0,
+            m_byDay->isChecked() ? qint64(m_perDay->value()) : 0};
 }
 
 void UsageWarningDialog::ask(const ApiKey &key, const QString &partnerId, QWidget *parent,
-                              std::function<void(const QString &)> saved) {
+                             std::function<void(const QString &)> saved) {
     auto *dialog = new UsageWarningDialog(key, alertsettings::usageWarning(partnerId, key.id), parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, dialog, [dialog, key, partnerId, saved] {
@@ -87,9 +88,9 @@ void UsageWarningDialog::ask(const ApiKey &key, const QString &partnerId, QWidge
             parts.append(tr("at %1 % of its rate limit").arg(w.percentOfRateLimit));
         if (w.requestsPerDay > 0)
             parts.append(tr("at %1 requests per day").arg(QLocale().toString(w.requestsPerDay)));
-        saved(parts.isEmpty() ? tr("No usage warning for “%1”.").arg(key.name)
-                              : tr("You will be warned about “%1” %2.")
-                                    .arg(key.name, parts.join(tr(" and "))));
+        saved(parts.isEmpty()
+                  ? tr("No usage warning for “%1”.").arg(key.name)
+                  : tr("You will be warned about “%1” %2.").arg(key.name, parts.join(tr(" and "))));
     });
     dialog->open();
 }

@@ -22,7 +22,7 @@ public:
     // Opens the dialog for `key` of `partnerId` (non-modal, deletes itself) and stores what
     // is accepted; `saved` gets a sentence saying what was set.
     static void ask(const ApiKey &key, const QString &partnerId, QWidget *parent,
-                     std::function<void(const QString &)> saved);
+                    std::function<void(const QString &)> saved);
 
 private:
     QCheckBox *m_byRate;

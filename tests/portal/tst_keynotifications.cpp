@@ -1,0 +1,247 @@
+// Desktop notifications end to end: the real gateway, the portal's main window, and a
+// notification server of this test's own on the real session D-Bus (test.sh runs every
+// test inside dbus-run-session), registered as org.freedesktop.Notifications on a
+// connection of its own, as a desktop's would be.
+#include "models/alerts/alertsettings.h"
+#include "models/alerts/keywatch.h"
+#include "tests/portal/apikeyspagefixture.h"
+#include "tests/support/screenshots.h"
+#include "ui/keys/keydetailsdialog.h"
+#include "ui/notifications/desktopnotifier.h"
+#include "ui/notifications/keywarnings.h"
+#include "ui/notifications/notificationprefs.h"
+#include "ui/notifications/usagewarningdialog.h"
+#include "ui/preferences/preferencesdialog.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDateTime>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace knotie;
+using namespace knotie::test;
+
+namespace {
+
+struct Sent {
+    uint id = 0;
+    QString appName, summary, body;
+    QStringList actions;
+};
+
+// What a desktop's notification daemon offers, reduced to what the portal uses.
+class NotificationServer : public QObject {
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+public:
+    explicit NotificationServer(QDBusConnection bus)
+        : m_bus(bus) {}
+    QList<Sent> sent;
+
+    void invoke(uint id, const QString &action) {
+        QDBusMessage signal =
+            QDBusMessage::createSignal(QString(DesktopNotifier::path), QString(DesktopNotifier::service),
+                                       QStringLiteral("ActionInvoked"));
+        signal << id << action;
+        m_bus.send(signal);
+    }
+
+public Q_SLOTS:
+    uint Notify(const QString &appName, uint replacesId, const QString &icon, const QString &summary,
+                const QString &body, const QStringList &actions, const QVariantMap &hints, int timeout) {
+        Q_UNUSED(replacesId);
+        Q_UNUSED(icon);
+        Q_UNUSED(hints);
+        Q_UNUSED(timeout);
+        const uint id = uint(sent.size()) + 1;
+        sent.append({id, appName, summary, body, actions});
+        // What a person would read: the test's rendering of the notification.
+        qInfo().noquote() << QStringLiteral("notification %1: [%2] %3 — %4 (actions: %5)")
+                                 .arg(id)
+                                 .arg(appName, summary, body, actions.join(QLatin1Char('/')));
+        return id;
+    }
+    QStringList GetCapabilities() { return {QStringLiteral("actions"), QStringLiteral("body")}; }
+    QString GetServerInformation(QString &vendor, QString &version, QString &specVersion) {
+        vendor = QStringLiteral("knotie-tests");
+        version = QStringLiteral("1");
+        specVersion = QStringLiteral("1.2");
+        return QStringLiteral("test-notifications");
+    }
+
+private:
+    QDBusConnection m_bus;
+};
+
+KeyDetailsDialog *openDetails(const QString &keyId) {
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (auto *d = qobject_cast<KeyDetailsDialog *>(w); d && d->isVisible() && d->keyId() == keyId)
+            return d;
+    return nullptr;
+}
+
+QList<Sent> about(const QList<Sent> &sent, const QString &name) {
+    QList<Sent> found;
+    for (const Sent &s : sent)
+        if (s.body.contains(name))
+            found.append(s);
+    return found;
+}
+
+// How many of the warnings the KeyWatch decided on name `keyId`.
+int alertsFor(const QSignalSpy &decided, const QString &keyId) {
+    int n = 0;
+    for (const QList<QVariant> &args : decided)
+        for (const KeyAlert &a : args.first().value<QList<KeyAlert>>())
+            n += a.keyId == keyId ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+class TestKeyNotifications : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        prepareKeysPageTests();
+        QSettings().remove(QStringLiteral("alerts"));
+        QSettings().remove(QStringLiteral("notifications"));
+        QVERIFY2(QDBusConnection::sessionBus().isConnected(), "run inside dbus-run-session, as test.sh does");
+        m_bus = std::make_unique<QDBusConnection>(QDBusConnection::connectToBus(
+            QDBusConnection::SessionBus, QStringLiteral("notification-server")));
+        QVERIFY(m_bus->isConnected());
+        m_server = std::make_unique<NotificationServer>(*m_bus);
+        QVERIFY(m_bus->registerObject(QString(DesktopNotifier::path), m_server.get(),
+                                      QDBusConnection::ExportAllSlots));
+        QVERIFY2(m_bus->registerService(QString(DesktopNotifier::service)),
+                 "another notification server is on this bus");
+        QVERIFY(m_gateway.start());
+        m_owner = m_gateway.signIn(QStringLiteral("owner@demo.test"));
+        QVERIFY(!m_owner.isEmpty());
+    }
+    void cleanupTestCase() {
+        if (m_bus) {
+            m_bus->unregisterService(QString(DesktopNotifier::service));
+            QDBusConnection::disconnectFromBus(QStringLiteral("notification-server"));
+        }
+    }
+
+    void expiringKey_notifiedOnce_notAfterRestart_andOpensItsDetails() {
+        const QString name = QStringLiteral("Nightly Export");
+        const QString expires = QDateTime::currentDateTimeUtc().addSecs(12 * 3600).toString(Qt::ISODate);
+        const HttpReply made = m_gateway.postJson(QStringLiteral("/v1/keys"),
+                                                  {{QStringLiteral("name"), name},
+                                                   {QStringLiteral("type"), QStringLiteral("read_only")},
+                                                   {QStringLiteral("expires_at"), expires}},
+                                                  GatewayProcess::bearer(m_owner));
+        QCOMPARE(made.status, 201);
+        const QString keyId =
+            made.json().value(QStringLiteral("key")).toObject().value(QStringLiteral("id")).toString();
+
+        {
+            PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+            QVERIFY(portal.ready(keyId));
+            MainWindow &window = portal.showWindow(Page::Overview);
+            KeyWarnings warnings(&portal.workspace, &portal.navigator, &window);
+            QSignalSpy decided(warnings.watch(), &KeyWatch::alertsReady);
+            warnings.start();
+            QTRY_COMPARE(about(m_server->sent, name).size(), 1);
+            const Sent sent = about(m_server->sent, name).first();
+            QCOMPARE(sent.summary, QStringLiteral("API key expires within a day"));
+            QVERIFY(sent.actions.contains(QStringLiteral("default")));
+            // Checking again (as the minute's timer and every key change do) adds nothing.
+            const qsizetype before = m_server->sent.size();
+            warnings.watch()->checkNow();
+            QSignalSpy shown(warnings.notifier(), &DesktopNotifier::shown);
+            // Clicking it opens the key's details, as the palette's "Key details" does.
+            m_server->invoke(sent.id, QStringLiteral("default"));
+            QTRY_VERIFY(openDetails(keyId));
+            QCOMPARE(m_server->sent.size(), before);
+            QCOMPARE(shown.size(), 0);
+            QCOMPARE(alertsFor(decided, keyId), 1);
+            openDetails(keyId)->close();
+        }
+        // The portal again, with the same cache and settings: the event was shown already.
+        PortalFixture again(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(again.ready(keyId));
+        MainWindow &window = again.showWindow(Page::Overview);
+        KeyWarnings warnings(&again.workspace, &again.navigator, &window);
+        QSignalSpy due(warnings.watch(), &KeyWatch::alertsReady);
+        warnings.start(); // expiry is decided at once, synchronously
+        warnings.watch()->checkNow();
+        QCOMPARE(alertsFor(due, keyId), 0);
+        QCOMPARE(about(m_server->sent, name).size(), 1);
+    }
+
+    void turnedOffKinds_areNotSent() {
+        const QString name = QStringLiteral("Quarterly Report");
+        const HttpReply made =
+            m_gateway.postJson(QStringLiteral("/v1/keys"),
+                               {{QStringLiteral("name"), name},
+                                {QStringLiteral("type"), QStringLiteral("read_only")},
+                                {QStringLiteral("expires_at"),
+                                 QDateTime::currentDateTimeUtc().addSecs(3 * 86400).toString(Qt::ISODate)}},
+                               GatewayProcess::bearer(m_owner));
+        QCOMPARE(made.status, 201);
+        const QString keyId =
+            made.json().value(QStringLiteral("key")).toObject().value(QStringLiteral("id")).toString();
+        // Turned off in Preferences, as a person does it.
+        {
+            PreferencesDialog prefs;
+            auto *box = prefs.findChild<QCheckBox *>(QStringLiteral("notify-expiring-7d"));
+            QVERIFY(box && box->isChecked());
+            box->setChecked(false);
+            prefs.show();
+            QVERIFY(grabForDocs(&prefs, QStringLiteral("preferences-notifications")));
+            prefs.accept();
+        }
+        QVERIFY(!alertsettings::isEnabled(AlertKind::Expiring7Days));
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready(keyId));
+        MainWindow &window = portal.showWindow(Page::Overview);
+        KeyWarnings warnings(&portal.workspace, &portal.navigator, &window);
+        QSignalSpy due(warnings.watch(), &KeyWatch::alertsReady);
+        warnings.start();
+        QCOMPARE(alertsFor(due, keyId), 0);
+        alertsettings::setEnabled(AlertKind::Expiring7Days, true);
+        warnings.watch()->checkNow(); // on again: now it comes
+        QTRY_COMPARE(about(m_server->sent, name).size(), 1);
+        QCOMPARE(about(m_server->sent, name).first().summary,
+                 QStringLiteral("API key expires within 7 days"));
+    }
+
+    void usageWarningDialog_storesPerPartnerAndKey() {
+        ApiKey key;
+        key.id = QStringLiteral("key_1");
+        key.name = QStringLiteral("N8N Production");
+        key.prefix = QStringLiteral("kn_pk_");
+        key.last4 = QStringLiteral("jC2d");
+        key.rateLimit = RateLimit{60, 60};
+        QWidget parent;
+        UsageWarningDialog::ask(key, QStringLiteral("ptr_demo"), &parent, [](const QString &) {});
+        auto *dialog = parent.findChild<UsageWarningDialog *>(QStringLiteral("usageWarningDialog"));
+        QVERIFY(dialog);
+        dialog->findChild<QCheckBox *>(QStringLiteral("warnByRate"))->setChecked(true);
+        dialog->findChild<QCheckBox *>(QStringLiteral("warnByDay"))->setChecked(true);
+        dialog->findChild<QSpinBox *>(QStringLiteral("requestsPerDay"))->setValue(5000);
+        QVERIFY(grabForDocs(dialog, QStringLiteral("usage-warning")));
+        dialog->accept();
+        QCOMPARE(alertsettings::usageWarning(QStringLiteral("ptr_demo"), key.id), (UsageWarning{80, 5000}));
+        QVERIFY(!alertsettings::usageWarning(QStringLiteral("ptr_other"), key.id).isSet());
+    }
+
+private:
+    GatewayProcess m_gateway;
+    QByteArray m_owner;
+    std::unique_ptr<QDBusConnection> m_bus;
+    std::unique_ptr<NotificationServer> m_server;
+};
+
+QTEST_MAIN(TestKeyNotifications)
+#include "tst_keynotifications.moc"
