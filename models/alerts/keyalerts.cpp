@@ -66,10 +66,6 @@ KeyActivity activityFromRequests(const QList<KeyRequest> &newestFirst, UnixTime 
 
 namespace {
 
-QString tr(const char *text, int n = -1) {
-    return QCoreApplication::translate("KeyAlerts", text, nullptr, n);
-}
-
 QString whenText(UnixTime at) {
     return QLocale().toString(QDateTime::fromSecsSinceEpoch(at), QLocale::ShortFormat);
 }
@@ -112,18 +108,25 @@ void expiryAlerts(Collector &c, const ApiKey &key) {
     const QString label = keyLabel(key);
     if (key.status == KeyStatus::Expiring) { // a rotated key in its grace: only its last hour
         if (left <= alertrules::graceWarnSeconds)
-            c.add(AlertKind::GraceEnding, key, about, tr("Rotation grace ends within the hour"),
-                  tr("%1 stops working at %2. Callers still using it must switch to its successor now.")
+            c.add(AlertKind::GraceEnding, key, about,
+                  QCoreApplication::translate("KeyAlerts", "Rotation grace ends within the hour"),
+                  QCoreApplication::translate(
+                      "KeyAlerts",
+                      "%1 stops working at %2. Callers still using it must switch to its successor now.")
                       .arg(label, whenText(key.expiresAt)));
         return;
     }
     if (left <= alertrules::expiryLastDaySeconds)
-        c.add(AlertKind::Expiring1Day, key, about, tr("API key expires within a day"),
-              tr("%1 expires at %2. Rotate it or change its expiry before its callers fail.")
+        c.add(AlertKind::Expiring1Day, key, about,
+              QCoreApplication::translate("KeyAlerts", "API key expires within a day"),
+              QCoreApplication::translate(
+                  "KeyAlerts", "%1 expires at %2. Rotate it or change its expiry before its callers fail.")
                   .arg(label, whenText(key.expiresAt)));
     else if (left <= alertrules::expiryWeekSeconds)
-        c.add(AlertKind::Expiring7Days, key, about, tr("API key expires within 7 days"),
-              tr("%1 expires at %2.").arg(label, whenText(key.expiresAt)));
+        c.add(AlertKind::Expiring7Days, key, about,
+              QCoreApplication::translate("KeyAlerts", "API key expires within 7 days"),
+              QCoreApplication::translate("KeyAlerts", "%1 expires at %2.")
+                  .arg(label, whenText(key.expiresAt)));
 }
 
 void trafficAlerts(Collector &c, const ApiKey &key, const KeyActivity &a) {
@@ -132,14 +135,18 @@ void trafficAlerts(Collector &c, const ApiKey &key, const KeyActivity &a) {
     const QString label = keyLabel(key);
     if (a.recentRequests >= alertrules::burstMinRequests &&
         a.recentErrors * 100 > a.recentRequests * alertrules::burstErrorPercent)
-        c.addWindowed(AlertKind::ErrorBurst, key, tr("Errors on an API key"),
-                      tr("%1: %2 of its %3 requests in the last 15 minutes failed.")
+        c.addWindowed(AlertKind::ErrorBurst, key,
+                      QCoreApplication::translate("KeyAlerts", "Errors on an API key"),
+                      QCoreApplication::translate("KeyAlerts",
+                                                  "%1: %2 of its %3 requests in the last 15 minutes failed.")
                           .arg(label)
                           .arg(a.recentErrors)
                           .arg(a.recentRequests));
     if (a.rateLimitedMinutes >= alertrules::rateLimitedMinutes)
-        c.addWindowed(AlertKind::RateLimited, key, tr("API key hits its rate limit"),
-                      tr("%1 was refused for its rate limit in %2 of the last 15 minutes.")
+        c.addWindowed(AlertKind::RateLimited, key,
+                      QCoreApplication::translate("KeyAlerts", "API key hits its rate limit"),
+                      QCoreApplication::translate(
+                          "KeyAlerts", "%1 was refused for its rate limit in %2 of the last 15 minutes.")
                           .arg(label)
                           .arg(a.rateLimitedMinutes));
 }
@@ -152,9 +159,11 @@ void thresholdAlerts(Collector &c, const ApiKey &key, const KeyActivity &a, cons
     if (w.percentOfRateLimit > 0 && key.rateLimit && key.rateLimit->requests > 0 &&
         a.busiestLimitWindow * 100 >= qint64(w.percentOfRateLimit) * key.rateLimit->requests)
         c.add(AlertKind::UsageThreshold, key, QStringLiteral("rate%1|").arg(w.percentOfRateLimit) + day,
-              tr("API key near its rate limit"),
-              tr("%1 made %2 requests within one limit window: %3 % of its limit of %4 (you asked to be "
-                 "warned at %5 %).")
+              QCoreApplication::translate("KeyAlerts", "API key near its rate limit"),
+              QCoreApplication::translate(
+                  "KeyAlerts",
+                  "%1 made %2 requests within one limit window: %3 % of its limit of %4 (you asked to be "
+                  "warned at %5 %).")
                   .arg(label)
                   .arg(a.busiestLimitWindow)
                   .arg(a.busiestLimitWindow * 100 / key.rateLimit->requests)
@@ -162,8 +171,9 @@ void thresholdAlerts(Collector &c, const ApiKey &key, const KeyActivity &a, cons
                   .arg(w.percentOfRateLimit));
     if (w.requestsPerDay > 0 && a.requestsToday >= w.requestsPerDay)
         c.add(AlertKind::UsageThreshold, key, QStringLiteral("day%1|").arg(w.requestsPerDay) + day,
-              tr("API key passed its daily warning"),
-              tr("%1 made %2 requests today (UTC); you asked to be warned at %3.")
+              QCoreApplication::translate("KeyAlerts", "API key passed its daily warning"),
+              QCoreApplication::translate("KeyAlerts",
+                                          "%1 made %2 requests today (UTC); you asked to be warned at %3.")
                   .arg(label)
                   .arg(a.requestsToday)
                   .arg(w.requestsPerDay));

@@ -33,8 +33,9 @@ UsageWarningDialog::UsageWarningDialog(const ApiKey &key, const UsageWarning &cu
     m_byRate->setObjectName(QStringLiteral("warnByRate"));
     m_byRate->setChecked(current.percentOfRateLimit > 0);
     if (key.rateLimit) {
-        m_percent->setToolTip(tr("Its limit: %n requests", nullptr, key.rateLimit->requests) +
-                              tr(" per %n seconds", nullptr, key.rateLimit->perSeconds));
+        m_percent->setToolTip(tr("Its limit: %1 requests per %2 seconds")
+                                  .arg(key.rateLimit->requests)
+                                  .arg(key.rateLimit->perSeconds));
     } else {
         m_byRate->setChecked(false);
         m_byRate->setEnabled(false);
