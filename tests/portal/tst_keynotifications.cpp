@@ -4,6 +4,7 @@
 // connection of its own, as a desktop's would be.
 #include "models/alerts/alertsettings.h"
 #include "models/alerts/keywatch.h"
+#include "models/keys/keystore.h"
 #include "tests/portal/apikeyspagefixture.h"
 #include "tests/support/screenshots.h"
 #include "ui/keys/keydetailsdialog.h"
@@ -22,6 +23,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTest>
 
 using namespace knotie;
@@ -214,6 +216,26 @@ private Q_SLOTS:
         QTRY_COMPARE(about(m_server->sent, name).size(), 1);
         QCOMPARE(about(m_server->sent, name).first().summary,
                  QStringLiteral("API key expires within 7 days"));
+    }
+
+    // No notification service and no tray (offscreen has none): the window says it.
+    void withoutServiceOrTray_theWindowSaysIt() {
+        QVERIFY(m_bus->unregisterService(QString(DesktopNotifier::service)));
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready());
+        MainWindow &window = portal.showWindow(Page::ApiKeys);
+        KeyWarnings warnings(&portal.workspace, &portal.navigator, &window);
+        QSignalSpy notShown(warnings.notifier(), &DesktopNotifier::notShown);
+        KeyAlert alert;
+        alert.kind = AlertKind::Expiring1Day;
+        alert.keyId = portal.workspace.keyStore()->at(0).id;
+        alert.summary = QStringLiteral("API key expires within a day");
+        alert.body = keyLabel(portal.workspace.keyStore()->at(0)) + QStringLiteral(" expires at 18:00.");
+        warnings.notifier()->show(alert);
+        QTRY_COMPARE(notShown.size(), 1);
+        QVERIFY(window.statusBar()->currentMessage().startsWith(alert.summary));
+        QVERIFY(grabForDocs(&window, QStringLiteral("notification")));
+        QVERIFY(m_bus->registerService(QString(DesktopNotifier::service)));
     }
 
     void usageWarningDialog_storesPerPartnerAndKey() {
