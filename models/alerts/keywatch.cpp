@@ -76,56 +76,64 @@ void KeyWatch::fetchTraffic() {
     const quint64 round = ++m_round;
     connect(m_usage->loadKeyUsage(query), &UsageOperation::finished, this,
             [this, round, t](const UsageResult &r) {
-                if (round != m_round || r.failure)
+                if (round != m_round)
                     return;
-                const QHash<QString, UsageWarning> warnings =
-                    alertsettings::usageWarnings(m_session->account().partnerId);
-                QHash<QString, KeyActivity> activity;
-                QList<KeyUsage> candidates;
-                for (const KeyUsage &u : r.keyUsage) {
-                    KeyActivity a;
-                    a.known = true;
-                    a.requestsToday = u.series.isEmpty() ? u.requests : u.series.constLast();
-                    activity.insert(u.keyId, a);
-                    // What the last 15 minutes need at least, counted over the whole range.
-                    const bool mayBurst =
-                        u.requests >= alertrules::burstMinRequests &&
-                        u.errors * 100 > alertrules::burstMinRequests * alertrules::burstErrorPercent;
-                    const bool mayBeLimited = u.rateLimited >= alertrules::rateLimitedMinutes;
-                    const bool watched = warnings.value(u.keyId).percentOfRateLimit > 0 && u.requests > 0;
-                    if (mayBurst || mayBeLimited || watched)
-                        candidates.append(u);
-                }
-                // The keys with the most errors first, when more could qualify than are read.
-                std::stable_sort(candidates.begin(), candidates.end(),
-                                 [](const KeyUsage &a, const KeyUsage &b) {
-                                     return a.errors + a.rateLimited > b.errors + b.rateLimited;
-                                 });
-                candidates = candidates.mid(0, maxKeysRead);
-                m_activity = activity;
-                if (candidates.isEmpty())
-                    return evaluate();
-                auto open = std::make_shared<qsizetype>(candidates.size());
-                for (const KeyUsage &u : std::as_const(candidates)) {
-                    auto *job = new KeyRequestsJob(m_session->connection(), u.keyId, requestsRead, this);
-                    job->setAutoDelete(true);
-                    connect(job, &GatewayJob::finished, this,
-                            [this, job, round, t, open, keyId = u.keyId](const GatewayResult &res) {
-                                if (round != m_round)
-                                    return;
-                                if (res.ok()) {
-                                    const ApiKey *key = m_keys->find(keyId);
-                                    KeyActivity a = activityFromRequests(job->requests(), t,
-                                                                         key ? key->rateLimit : std::nullopt);
-                                    a.requestsToday = m_activity.value(keyId).requestsToday;
-                                    m_activity.insert(keyId, a);
-                                }
-                                if (--*open == 0)
-                                    evaluate();
-                            });
-                    job->start();
-                }
+                if (r.failure)
+                    return Q_EMIT trafficChecked();
+                readLatestRequests(round, t, r.keyUsage);
             });
+}
+
+void KeyWatch::readLatestRequests(quint64 round, qint64 t, const QList<KeyUsage> &usage) {
+    const QHash<QString, UsageWarning> warnings =
+        alertsettings::usageWarnings(m_session->account().partnerId);
+    QHash<QString, KeyActivity> activity;
+    QList<KeyUsage> candidates;
+    for (const KeyUsage &u : usage) {
+        KeyActivity a;
+        a.known = true;
+        a.requestsToday = u.series.isEmpty() ? u.requests : u.series.constLast();
+        activity.insert(u.keyId, a);
+        // What the last 15 minutes need at least, counted over the whole range.
+        const bool mayBurst = u.requests >= alertrules::burstMinRequests &&
+                              u.errors * 100 > alertrules::burstMinRequests * alertrules::burstErrorPercent;
+        const bool mayBeLimited = u.rateLimited >= alertrules::rateLimitedMinutes;
+        const bool watched = warnings.value(u.keyId).percentOfRateLimit > 0 && u.requests > 0;
+        if (mayBurst || mayBeLimited || watched)
+            candidates.append(u);
+    }
+    // The keys with the most errors first, when more could qualify than are read.
+    std::stable_sort(candidates.begin(), candidates.end(), [](const KeyUsage &a, const KeyUsage &b) {
+        return a.errors + a.rateLimited > b.errors + b.rateLimited;
+    });
+    candidates = candidates.mid(0, maxKeysRead);
+    m_activity = activity;
+    if (candidates.isEmpty()) {
+        evaluate();
+        return Q_EMIT trafficChecked();
+    }
+    auto open = std::make_shared<qsizetype>(candidates.size());
+    for (const KeyUsage &u : std::as_const(candidates)) {
+        auto *job = new KeyRequestsJob(m_session->connection(), u.keyId, requestsRead, this);
+        job->setAutoDelete(true);
+        connect(job, &GatewayJob::finished, this,
+                [this, job, round, t, open, keyId = u.keyId](const GatewayResult &res) {
+                    if (round != m_round)
+                        return;
+                    if (res.ok()) {
+                        const ApiKey *key = m_keys->find(keyId);
+                        KeyActivity a =
+                            activityFromRequests(job->requests(), t, key ? key->rateLimit : std::nullopt);
+                        a.requestsToday = m_activity.value(keyId).requestsToday;
+                        m_activity.insert(keyId, a);
+                    }
+                    if (--*open > 0)
+                        return;
+                    evaluate();
+                    Q_EMIT trafficChecked();
+                });
+        job->start();
+    }
 }
 
 } // namespace knotie

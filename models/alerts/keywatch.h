@@ -42,11 +42,15 @@ public:
 Q_SIGNALS:
     // Warnings to show now; each is remembered as shown when this is emitted.
     void alertsReady(const QList<knotie::KeyAlert> &alerts);
+    // A traffic check ended: the gateway's answers were weighed (or it did not answer).
+    void trafficChecked();
 
 private:
     qint64 now() const;
     void evaluate();
     void fetchTraffic();
+    // Weighs today's usage per key, then reads the latest requests of the keys that could qualify.
+    void readLatestRequests(quint64 round, qint64 t, const QList<KeyUsage> &usage);
 
     Session *m_session;
     KeyStore *m_keys;

@@ -25,6 +25,7 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTest>
+#include <QTimer>
 
 using namespace knotie;
 using namespace knotie::test;
@@ -225,6 +226,44 @@ private Q_SLOTS:
         QTRY_COMPARE(about(m_server->sent, name).size(), 1);
         QCOMPARE(about(m_server->sent, name).first().summary,
                  QStringLiteral("API key expires within 7 days"));
+    }
+
+    // Traffic from the real gateway: half of a key's 20 requests refused (403 key_scope)
+    // within the last minutes is a burst, sent once however often the watch checks.
+    void errorBurst_onARealKey_isSentOnce() {
+        const CreatedKey key = createReadOnlyKey(m_gateway, m_owner, QStringLiteral("Flaky Importer"));
+        QVERIFY(!key.id.isEmpty());
+        const QList<QPair<QByteArray, QByteArray>> as{{"X-API-Key", key.secret}};
+        for (int i = 0; i < 10; ++i) {
+            QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as).status, 200);
+            QCOMPARE(
+                m_gateway.request("POST", QStringLiteral("/api/v1/customers"), R"({"name":"N"})", as).status,
+                403);
+        }
+        PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(portal.ready(key.id));
+        MainWindow &window = portal.showWindow(Page::Overview);
+        KeyWarnings warnings(&portal.workspace, &portal.navigator, &window);
+        QSignalSpy decided(warnings.watch(), &KeyWatch::alertsReady);
+        QSignalSpy shown(warnings.notifier(), &DesktopNotifier::shown);
+        warnings.start();
+        // Usage shows within 2 seconds (API.md): the watch checks again until it does.
+        QTimer again;
+        connect(&again, &QTimer::timeout, warnings.watch(), &KeyWatch::checkNow);
+        again.start(500);
+        QTRY_COMPARE_WITH_TIMEOUT(shownFor(shown, key.id), 1, 20000);
+        const QList<Sent> sent = about(m_server->sent, QStringLiteral("Flaky Importer"));
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent.first().summary, QStringLiteral("Errors on an API key"));
+        QVERIFY2(sent.first().body.contains(QStringLiteral("10 of its 20 requests")),
+                 qPrintable(sent.first().body));
+        // A further whole check (usage and the key's requests read again) decides nothing new.
+        again.stop();
+        QSignalSpy checked(warnings.watch(), &KeyWatch::trafficChecked);
+        warnings.watch()->checkNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!checked.isEmpty(), 20000);
+        QCOMPARE(alertsFor(decided, key.id), 1);
+        QCOMPARE(about(m_server->sent, QStringLiteral("Flaky Importer")).size(), 1);
     }
 
     // No notification service and no tray (offscreen has none): the window says it.
