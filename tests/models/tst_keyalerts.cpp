@@ -4,6 +4,7 @@
 #include "models/alerts/alertsettings.h"
 #include "models/alerts/keyalerts.h"
 
+#include <QElapsedTimer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -234,6 +235,22 @@ private Q_SLOTS:
         AlertMemory(partner).remember({first.show.first().eventId}, now0);
         in.notified = AlertMemory(partner).notified();
         QVERIFY(alertsDue(in).show.isEmpty());
+    }
+
+    // The watch decides on every key change: 100,000 keys must stay cheap on the GUI thread.
+    // The figure is printed, not asserted (machines differ).
+    void hundredThousandKeys_decidedInOnePass() {
+        QList<ApiKey> keys;
+        keys.reserve(100000);
+        for (int i = 0; i < 100000; ++i)
+            keys.append(
+                key(QStringLiteral("key_%1").arg(i), i % 1000 == 0 ? now0 + 3600 : now0 + 30 * 86400));
+        AlertInputs in = inputs(std::move(keys));
+        QElapsedTimer timer;
+        timer.start();
+        const AlertDecision d = alertsDue(in);
+        qInfo("alertsDue over 100,000 keys: %lld ms", timer.elapsed());
+        QCOMPARE(d.show.size(), 100);
     }
 
     void settings_kindsAndWarnings() {
