@@ -6,6 +6,8 @@
 #include "models/session/signinflow.h"
 #include "models/sync/connectionstate.h"
 #include "models/workspace/workspace.h"
+#include "ui/notifications/keywarnings.h"
+#include "ui/pages/navigator.h"
 #include "ui/preferences/preferencesdialog.h"
 #include "ui/settingskeys.h"
 #include "ui/shell/mainwindow.h"
@@ -109,8 +111,11 @@ void PortalController::showSignIn(const QString &notice) {
 }
 
 void PortalController::openMainWindow() {
-    m_window = new MainWindow(PageContext{m_workspace, m_secrets, m_clipboard});
+    auto *navigator = new Navigator;
+    m_window = new MainWindow(PageContext{m_workspace, m_secrets, m_clipboard, navigator});
+    navigator->setParent(m_window);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
+    (new KeyWarnings(m_workspace, navigator, m_window))->start(); // the window owns it
     connect(m_window, &MainWindow::signOutRequested, m_workspace->session(), &Session::signOut);
     connect(m_window, &MainWindow::preferencesRequested, m_window, [this] {
         PreferencesDialog dialog(m_window);

@@ -324,6 +324,65 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     </message>
 </context>
 <context>
+    <name>KeyAlerts</name>
+    <message>
+        <source>Rotation grace ends within the hour</source>
+        <translation>Die Übergangsfrist der Rotation endet innerhalb einer Stunde</translation>
+    </message>
+    <message>
+        <source>%1 stops working at %2. Callers still using it must switch to its successor now.</source>
+        <translation>%1 funktioniert ab %2 nicht mehr. Aufrufer, die ihn noch verwenden, müssen jetzt zu seinem Nachfolger wechseln.</translation>
+    </message>
+    <message>
+        <source>API key expires within a day</source>
+        <translation>API-Schlüssel läuft innerhalb eines Tages ab</translation>
+    </message>
+    <message>
+        <source>%1 expires at %2. Rotate it or change its expiry before its callers fail.</source>
+        <translation>%1 läuft am %2 ab. Rotieren Sie ihn oder ändern Sie seinen Ablauf, bevor seine Aufrufer scheitern.</translation>
+    </message>
+    <message>
+        <source>API key expires within 7 days</source>
+        <translation>API-Schlüssel läuft innerhalb von 7 Tagen ab</translation>
+    </message>
+    <message>
+        <source>%1 expires at %2.</source>
+        <translation>%1 läuft am %2 ab.</translation>
+    </message>
+    <message>
+        <source>Errors on an API key</source>
+        <translation>Fehler bei einem API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>%1: %2 of its %3 requests in the last 15 minutes failed.</source>
+        <translation>%1: %2 seiner %3 Anfragen der letzten 15 Minuten sind fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>API key hits its rate limit</source>
+        <translation>API-Schlüssel erreicht sein Anfragelimit</translation>
+    </message>
+    <message>
+        <source>%1 was refused for its rate limit in %2 of the last 15 minutes.</source>
+        <translation>%1 wurde in %2 der letzten 15 Minuten wegen seines Anfragelimits abgewiesen.</translation>
+    </message>
+    <message>
+        <source>API key near its rate limit</source>
+        <translation>API-Schlüssel nahe an seinem Anfragelimit</translation>
+    </message>
+    <message>
+        <source>%1 made %2 requests within one limit window: %3 % of its limit of %4 (you asked to be warned at %5 %).</source>
+        <translation>%1 hat %2 Anfragen in einem Limit-Zeitfenster gestellt: %3 % seines Limits von %4 (Sie wollten bei %5 % gewarnt werden).</translation>
+    </message>
+    <message>
+        <source>API key passed its daily warning</source>
+        <translation>API-Schlüssel hat seine Tageswarnung überschritten</translation>
+    </message>
+    <message>
+        <source>%1 made %2 requests today (UTC); you asked to be warned at %3.</source>
+        <translation>%1 hat heute (UTC) %2 Anfragen gestellt; Sie wollten bei %3 gewarnt werden.</translation>
+    </message>
+</context>
+<context>
     <name>KeyList</name>
     <message>
         <source>Keys</source>
@@ -1583,6 +1642,13 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     </message>
 </context>
 <context>
+    <name>knotie::DesktopNotifier</name>
+    <message>
+        <source>Show Key Details</source>
+        <translation>Schlüsseldetails anzeigen</translation>
+    </message>
+</context>
+<context>
     <name>knotie::EditKeyDialog</name>
     <message>
         <source>Key name</source>
@@ -1762,6 +1828,10 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     <message>
         <source>Copy &amp;Saved Secret</source>
         <translation>&amp;Gespeichertes Geheimnis kopieren</translation>
+    </message>
+    <message>
+        <source>Set Usage &amp;Warning…</source>
+        <translation>Nutzungs&amp;warnung festlegen…</translation>
     </message>
 </context>
 <context>
@@ -2838,6 +2908,41 @@ Abhilfe: %4</translation>
     </message>
 </context>
 <context>
+    <name>knotie::NotificationPrefs</name>
+    <message>
+        <source>A key expires within 7 days</source>
+        <translation>Ein Schlüssel läuft innerhalb von 7 Tagen ab</translation>
+    </message>
+    <message>
+        <source>A key expires within a day</source>
+        <translation>Ein Schlüssel läuft innerhalb eines Tages ab</translation>
+    </message>
+    <message>
+        <source>A rotated key&apos;s grace ends within the hour</source>
+        <translation>Die Übergangsfrist eines rotierten Schlüssels endet innerhalb einer Stunde</translation>
+    </message>
+    <message>
+        <source>Over 20 % of a key&apos;s requests fail (15 minutes, at least 20 requests)</source>
+        <translation>Über 20 % der Anfragen eines Schlüssels schlagen fehl (15 Minuten, mindestens 20 Anfragen)</translation>
+    </message>
+    <message>
+        <source>A key hits its rate limit repeatedly (in 3 of the last 15 minutes)</source>
+        <translation>Ein Schlüssel erreicht wiederholt sein Anfragelimit (in 3 der letzten 15 Minuten)</translation>
+    </message>
+    <message>
+        <source>A key passes a usage warning you set</source>
+        <translation>Ein Schlüssel überschreitet eine von Ihnen festgelegte Nutzungswarnung</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Warn me on the desktop when:</source>
+        <translation>Auf dem Desktop warnen, wenn:</translation>
+    </message>
+</context>
+<context>
     <name>knotie::OverviewPage</name>
     <message>
         <source>Overview</source>
@@ -3558,6 +3663,61 @@ Um API-Schlüssel zu verwalten oder Agent Analytics zu sehen, bitten Sie %3, Inh
     <message>
         <source>95th percentile</source>
         <translation>95. Perzentil</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::UsageWarningDialog</name>
+    <message>
+        <source>Warn me at</source>
+        <translation>Warnen bei</translation>
+    </message>
+    <message>
+        <source>Usage Warning</source>
+        <translation>Nutzungswarnung</translation>
+    </message>
+    <message>
+        <source>Get a desktop notification when %1 comes close to its limit. Each warning is shown at most once a day.</source>
+        <translation>Erhalten Sie eine Desktop-Benachrichtigung, wenn %1 an seine Grenze kommt. Jede Warnung erscheint höchstens einmal am Tag.</translation>
+    </message>
+    <message>
+        <source> % of its rate limit</source>
+        <translation> % seines Anfragelimits</translation>
+    </message>
+    <message>
+        <source>Its limit: %1 requests per %2 seconds</source>
+        <translation>Sein Limit: %1 Anfragen pro %2 Sekunden</translation>
+    </message>
+    <message>
+        <source>This key has no rate limit of its own.</source>
+        <translation>Dieser Schlüssel hat kein eigenes Anfragelimit.</translation>
+    </message>
+    <message>
+        <source> requests per day</source>
+        <translation> Anfragen pro Tag</translation>
+    </message>
+    <message>
+        <source>Kept on this computer. Days are UTC days, as in Agent Analytics.</source>
+        <translation>Wird auf diesem Computer gespeichert. Tage sind UTC-Tage, wie in Agent Analytics.</translation>
+    </message>
+    <message>
+        <source>at %1 % of its rate limit</source>
+        <translation>bei %1 % seines Anfragelimits</translation>
+    </message>
+    <message>
+        <source>at %1 requests per day</source>
+        <translation>bei %1 Anfragen pro Tag</translation>
+    </message>
+    <message>
+        <source>No usage warning for “%1”.</source>
+        <translation>Keine Nutzungswarnung für „%1“.</translation>
+    </message>
+    <message>
+        <source>You will be warned about “%1” %2.</source>
+        <translation>Sie werden zu „%1“ %2 gewarnt.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
     </message>
 </context>
 </TS>

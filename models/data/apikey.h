@@ -121,6 +121,7 @@ struct KeyUsage {
     qint64 requests = 0;
     qint64 errors = 0;
     QList<qint64> series;
+    qint64 rateLimited = 0; // 429 rate_limited answers in the range (API.md v1.1)
 };
 
 } // namespace knotie

@@ -287,6 +287,7 @@ std::optional<QList<KeyUsage>> parseKeyUsage(const QJsonObject &body) {
                                                {}};
                                     if (u.keyId.isEmpty())
                                         return std::nullopt;
+                                    u.rateLimited = o.value(QLatin1StringView("rate_limited")).toInteger();
                                     const QJsonArray series = o.value(QLatin1StringView("series")).toArray();
                                     u.series.reserve(series.size());
                                     for (const QJsonValue &n : series)
@@ -310,7 +311,8 @@ QJsonObject toJson(const QList<KeyUsage> &keys) {
     for (const KeyUsage &k : keys)
         list.append(QJsonObject{{QStringLiteral("key_id"), k.keyId},
                                 {QStringLiteral("requests"), k.requests},
-                                {QStringLiteral("errors"), k.errors}});
+                                {QStringLiteral("errors"), k.errors},
+                                {QStringLiteral("rate_limited"), k.rateLimited}});
     return {{QStringLiteral("keys"), list}};
 }
 

@@ -21,6 +21,8 @@ KeyActions::KeyActions(QWidget *owner)
                           R::NeedsGateway | R::OnlyOne | R::MustBeLive, owner))
     , limits(new KeyCommand(tr("Change &Limits…"), QStringLiteral("changeLimits"), QKeySequence(),
                             R::NeedsGateway | R::OnlyOne | R::MustBeActive, owner))
+    , usageWarning(new KeyCommand(tr("Set Usage &Warning…"), QStringLiteral("setUsageWarning"),
+                                  QKeySequence(), R::NeedsGateway | R::OnlyOne | R::MustBeLive, owner))
     , details(new KeyCommand(tr("Key &Details…"), QStringLiteral("showDetails"), QKeySequence(), R::OnlyOne,
                              owner))
     , rotate(new KeyCommand(tr("R&otate…"), QStringLiteral("rotateKey"), QKeySequence(Qt::CTRL | Qt::Key_R),
@@ -45,8 +47,8 @@ KeyActions::KeyActions(QWidget *owner)
 }
 
 QList<KeyCommand *> KeyActions::all() const {
-    return {create, copyId, copySecret, edit,     limits, details,  rotate,
-            revoke, usage,  history,    requests, linked, exportCsv};
+    return {create, copyId, copySecret, edit,    limits,   usageWarning, details,
+            rotate, revoke, usage,      history, requests, linked,       exportCsv};
 }
 
 void KeyActions::update(const QList<ApiKey> &selection, const QString &refusal) {

@@ -23,6 +23,7 @@ public:
     KeyCommand *copySecret; // from the system keychain, where it was saved
     KeyCommand *edit;
     KeyCommand *limits;
+    KeyCommand *usageWarning; // local: a desktop notification past a usage threshold
     KeyCommand *details;
     KeyCommand *rotate;
     KeyCommand *revoke;

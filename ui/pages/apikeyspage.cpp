@@ -6,6 +6,7 @@
 #include "models/keys/keyservice.h"
 #include "models/keys/keystore.h"
 #include "models/secrets/keysecrets.h"
+#include "models/session/session.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
 #include "ui/keys/keyactions.h"
@@ -14,6 +15,7 @@
 #include "ui/keys/keytableview.h"
 #include "ui/keys/keytypetext.h"
 #include "ui/keys/testkeydialog.h"
+#include "ui/notifications/usagewarningdialog.h"
 #include "ui/pages/navigator.h"
 #include "ui/pages/pageheader.h"
 #include "ui/style/metrics.h"
@@ -195,6 +197,10 @@ void ApiKeysPage::buildCommands() {
     a->edit->setRun([this](const QList<ApiKey> &keys) { d->flows->edit(keys.first()); });
     a->limits->setRun([this](const QList<ApiKey> &keys) { d->flows->changeLimits(keys.first()); });
     a->details->setRun([this](const QList<ApiKey> &keys) { d->flows->showDetails(keys.first()); });
+    a->usageWarning->setRun([this](const QList<ApiKey> &keys) {
+        UsageWarningDialog::ask(keys.first(), d->workspace->session()->account().partnerId, this,
+                                [this](const QString &text) { showMessage(text, false); });
+    });
     a->copyId->setRun([this](const QList<ApiKey> &keys) { d->flows->copyId(keys.first()); });
     KeySecrets *secrets = d->workspace->keySecrets();
     a->copySecret->setCondition([secrets](const ApiKey &k) { return secrets->has(k.id); });
@@ -227,7 +233,7 @@ void ApiKeysPage::buildCommands() {
         QMenu menu(this);
         menu.addAction(d->actions->details);
         for (QAction *c : {d->actions->copyId, d->actions->copySecret, d->actions->edit, d->actions->limits,
-                           d->actions->rotate, d->actions->revoke})
+                           d->actions->usageWarning, d->actions->rotate, d->actions->revoke})
             menu.addAction(c);
         menu.addSeparator();
         for (QAction *c : {d->actions->usage, d->actions->history, d->actions->linked})

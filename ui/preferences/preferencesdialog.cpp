@@ -1,5 +1,6 @@
 #include "ui/preferences/preferencesdialog.h"
 
+#include "ui/notifications/notificationprefs.h"
 #include "ui/settingskeys.h"
 
 #include <QComboBox>
@@ -43,6 +44,8 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(note);
+    m_notifications = new NotificationPrefs(this);
+    layout->addWidget(m_notifications);
     layout->addWidget(buttons);
     // Wide enough for its whole title in the title bar, with the portal's name the window
     // system adds and room for the title bar's buttons.
@@ -55,6 +58,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
 
 void PreferencesDialog::accept() {
     setLanguageSetting(m_language->currentData().toString());
+    m_notifications->save();
     QDialog::accept();
 }
 

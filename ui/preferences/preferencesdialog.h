@@ -6,6 +6,8 @@ class QComboBox;
 
 namespace knotie {
 
+class NotificationPrefs;
+
 // Portal preferences. The language applies at the next start: retranslating every
 // open window in place is not worth its complexity for a choice made once.
 class PreferencesDialog : public QDialog {
@@ -22,6 +24,7 @@ public Q_SLOTS:
 
 private:
     QComboBox *m_language = nullptr;
+    NotificationPrefs *m_notifications = nullptr;
 };
 
 } // namespace knotie
