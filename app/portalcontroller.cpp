@@ -113,7 +113,7 @@ void PortalController::openMainWindow() {
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &MainWindow::signOutRequested, m_workspace->session(), &Session::signOut);
     connect(m_window, &MainWindow::preferencesRequested, m_window, [this] {
-        PreferencesDialog dialog(m_window);
+        PreferencesDialog dialog(m_workspace->people(), m_window);
         dialog.exec();
     });
     for (Page page : m_window->navigationPages())

@@ -2,8 +2,10 @@
 
 #include "models/items/keycolumns.h"
 #include "models/items/keytablemodel.h"
+#include "models/items/listmodels.h"
 #include "models/keys/keystore.h"
 #include "ui/keys/keyhistorydialog.h"
+#include "ui/keys/keyrequestsview.h"
 #include "ui/keys/keytypetext.h"
 
 #include <QDateTime>
@@ -13,6 +15,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace knotie {
@@ -47,6 +50,7 @@ KeyDetailsDialog::KeyDetailsDialog(const QString &keyId, KeyStore *keys, AuditMo
     m_customer = addFact(QStringLiteral("detailCustomer"), tr("Customer:"));
     m_status = addFact(QStringLiteral("detailStatus"), tr("Status:"));
     m_created = addFact(QStringLiteral("detailCreated"), tr("Created:"));
+    m_custodian = addFact(QStringLiteral("detailCustodian"), tr("Answers for it:"));
     m_lastUsed = addFact(QStringLiteral("detailLastUsed"), tr("Last used:"));
     m_expires = addFact(QStringLiteral("detailExpires"), tr("Expires:"));
     m_revoked = addFact(QStringLiteral("detailRevoked"), tr("Revoked:"));
@@ -75,8 +79,8 @@ KeyDetailsDialog::KeyDetailsDialog(const QString &keyId, KeyStore *keys, AuditMo
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(m_facts);
-    layout->addLayout(m_sections);
-    layout->addWidget(historyBox, 1);
+    layout->addLayout(m_sections, 3);
+    layout->addWidget(historyBox, 2);
     layout->addWidget(buttons);
     connect(m_keys, &KeyStore::keysChanged, this, &KeyDetailsDialog::refresh);
     connect(m_keys, &KeyStore::reset, this, &KeyDetailsDialog::refresh);
@@ -91,6 +95,33 @@ QLabel *KeyDetailsDialog::addFact(const QString &objectName, const QString &labe
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_facts->addRow(label, value);
     return value;
+}
+
+void KeyDetailsDialog::setTeam(const TeamModel *team) {
+    m_team = team;
+    // A removal (or the team arriving) changes what the custodian row says.
+    connect(team, &QAbstractItemModel::modelReset, this, &KeyDetailsDialog::refresh);
+    connect(team, &QAbstractItemModel::rowsRemoved, this, &KeyDetailsDialog::refresh);
+    connect(team, &QAbstractItemModel::rowsInserted, this, &KeyDetailsDialog::refresh);
+    refresh();
+}
+
+void KeyDetailsDialog::showLatestRequests(const GatewayConnection &connection) {
+    if (m_requests)
+        return;
+    const ApiKey *key = m_keys->find(m_keyId);
+    auto *box = new QGroupBox(tr("Latest requests"), this);
+    box->setObjectName(QStringLiteral("keyDetailsRequests"));
+    m_requests = new KeyRequestsView(connection, key ? *key : ApiKey{m_keyId}, box);
+    (new QVBoxLayout(box))->addWidget(m_requests);
+    m_sections->addWidget(box, 1);
+    resize(width(), qMax(height(), 820));
+}
+
+void KeyDetailsDialog::focusRequests() {
+    if (auto *table =
+            m_requests ? m_requests->findChild<QTableView *>(QStringLiteral("keyRequests")) : nullptr)
+        table->setFocus();
 }
 
 void KeyDetailsDialog::showKey(const QString &keyId) {
@@ -128,6 +159,13 @@ void KeyDetailsDialog::refresh() {
                                                  : m_customerName(key.customerId));
     m_status->setText(keyStatusDisplayName(key.status));
     m_created->setText(tr("%1 by %2").arg(when(key.createdAt), key.createdBy.name));
+    // Removed people stay on their keys (API.md v1.1); the team list tells who left. Before
+    // the team is known, nobody is called removed.
+    const PersonRef &custodian = custodianOf(key);
+    const bool removed = m_team && m_team->rowCount() > 0 && m_team->rowOf(custodian.id) < 0;
+    m_custodian->setText(removed ? tr("%1 (removed)").arg(custodian.name) : custodian.name);
+    if (m_requests)
+        m_requests->setKey(key);
     m_lastUsed->setText(key.lastUsedAt ? when(key.lastUsedAt) : tr("Never"));
     m_expires->setText(key.expiresAt ? when(key.expiresAt) : tr("Never"));
     m_revoked->setText(
