@@ -109,10 +109,13 @@ void KeyDetailsDialog::setTeam(const TeamModel *team) {
 void KeyDetailsDialog::showLatestRequests(const GatewayConnection &connection) {
     if (m_requests)
         return;
-    const ApiKey *key = m_keys->find(m_keyId);
+    ApiKey key;
+    key.id = m_keyId;
+    if (const ApiKey *known = m_keys->find(m_keyId))
+        key = *known;
     auto *box = new QGroupBox(tr("Latest requests"), this);
     box->setObjectName(QStringLiteral("keyDetailsRequests"));
-    m_requests = new KeyRequestsView(connection, key ? *key : ApiKey{m_keyId}, box);
+    m_requests = new KeyRequestsView(connection, key, box);
     (new QVBoxLayout(box))->addWidget(m_requests);
     m_sections->addWidget(box, 1);
     resize(width(), qMax(height(), 820));
