@@ -32,6 +32,14 @@ int rowOf(const TeamPage &page, const QString &userId) {
     return -1;
 }
 
+// The question that is open now (an answered one may linger until its deferred delete).
+QMessageBox *openQuestion(const QWidget *page, const QString &name) {
+    for (QMessageBox *box : page->findChildren<QMessageBox *>(name))
+        if (box->isVisible())
+            return box;
+    return nullptr;
+}
+
 QAction *findAction(QMenu *menu, const QString &name) {
     return menu->findChild<QAction *>(name);
 }
@@ -92,7 +100,7 @@ private Q_SLOTS:
 
         // Admin reaches every key: it asks first, and Cancel changes nothing.
         admin->trigger();
-        auto *question = page.findChild<QMessageBox *>(QStringLiteral("changeRoleQuestion"));
+        auto *question = openQuestion(&page, QStringLiteral("changeRoleQuestion"));
         QVERIFY(question);
         QVERIFY2(question->text().contains(QStringLiteral("Partner keys")), qPrintable(question->text()));
         QVERIFY(grabForDocs(question, QStringLiteral("team-make-admin")));
@@ -102,7 +110,7 @@ private Q_SLOTS:
 
         QSignalSpy changed(&page, &TeamPage::memberChanged);
         admin->trigger();
-        question = page.findChild<QMessageBox *>(QStringLiteral("changeRoleQuestion"));
+        question = openQuestion(&page, QStringLiteral("changeRoleQuestion"));
         QVERIFY(question);
         question->findChild<QPushButton *>(QStringLiteral("changeRoleButton"))->click();
         QVERIFY(changed.wait(10000));
@@ -122,7 +130,7 @@ private Q_SLOTS:
         menu = page.memberMenu(priya);
         QVERIFY(findAction(menu, QStringLiteral("role_admin"))->isChecked());
         findAction(menu, QStringLiteral("role_member"))->trigger();
-        question = page.findChild<QMessageBox *>(QStringLiteral("changeRoleQuestion"));
+        question = openQuestion(&page, QStringLiteral("changeRoleQuestion"));
         QVERIFY(question);
         question->findChild<QPushButton *>(QStringLiteral("changeRoleButton"))->click();
         QVERIFY(changed.wait(10000));
@@ -150,12 +158,14 @@ private Q_SLOTS:
         QCOMPARE(m_gateway.get(QStringLiteral("/v1/me"), GatewayProcess::bearer(m_member)).status, 200);
 
         // Delete on the table: a direct question, no member-leaves flow (no keys to deal with).
+        page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
         page.table()->setFocus();
         page.table()->setCurrentCell(rowOf(page, priya), 0);
         QSignalSpy changed(&page, &TeamPage::memberChanged);
         QTest::keyClick(page.table(), Qt::Key_Delete);
         QVERIFY(!page.findChild<MemberLeavesDialog *>());
-        auto *question = page.findChild<QMessageBox *>(QStringLiteral("removeMemberQuestion"));
+        auto *question = openQuestion(&page, QStringLiteral("removeMemberQuestion"));
         QVERIFY(question);
         question->findChild<QPushButton *>(QStringLiteral("removeMemberButton"))->click();
         QVERIFY(changed.wait(10000));
@@ -183,7 +193,7 @@ private Q_SLOTS:
         TeamPage page(owner.context());
         QTRY_VERIFY_WITH_TIMEOUT(rowOf(page, jonas) >= 0, 10000);
         page.removeMember(jonas);
-        QVERIFY(!page.findChild<QMessageBox *>(QStringLiteral("removeMemberQuestion")));
+        QVERIFY(!openQuestion(&page, QStringLiteral("removeMemberQuestion")));
         auto *leaves = page.findChild<MemberLeavesDialog *>();
         QVERIFY(leaves);
         bool listed = false;

@@ -79,8 +79,8 @@ KeyDetailsDialog::KeyDetailsDialog(const QString &keyId, KeyStore *keys, AuditMo
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(m_facts);
-    layout->addLayout(m_sections, 3);
-    layout->addWidget(historyBox, 2);
+    layout->addLayout(m_sections);
+    layout->addWidget(historyBox, 1);
     layout->addWidget(buttons);
     connect(m_keys, &KeyStore::keysChanged, this, &KeyDetailsDialog::refresh);
     connect(m_keys, &KeyStore::reset, this, &KeyDetailsDialog::refresh);
@@ -117,8 +117,13 @@ void KeyDetailsDialog::showLatestRequests(const GatewayConnection &connection) {
     box->setObjectName(QStringLiteral("keyDetailsRequests"));
     m_requests = new KeyRequestsView(connection, key, box);
     (new QVBoxLayout(box))->addWidget(m_requests);
+    // Room for a few rows in each section, also at the dialog's smallest.
+    m_requests->setMinimumHeight(200);
+    m_history->setMinimumHeight(120);
     m_sections->addWidget(box, 1);
-    resize(width(), qMax(height(), 820));
+    // As much room as the History, in a window that still fits a 768-pixel-high screen.
+    static_cast<QBoxLayout *>(layout())->setStretchFactor(m_sections, 1);
+    resize(qMax(width(), 760), qMax(height(), 740));
 }
 
 void KeyDetailsDialog::focusRequests() {

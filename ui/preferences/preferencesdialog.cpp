@@ -74,7 +74,6 @@ PreferencesDialog::PreferencesDialog(PeopleService *people, QWidget *parent)
         accountLayout->addWidget(passwordBox);
         m_tabs->addTab(account, tr("&Account"));
         layout->addWidget(m_tabs, 1);
-        resize(620, 560);
     } else {
         general->layout()->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(general);
@@ -86,7 +85,8 @@ PreferencesDialog::PreferencesDialog(PeopleService *people, QWidget *parent)
         windowTitle() + QStringLiteral(" — ") + QGuiApplication::applicationDisplayName();
     QFont titleFont = font();
     titleFont.setBold(true);
-    setMinimumWidth(qMax(360, QFontMetrics(titleFont).horizontalAdvance(shownTitle) + 160));
+    // With the Account tab, also wide enough for a session's program and its two dates.
+    setMinimumWidth(qMax(people ? 660 : 360, QFontMetrics(titleFont).horizontalAdvance(shownTitle) + 160));
 }
 
 void PreferencesDialog::showAccount() {

@@ -66,7 +66,7 @@ void SessionsPanel::reload() {
     m_message->showMessage(tr("Loading your sessions…"), false);
     connect(m_people->listSessions(), &PeopleOperation::finished, this, [this](const PeopleResult &r) {
         if (r.ok) {
-            show(r.sessions);
+            showSessions(r.sessions);
             m_message->showMessage(QString(), false);
         } else {
             m_message->showMessage(tr("Your sessions could not be loaded: %1").arg(r.error), true);
@@ -75,7 +75,7 @@ void SessionsPanel::reload() {
     });
 }
 
-void SessionsPanel::show(const QList<OwnSession> &sessions) {
+void SessionsPanel::showSessions(const QList<OwnSession> &sessions) {
     m_sessions = sessions;
     const QString selected = selectedId();
     m_list->clear();

@@ -35,7 +35,7 @@ Q_SIGNALS:
     void updated(bool ok, const QString &message);
 
 private:
-    void show(const QList<knotie::OwnSession> &sessions);
+    void showSessions(const QList<knotie::OwnSession> &sessions);
     void updateButtons();
     QString selectedId() const;
 
