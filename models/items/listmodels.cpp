@@ -1,11 +1,10 @@
 #include "models/items/listmodels.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
-
-#include <QDateTime>
-#include <QLocale>
 
 namespace knotie {
 
@@ -102,8 +101,9 @@ void TeamModel::setMembers(const QList<TeamMember> &members) {
     QSet<QString> incoming;
     for (const TeamMember &m : members)
         incoming.insert(m.id);
-    const bool someoneLeft = std::any_of(rows().cbegin(), rows().cend(),
-                                         [&incoming](const TeamMember &m) { return !incoming.contains(m.id); });
+    const bool someoneLeft = std::any_of(rows().cbegin(), rows().cend(), [&incoming](const TeamMember &m) {
+        return !incoming.contains(m.id);
+    });
     if (rows().isEmpty() || someoneLeft)
         resetRows(members);
     else
