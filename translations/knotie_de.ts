@@ -2060,6 +2060,10 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Handed to another person</source>
+        <translation>An eine andere Person übergeben</translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyHistoryView</name>
