@@ -118,7 +118,7 @@ void PortalController::openMainWindow() {
     (new KeyWarnings(m_workspace, navigator, m_window))->start(); // the window owns it
     connect(m_window, &MainWindow::signOutRequested, m_workspace->session(), &Session::signOut);
     connect(m_window, &MainWindow::preferencesRequested, m_window, [this] {
-        PreferencesDialog dialog(m_window);
+        PreferencesDialog dialog(m_workspace->people(), m_window);
         dialog.exec();
     });
     for (Page page : m_window->navigationPages())

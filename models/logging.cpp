@@ -20,7 +20,7 @@ QByteArray redactHeader(const QByteArray &name, const QByteArray &value) {
 QByteArray redactBody(const QByteArray &body) {
     static const QRegularExpression secrets(QStringLiteral(R"(kns?_[A-Za-z0-9_-]{8,})"));
     static const QRegularExpression fields(
-        QStringLiteral(R"re("(password|secret|token)"\s*:\s*"(?:[^"\\]|\\.)*")re"),
+        QStringLiteral(R"re("(password|secret|token|current|new)"\s*:\s*"(?:[^"\\]|\\.)*")re"),
         QRegularExpression::CaseInsensitiveOption);
     QString text = QString::fromUtf8(body);
     text.replace(fields, QStringLiteral("\"\\1\":\"[redacted]\""));

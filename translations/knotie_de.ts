@@ -1106,10 +1106,6 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <translation>Bis Tag</translation>
     </message>
     <message>
-        <source>Everything the gateway records for your account: keys, permissions, roles, removals, sign-ins and failed sign-ins. New events appear as the portal syncs.</source>
-        <translation>Alles, was das Gateway für Ihr Konto aufzeichnet: Schlüssel, Berechtigungen, Rollen, Entfernungen, Anmeldungen und fehlgeschlagene Anmeldungen. Neue Ereignisse erscheinen, sobald das Portal synchronisiert.</translation>
-    </message>
-    <message>
         <source>Filter by person</source>
         <translation>Nach Person filtern</translation>
     </message>
@@ -1171,6 +1167,10 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
             <numerusform>%1 von %n Ereignis</numerusform>
             <numerusform>%1 von %n Ereignissen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Everything the gateway records for your account: keys, permissions, roles, removals, sign-ins and failed sign-ins. New events appear as they happen.</source>
+        <translation>Alles, was das Gateway für Ihr Konto aufzeichnet: Schlüssel, Berechtigungen, Rollen, Entfernungen, Anmeldungen und fehlgeschlagene Anmeldungen. Neue Ereignisse erscheinen, sobald sie geschehen.</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +1956,18 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <source>someone</source>
         <translation>jemandem</translation>
     </message>
+    <message>
+        <source>Answers for it:</source>
+        <translation>Verantwortlich:</translation>
+    </message>
+    <message>
+        <source>Latest requests</source>
+        <translation>Letzte Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation>%1 (entfernt)</translation>
+    </message>
 </context>
 <context>
     <name>knotie::KeyFilterBar</name>
@@ -2061,10 +2073,6 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <translation>Limits von „%1“ geändert.</translation>
     </message>
     <message>
-        <source>Latest requests of “%1”</source>
-        <translation>Letzte Anfragen von „%1“</translation>
-    </message>
-    <message>
         <source>The secret could not be read: %1</source>
         <translation>Das Geheimnis konnte nicht gelesen werden: %1</translation>
     </message>
@@ -2121,6 +2129,10 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Handed to another person</source>
+        <translation>An eine andere Person übergeben</translation>
     </message>
 </context>
 <context>
@@ -3109,6 +3121,93 @@ Um API-Schlüssel zu verwalten oder Agent Analytics zu sehen, bitten Sie %3, Inh
     </message>
 </context>
 <context>
+    <name>knotie::PasswordPanel</name>
+    <message>
+        <source>C&amp;hange Password</source>
+        <translation>Passwort &amp;ändern</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n character(s)</source>
+        <translation>
+            <numerusform>Mindestens %n Zeichen</numerusform>
+            <numerusform>Mindestens %n Zeichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When it changes, you stay signed in here and every other session is signed out.</source>
+        <translation>Nach der Änderung bleiben Sie hier angemeldet; alle anderen Sitzungen werden abgemeldet.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>A&amp;ktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>New password a&amp;gain:</source>
+        <translation>Neues Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>Das neue Passwort braucht mindestens %n Zeichen.</numerusform>
+            <numerusform>Das neue Passwort braucht mindestens %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new password and its repetition differ.</source>
+        <translation>Das neue Passwort und seine Wiederholung stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Changing your password…</source>
+        <translation>Passwort wird geändert…</translation>
+    </message>
+    <message>
+        <source>Your password has changed. Every other session was signed out.</source>
+        <translation>Ihr Passwort wurde geändert. Alle anderen Sitzungen wurden abgemeldet.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Das aktuelle Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>The password did not change: %1</source>
+        <translation>Das Passwort wurde nicht geändert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::PeopleService</name>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>Das neue Passwort braucht mindestens %n Zeichen.</numerusform>
+            <numerusform>Das neue Passwort braucht mindestens %n Zeichen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>knotie::PortalController</name>
     <message>
         <source>You have signed out.</source>
@@ -3136,6 +3235,22 @@ Um API-Schlüssel zu verwalten oder Agent Analytics zu sehen, bitten Sie %3, Inh
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>Where you are signed in</source>
+        <translation>Wo Sie angemeldet sind</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
     </message>
 </context>
 <context>
@@ -3365,6 +3480,76 @@ Um API-Schlüssel zu verwalten oder Agent Analytics zu sehen, bitten Sie %3, Inh
     </message>
 </context>
 <context>
+    <name>knotie::SessionsPanel</name>
+    <message>
+        <source>Knotie Partner Portal %1</source>
+        <translation>Knotie Partnerportal %1</translation>
+    </message>
+    <message>
+        <source>Unknown program</source>
+        <translation>Unbekanntes Programm</translation>
+    </message>
+    <message>
+        <source>&amp;Sign Out Session</source>
+        <translation>Sitzung &amp;abmelden</translation>
+    </message>
+    <message>
+        <source>Sign Out &amp;All Other Sessions</source>
+        <translation>A&amp;lle anderen Sitzungen abmelden</translation>
+    </message>
+    <message>
+        <source>Where you are signed in</source>
+        <translation>Wo Sie angemeldet sind</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt aktiv</translation>
+    </message>
+    <message>
+        <source>Loading your sessions…</source>
+        <translation>Ihre Sitzungen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Your sessions could not be loaded: %1</source>
+        <translation>Ihre Sitzungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 — this session</source>
+        <translation>%1 — diese Sitzung</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Signed in %1; ends %2 unless signed out</source>
+        <translation>Angemeldet %1; endet %2, falls nicht vorher abgemeldet</translation>
+    </message>
+    <message>
+        <source>Pick another session. This one ends with Sign Out.</source>
+        <translation>Wählen Sie eine andere Sitzung. Diese endet mit Abmelden.</translation>
+    </message>
+    <message>
+        <source>The session could not be signed out: %1</source>
+        <translation>Die Sitzung konnte nicht abgemeldet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other session(s) signed out; the rest could not be: %1</source>
+        <translation>
+            <numerusform>%n andere Sitzung abgemeldet; die übrigen nicht: %1</numerusform>
+            <numerusform>%n andere Sitzungen abgemeldet; die übrigen nicht: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>knotie::ShortcutsOverlay</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -3541,10 +3726,6 @@ Um API-Schlüssel zu verwalten oder Agent Analytics zu sehen, bitten Sie %3, Inh
         <translation>Jeden Schlüssel eines ausscheidenden Mitglieds rotieren oder widerrufen</translation>
     </message>
     <message>
-        <source>Tick a box to grant a permission, untick it to take it away: the change applies at once. Owners and admins have every permission.</source>
-        <translation>Setzen Sie ein Häkchen, um eine Berechtigung zu erteilen, entfernen Sie es, um sie zu entziehen: Die Änderung gilt sofort. Inhaber und Admins haben alle Berechtigungen.</translation>
-    </message>
-    <message>
         <source>Only the account owner can change permissions.</source>
         <translation>Nur der Kontoinhaber kann Berechtigungen ändern.</translation>
     </message>
@@ -3567,6 +3748,86 @@ Um API-Schlüssel zu verwalten oder Agent Analytics zu sehen, bitten Sie %3, Inh
     <message>
         <source>&amp;Grant Settings</source>
         <translation>Einstellungen &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>Remove from Team</source>
+        <translation>Aus dem Team entfernen</translation>
+    </message>
+    <message>
+        <source>Tick a box to grant a permission, untick it to take it away: the change applies at once. Owners and admins have every permission. Right-click a person to change their role or remove them.</source>
+        <translation>Setzen Sie ein Häkchen, um eine Berechtigung zu erteilen, entfernen Sie es, um sie zu entziehen: Die Änderung gilt sofort. Inhaber und Admins haben alle Berechtigungen. Mit einem Rechtsklick auf eine Person ändern Sie ihre Rolle oder entfernen sie.</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <source>&amp;Admin: every permission but the team</source>
+        <translation>&amp;Admin: alle Berechtigungen außer dem Team</translation>
+    </message>
+    <message>
+        <source>&amp;Member: only the permissions ticked</source>
+        <translation>&amp;Mitglied: nur die angehakten Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;Team…</source>
+        <translation>Aus dem &amp;Team entfernen…</translation>
+    </message>
+    <message>
+        <source>Make %1 an admin?</source>
+        <translation>%1 zum Admin machen?</translation>
+    </message>
+    <message>
+        <source>Make %1 a member?</source>
+        <translation>%1 zum Mitglied machen?</translation>
+    </message>
+    <message>
+        <source>%1 will have every permission but managing the team: create keys of every type, Partner keys with full account access included, rotate and revoke anyone&apos;s keys, yours too, and see Agent Analytics and Customers.</source>
+        <translation>%1 erhält alle Berechtigungen außer der Teamverwaltung: Schlüssel jedes Typs erstellen, auch Partner-Schlüssel mit vollem Kontozugriff, die Schlüssel aller rotieren und widerrufen, auch Ihre, und Agent Analytics und Kunden sehen.</translation>
+    </message>
+    <message>
+        <source>%1 will keep no permissions: tick the boxes afterwards to grant the ones they need. Their keys keep working.</source>
+        <translation>%1 behält keine Berechtigungen: Setzen Sie danach Häkchen für das, was gebraucht wird. Die Schlüssel funktionieren weiter.</translation>
+    </message>
+    <message>
+        <source>Make &amp;Admin</source>
+        <translation>Zum &amp;Admin machen</translation>
+    </message>
+    <message>
+        <source>Make &amp;Member</source>
+        <translation>Zum &amp;Mitglied machen</translation>
+    </message>
+    <message>
+        <source>%1 is now an admin.</source>
+        <translation>%1 ist jetzt Admin.</translation>
+    </message>
+    <message>
+        <source>%1 is now a member.</source>
+        <translation>%1 ist jetzt Mitglied.</translation>
+    </message>
+    <message>
+        <source>Could not change %1&apos;s role: %2</source>
+        <translation>Die Rolle von %1 konnte nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the team?</source>
+        <translation>%1 aus dem Team entfernen?</translation>
+    </message>
+    <message>
+        <source>Their sessions end at once and they cannot sign in again. They hold no keys that still work; the audit log keeps their name.</source>
+        <translation>Die Sitzungen enden sofort, und eine erneute Anmeldung ist nicht möglich. Es gibt keine funktionierenden Schlüssel dieser Person; das Audit-Protokoll behält den Namen.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from Team</source>
+        <translation>Aus dem Team &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>%1 was removed from the team; their sessions have ended.</source>
+        <translation>%1 wurde aus dem Team entfernt; die Sitzungen sind beendet.</translation>
+    </message>
+    <message>
+        <source>%1 is still in the team: %2</source>
+        <translation>%1 ist noch im Team: %2</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,10 @@
     <name>knotie::AuditLogPage</name>
     <message numerus="yes">
         <source>%1 of %n event(s)</source>
-        <translation><numerusform>%1 of %n event</numerusform><numerusform>%1 of %n events</numerusform></translation>
+        <translation>
+            <numerusform>%1 of %n event</numerusform>
+            <numerusform>%1 of %n events</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -114,7 +117,10 @@
     </message>
     <message numerus="yes">
         <source>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n second(s).</source>
-        <translation><numerusform>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n second.</numerusform><numerusform>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n second.</numerusform>
+            <numerusform>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -200,6 +206,33 @@
     </message>
 </context>
 <context>
+    <name>knotie::PasswordPanel</name>
+    <message numerus="yes">
+        <source>At least %n character(s)</source>
+        <translation>
+            <numerusform>At least %n character</numerusform>
+            <numerusform>At least %n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>The new password needs at least %n character.</numerusform>
+            <numerusform>The new password needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>knotie::PeopleService</name>
+    <message numerus="yes">
+        <source>The new password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>The new password needs at least %n character.</numerusform>
+            <numerusform>The new password needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>knotie::RevokeKeyDialog</name>
     <message numerus="yes">
         <source>Revoke %n Keys?</source>
@@ -268,6 +301,16 @@
         <translation>
             <numerusform>Copied. The clipboard is cleared in %n second.</numerusform>
             <numerusform>Copied. The clipboard is cleared in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>knotie::SessionsPanel</name>
+    <message numerus="yes">
+        <source>%n other session(s) signed out; the rest could not be: %1</source>
+        <translation>
+            <numerusform>%n other session signed out; the rest could not be: %1</numerusform>
+            <numerusform>%n other sessions signed out; the rest could not be: %1</numerusform>
         </translation>
     </message>
 </context>

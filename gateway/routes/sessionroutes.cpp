@@ -6,6 +6,7 @@
 #include "gateway/requestcontext.h"
 #include "gateway/signinlockout.h"
 #include "models/domain/auditactions.h"
+#include "models/domain/passwordrules.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -16,7 +17,6 @@ namespace knotie::gateway {
 namespace {
 constexpr qint64 shortSession = 12 * 3600;
 constexpr qint64 rememberedSession = 30 * 24 * 3600;
-constexpr int minimumPasswordLength = 12; // code points
 constexpr qsizetype maximumUserAgentLength = 256;
 
 HttpResponse invalidCredentials() {

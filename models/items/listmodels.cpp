@@ -2,6 +2,9 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QSet>
+
+#include <algorithm>
 
 namespace knotie {
 
@@ -93,7 +96,15 @@ QVariant TeamModel::headerData(int section, Qt::Orientation orientation, int rol
 }
 
 void TeamModel::setMembers(const QList<TeamMember> &members) {
-    if (rows().isEmpty())
+    // Someone removed from the team (API.md v1.1) leaves the list: a reset, as rare as it is
+    // small. Otherwise rows change in place.
+    QSet<QString> incoming;
+    for (const TeamMember &m : members)
+        incoming.insert(m.id);
+    const bool someoneLeft = std::any_of(rows().cbegin(), rows().cend(), [&incoming](const TeamMember &m) {
+        return !incoming.contains(m.id);
+    });
+    if (rows().isEmpty() || someoneLeft)
         resetRows(members);
     else
         upsertRows(members);

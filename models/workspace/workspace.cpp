@@ -7,6 +7,7 @@
 #include "models/keys/keyservice.h"
 #include "models/keys/keystore.h"
 #include "models/secrets/keysecrets.h"
+#include "models/session/peopleservice.h"
 #include "models/session/session.h"
 #include "models/sync/synccontroller.h"
 #include "models/sync/syncworker.h"
@@ -24,7 +25,8 @@ Workspace::Workspace(QNetworkAccessManager *network, SecretStore *secrets, QObje
     , m_customerModel(new CustomerModel(this))
     , m_teamModel(new TeamModel(this))
     , m_auditModel(new AuditModel(this))
-    , m_keySecrets(new KeySecrets(secrets, m_session, m_keyStore, this)) {
+    , m_keySecrets(new KeySecrets(secrets, m_session, m_keyStore, this))
+    , m_people(new PeopleService(m_session, m_sync, m_teamModel, this)) {
     SyncWorker *worker = m_sync->worker();
     connect(worker, &SyncWorker::keysLoaded, m_keyStore, &KeyStore::setKeys);
     connect(worker, &SyncWorker::keysChanged, m_keyStore, &KeyStore::upsertKeys);

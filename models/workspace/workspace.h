@@ -13,6 +13,7 @@ class KeySecrets;
 class KeyService;
 class KeyStore;
 class KeyTableModel;
+class PeopleService;
 class SecretStore;
 class Session;
 class SyncController;
@@ -34,6 +35,8 @@ public:
     SyncController *sync() const { return m_sync; }
     ConnectionState *connectionState() const;
     KeyService *keys() const { return m_keys; }
+    // The person's own sessions and password; the owner's changes to the team.
+    PeopleService *people() const { return m_people; }
     // The keys as facts (counts, creators, a key by id).
     KeyStore *keyStore() const { return m_keyStore; }
     // The same keys as rows for views.
@@ -65,6 +68,7 @@ private:
     TeamModel *m_teamModel;
     AuditModel *m_auditModel;
     KeySecrets *m_keySecrets;
+    PeopleService *m_people;
 };
 
 } // namespace knotie

@@ -101,6 +101,9 @@ private Q_SLOTS:
         const QByteArray redacted = redactBody(body);
         QVERIFY(!redacted.contains("p\\\"w") && !redacted.contains("t0k") && !redacted.contains("\"s\""));
         QVERIFY(redacted.contains("N8N"));
+        // The password change's body (POST /v1/me/password).
+        const QByteArray change = redactBody("{\"current\":\"old-pass-1\",\"new\":\"new-pass-22\"}");
+        QVERIFY2(!change.contains("old-pass-1") && !change.contains("new-pass-22"), change.constData());
         QVERIFY(!redactBody("see kn_pk_0123456789ABCDEFGHIJabcdefghijKL3okxLg here").contains("0123456789"));
     }
 

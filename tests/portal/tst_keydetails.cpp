@@ -13,6 +13,7 @@
 #include "ui/keys/keyhistorydialog.h"
 #include "ui/keys/keylimitsdialog.h"
 #include "ui/keys/keylimitsfields.h"
+#include "ui/keys/keyrequestsview.h"
 #include "ui/pages/apikeyspage.h"
 #include "ui/pages/navigator.h"
 #include "ui/reference/apiexamples.h"
@@ -324,6 +325,59 @@ private Q_SLOTS:
         }
         QVERIFY(examples::sunsetExample(examples::Language::N8n, m_gateway.baseUrl())
                     .contains(QStringLiteral("$json.headers.sunset")));
+    }
+
+    // Issue 15 item 2: the details hold who answers for the key and its latest requests, so one
+    // window has everything; Latest Requests… opens the same window there. Last here: it
+    // removes the admin from the team.
+    void details_showCustodianAndLatestRequests_removedCustodianSaysSo() {
+        const CreatedKey key = createReadOnlyKey(m_gateway, m_owner, QStringLiteral("Called key"));
+        // Two calls with the key: one allowed, one outside a Read-Only key's scope.
+        QCOMPARE(whoami(key.secret).status, 200);
+        QCOMPARE(m_gateway
+                     .postJson(QStringLiteral("/api/v1/customers"),
+                               {{QStringLiteral("name"), QStringLiteral("X")}}, {{"X-API-Key", key.secret}})
+                     .status,
+                 403);
+        const HttpReply handed = m_gateway.request(
+            "PATCH", QStringLiteral("/v1/keys/") + key.id, R"({"custodian_id":"usr_jonas"})",
+            {{"Authorization", "Bearer " + m_owner}, {"Content-Type", "application/json"}});
+        QCOMPARE(handed.status, 200);
+        KeysPageFixture f(m_gateway, QStringLiteral("owner@demo.test"));
+        QVERIFY(f.ready(key.id));
+        QTRY_VERIFY_WITH_TIMEOUT(f.workspace.teamModel()->rowCount() > 0, 10000);
+        f.page->selectKeys({key.id});
+        QTRY_COMPARE(f.selected().size(), 1);
+        f.page->actions()->details->trigger();
+        KeyDetailsDialog *details = openDetails(key.id);
+        QVERIFY(details);
+        QTRY_COMPARE(fact(details, "detailCustodian"), QStringLiteral("Jonas Becker"));
+        auto *requests = details->findChild<QTableView *>(QStringLiteral("keyRequests"));
+        QVERIFY(requests);
+        QTRY_COMPARE_WITH_TIMEOUT(requests->model()->rowCount(), 2, 10000);
+        QCOMPARE(requests->model()->index(0, KeyRequestsView::Status).data().toString(),
+                 QStringLiteral("403"));
+        QCOMPARE(requests->model()->index(1, KeyRequestsView::Route).data().toString(),
+                 QStringLiteral("/api/v1/whoami"));
+        QVERIFY(grabForDocs(details, QStringLiteral("key-details")));
+        closeAllDetails();
+
+        // Latest Requests… is the same window, with the keyboard in the requests.
+        f.page->actions()->requests->trigger();
+        details = openDetails(key.id);
+        QVERIFY(details);
+        QCOMPARE(details->requestsView(), details->findChild<KeyRequestsView *>());
+        QCOMPARE(details->focusWidget(), details->findChild<QTableView *>(QStringLiteral("keyRequests")));
+
+        // Jonas leaves the team: his key still names him, marked as removed.
+        QCOMPARE(
+            m_gateway
+                .request("DELETE", QStringLiteral("/v1/team/usr_jonas"), {}, GatewayProcess::bearer(m_owner))
+                .status,
+            204);
+        f.workspace.sync()->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(fact(details, "detailCustodian"), QStringLiteral("Jonas Becker (removed)"),
+                                  10000);
     }
 
 private:

@@ -108,8 +108,7 @@ AuditLogPage::AuditLogPage(const PageContext &context, QWidget *parent)
     setObjectName(QStringLiteral("auditLogPage"));
     auto *description =
         new QLabel(tr("Everything the gateway records for your account: keys, permissions, roles, "
-                      "removals, sign-ins and failed sign-ins. New events appear as the portal "
-                      "syncs."),
+                      "removals, sign-ins and failed sign-ins. New events appear as they happen."),
                    this);
     description->setWordWrap(true);
 

@@ -15,8 +15,8 @@ class AuditFilterProxy;
 
 // Settings → Audit Log: every event the gateway records (keys, permissions, roles,
 // removals, sign-ins, failed sign-ins), newest first, filtered by person, action, key and
-// days, and exported as CSV. It reads the Workspace's AuditModel, which each sync extends,
-// so new events appear as they are synced.
+// days, and exported as CSV. It reads the Workspace's AuditModel, which the sync and its
+// change wait on /v1/audit extend, so new events appear as they happen.
 class AuditLogPage : public QWidget {
     Q_OBJECT
 public:

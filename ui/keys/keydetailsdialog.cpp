@@ -2,8 +2,10 @@
 
 #include "models/items/keycolumns.h"
 #include "models/items/keytablemodel.h"
+#include "models/items/listmodels.h"
 #include "models/keys/keystore.h"
 #include "ui/keys/keyhistorydialog.h"
+#include "ui/keys/keyrequestsview.h"
 #include "ui/keys/keytypetext.h"
 
 #include <QDateTime>
@@ -13,6 +15,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace knotie {
@@ -47,6 +50,7 @@ KeyDetailsDialog::KeyDetailsDialog(const QString &keyId, KeyStore *keys, AuditMo
     m_customer = addFact(QStringLiteral("detailCustomer"), tr("Customer:"));
     m_status = addFact(QStringLiteral("detailStatus"), tr("Status:"));
     m_created = addFact(QStringLiteral("detailCreated"), tr("Created:"));
+    m_custodian = addFact(QStringLiteral("detailCustodian"), tr("Answers for it:"));
     m_lastUsed = addFact(QStringLiteral("detailLastUsed"), tr("Last used:"));
     m_expires = addFact(QStringLiteral("detailExpires"), tr("Expires:"));
     m_revoked = addFact(QStringLiteral("detailRevoked"), tr("Revoked:"));
@@ -93,6 +97,41 @@ QLabel *KeyDetailsDialog::addFact(const QString &objectName, const QString &labe
     return value;
 }
 
+void KeyDetailsDialog::setTeam(const TeamModel *team) {
+    m_team = team;
+    // A removal (or the team arriving) changes what the custodian row says.
+    connect(team, &QAbstractItemModel::modelReset, this, &KeyDetailsDialog::refresh);
+    connect(team, &QAbstractItemModel::rowsRemoved, this, &KeyDetailsDialog::refresh);
+    connect(team, &QAbstractItemModel::rowsInserted, this, &KeyDetailsDialog::refresh);
+    refresh();
+}
+
+void KeyDetailsDialog::showLatestRequests(const GatewayConnection &connection) {
+    if (m_requests)
+        return;
+    ApiKey key;
+    key.id = m_keyId;
+    if (const ApiKey *known = m_keys->find(m_keyId))
+        key = *known;
+    auto *box = new QGroupBox(tr("Latest requests"), this);
+    box->setObjectName(QStringLiteral("keyDetailsRequests"));
+    m_requests = new KeyRequestsView(connection, key, box);
+    (new QVBoxLayout(box))->addWidget(m_requests);
+    // Room for a few rows in each section, also at the dialog's smallest.
+    m_requests->setMinimumHeight(200);
+    m_history->setMinimumHeight(120);
+    m_sections->addWidget(box, 1);
+    // As much room as the History, in a window that still fits a 768-pixel-high screen.
+    static_cast<QBoxLayout *>(layout())->setStretchFactor(m_sections, 1);
+    resize(qMax(width(), 760), qMax(height(), 740));
+}
+
+void KeyDetailsDialog::focusRequests() {
+    if (auto *table =
+            m_requests ? m_requests->findChild<QTableView *>(QStringLiteral("keyRequests")) : nullptr)
+        table->setFocus();
+}
+
 void KeyDetailsDialog::showKey(const QString &keyId) {
     m_keyId = keyId;
     m_history->setKeyIds({keyId});
@@ -128,6 +167,13 @@ void KeyDetailsDialog::refresh() {
                                                  : m_customerName(key.customerId));
     m_status->setText(keyStatusDisplayName(key.status));
     m_created->setText(tr("%1 by %2").arg(when(key.createdAt), key.createdBy.name));
+    // Removed people stay on their keys (API.md v1.1); the team list tells who left. Before
+    // the team is known, nobody is called removed.
+    const PersonRef &custodian = custodianOf(key);
+    const bool removed = m_team && m_team->rowCount() > 0 && m_team->rowOf(custodian.id) < 0;
+    m_custodian->setText(removed ? tr("%1 (removed)").arg(custodian.name) : custodian.name);
+    if (m_requests)
+        m_requests->setKey(key);
     m_lastUsed->setText(key.lastUsedAt ? when(key.lastUsedAt) : tr("Never"));
     m_expires->setText(key.expiresAt ? when(key.expiresAt) : tr("Never"));
     m_revoked->setText(

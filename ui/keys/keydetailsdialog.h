@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/data/apikey.h"
+#include "models/network/gatewayconnection.h"
 
 #include <QDialog>
 
@@ -15,13 +16,15 @@ namespace knotie {
 
 class AuditModel;
 class KeyHistoryView;
+class KeyRequestsView;
 class KeyStore;
+class TeamModel;
 
 // Key details: everything known about one key (type and what it may do, customer, who made
 // and revoked it and when, last use, expiry, rate limit, the keys it replaced and was
-// replaced by) and its History. It reads the KeyStore and follows it, so a change made
-// meanwhile (here with Change Limits, or by anyone through a sync) shows at once. A click on
-// the predecessor or successor shows that key in the same dialog.
+// replaced by), who answers for it, its latest requests and its History. It reads the KeyStore and follows
+// it, so a change made meanwhile (here with Change Limits, or by anyone through a sync) shows at once. A
+// click on the predecessor or successor shows that key in the same dialog.
 //
 // Room for more, for the sections other work adds: factsLayout() is the form of facts (a
 // row such as the key's custodian goes there, with addRow), sectionsLayout() the column of
@@ -41,6 +44,14 @@ public:
     // Whether Change Limits is offered (the person may manage keys and the gateway is
     // reachable); the button also needs an active key.
     void setMayChangeLimits(bool may);
+
+    // The team, to say when the person who answers for the key was removed from it.
+    void setTeam(const knotie::TeamModel *team);
+    // Adds the key's latest requests (GET /v1/keys/{id}/requests) as a section.
+    void showLatestRequests(const knotie::GatewayConnection &connection);
+    KeyRequestsView *requestsView() const { return m_requests; }
+    // Puts the keyboard in the latest requests, for "Latest Requests…".
+    void focusRequests();
 
     QFormLayout *factsLayout() const { return m_facts; }
     QVBoxLayout *sectionsLayout() const { return m_sections; }
@@ -62,8 +73,10 @@ private:
     QVBoxLayout *m_sections;
     KeyHistoryView *m_history;
     QPushButton *m_changeLimits;
-    QLabel *m_type, *m_customer, *m_status, *m_created, *m_lastUsed, *m_expires, *m_revoked, *m_predecessor,
-        *m_successor, *m_rateLimit;
+    const TeamModel *m_team = nullptr;
+    KeyRequestsView *m_requests = nullptr;
+    QLabel *m_type, *m_custodian, *m_customer, *m_status, *m_created, *m_lastUsed, *m_expires, *m_revoked,
+        *m_predecessor, *m_successor, *m_rateLimit;
 };
 
 } // namespace knotie

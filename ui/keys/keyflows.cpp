@@ -15,7 +15,6 @@
 #include "ui/keys/keydetailsdialog.h"
 #include "ui/keys/keyhistorydialog.h"
 #include "ui/keys/keylimitsdialog.h"
-#include "ui/keys/keyrequestsview.h"
 #include "ui/keys/revealsecret.h"
 #include "ui/keys/revokekeydialog.h"
 #include "ui/keys/rotatekeydialog.h"
@@ -26,10 +25,8 @@
 
 #include <QClipboard>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QGuiApplication>
 #include <QSet>
-#include <QVBoxLayout>
 
 namespace knotie {
 
@@ -169,6 +166,8 @@ void KeyFlows::showDetails(const ApiKey &key) {
         key.id, m_context.workspace->keyStore(), m_context.workspace->auditModel(),
         [model](const QString &id) { return model->customerName(id); }, m_parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setTeam(m_context.workspace->teamModel());
+    dialog->showLatestRequests(m_context.workspace->session()->connection());
     const auto updateMay = [this, dialog] {
         dialog->setMayChangeLimits(m_context.workspace->keys()->refusal().isEmpty());
     };
@@ -218,19 +217,12 @@ void KeyFlows::showHistory(const ApiKey &key) {
     dialog->open();
 }
 
+// The latest requests are a section of Key details, so one window has everything about a
+// key; "Latest Requests…" opens it with the keyboard in that section.
 void KeyFlows::showRequests(const ApiKey &key) {
-    auto *dialog = new QDialog(m_parent);
-    dialog->setObjectName(QStringLiteral("keyRequestsDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Latest requests of “%1”").arg(key.name));
-    auto *view = new KeyRequestsView(m_context.workspace->session()->connection(), key, dialog);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(view, 1);
-    layout->addWidget(buttons);
-    dialog->resize(820, 480);
-    dialog->open();
+    showDetails(key);
+    if (QPointer<QDialog> open = m_details.value(key.id))
+        static_cast<KeyDetailsDialog *>(open.data())->focusRequests();
 }
 
 void KeyFlows::exportTo(QList<ApiKey> keys, QHash<QString, QString> customers, const QString &path) {

@@ -62,6 +62,8 @@ QString KeyHistoryDialog::actionText(const QString &action) {
         return tr("Revoked");
     if (action == auditaction::keyLimitsChanged)
         return tr("Limits changed");
+    if (action == auditaction::keyCustodyChanged)
+        return tr("Handed to another person");
     return action;
 }
 

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QMenu;
 class QPushButton;
 class QTableWidget;
 class QTableWidgetItem;
@@ -17,7 +18,9 @@ struct TeamMember;
 // Settings → Team: every member with their role and permissions as checkboxes. The
 // owner grants or removes a permission with one click and it applies at once (an open
 // portal of that member follows on its next sync); others see the same table read-only.
-// "A Member Leaves…" opens the flow that rotates or revokes every key they created.
+// "A Member Leaves…" opens the flow that rotates or revokes every key they created. The
+// owner changes a person's role and removes people from the table's context menu (Delete
+// removes): someone who still holds working keys goes through the member-leaves flow.
 class TeamPage : public QWidget {
     Q_OBJECT
 public:
@@ -30,16 +33,27 @@ public:
     // Grants or removes one permission of a member, as ticking its box does.
     void setPermission(const QString &userId, knotie::Permission permission, bool granted);
     void openMemberLeaves(const QString &userId = QString());
+    // Makes a member an admin or an admin a member, after a warning that says what changes.
+    void changeRole(const QString &userId, knotie::Role role);
+    // Removes a person: asked once when they hold no working keys, else through the
+    // member-leaves flow, which deals with their keys first.
+    void removeMember(const QString &userId);
+    // The actions for one person, as the context menu shows them (the caller owns it).
+    QMenu *memberMenu(const QString &userId);
+    QString currentMemberId() const;
 
     static QString permissionTitle(knotie::Permission permission);
 
 Q_SIGNALS:
     // A change was applied by the gateway (ok) or refused (the message says why).
     void permissionsApplied(bool ok, const QString &message);
+    // A role change or removal was applied (ok) or refused.
+    void memberChanged(bool ok, const QString &message);
 
 private:
     void rebuild();
     void onItemChanged(QTableWidgetItem *item);
+    QString memberName(const QString &userId) const;
 
     PageContext m_context;
     QTableWidget *m_table;

@@ -3,9 +3,8 @@
 #include "models/items/keytablemodel.h"
 #include "models/items/listmodels.h"
 #include "models/keys/keystore.h"
-#include "models/network/datajobs.h"
+#include "models/session/peopleservice.h"
 #include "models/session/session.h"
-#include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
 #include "ui/keys/keyactions.h"
 #include "ui/keys/revealsecret.h"
@@ -347,19 +346,14 @@ void MemberLeavesDialog::start() {
 void MemberLeavesDialog::removeMember() {
     const QString userId = m_member->currentData().toString();
     const QString name = memberName(userId);
-    auto *job = new RemoveMemberJob(m_context.workspace->session()->connection(), userId, this);
-    job->setAutoDelete(true);
-    m_context.workspace->session()->watch(job);
-    connect(job, &GatewayJob::finished, this, [this, name](const GatewayResult &r) {
+    PeopleOperation *operation = m_context.workspace->people()->remove(userId);
+    connect(operation, &PeopleOperation::finished, this, [this, name](const PeopleResult &r) {
         const QString before = m_summaryText.isEmpty() ? QString() : m_summaryText + QLatin1Char('\n');
-        if (r.ok()) {
-            m_context.workspace->sync()->syncNow(); // the team list without them
+        if (r.ok)
             finish(before + tr("%1 was removed from the team; their sessions have ended.").arg(name));
-        } else {
-            finish(before + tr("%1 is still in the team: %2").arg(name, r.message));
-        }
+        else
+            finish(before + tr("%1 is still in the team: %2").arg(name, r.error));
     });
-    job->start();
 }
 
 void MemberLeavesDialog::finish(const QString &text) {
