@@ -39,7 +39,10 @@
     <name>knotie::AuditLogPage</name>
     <message numerus="yes">
         <source>%1 of %n event(s)</source>
-        <translation><numerusform>%1 of %n event</numerusform><numerusform>%1 of %n events</numerusform></translation>
+        <translation>
+            <numerusform>%1 of %n event</numerusform>
+            <numerusform>%1 of %n events</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -114,7 +117,10 @@
     </message>
     <message numerus="yes">
         <source>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n second(s).</source>
-        <translation><numerusform>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n second.</numerusform><numerusform>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n second.</numerusform>
+            <numerusform>Copied the secret of “%1” from the system keychain. The clipboard is cleared in %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

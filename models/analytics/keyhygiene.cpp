@@ -46,8 +46,10 @@ struct Rule {
 };
 // Most urgent first: a key's reasons come out in this order.
 constexpr Rule rules[] = {
-    {AttentionReason::ErrorJump, errorRateJumped}, {AttentionReason::Unused, unused},
-    {AttentionReason::OnlyReads, onlyReads},       {AttentionReason::NoExpiry, noExpiry},
+    {AttentionReason::ErrorJump, errorRateJumped},
+    {AttentionReason::Unused, unused},
+    {AttentionReason::OnlyReads, onlyReads},
+    {AttentionReason::NoExpiry, noExpiry},
     {AttentionReason::Old, old},
 };
 } // namespace

@@ -17,8 +17,8 @@ namespace knotie {
 
 // What one usage load came to. Which part is filled depends on what was asked for.
 struct UsageResult {
-    UsageSeries series;       // UsageService::loadSeries
-    UsageAnswer answer;       // UsageService::loadAnswer, loadKeyUsage
+    UsageSeries series; // UsageService::loadSeries
+    UsageAnswer answer; // UsageService::loadAnswer, loadKeyUsage
     // The gateway did not answer: the series is the cache's alone.
     bool fromCache = false;
     // Why the gateway did not answer an answer or key usage load; empty when it did.

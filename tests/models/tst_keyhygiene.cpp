@@ -38,7 +38,8 @@ private Q_SLOTS:
         ApiKey inGrace = key(QStringLiteral("inGrace"), KeyType::Partner, now - 200 * day);
         inGrace.status = KeyStatus::Expiring;
         const ApiKey old = key(QStringLiteral("old"), KeyType::Partner, now - 91 * day);
-        const QList<KeyAttention> found = keysNeedingAttention({{rotated, rotatedOnly, inGrace, old}, now, {}, {}, {}});
+        const QList<KeyAttention> found =
+            keysNeedingAttention({{rotated, rotatedOnly, inGrace, old}, now, {}, {}, {}});
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.first(), (KeyAttention{old.id, {AttentionReason::Old}}));
     }
@@ -46,7 +47,8 @@ private Q_SLOTS:
     void onlyReads_needsAgeAndTraffic() {
         const ApiKey young = key(QStringLiteral("young"), KeyType::Partner, now - 600);
         const ApiKey quiet = key(QStringLiteral("quiet"), KeyType::Partner, now - 30 * day);
-        const ApiKey busy = key(QStringLiteral("busy"), KeyType::Partner, now - hygiene::onlyReadsMinAgeSeconds);
+        const ApiKey busy =
+            key(QStringLiteral("busy"), KeyType::Partner, now - hygiene::onlyReadsMinAgeSeconds);
         const ApiKey customer = key(QStringLiteral("customer"), KeyType::Customer, now - 30 * day);
         AttentionInput in{{young, quiet, busy, customer}, now, {}, {}, {}};
         in.onlyReadsIn30Days = {{young.id, 5000},
@@ -67,9 +69,9 @@ private Q_SLOTS:
         const QList<KeyAttention> found = keysNeedingAttention(in);
         QCOMPARE(found.size(), 2);
         QCOMPARE(found.at(0).keyId, failing.id);
-        QCOMPARE(found.at(1), (KeyAttention{neglected.id,
-                                            {AttentionReason::Unused, AttentionReason::NoExpiry,
-                                             AttentionReason::Old}}));
+        QCOMPARE(found.at(1),
+                 (KeyAttention{neglected.id,
+                               {AttentionReason::Unused, AttentionReason::NoExpiry, AttentionReason::Old}}));
         // The text names every reason in full, one line each.
         QCOMPARE(AttentionText::reasons(entryFor(found, neglected.id).reasons).count(QLatin1Char('\n')), 2);
     }

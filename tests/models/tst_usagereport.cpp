@@ -74,7 +74,8 @@ private Q_SLOTS:
         // The gateway records calls within 2 seconds (API.md): wait until all 16 show.
         QVERIFY(QTest::qWaitFor(
             [&] { return requestsOf(m_reads) + requestsOf(m_mixed) + requestsOf(m_customer) == 16; }, 10000));
-        QVERIFY(QTest::qWaitFor([&] { return requestsOf(m_busyReads) == hygiene::onlyReadsMinCalls; }, 10000));
+        QVERIFY(
+            QTest::qWaitFor([&] { return requestsOf(m_busyReads) == hygiene::onlyReadsMinCalls; }, 10000));
 
         QVERIFY(m_cacheDir.isValid());
         m_worker.openCache(m_cacheDir.filePath(QStringLiteral("cache.sqlite")));

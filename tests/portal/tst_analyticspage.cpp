@@ -1,5 +1,6 @@
 #include "models/cache/cache.h"
 #include "models/items/keytablemodel.h"
+#include "models/keys/keystore.h"
 #include "models/session/session.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
@@ -8,11 +9,10 @@
 #include "tests/support/portaltranslation.h"
 #include "tests/support/screenshots.h"
 #include "tests/support/testkeys.h"
-#include "models/keys/keystore.h"
 #include "ui/analytics/analyticspage.h"
 #include "ui/analytics/attentionlist.h"
-#include "ui/keys/createkeydialog.h"
 #include "ui/analytics/usagechartview.h"
+#include "ui/keys/createkeydialog.h"
 
 #include <QChartView>
 #include <QComboBox>

@@ -83,7 +83,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(sparklineSum(model, m_key.id) >= 0, 10000);
         const qint64 before = sparklineSum(model, m_key.id);
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", m_key.secret}}).status, 200);
+            QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", m_key.secret}}).status,
+                     200);
         // No sync is asked for: the refresh alone brings the calls (the gateway records
         // them within 2 seconds).
         QTRY_COMPARE_WITH_TIMEOUT(sparklineSum(model, m_key.id), before + 3, 15000);
@@ -122,7 +123,8 @@ private Q_SLOTS:
         GatewayProcess gateway;
         QVERIFY(gateway.start());
         const QString email = QStringLiteral("owner@demo.test");
-        const TestKey key = insertTestKey(gatewayDatabasePath(gateway.dataDirectory()), TestKeySpec(KeyType::Partner));
+        const TestKey key =
+            insertTestKey(gatewayDatabasePath(gateway.dataDirectory()), TestKeySpec(KeyType::Partner));
         for (int i = 0; i < 4; ++i)
             QCOMPARE(gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", key.secret}}).status, 200);
 

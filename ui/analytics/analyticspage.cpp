@@ -417,7 +417,7 @@ void AnalyticsPage::reloadAttention() {
     const QList<ApiKey> all = keys();
     if (!Access::maySee(m_workspace->session()->account(), Page::ApiKeys)) {
         m_attention->showNote(tr("Checking keys needs access to API keys."),
-                          Access::deniedMessage(m_workspace->session()->account(), Page::ApiKeys));
+                              Access::deniedMessage(m_workspace->session()->account(), Page::ApiKeys));
         return;
     }
     if (all.isEmpty()) {

@@ -95,9 +95,10 @@ QWidget *AttentionList::actionsFor(const KeyAttention &entry) {
     };
     const QString id = key.id;
     if (entry.has(AttentionReason::OnlyReads))
-        add(QStringLiteral("createReadOnly"), tr("Create Read-Only Key…"), tr("Create a Read-Only key for %1"),
-            [navigator, key] {
-                navigator->createKey(KeyType::ReadOnly, AttentionText::readOnlyName(key.name), key.customerId);
+        add(QStringLiteral("createReadOnly"), tr("Create Read-Only Key…"),
+            tr("Create a Read-Only key for %1"), [navigator, key] {
+                navigator->createKey(KeyType::ReadOnly, AttentionText::readOnlyName(key.name),
+                                     key.customerId);
             });
     if (KeyActions::mayRotate(key))
         add(QStringLiteral("rotate"), tr("Rotate…"), tr("Rotate %1"),
