@@ -6,7 +6,6 @@
 #include "tests/support/gatewayprocess.h"
 #include "tests/support/portalfixture.h"
 #include "tests/support/portaltranslation.h"
-#include "tests/support/screenshots.h"
 #include "tests/support/testkeys.h"
 
 #include <QElapsedTimer>
@@ -187,8 +186,6 @@ private Q_SLOTS:
         start.window->showPage(Page::ApiKeys);
         QTRY_COMPARE_WITH_TIMEOUT(sparklineSum(start.workspace.keyModel(), key.id), 4, 10000);
         QVERIFY(!keptAnswers.isEmpty());
-        start.window->showPage(Page::Overview);
-        grabForDocs(start.window.get(), QStringLiteral("overview-offline"));
     }
 
 private:

@@ -6,6 +6,7 @@
 #include "models/keys/keyservice.h"
 #include "models/keys/keystore.h"
 #include "models/secrets/keysecrets.h"
+#include "models/session/session.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
 #include "ui/keys/keyactions.h"
@@ -364,6 +365,10 @@ void ApiKeysPage::selectKeys(const QStringList &keyIds) {
 }
 
 void ApiKeysPage::fetchUsage() {
+    // As before, only for people who manage keys; offline too, for the saved answer.
+    const Session *session = d->workspace->session();
+    if (!session->isSignedIn() || !Access::mayDo(session->account(), Action::ManageKeys))
+        return;
     // The last seven whole UTC days, today included: the gateway wants day boundaries.
     const UnixTime now = QDateTime::currentSecsSinceEpoch();
     UsageQuery query;
