@@ -112,16 +112,20 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <translation>Seit 90 Tagen nicht genutzt: Widerrufen Sie ihn, wenn ihn nichts mehr braucht</translation>
     </message>
     <message>
-        <source>Never expires: set an expiry date</source>
-        <translation>Läuft nie ab: Legen Sie ein Ablaufdatum fest</translation>
-    </message>
-    <message>
         <source>Older than 90 days: rotate it</source>
         <translation>Älter als 90 Tage: Rotieren Sie ihn</translation>
     </message>
     <message>
-        <source>Error rate jumped in the last 24 hours</source>
-        <translation>Fehlerquote in den letzten 24 Stunden sprunghaft gestiegen</translation>
+        <source>Never expires: rotate it to a key with an expiry date</source>
+        <translation>Läuft nie ab: Rotieren Sie ihn zu einem Schlüssel mit Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>Error rate jumped in the last 24 hours: show its usage</source>
+        <translation>Fehlerquote in den letzten 24 Stunden sprunghaft gestiegen: Nutzung ansehen</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (nur lesen)</translation>
     </message>
 </context>
 <context>
@@ -761,14 +765,6 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>Warum</translation>
-    </message>
-    <message>
-        <source>Double-click or press Enter to show the key&apos;s usage</source>
-        <translation>Doppelklicken oder Eingabetaste drücken, um die Nutzung des Schlüssels zu zeigen</translation>
-    </message>
-    <message>
         <source>Totals compared with the range before</source>
         <translation>Summen im Vergleich zum vorigen Zeitraum</translation>
     </message>
@@ -1025,6 +1021,53 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     <message>
         <source>Key E&amp;xpiry (Sunset)</source>
         <translation>Schlüssel&amp;ablauf (Sunset)</translation>
+    </message>
+</context>
+<context>
+    <name>knotie::AttentionList</name>
+    <message>
+        <source>Keys that deserve attention</source>
+        <translation>Schlüssel, die Aufmerksamkeit verdienen</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to show the key&apos;s usage</source>
+        <translation>Doppelklicken oder Eingabetaste drücken, um die Nutzung des Schlüssels zu zeigen</translation>
+    </message>
+    <message>
+        <source>Create Read-Only Key…</source>
+        <translation>Nur-Lesen-Schlüssel erstellen…</translation>
+    </message>
+    <message>
+        <source>Create a Read-Only key for %1</source>
+        <translation>Einen Nur-Lesen-Schlüssel für %1 erstellen</translation>
+    </message>
+    <message>
+        <source>Rotate…</source>
+        <translation>Rotieren…</translation>
+    </message>
+    <message>
+        <source>Rotate %1</source>
+        <translation>%1 rotieren</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation>%1 widerrufen</translation>
     </message>
 </context>
 <context>

@@ -286,8 +286,8 @@ void UsageReport::finishAttention() {
     m_attentionInput.weekBefore = byKey(m_attentionRound.answers.value(weekBeforeSlot).keys);
     m_attentionInput.onlyReadsIn30Days.clear();
     for (const ApiKey &k : std::as_const(m_attentionInput.keys))
-        if (onlyReads(m_attentionRound.answers.value(onlyReadsSlot(k.id)).endpoints))
-            m_attentionInput.onlyReadsIn30Days.insert(k.id);
+        if (const qint64 calls = onlyReadCalls(m_attentionRound.answers.value(onlyReadsSlot(k.id)).endpoints))
+            m_attentionInput.onlyReadsIn30Days.insert(k.id, calls);
     m_attention = keysNeedingAttention(m_attentionInput);
     Q_EMIT attentionLoaded();
 }

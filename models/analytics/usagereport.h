@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/analytics/keyhygiene.h"
 #include "models/analytics/usageservice.h"
 #include "models/analytics/usagestats.h"
 #include "models/network/datajobs.h"
@@ -74,7 +75,7 @@ public:
     const QList<EndpointUsage> &endpoints() const { return m_endpoints; }
     const QList<KeyUsage> &keyUsage() const { return m_keyUsage; }
     const QList<CustomerUsage> &customers() const { return m_customers; }
-    const QList<Attention> &attention() const { return m_attention; }
+    const QList<KeyAttention> &attention() const { return m_attention; }
 
 Q_SIGNALS:
     void seriesLoaded();
@@ -132,7 +133,7 @@ private:
     QList<CustomerUsage> m_customers;
     Round m_attentionRound;
     AttentionInput m_attentionInput;
-    QList<Attention> m_attention;
+    QList<KeyAttention> m_attention;
 };
 
 } // namespace knotie

@@ -166,64 +166,6 @@ QList<CustomerUsage> customerRollup(const QList<ApiKey> &keys, const QList<KeyUs
     return out;
 }
 
-bool onlyReads(const QList<EndpointUsage> &endpoints) {
-    qint64 calls = 0;
-    for (const EndpointUsage &e : endpoints) {
-        if (e.requests > 0 && e.method != QLatin1String("GET"))
-            return false;
-        calls += e.requests;
-    }
-    return calls > 0;
-}
-
-namespace {
-bool errorRateJumped(const KeyUsage &recent, const KeyUsage &before) {
-    if (recent.errors < errorJumpMinErrors || recent.requests == 0)
-        return false;
-    const double now = double(recent.errors) / double(recent.requests);
-    const double was = before.requests > 0 ? double(before.errors) / double(before.requests) : 0.0;
-    return now >= 2 * was && now >= was + 0.10;
-}
-} // namespace
-
-QList<Attention> keysNeedingAttention(const AttentionInput &in) {
-    QList<Attention> out;
-    const UnixTime cutoff = in.now - attentionAgeSeconds;
-    for (const ApiKey &k : in.keys) {
-        if (k.isRetired())
-            continue;
-        if (errorRateJumped(in.lastDay.value(k.id), in.weekBefore.value(k.id)))
-            out.append({k.id, AttentionReason::ErrorJump});
-        if (k.type == KeyType::Partner && in.onlyReadsIn30Days.contains(k.id))
-            out.append({k.id, AttentionReason::OnlyReads});
-        if (k.createdAt < cutoff && k.lastUsedAt < cutoff)
-            out.append({k.id, AttentionReason::Unused});
-        if (k.expiresAt == 0)
-            out.append({k.id, AttentionReason::NoExpiry});
-        if (k.createdAt < cutoff)
-            out.append({k.id, AttentionReason::Old});
-    }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const Attention &a, const Attention &b) { return a.reason < b.reason; });
-    return out;
-}
-
-QString AttentionText::reason(AttentionReason reason) {
-    switch (reason) {
-    case AttentionReason::OnlyReads:
-        return tr("Partner key that made only GET calls in 30 days: a Read-Only key would do");
-    case AttentionReason::Unused:
-        return tr("Not used for 90 days: revoke it if nothing needs it");
-    case AttentionReason::NoExpiry:
-        return tr("Never expires: set an expiry date");
-    case AttentionReason::Old:
-        return tr("Older than 90 days: rotate it");
-    case AttentionReason::ErrorJump:
-        return tr("Error rate jumped in the last 24 hours");
-    }
-    return {};
-}
-
 QByteArray usageCsv(const QList<UsageBucket> &buckets) {
     QByteArray csv("start,requests,ok,client_errors,server_errors,p95_ms\r\n");
     for (const UsageBucket &b : buckets) {

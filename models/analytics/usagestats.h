@@ -3,10 +3,8 @@
 #include "models/data/apikey.h"
 
 #include <QByteArray>
-#include <QCoreApplication>
 #include <QHash>
 #include <QList>
-#include <QSet>
 #include <QString>
 
 namespace knotie {
@@ -75,40 +73,6 @@ struct CustomerUsage {
 };
 // Customer keys' usage per customer, most requests first.
 QList<CustomerUsage> customerRollup(const QList<ApiKey> &keys, const QList<KeyUsage> &usage);
-
-// "Keys that deserve attention" (the help article's advice, as rules), most urgent first.
-enum class AttentionReason { ErrorJump, Unused, OnlyReads, Old, NoExpiry };
-
-struct Attention {
-    QString keyId;
-    AttentionReason reason;
-    bool operator==(const Attention &) const = default;
-};
-
-struct AttentionInput {
-    QList<ApiKey> keys; // retired keys are skipped
-    UnixTime now = 0;
-    // Partner keys whose every call in the last 30 days was a GET (at least one call).
-    QSet<QString> onlyReadsIn30Days;
-    // Per key: the last 24 hours and the 7 days before them (GET /v1/usage/keys).
-    QHash<QString, KeyUsage> lastDay;
-    QHash<QString, KeyUsage> weekBefore;
-};
-
-constexpr qint64 attentionAgeSeconds = 90 * 86400;
-// A jump needs this many errors in the last day, and a rate at least double the week
-// before's and 10 points above it: a handful of failures is not a trend.
-constexpr qint64 errorJumpMinErrors = 5;
-
-// Most urgent reason first, then in the order of `input.keys`.
-QList<Attention> keysNeedingAttention(const AttentionInput &input);
-bool onlyReads(const QList<EndpointUsage> &endpoints);
-
-struct AttentionText {
-    Q_DECLARE_TR_FUNCTIONS(AttentionText)
-public:
-    static QString reason(AttentionReason reason);
-};
 
 // The shown buckets as CSV (RFC 4180, UTC ISO 8601 times), for spreadsheets.
 QByteArray usageCsv(const QList<UsageBucket> &buckets);

@@ -308,11 +308,17 @@ QJsonObject toJson(const QList<EndpointUsage> &endpoints) {
 
 QJsonObject toJson(const QList<KeyUsage> &keys) {
     QJsonArray list;
-    for (const KeyUsage &k : keys)
+    for (const KeyUsage &k : keys) {
+        // The series too: a kept answer draws the key table's sparklines offline.
+        QJsonArray series;
+        for (qint64 n : k.series)
+            series.append(n);
         list.append(QJsonObject{{QStringLiteral("key_id"), k.keyId},
                                 {QStringLiteral("requests"), k.requests},
                                 {QStringLiteral("errors"), k.errors},
-                                {QStringLiteral("rate_limited"), k.rateLimited}});
+                                {QStringLiteral("rate_limited"), k.rateLimited},
+                                {QStringLiteral("series"), series}});
+    }
     return {{QStringLiteral("keys"), list}};
 }
 

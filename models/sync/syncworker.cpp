@@ -419,18 +419,6 @@ void SyncWorker::fetchUsageAnswer(UsageDetail detail, const UsageQuery &query, c
     job->start();
 }
 
-void SyncWorker::fetchKeyUsage(const UsageQuery &query, quint64 request) {
-    auto *job = new UsageKeysJob(connection(), query, this);
-    job->setAutoDelete(true);
-    connect(job, &GatewayJob::finished, this, [this, job, request](const GatewayResult &r) {
-        if (r.ok())
-            Q_EMIT keyUsageLoaded(request, job->keys());
-        else
-            Q_EMIT keyUsageFailed(request, r);
-    });
-    job->start();
-}
-
 void SyncWorker::fetchUsageErrors(const UsageQuery &query, quint64 request) {
     auto *job = new UsageErrorsJob(connection(), query, this);
     job->setAutoDelete(true);

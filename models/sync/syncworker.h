@@ -73,8 +73,6 @@ public Q_SLOTS:
     // the gateway's (both usageAnswerLoaded) or its failure (usageAnswerFailed).
     void fetchUsageAnswer(knotie::UsageDetail detail, const knotie::UsageQuery &query, const QString &slot,
                           quint64 request = 0);
-    // Requests per key (the key table's sparklines): keyUsageLoaded or keyUsageFailed.
-    void fetchKeyUsage(const knotie::UsageQuery &query, quint64 request = 0);
     // Error answers by status and code (the Analytics Errors tab): usageErrorsLoaded or
     // usageErrorsFailed.
     void fetchUsageErrors(const knotie::UsageQuery &query, quint64 request);
@@ -97,8 +95,6 @@ Q_SIGNALS:
     void usageCached(quint64 request, const knotie::UsageSeries &series);
     void usageAnswerLoaded(quint64 request, const knotie::UsageAnswer &answer);
     void usageAnswerFailed(quint64 request, const knotie::GatewayResult &result);
-    void keyUsageLoaded(quint64 request, const QList<knotie::KeyUsage> &keys);
-    void keyUsageFailed(quint64 request, const knotie::GatewayResult &result);
     void usageErrorsLoaded(quint64 request, const QList<knotie::UsageErrorCount> &errors);
     void usageErrorsFailed(quint64 request, const knotie::GatewayResult &result);
     void syncStarted();

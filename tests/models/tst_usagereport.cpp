@@ -44,7 +44,9 @@ private Q_SLOTS:
         customer.forCustomer(QStringLiteral("cus_brightside")).expiresAt =
             QDateTime::currentSecsSinceEpoch() + 86400;
         m_customer = insertTestKey(db, customer);
+        m_busyReads = insertTestKey(db, TestKeySpec(KeyType::Partner));
         QVERIFY(!m_reads.id.isEmpty() && !m_mixed.id.isEmpty() && !m_customer.id.isEmpty());
+        QVERIFY(!m_busyReads.id.isEmpty());
 
         for (int i = 0; i < 4; ++i)
             QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as(m_reads)).status, 200);
@@ -64,10 +66,16 @@ private Q_SLOTS:
             QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/customers/cus_northwind"), as(m_customer)).status,
                      404);
 
+        // Enough reads for the only-GETs advice (hygiene::onlyReadsMinCalls), once the key is old enough.
+        for (int i = 0; i < hygiene::onlyReadsMinCalls; ++i)
+            QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as(m_busyReads)).status, 200);
+
         m_range = rangeEndingAt(QDateTime::currentSecsSinceEpoch(), 86400, 1000);
         // The gateway records calls within 2 seconds (API.md): wait until all 16 show.
         QVERIFY(QTest::qWaitFor(
             [&] { return requestsOf(m_reads) + requestsOf(m_mixed) + requestsOf(m_customer) == 16; }, 10000));
+        QVERIFY(
+            QTest::qWaitFor([&] { return requestsOf(m_busyReads) == hygiene::onlyReadsMinCalls; }, 10000));
 
         QVERIFY(m_cacheDir.isValid());
         m_worker.openCache(m_cacheDir.filePath(QStringLiteral("cache.sqlite")));
@@ -75,9 +83,9 @@ private Q_SLOTS:
         ListKeysJob list(m_connection, {});
         QVERIFY(runJob(list).ok());
         for (const ApiKey &k : list.page().keys)
-            if (k.id == m_reads.id || k.id == m_mixed.id || k.id == m_customer.id)
+            if (k.id == m_reads.id || k.id == m_mixed.id || k.id == m_customer.id || k.id == m_busyReads.id)
                 m_keys.append(k);
-        QCOMPARE(m_keys.size(), 3);
+        QCOMPARE(m_keys.size(), 4);
     }
 
     void load_keyCountsMatchTheCallsMade() {
@@ -141,30 +149,50 @@ private Q_SLOTS:
         report.setConnection(m_connection);
         QSignalSpy loaded(&report, &UsageReport::attentionLoaded);
         const UnixTime now = QDateTime::currentSecsSinceEpoch();
-        report.loadAttention(m_keys, now);
-        QVERIFY(QTest::qWaitFor([&] { return !report.isAttentionLoading(); }, 10000));
+        const auto check = [&](UnixTime at) {
+            report.loadAttention(m_keys, at);
+            return QTest::qWaitFor([&] { return !report.isAttentionLoading(); }, 10000);
+        };
+        const auto entry = [&](const TestKey &key) {
+            for (const KeyAttention &a : report.attention())
+                if (a.keyId == key.id)
+                    return a;
+            return KeyAttention{};
+        };
+        QVERIFY(check(now));
         QVERIFY(!loaded.isEmpty());
-        const QList<Attention> found = report.attention();
-        // Only reads: the whoami key; the grant attempt keeps the other Partner key off.
-        QVERIFY(found.contains(Attention{m_reads.id, AttentionReason::OnlyReads}));
-        QVERIFY(!found.contains(Attention{m_mixed.id, AttentionReason::OnlyReads}));
+        // One entry per key, with all its reasons.
+        QSet<QString> listed;
+        for (const KeyAttention &a : report.attention()) {
+            QVERIFY2(!listed.contains(a.keyId), qPrintable(a.keyId));
+            listed.insert(a.keyId);
+        }
+        // Keys minutes old: their reads say nothing yet, however many.
+        QVERIFY(!entry(m_reads).has(AttentionReason::OnlyReads));
+        QVERIFY(!entry(m_busyReads).has(AttentionReason::OnlyReads));
         // 6 errors of 9 in the last day, none the week before.
-        QVERIFY(found.contains(Attention{m_customer.id, AttentionReason::ErrorJump}));
-        QVERIFY(!found.contains(Attention{m_mixed.id, AttentionReason::ErrorJump})); // 1 error: too few
-        QVERIFY(found.contains(Attention{m_reads.id, AttentionReason::NoExpiry}));
-        QVERIFY(!found.contains(Attention{m_customer.id, AttentionReason::NoExpiry}));
-        for (const Attention &a : found)
-            QVERIFY(a.reason != AttentionReason::Old && a.reason != AttentionReason::Unused);
+        QVERIFY(entry(m_customer).has(AttentionReason::ErrorJump));
+        QVERIFY(!entry(m_mixed).has(AttentionReason::ErrorJump)); // 1 error: too few
+        QVERIFY(entry(m_reads).has(AttentionReason::NoExpiry));
+        QVERIFY(!entry(m_customer).has(AttentionReason::NoExpiry));
+        for (const KeyAttention &a : report.attention())
+            QVERIFY(!a.has(AttentionReason::Old) && !a.has(AttentionReason::Unused));
+
+        // A week on: the key that made enough calls, all reads, could be a Read-Only key; the
+        // one with 4 calls has not shown enough, the one that wrote never qualifies.
+        QVERIFY(check(now + hygiene::onlyReadsMinAgeSeconds + 3600));
+        QVERIFY(entry(m_busyReads).has(AttentionReason::OnlyReads));
+        QCOMPARE(entry(m_busyReads).reasons,
+                 (QList<AttentionReason>{AttentionReason::OnlyReads, AttentionReason::NoExpiry}));
+        QVERIFY(!entry(m_reads).has(AttentionReason::OnlyReads));
+        QVERIFY(!entry(m_mixed).has(AttentionReason::OnlyReads));
 
         // 91 days on, nothing was used since: old and unused, and the last day is quiet.
-        loaded.clear();
-        report.loadAttention(m_keys, now + 91 * 86400);
-        QVERIFY(QTest::qWaitFor([&] { return !report.isAttentionLoading(); }, 10000));
-        const QList<Attention> later = report.attention();
+        QVERIFY(check(now + 91 * 86400));
         for (const TestKey &k : {m_reads, m_mixed, m_customer}) {
-            QVERIFY(later.contains(Attention{k.id, AttentionReason::Old}));
-            QVERIFY(later.contains(Attention{k.id, AttentionReason::Unused}));
-            QVERIFY(!later.contains(Attention{k.id, AttentionReason::ErrorJump}));
+            QVERIFY(entry(k).has(AttentionReason::Old));
+            QVERIFY(entry(k).has(AttentionReason::Unused));
+            QVERIFY(!entry(k).has(AttentionReason::ErrorJump));
         }
     }
 
@@ -287,8 +315,10 @@ private Q_SLOTS:
         const UnixTime now = QDateTime::currentSecsSinceEpoch();
         report.loadAttention(m_keys, now);
         QVERIFY(QTest::qWaitFor([&] { return !report.isAttentionLoading(); }, 10000));
-        const QList<Attention> attention = report.attention();
-        QVERIFY(attention.contains(Attention{m_customer.id, AttentionReason::ErrorJump}));
+        const QList<KeyAttention> attention = report.attention();
+        QVERIFY(std::any_of(attention.cbegin(), attention.cend(), [&](const KeyAttention &a) {
+            return a.keyId == m_customer.id && a.has(AttentionReason::ErrorJump);
+        }));
         QCOMPARE(report.attentionKeptFrom(), 0);
 
         m_gateway.stop();
@@ -357,7 +387,7 @@ private:
     QTemporaryDir m_cacheDir;
     SyncWorker m_worker;
     UsageService m_usage{&m_worker};
-    TestKey m_reads, m_mixed, m_customer;
+    TestKey m_reads, m_mixed, m_customer, m_busyReads;
     QList<ApiKey> m_keys;
     UsageRange m_range;
 };

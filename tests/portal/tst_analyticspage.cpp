@@ -1,5 +1,6 @@
 #include "models/cache/cache.h"
 #include "models/items/keytablemodel.h"
+#include "models/keys/keystore.h"
 #include "models/session/session.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
@@ -9,7 +10,9 @@
 #include "tests/support/screenshots.h"
 #include "tests/support/testkeys.h"
 #include "ui/analytics/analyticspage.h"
+#include "ui/analytics/attentionlist.h"
 #include "ui/analytics/usagechartview.h"
+#include "ui/keys/createkeydialog.h"
 
 #include <QChartView>
 #include <QComboBox>
@@ -18,6 +21,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLegendMarker>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -164,24 +168,69 @@ private Q_SLOTS:
         QCOMPARE(chart->bucketAt(qint64(m_page->report()->buckets().at(2).start + 1) * 1000), 2);
     }
 
-    void attention_activatingAReasonShowsThatKey() {
+    void attention_oneRowPerKey_fullReasons_actionsBeside() {
         auto *attention = m_page->findChild<QTreeWidget *>(QStringLiteral("attention"));
         QVERIFY(attention);
-        // The test's key never expires: it is listed.
+        // The test's key never expires: it is listed, once, with the whole reason and its actions.
         QTreeWidgetItem *mine = nullptr;
+        int rows = 0;
         QVERIFY(QTest::qWaitFor(
             [&] {
-                for (int i = 0; i < attention->topLevelItemCount() && !mine; ++i)
-                    if (attention->topLevelItem(i)->text(0).contains(keyName()) &&
-                        attention->topLevelItem(i)->text(1) ==
-                            QStringLiteral("Never expires: set an expiry date"))
+                mine = nullptr;
+                rows = 0;
+                for (int i = 0; i < attention->topLevelItemCount(); ++i)
+                    if (attention->topLevelItem(i)->data(0, Qt::UserRole + 1).toString() == m_key.id) {
                         mine = attention->topLevelItem(i);
+                        ++rows;
+                    }
                 return mine != nullptr;
             },
             20000));
+        QCOMPARE(rows, 1);
+        const QString never = QStringLiteral("Never expires: rotate it to a key with an expiry date");
+        QVERIFY2(mine->text(1).split(QLatin1Char('\n')).contains(never), qPrintable(mine->text(1)));
+        QCOMPARE(mine->toolTip(1), mine->text(1));
+        QVERIFY(attention->wordWrap());
+        QCOMPARE(attention->textElideMode(), Qt::ElideNone);
+        QWidget *actions = attention->itemWidget(mine, 2);
+        QVERIFY(actions);
+        QVERIFY(actions->findChild<QPushButton *>(QStringLiteral("rotate")));
+        QVERIFY(actions->findChild<QPushButton *>(QStringLiteral("revoke")));
+        QVERIFY(!actions->findChild<QPushButton *>(QStringLiteral("createReadOnly")));
+
         m_page->setFilter(UsageFilter());
         Q_EMIT attention->itemActivated(mine, 0);
         QCOMPARE(m_page->report()->filter(), UsageFilter::forKey(m_key.id));
+        grabForDocs(m_page.get(), QStringLiteral("analytics-attention"));
+        m_page->resize(1100, 760);
+    }
+
+    void attention_actionsRunInApiKeys_readOnlyKeyPrefilled() {
+        MainWindow &window = m_portal->showWindow(Page::Analytics);
+        auto *list = window.findChild<AttentionList *>();
+        QVERIFY(list);
+        const ApiKey *key = m_portal->workspace.keyStore()->find(m_key.id);
+        QVERIFY(key);
+        list->clear();
+        list->addEntry({m_key.id, {AttentionReason::OnlyReads}}, keyLabel(*key));
+        QWidget *actions = list->table()->itemWidget(list->table()->topLevelItem(0), 2);
+        QVERIFY(actions);
+
+        actions->findChild<QPushButton *>(QStringLiteral("createReadOnly"))->click();
+        QCOMPARE(window.currentPage(), Page::ApiKeys);
+        auto *create = window.findChild<CreateKeyDialog *>();
+        QVERIFY(create);
+        QCOMPARE(create->request().type, KeyType::ReadOnly);
+        QCOMPARE(create->request().name, key->name + QStringLiteral(" (read-only)"));
+        create->reject();
+
+        window.showPage(Page::Analytics);
+        actions->findChild<QPushButton *>(QStringLiteral("rotate"))->click();
+        QCOMPARE(window.currentPage(), Page::ApiKeys);
+        auto *rotate = window.findChild<QDialog *>(QStringLiteral("rotateKeyDialog"));
+        QVERIFY(rotate);
+        rotate->reject();
+        window.hide();
     }
 
     void member_seesKeysByIdWithWhomToAsk_andNamesTheCacheHas() {

@@ -7,6 +7,7 @@
 #include "models/session/session.h"
 #include "models/sync/synccontroller.h"
 #include "models/workspace/workspace.h"
+#include "ui/analytics/attentionlist.h"
 #include "ui/analytics/errorcodestab.h"
 #include "ui/analytics/usagechartview.h"
 #include "ui/keys/keytypetext.h"
@@ -155,11 +156,7 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     leftLayout->addWidget(m_summary);
     auto *attentionBox = new QGroupBox(tr("Keys that deserve attention"), left);
     auto *attentionLayout = new QVBoxLayout(attentionBox);
-    m_attention = makeTable(tr("Keys that deserve attention"), {tr("Key"), tr("Why")}, attentionBox);
-    m_attention->setObjectName(QStringLiteral("attention"));
-    m_attention->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_attention->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_attention->setToolTip(tr("Double-click or press Enter to show the key's usage"));
+    m_attention = new AttentionList(context, attentionBox);
     attentionLayout->addWidget(m_attention);
     leftLayout->addWidget(attentionBox, 1);
 
@@ -221,9 +218,10 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     });
     connect(m_chart, &UsageChartView::bucketClicked, this, &AnalyticsPage::onBucketClicked);
     connect(m_workspace->connectionState(), &ConnectionState::changed, this, &AnalyticsPage::updateStatus);
-    // Each sync brings fresh buckets; the keys and customers name the rows.
-    connect(m_workspace->sync()->worker(), &SyncWorker::syncSucceeded, this, [this] {
-        refillFilter();
+    // Each sync brings the keys and customers that name the rows.
+    connect(m_workspace->sync()->worker(), &SyncWorker::syncSucceeded, this, &AnalyticsPage::refillFilter);
+    // Fresh buckets every minute while the window shows, and after each sync.
+    connect(m_workspace->usage(), &UsageService::refreshDue, this, [this] {
         reload();
         // The rules look at days, not minutes; a new key reloads them at once anyway.
         if (QDateTime::currentSecsSinceEpoch() - m_attentionCheckedAt > 15 * 60)
@@ -247,8 +245,9 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
         if (!id.isEmpty())
             showKey(id);
     };
-    for (QTreeWidget *table : {m_attention, m_topKeys, m_errorKeys})
+    for (QTreeWidget *table : {m_topKeys, m_errorKeys})
         connect(table, &QTreeWidget::itemActivated, this, activateKey);
+    connect(m_attention, &AttentionList::keyActivated, this, &AnalyticsPage::showKey);
     if (context.navigator)
         connect(context.navigator, &Navigator::keyUsageRequested, this, &AnalyticsPage::showKey);
     connect(m_customers, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
@@ -417,25 +416,18 @@ void AnalyticsPage::reload() {
 void AnalyticsPage::reloadAttention() {
     const QList<ApiKey> all = keys();
     if (!Access::maySee(m_workspace->session()->account(), Page::ApiKeys)) {
-        showAttentionNote(tr("Checking keys needs access to API keys."),
-                          Access::deniedMessage(m_workspace->session()->account(), Page::ApiKeys));
+        m_attention->showNote(tr("Checking keys needs access to API keys."),
+                              Access::deniedMessage(m_workspace->session()->account(), Page::ApiKeys));
         return;
     }
     if (all.isEmpty()) {
-        showAttentionNote(tr("Waiting for the key list…"));
+        m_attention->showNote(tr("Waiting for the key list…"));
         return;
     }
-    if (m_attention->topLevelItemCount() == 0 || m_attention->isFirstColumnSpanned(0, {}))
-        showAttentionNote(tr("Checking keys…"));
+    if (m_attention->entryCount() == 0)
+        m_attention->showNote(tr("Checking keys…"));
     m_attentionCheckedAt = QDateTime::currentSecsSinceEpoch();
     m_report->loadAttention(all, m_attentionCheckedAt);
-}
-
-void AnalyticsPage::showAttentionNote(const QString &note, const QString &more) {
-    m_attention->clear();
-    auto *item = new QTreeWidgetItem(m_attention, {note, QString()});
-    item->setToolTip(0, more.isEmpty() ? note : note + QLatin1Char(' ') + more);
-    m_attention->setFirstColumnSpanned(0, QModelIndex(), true);
 }
 
 void AnalyticsPage::onSeriesLoaded() {
@@ -508,10 +500,16 @@ void AnalyticsPage::onDetailsLoaded() {
 
 void AnalyticsPage::onAttentionLoaded() {
     m_attention->clear();
-    for (const Attention &a : m_report->attention())
-        addKeyRow(m_attention, a.keyId, {AttentionText::reason(a.reason)}, 2);
-    if (m_attention->topLevelItemCount() == 0)
-        showAttentionNote(tr("No key needs attention."));
+    for (const KeyAttention &a : m_report->attention()) {
+        const bool hidden = nameHidden(a.keyId);
+        m_attention->addEntry(a, keyLabel(a.keyId), hidden ? keyNamesNote() : QString());
+        if (hidden) {
+            m_keyNamesNote->setText(keyNamesNote());
+            m_keyNamesNote->show();
+        }
+    }
+    if (m_attention->entryCount() == 0)
+        m_attention->showNote(tr("No key needs attention."));
 }
 
 void AnalyticsPage::onBucketClicked(UnixTime start, qint64 seconds) {

@@ -15,6 +15,7 @@ class QTreeWidgetItem;
 
 namespace knotie {
 
+class AttentionList;
 class ErrorCodesTab;
 class UsageChartView;
 
@@ -47,8 +48,6 @@ public:
 private:
     void reload();
     void reloadAttention();
-    // `more`: the rest, for the tooltip (the row shows one line).
-    void showAttentionNote(const QString &note, const QString &more = {});
     void refillFilter();
     void onSeriesLoaded();
     void onDetailsLoaded();
@@ -86,7 +85,7 @@ private:
     QTreeWidget *m_errorKeys;
     ErrorCodesTab *m_errorCodes;
     QTreeWidget *m_customers;
-    QTreeWidget *m_attention;
+    AttentionList *m_attention;
     QString m_detailsError;
     QHash<QString, QString> m_keyLabels; // key id → "name (kn_pk_…Ab3d)"
     UnixTime m_attentionCheckedAt = 0;

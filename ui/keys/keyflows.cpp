@@ -35,18 +35,24 @@ KeyFlows::KeyFlows(const PageContext &context, QWidget *parent)
     , m_context(context)
     , m_parent(parent) {}
 
-void KeyFlows::createKey(std::optional<KeyType> type) {
+void KeyFlows::createKey(std::optional<KeyType> type, const QString &name, const QString &customerId) {
     if (const QString refusal = m_context.workspace->keys()->refusal(); !refusal.isEmpty())
         return Q_EMIT message(refusal, true);
     if (m_createDialog) {
         if (type)
             m_createDialog->setType(*type);
+        if (!name.isEmpty())
+            m_createDialog->setName(name);
+        if (!customerId.isEmpty())
+            m_createDialog->setCustomer(customerId);
         return m_createDialog->raise();
     }
     auto *flow = new CreateKeyFlow(m_context, m_parent);
     connect(flow, &CreateKeyFlow::created, this,
             [this](const ApiKey &key) { Q_EMIT selectRequested({key.id}); });
-    m_createDialog = flow->start(type);
+    m_createDialog = flow->start(type, customerId);
+    if (!name.isEmpty())
+        m_createDialog->setName(name);
 }
 
 void KeyFlows::rotate(QList<ApiKey> keys) {

@@ -25,8 +25,10 @@ class KeyFlows : public QObject {
 public:
     KeyFlows(const PageContext &context, QWidget *parent);
 
-    // `type`: chosen beforehand (the palette's "create read-only key").
-    void createKey(std::optional<knotie::KeyType> type = {});
+    // `type`: chosen beforehand (the palette's "create read-only key"); `name` and
+    // `customerId` filled in beforehand (the Read-Only key the attention list suggests).
+    void createKey(std::optional<knotie::KeyType> type = {}, const QString &name = {},
+                   const QString &customerId = {});
     void rotate(QList<knotie::ApiKey> keys);
     void revoke(QList<knotie::ApiKey> keys);
     void edit(const knotie::ApiKey &key);

@@ -124,8 +124,8 @@ OverviewPage::OverviewPage(const PageContext &context, QWidget *parent)
     connect(audit, &QAbstractItemModel::modelReset, this, &OverviewPage::updateActivity);
     connect(audit, &QAbstractItemModel::rowsInserted, this, &OverviewPage::updateActivity);
 
-    SyncWorker *worker = workspace->sync()->worker();
-    connect(worker, &SyncWorker::syncSucceeded, this, &OverviewPage::fetchTraffic);
+    // Every minute while the window shows, and after each sync (UsageService::refreshDue).
+    connect(workspace->usage(), &UsageService::refreshDue, this, &OverviewPage::fetchTraffic);
 
     // "3 minutes ago" and "expiring in 7 days" move with the clock.
     auto *minute = new QTimer(this);
@@ -367,7 +367,13 @@ void OverviewPage::fetchTraffic() {
     query.from = to - 48 * hour;
     query.to = to;
     query.bucket = BucketSize::Hour;
-    connect(d->context.workspace->usage()->loadSeries(query, trafficScope), &UsageOperation::finished, this,
+    // What the cache holds shows at once (offline, that is all there is), then the gateway's.
+    UsageOperation *load = d->context.workspace->usage()->loadSeries(query, trafficScope);
+    connect(load, &UsageOperation::cached, this, [this](const UsageResult &result) {
+        if (!result.series.buckets.isEmpty())
+            showTraffic(result.series, true);
+    });
+    connect(load, &UsageOperation::finished, this,
             [this](const UsageResult &result) { showTraffic(result.series, result.fromCache); });
 }
 

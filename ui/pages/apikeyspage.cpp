@@ -130,7 +130,7 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
         updateState();
         updateActions();
     });
-    connect(d->workspace->sync()->worker(), &SyncWorker::syncSucceeded, this, &ApiKeysPage::fetchUsage);
+    connect(d->workspace->usage(), &UsageService::refreshDue, this, &ApiKeysPage::fetchUsage);
     d->minuteTimer.setInterval(60 * 1000);
     connect(&d->minuteTimer, &QTimer::timeout, this,
             [this] { d->model->setNow(QDateTime::currentSecsSinceEpoch()); });
@@ -151,7 +151,9 @@ ApiKeysPage::ApiKeysPage(const PageContext &context, QWidget *parent)
         });
         connect(navigator, &Navigator::keyCommandRequested, this, &ApiKeysPage::runCommandOn);
         connect(navigator, &Navigator::keyCreationRequested, d->flows,
-                [this](KeyType type) { d->flows->createKey(type); });
+                [this](KeyType type, const QString &name, const QString &customerId) {
+                    d->flows->createKey(type, name, customerId);
+                });
     }
     updateState();
     updateActions();
@@ -368,7 +370,9 @@ void ApiKeysPage::selectKeys(const QStringList &keyIds) {
 }
 
 void ApiKeysPage::fetchUsage() {
-    if (!d->workspace->keys()->refusal().isEmpty())
+    // As before, only for people who manage keys; offline too, for the saved answer.
+    const Session *session = d->workspace->session();
+    if (!session->isSignedIn() || !Access::mayDo(session->account(), Action::ManageKeys))
         return;
     // The last seven whole UTC days, today included: the gateway wants day boundaries.
     const UnixTime now = QDateTime::currentSecsSinceEpoch();
@@ -376,12 +380,15 @@ void ApiKeysPage::fetchUsage() {
     query.bucket = BucketSize::Day;
     query.to = now - now % 86400 + 86400;
     query.from = query.to - 7 * 86400;
-    // The sparklines stay as they were when the gateway does not answer.
-    connect(d->workspace->usage()->loadKeyUsage(query), &UsageOperation::finished, d->model,
-            [model = d->model](const UsageResult &result) {
-                if (!result.failure)
-                    model->setUsage(result.keyUsage);
-            });
+    // The last answer kept shows at once (offline too); the sparklines stay as they were
+    // when the gateway does not answer.
+    const auto show = [model = d->model](const UsageResult &result) {
+        if (!result.failure)
+            model->setUsage(result.answer.keys);
+    };
+    UsageOperation *load = d->workspace->usage()->loadKeyUsage(query, QStringLiteral("keytable:last-7-days"));
+    connect(load, &UsageOperation::cached, d->model, show);
+    connect(load, &UsageOperation::finished, d->model, show);
 }
 
 void ApiKeysPage::showMessage(const QString &text, bool error) {

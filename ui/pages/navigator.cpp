@@ -28,9 +28,9 @@ void Navigator::runKeyCommand(const QString &command, const QString &keyId) {
     Q_EMIT keyCommandRequested(command, keyId);
 }
 
-void Navigator::createKey(KeyType type) {
+void Navigator::createKey(KeyType type, const QString &name, const QString &customerId) {
     Q_EMIT pageRequested(Page::ApiKeys);
-    Q_EMIT keyCreationRequested(type);
+    Q_EMIT keyCreationRequested(type, name, customerId);
 }
 
 } // namespace knotie

@@ -17,7 +17,8 @@ namespace knotie {
 //   showKeyUsage: "Show usage" of a key opens Analytics for that key.
 //   runKeyCommand: the palette's "rotate N8N…" and "revoke …": API Keys runs its own command
 //                (a KeyCommand, named by its object name) on that key, as its menu would.
-//   createKey:   the palette's "create read-only key": API Keys opens Create with the type chosen.
+//   createKey:   the palette's "create read-only key": API Keys opens Create with the type chosen
+//                (and, from the attention list's "Create Read-Only Key", a name and customer).
 //   showKeyDetails: the palette's "Key details" entries select one key and open its details.
 // For these and showKey, showKeyUsage the page is requested first (so it exists), then the rest.
 class Navigator : public QObject {
@@ -31,7 +32,7 @@ public:
     void showKeyUsage(const QString &keyId);
     void showKeyDetails(const QString &keyId);
     void runKeyCommand(const QString &command, const QString &keyId);
-    void createKey(knotie::KeyType type);
+    void createKey(knotie::KeyType type, const QString &name = {}, const QString &customerId = {});
     // The slice of the key table asked for last.
     const KeyFilter &keyFilter() const { return m_keyFilter; }
 
@@ -42,7 +43,7 @@ Q_SIGNALS:
     void keyUsageRequested(const QString &keyId);
     void keyDetailsRequested(const QString &keyId);
     void keyCommandRequested(const QString &command, const QString &keyId);
-    void keyCreationRequested(knotie::KeyType type);
+    void keyCreationRequested(knotie::KeyType type, const QString &name, const QString &customerId);
 
 private:
     KeyFilter m_keyFilter;

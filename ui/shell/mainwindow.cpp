@@ -1,5 +1,6 @@
 #include "ui/shell/mainwindow.h"
 
+#include "models/analytics/usageservice.h"
 #include "models/session/session.h"
 #include "models/sync/connectionstate.h"
 #include "models/sync/synccontroller.h"
@@ -329,6 +330,26 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     settings.setValue(settingskeys::mainWindowGeometry, saveGeometry());
     settings.setValue(settingskeys::mainWindowPage, pageSlug(d->current));
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange)
+        updateUsageVisibility();
+}
+
+void MainWindow::showEvent(QShowEvent *event) {
+    QMainWindow::showEvent(event);
+    updateUsageVisibility();
+}
+
+void MainWindow::hideEvent(QHideEvent *event) {
+    QMainWindow::hideEvent(event);
+    updateUsageVisibility();
+}
+
+void MainWindow::updateUsageVisibility() {
+    d->context.workspace->usage()->setVisible(isVisible() && !isMinimized());
 }
 
 } // namespace knotie

@@ -38,12 +38,17 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // Usage refreshes while the window can be seen, not while it is minimised or hidden.
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void buildMenus();
     void rebuildNavigation();
     void onAccountChanged(const Account &account);
     void focusPage(QWidget *page);
+    void updateUsageVisibility();
     QTreeWidgetItem *lockedSettingsItem(Page page) const;
 
     struct Private;
