@@ -74,13 +74,13 @@ void KeyWatch::fetchTraffic() {
     query.from = (t - alertrules::windowSeconds) / 86400 * 86400;
     query.to = t / 86400 * 86400 + 86400;
     const quint64 round = ++m_round;
-    connect(m_usage->loadKeyUsage(query), &UsageOperation::finished, this,
+    connect(m_usage->loadKeyUsage(query, QStringLiteral("alerts:today")), &UsageOperation::finished, this,
             [this, round, t](const UsageResult &r) {
                 if (round != m_round)
                     return;
                 if (r.failure)
                     return Q_EMIT trafficChecked();
-                readLatestRequests(round, t, r.keyUsage);
+                readLatestRequests(round, t, r.answer.keys);
             });
 }
 

@@ -28,7 +28,7 @@ struct UsageAnswer {
     UnixTime to = 0;
     UnixTime fetchedAt = 0;
     QList<EndpointUsage> endpoints;
-    QList<KeyUsage> keys; // totals only: per-bucket counts are not kept
+    QList<KeyUsage> keys; // totals and each key's series (the key table's sparklines)
     bool fromCache = false;
 };
 
