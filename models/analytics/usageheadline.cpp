@@ -40,7 +40,8 @@ QString UsageHeadline::requestsChange(const UsageRange &range, const UsageCompar
     if (c.beforeOnlyFrom)
         return tr("no comparison: %1 have usage only from %2")
             .arg(previousRange(range),
-                 QLocale().toString(QDateTime::fromSecsSinceEpoch(c.recordedFrom).date(), QLocale::ShortFormat));
+                 QLocale().toString(QDateTime::fromSecsSinceEpoch(c.recordedFrom).date(),
+                                    QLocale::ShortFormat));
     if (!c.comparable)
         return tr("no data for %1").arg(previousRange(range));
     const double delta = double(c.now.requests - c.before.requests) / double(c.before.requests);

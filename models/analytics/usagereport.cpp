@@ -184,7 +184,8 @@ void UsageReport::load(const UsageFilter &filter, const UsageRange &range, const
     for (const UsageFilter &f : endpointFilters) {
         UsageQuery details = all;
         f.applyTo(details);
-        m_endpointsSlots.append(QStringLiteral("endpoints:") + f.scope() + QLatin1Char(':') + rangeSlot(range));
+        m_endpointsSlots.append(QStringLiteral("endpoints:") + f.scope() + QLatin1Char(':') +
+                                rangeSlot(range));
         ask(m_details, UsageDetail::Endpoints, m_endpointsSlots.last(), details);
     }
     m_keysSlot = QStringLiteral("keys:") + rangeSlot(range);

@@ -41,7 +41,7 @@ qint64 UsageRange::bucketCount() const {
 
 BucketSize UsageRange::fetchBucket() const {
     return bucket == BucketSize::Day && from % 86400 == 0 && to % 86400 == 0 ? BucketSize::Day
-                                                                               : BucketSize::Hour;
+                                                                             : BucketSize::Hour;
 }
 
 UsageRange lastDays(UnixTime now, int days) {
@@ -177,9 +177,8 @@ QList<EndpointUsage> addEndpoints(const QList<QList<EndpointUsage>> &parts) {
             sum[*it].requests += e.requests;
             sum[*it].errors += e.errors;
         }
-    std::stable_sort(sum.begin(), sum.end(), [](const EndpointUsage &a, const EndpointUsage &b) {
-        return a.requests > b.requests;
-    });
+    std::stable_sort(sum.begin(), sum.end(),
+                     [](const EndpointUsage &a, const EndpointUsage &b) { return a.requests > b.requests; });
     return sum;
 }
 

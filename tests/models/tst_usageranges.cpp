@@ -93,7 +93,8 @@ private Q_SLOTS:
         // Nothing at all before.
         UsageComparison c = compareWithPrevious(quarter, current, {}, 0);
         QVERIFY(!c.comparable);
-        QCOMPARE(UsageHeadline::requestsChange(quarter, c), QStringLiteral("no data for the previous 90 days"));
+        QCOMPARE(UsageHeadline::requestsChange(quarter, c),
+                 QStringLiteral("no data for the previous 90 days"));
         QVERIFY(!UsageHeadline::totals(quarter, c).contains(QStringLiteral("▲")));
         // A few hours before, from keys created just before the range: no comparison either.
         const QList<UsageBucket> tail =

@@ -99,9 +99,8 @@ private Q_SLOTS:
         QCOMPARE(m_page->report()->buckets().size(), 500);
         QCOMPARE(m_page->report()->previousBuckets().size(), 500);
         QVERIFY(totalsOf(m_page->report()->buckets()).requests > 0);
-        QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("usageTotals"))
-                    ->text()
-                    .contains(QStringLiteral("the previous 500 days")));
+        const QString totals = m_page->findChild<QLabel *>(QStringLiteral("usageTotals"))->text();
+        QVERIFY2(totals.contains(QStringLiteral("the previous 500 days")), qPrintable(totals));
     }
 
     // "Last 7 days" of one customer: the same figure however the page was opened, however
@@ -143,7 +142,7 @@ private Q_SLOTS:
         CustomersPage customers(m_portal->context());
         customers.resize(900, 600);
         customers.show();
-        auto *table = customers.findChild<QTableView *>();
+        auto *table = customers.findChild<QTableView *>(QStringLiteral("customerTable"));
         QVERIFY(table);
         const auto requestsShown = [&] {
             for (int row = 0; row < table->model()->rowCount(); ++row)
@@ -332,15 +331,18 @@ private:
 
     // The gateway's own count of one customer's requests in `range`, hour by hour.
     qint64 customerRequests(const QString &customerId, const UsageRange &range) const {
-        const auto time = [](UnixTime t) { return QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate); };
+        const auto time = [](UnixTime t) {
+            return QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate);
+        };
         const QByteArray token = m_gateway.signIn(QStringLiteral("owner@demo.test"));
-        const QJsonArray series = m_gateway
-                                      .get(QStringLiteral("/v1/usage?from=%1&to=%2&bucket=hour&customer_id=%3")
-                                               .arg(time(range.from), time(range.to), customerId),
-                                           GatewayProcess::bearer(token))
-                                      .json()
-                                      .value(QStringLiteral("series"))
-                                      .toArray();
+        const QJsonArray series =
+            m_gateway
+                .get(QStringLiteral("/v1/usage?from=%1&to=%2&bucket=hour&customer_id=%3")
+                         .arg(time(range.from), time(range.to), customerId),
+                     GatewayProcess::bearer(token))
+                .json()
+                .value(QStringLiteral("series"))
+                .toArray();
         qint64 sum = 0;
         for (const QJsonValue &b : series)
             sum += b.toObject().value(QStringLiteral("requests")).toInteger();

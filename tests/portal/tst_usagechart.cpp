@@ -27,7 +27,9 @@ QList<UsageBucket> days(int n) {
 class TestUsageChart : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { qInfo() << "TZ" << qgetenv("TZ") << QDateTime::currentDateTime().timeZoneAbbreviation(); }
+    void initTestCase() {
+        qInfo() << "TZ" << qgetenv("TZ") << QDateTime::currentDateTime().timeZoneAbbreviation();
+    }
 
     // Day buckets are UTC days: their labels carry the UTC date west and east of Greenwich.
     void dayLabels_areTheUtcDates() {
@@ -41,7 +43,8 @@ private Q_SLOTS:
                  QDate(2026, 12, 1).toString(axis->format())); // "1 Dec", not "30 Nov"
         const auto *ok = qobject_cast<QAreaSeries *>(view->chart()->series().at(0));
         QCOMPARE(ok->upperSeries()->at(0).x(), qreal(axis->min().toMSecsSinceEpoch()));
-        QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(ok->upperSeries()->at(2).x())).date(), QDate(2026, 12, 3));
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(ok->upperSeries()->at(2).x())).date(),
+                 QDate(2026, 12, 3));
         // The pointer over a day finds that day, and names it by its UTC date.
         QCOMPARE(chart.bucketAt(qint64(chartTime(december1 + 2 * 86400 + 3600, 86400))), 2);
         QVERIFY(chart.describeBucket(2).startsWith(bucketTimeText(december1 + 2 * 86400, 86400)));

@@ -21,7 +21,6 @@
 
 namespace knotie {
 
-
 // The Qt Charts scene. Points go in with replace() and whole lists: appending one by one
 // to a series already in a chart is quadratic.
 class ChartCanvas : public QChartView {

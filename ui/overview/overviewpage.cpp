@@ -367,8 +367,9 @@ void OverviewPage::fetchTraffic() {
     query.from = range.previous().from;
     query.to = range.to;
     query.bucket = range.fetchBucket();
-    connect(d->context.workspace->usage()->loadSeries(query, trafficScope), &UsageOperation::finished, this,
-            [this, range](const UsageResult &result) { showTraffic(range, result.series, result.fromCache); });
+    connect(
+        d->context.workspace->usage()->loadSeries(query, trafficScope), &UsageOperation::finished, this,
+        [this, range](const UsageResult &result) { showTraffic(range, result.series, result.fromCache); });
 }
 
 void OverviewPage::showTraffic(const UsageRange &range, const UsageSeries &series, bool fromCache) {

@@ -43,8 +43,9 @@ void setTimeAxis(QDateTimeAxis *axis, UnixTime from, UnixTime to, qint64 bucketS
         }
     const qint64 ticks = (units + step - 1) / step;
     axis->setFormat(hours ? QStringLiteral("HH:mm") : chartDayFormat());
-    axis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(chartTime(from, bucketSeconds))),
-                   QDateTime::fromMSecsSinceEpoch(qint64(chartTime(from + ticks * step * unit, bucketSeconds))));
+    axis->setRange(
+        QDateTime::fromMSecsSinceEpoch(qint64(chartTime(from, bucketSeconds))),
+        QDateTime::fromMSecsSinceEpoch(qint64(chartTime(from + ticks * step * unit, bucketSeconds))));
     axis->setTickCount(int(ticks + 1));
     axis->setLabelsVisible(true);
 }
