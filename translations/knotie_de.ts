@@ -660,6 +660,53 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     </message>
 </context>
 <context>
+    <name>UsageHeadline</name>
+    <message>
+        <source>the previous 24 hours</source>
+        <translation>den vorigen 24 Stunden</translation>
+    </message>
+    <message>
+        <source>the previous %1 days</source>
+        <translation>den vorigen %1 Tagen</translation>
+    </message>
+    <message>
+        <source>the previous %1 hours</source>
+        <translation>den vorigen %1 Stunden</translation>
+    </message>
+    <message>
+        <source>no comparison: %1 have usage only from %2</source>
+        <translation>kein Vergleich: Nutzung in %1 erst ab %2</translation>
+    </message>
+    <message>
+        <source>no data for %1</source>
+        <translation>keine Daten in %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 vs %3: %4</source>
+        <translation>%1 %2 gegenüber %3: %4</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3 points vs %4)</source>
+        <translation>%1 (%2 %3 Prozentpunkte gegenüber %4)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Requests:&lt;/b&gt; %1 (%2)&lt;br&gt;&lt;b&gt;Errors:&lt;/b&gt; %3 client, %4 server&lt;br&gt;&lt;b&gt;Error rate:&lt;/b&gt; %5</source>
+        <translation>&lt;b&gt;Anfragen:&lt;/b&gt; %1 (%2)&lt;br&gt;&lt;b&gt;Fehler:&lt;/b&gt; %3 Client, %4 Server&lt;br&gt;&lt;b&gt;Fehlerquote:&lt;/b&gt; %5</translation>
+    </message>
+    <message>
+        <source>Including the keys it replaced (%1) and the keys that replaced it (%2).</source>
+        <translation>Einschließlich der Schlüssel, die er ersetzt hat (%1), und der Schlüssel, die ihn ersetzt haben (%2).</translation>
+    </message>
+    <message>
+        <source>Including the keys it replaced: %1.</source>
+        <translation>Einschließlich der Schlüssel, die er ersetzt hat: %1.</translation>
+    </message>
+    <message>
+        <source>Including the keys that replaced it: %1.</source>
+        <translation>Einschließlich der Schlüssel, die ihn ersetzt haben: %1.</translation>
+    </message>
+</context>
+<context>
     <name>knotie::AccountHeader</name>
     <message>
         <source>Owner</source>
@@ -851,30 +898,6 @@ Fügen Sie einen IF-Knoten „{{ $json.headers.sunset }} is not empty“ hinzu, 
     <message>
         <source>No requests in this range</source>
         <translation>Keine Anfragen in diesem Zeitraum</translation>
-    </message>
-    <message>
-        <source>no change</source>
-        <translation>unverändert</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>neu</translation>
-    </message>
-    <message>
-        <source>▲ %1</source>
-        <translation>▲ %1</translation>
-    </message>
-    <message>
-        <source>▼ %1</source>
-        <translation>▼ %1</translation>
-    </message>
-    <message>
-        <source>%1%2 points</source>
-        <translation>%1%2 Prozentpunkte</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Requests:&lt;/b&gt; %1 (%2 vs the range before: %3)&lt;br&gt;&lt;b&gt;Errors:&lt;/b&gt; %4 client, %5 server&lt;br&gt;&lt;b&gt;Error rate:&lt;/b&gt; %6 (%7 vs %8)</source>
-        <translation>&lt;b&gt;Anfragen:&lt;/b&gt; %1 (%2 gegenüber dem vorigen Zeitraum: %3)&lt;br&gt;&lt;b&gt;Fehler:&lt;/b&gt; %4 Client, %5 Server&lt;br&gt;&lt;b&gt;Fehlerquote:&lt;/b&gt; %6 (%7 gegenüber %8)</translation>
     </message>
     <message>
         <source>%1: no requests in this range.</source>
@@ -3936,6 +3959,18 @@ Um API-Schlüssel zu verwalten oder Agent Analytics zu sehen, bitten Sie %3, Inh
     <message>
         <source>%1: %2 requests, %3 OK, %4 client errors, %5 server errors, p95 latency %6</source>
         <translation>%1: %2 Anfragen, %3 OK, %4 Client-Fehler, %5 Server-Fehler, p95-Latenz %6</translation>
+    </message>
+    <message>
+        <source>Partial (so far)</source>
+        <translation>Unvollständig (bisher)</translation>
+    </message>
+    <message>
+        <source>(partial: so far)</source>
+        <translation>(unvollständig: bisher)</translation>
+    </message>
+    <message>
+        <source>(partial: the range starts within it)</source>
+        <translation>(unvollständig: der Zeitraum beginnt darin)</translation>
     </message>
 </context>
 <context>

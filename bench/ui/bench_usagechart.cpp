@@ -24,7 +24,7 @@ int main(int argc, char **argv) {
     if (cache.open().status != Cache::OpenStatus::Ok)
         return 1;
 
-    const UsageRange range = rangeEndingAt(1764000000, 90 * 86400, 2200);
+    const UsageRange range = UsageRange{1764000000 - 90 * 86400, 1764000000, BucketSize::Hour};
     if (range.bucketCount() != 2160 || range.bucket != BucketSize::Hour)
         return 1;
     // The range and the one before it, as the page fetches them: one call, one stretch.

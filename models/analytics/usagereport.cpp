@@ -135,7 +135,7 @@ void UsageReport::load(const UsageFilter &filter, const UsageRange &range, const
     // The range before comes in the same fetch: one cached stretch, however long (the
     // worker cuts it into calls the gateway accepts).
     m_fetchFrom = range.previous().from;
-    UsageQuery query{m_fetchFrom, range.to, range.bucket, {}, std::nullopt, {}};
+    UsageQuery query{m_fetchFrom, range.to, range.fetchBucket(), {}, std::nullopt, {}};
     QList<QPair<QString, UsageQuery>> fetches;
     if (m_chain.isEmpty()) {
         filter.applyTo(query);
@@ -172,12 +172,56 @@ void UsageReport::load(const UsageFilter &filter, const UsageRange &range, const
     m_endpoints.clear();
     m_keyUsage.clear();
     m_customers.clear();
-    UsageQuery details{range.from, range.to, range.bucket, {}, std::nullopt, {}};
-    filter.applyTo(details);
-    m_endpointsSlot = QStringLiteral("endpoints:") + filter.scope() + QLatin1Char(':') + rangeSlot(range);
+    const UsageQuery all{range.from, range.to, range.fetchBucket(), {}, std::nullopt, {}};
+    // A key's endpoints are its rotation's, as its chart and totals are.
+    m_endpointsSlots.clear();
+    const QList<UsageFilter> endpointFilters = [&] {
+        QList<UsageFilter> out;
+        for (const QString &id : std::as_const(m_chain))
+            out.append(UsageFilter::forKey(id));
+        return out.isEmpty() ? QList<UsageFilter>{filter} : out;
+    }();
+    for (const UsageFilter &f : endpointFilters) {
+        UsageQuery details = all;
+        f.applyTo(details);
+        m_endpointsSlots.append(QStringLiteral("endpoints:") + f.scope() + QLatin1Char(':') +
+                                rangeSlot(range));
+        ask(m_details, UsageDetail::Endpoints, m_endpointsSlots.last(), details);
+    }
     m_keysSlot = QStringLiteral("keys:") + rangeSlot(range);
-    ask(m_details, UsageDetail::Endpoints, m_endpointsSlot, details);
-    ask(m_details, UsageDetail::Keys, m_keysSlot, {range.from, range.to, range.bucket, {}, std::nullopt, {}});
+    ask(m_details, UsageDetail::Keys, m_keysSlot, all);
+}
+
+QStringList UsageReport::replacedKeys() const {
+    const qsizetype self = m_chain.indexOf(m_filter.keyId);
+    return self > 0 ? m_chain.first(self) : QStringList();
+}
+
+QStringList UsageReport::successorKeys() const {
+    const qsizetype self = m_chain.indexOf(m_filter.keyId);
+    return self >= 0 ? m_chain.mid(self + 1) : QStringList();
+}
+
+UnixTime UsageReport::recordedFrom() const {
+    UnixTime first = 0;
+    for (const ApiKey &k : m_keys) {
+        const bool reported = [&] {
+            switch (m_filter.kind) {
+            case UsageFilter::Kind::Account:
+                return true;
+            case UsageFilter::Kind::Key:
+                return m_chain.contains(k.id);
+            case UsageFilter::Kind::Type:
+                return k.type == m_filter.type;
+            case UsageFilter::Kind::Customer:
+                return k.customerId == m_filter.customerId;
+            }
+            return false;
+        }();
+        if (reported && (first == 0 || k.createdAt < first))
+            first = k.createdAt;
+    }
+    return first;
 }
 
 void UsageReport::onUsageCached(const QString &scope, const UsageSeries &series) {
@@ -211,12 +255,12 @@ void UsageReport::finishSeries() {
             const UsageSeries s = m_received.value(UsageFilter::forKey(id).scope());
             parts.append(s);
             if (m_chain.size() > 1)
-                m_parts.append({id, bucketsIn(s, m_range.from, m_range.to)});
+                m_parts.append({id, shownBuckets(m_range, s.buckets)});
         }
     }
     const UsageSeries sum = addSeries(parts);
-    m_current = bucketsIn(sum, m_range.from, m_range.to);
-    m_previous = bucketsIn(sum, m_range.previous().from, m_range.from);
+    m_current = shownBuckets(m_range, sum.buckets);
+    m_previous = shownBuckets(m_range.previous(), sum.buckets);
     Q_EMIT seriesLoaded();
 }
 
@@ -247,7 +291,10 @@ void UsageReport::finishDetails() {
     // Both tables change together: one answer alone would show the other table empty.
     if (!m_details.answered())
         return;
-    m_endpoints = m_details.answers.value(m_endpointsSlot).endpoints;
+    QList<QList<EndpointUsage>> endpoints;
+    for (const QString &slot : std::as_const(m_endpointsSlots))
+        endpoints.append(m_details.answers.value(slot).endpoints);
+    m_endpoints = addEndpoints(endpoints);
     m_keyUsage = m_details.answers.value(m_keysSlot).keys;
     m_customers = customerRollup(m_keys, m_keyUsage);
     Q_EMIT detailsLoaded();

@@ -71,6 +71,13 @@ public:
     const QList<UsageBucket> &previousBuckets() const { return m_previous; }
     // Per key of a rotation (oldest first), its requests in the range: side by side.
     const QList<QPair<QString, QList<UsageBucket>>> &rotationParts() const { return m_parts; }
+    // The keys whose figures a key's report adds to its own (every figure: chart, totals
+    // and endpoints): the keys it replaced, oldest first, and the ones that replaced it.
+    QStringList replacedKeys() const;
+    QStringList successorKeys() const;
+    // The earliest creation among the reported keys: no usage before it, so a range before it
+    // has nothing to compare with; 0 when the keys are unknown (the person cannot list them).
+    UnixTime recordedFrom() const;
 
     const QList<EndpointUsage> &endpoints() const { return m_endpoints; }
     const QList<KeyUsage> &keyUsage() const { return m_keyUsage; }
@@ -126,7 +133,7 @@ private:
     QList<UsageBucket> m_previous;
     QList<QPair<QString, QList<UsageBucket>>> m_parts;
     Round m_details;
-    QString m_endpointsSlot;
+    QStringList m_endpointsSlots;
     QString m_keysSlot;
     QList<EndpointUsage> m_endpoints;
     QList<KeyUsage> m_keyUsage;

@@ -22,9 +22,6 @@ qint64 bucketSeconds(BucketSize size) {
 }
 
 namespace {
-BucketSize bucketFitting(qint64 seconds, int maxPoints) {
-    return seconds / 3600 <= maxPoints ? BucketSize::Hour : BucketSize::Day;
-}
 UnixTime floorTo(UnixTime t, qint64 step) {
     return t - ((t % step) + step) % step;
 }
@@ -32,20 +29,72 @@ UnixTime ceilTo(UnixTime t, qint64 step) {
     const UnixTime f = floorTo(t, step);
     return f == t ? t : f + step;
 }
+BucketSize bucketFor(qint64 seconds) {
+    return seconds <= maxHourlyDays * 86400 ? BucketSize::Hour : BucketSize::Day;
+}
 } // namespace
 
-UsageRange rangeEndingAt(UnixTime now, qint64 seconds, int maxPoints) {
-    const BucketSize bucket = bucketFitting(seconds, maxPoints);
+qint64 UsageRange::bucketCount() const {
     const qint64 step = bucketSeconds(bucket);
-    const UnixTime to = floorTo(now, step) + step;
-    return {to - ceilTo(seconds, step), to, bucket};
+    return (ceilTo(to, step) - floorTo(from, step)) / step;
 }
 
-UsageRange rangeCovering(UnixTime from, UnixTime to, int maxPoints) {
-    const BucketSize bucket = bucketFitting(to - from, maxPoints);
-    const qint64 step = bucketSeconds(bucket);
-    const UnixTime start = floorTo(from, step);
-    return {start, std::max(ceilTo(to, step), start + step), bucket};
+BucketSize UsageRange::fetchBucket() const {
+    return bucket == BucketSize::Day && from % 86400 == 0 && to % 86400 == 0 ? BucketSize::Day
+                                                                             : BucketSize::Hour;
+}
+
+UsageRange lastDays(UnixTime now, int days) {
+    const UnixTime to = floorTo(now, 3600) + 3600;
+    const qint64 seconds = qint64(days) * 86400;
+    return {to - seconds, to, bucketFor(seconds)};
+}
+
+UsageRange rangeCovering(UnixTime from, UnixTime to) {
+    const UnixTime start = floorTo(from, 3600);
+    const UnixTime end = std::max(ceilTo(to, 3600), start + 3600);
+    const BucketSize bucket = bucketFor(end - start);
+    if (bucket == BucketSize::Hour)
+        return {start, end, bucket};
+    return {floorTo(start, 86400), ceilTo(end, 86400), bucket};
+}
+
+QList<UsageBucket> shownBuckets(const UsageRange &range, const QList<UsageBucket> &fetched) {
+    QList<UsageBucket> shown;
+    const qint64 step = bucketSeconds(range.bucket);
+    for (const UsageBucket &b : fetched) {
+        if (b.start < range.from || b.start >= range.to)
+            continue;
+        const UnixTime start = floorTo(b.start, step);
+        if (shown.isEmpty() || shown.last().start != start) {
+            shown.append(b);
+            shown.last().start = start;
+            continue;
+        }
+        UsageBucket &s = shown.last();
+        s.requests += b.requests;
+        s.ok += b.ok;
+        s.clientErrors += b.clientErrors;
+        s.serverErrors += b.serverErrors;
+        if (b.p95Ms)
+            s.p95Ms = std::max(s.p95Ms.value_or(0), *b.p95Ms);
+    }
+    return shown;
+}
+
+QList<qint64> sumsPer(const QList<qint64> &values, int per) {
+    QList<qint64> sums;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (i % per == 0)
+            sums.append(0);
+        sums.last() += values.at(i);
+    }
+    return sums;
+}
+
+bool isPartialBucket(const UsageRange &range, UnixTime bucketStart, UnixTime now) {
+    const UnixTime end = bucketStart + bucketSeconds(range.bucket);
+    return bucketStart < range.from || end > range.to || end > now;
 }
 
 QList<UsageRange> usageToFetch(const UsageRange &range, const QList<UnixTime> &settledStarts,
@@ -70,14 +119,6 @@ QList<UsageRange> usageToFetch(const UsageRange &range, const QList<UnixTime> &s
         for (UnixTime from = s.from; from < s.to; from += keylimits::maxUsageRangeSeconds)
             calls.append({from, std::min(s.to, from + keylimits::maxUsageRangeSeconds), range.bucket});
     return calls;
-}
-
-QList<UsageBucket> bucketsIn(const UsageSeries &series, UnixTime from, UnixTime to) {
-    QList<UsageBucket> out;
-    for (const UsageBucket &b : series.buckets)
-        if (b.start >= from && b.start < to)
-            out.append(b);
-    return out;
 }
 
 UsageSeries addSeries(const QList<UsageSeries> &parts) {
@@ -120,6 +161,25 @@ QStringList rotationChain(const QList<ApiKey> &keys, const QString &keyId) {
          k = byId.value(k->replacedBy))
         chain.append(k->replacedBy);
     return chain;
+}
+
+QList<EndpointUsage> addEndpoints(const QList<QList<EndpointUsage>> &parts) {
+    QList<EndpointUsage> sum;
+    QHash<QPair<QString, QString>, qsizetype> at;
+    for (const QList<EndpointUsage> &part : parts)
+        for (const EndpointUsage &e : part) {
+            const auto it = at.constFind({e.method, e.route});
+            if (it == at.cend()) {
+                at.insert({e.method, e.route}, sum.size());
+                sum.append(e);
+                continue;
+            }
+            sum[*it].requests += e.requests;
+            sum[*it].errors += e.errors;
+        }
+    std::stable_sort(sum.begin(), sum.end(),
+                     [](const EndpointUsage &a, const EndpointUsage &b) { return a.requests > b.requests; });
+    return sum;
 }
 
 namespace {

@@ -70,7 +70,7 @@ private Q_SLOTS:
         for (int i = 0; i < hygiene::onlyReadsMinCalls; ++i)
             QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as(m_busyReads)).status, 200);
 
-        m_range = rangeEndingAt(QDateTime::currentSecsSinceEpoch(), 86400, 1000);
+        m_range = lastDays(QDateTime::currentSecsSinceEpoch(), 1);
         // The gateway records calls within 2 seconds (API.md): wait until all 16 show.
         QVERIFY(QTest::qWaitFor(
             [&] { return requestsOf(m_reads) + requestsOf(m_mixed) + requestsOf(m_customer) == 16; }, 10000));
@@ -220,12 +220,30 @@ private Q_SLOTS:
         QCOMPARE(totalsOf(report.rotationParts().at(0).second).requests, 3);
         QCOMPARE(report.rotationParts().at(1).first, successor.id);
         QCOMPARE(totalsOf(report.rotationParts().at(1).second).requests, 5);
+        // The endpoint table counts the same keys as the chart and its totals.
+        QVERIFY(QTest::qWaitFor([&] { return !report.isDetailsLoading(); }, 10000));
+        qint64 endpointRequests = 0;
+        for (const EndpointUsage &e : report.endpoints())
+            endpointRequests += e.requests;
+        QCOMPARE(endpointRequests, 8);
+        QCOMPARE(report.successorKeys(), QStringList{successor.id});
+        QVERIFY(report.replacedKeys().isEmpty());
+        // Asked for the successor: the key it replaced is in its figures, and named.
+        report.load(UsageFilter::forKey(successor.id), m_range, keys);
+        QVERIFY(loaded(report));
+        QVERIFY(QTest::qWaitFor([&] { return !report.isDetailsLoading(); }, 10000));
+        QCOMPARE(totalsOf(report.buckets()).requests, 8);
+        endpointRequests = 0;
+        for (const EndpointUsage &e : report.endpoints())
+            endpointRequests += e.requests;
+        QCOMPARE(endpointRequests, 8);
+        QCOMPARE(report.replacedKeys(), QStringList{m_mixed.id});
     }
 
     void load_longRangeComparesWithTheRangeBefore() {
         // 500 days and the 500 before: three calls of at most 400 days, every bucket there.
         UsageReport report(&m_usage);
-        const UsageRange range = rangeEndingAt(QDateTime::currentSecsSinceEpoch(), 500 * 86400, 100);
+        const UsageRange range = wholeDaysToToday(500);
         QCOMPARE(range.bucket, BucketSize::Day);
         report.load(UsageFilter::forKey(m_reads.id), range, m_keys);
         QVERIFY(loaded(report));
@@ -239,7 +257,8 @@ private Q_SLOTS:
 
     void load_finalBucketsComeFromTheCache_theRestFromTheGateway() {
         UsageReport report(&m_usage);
-        const UsageRange range = rangeEndingAt(QDateTime::currentSecsSinceEpoch(), 30 * 86400, 100);
+        const UsageRange range = wholeDaysToToday(30);
+        QCOMPARE(range.fetchBucket(), BucketSize::Day);
         const QString scope = UsageFilter::forKey(m_reads.id).scope();
         report.load(UsageFilter::forKey(m_reads.id), range, m_keys);
         QVERIFY(loaded(report));
@@ -347,21 +366,14 @@ private Q_SLOTS:
                                                "1970-01-01T02:00:00Z,0,0,0,0,\r\n"));
     }
 
-    void range_bucketsFitTheChart() {
-        const UnixTime now = 1764000000 + 1234; // not on a boundary
-        const UsageRange day = rangeEndingAt(now, 86400, 1000);
-        QCOMPARE(day.bucket, BucketSize::Hour);
-        QCOMPARE(day.bucketCount(), 24);
-        QCOMPARE(day.to % 3600, 0);
-        QVERIFY(day.to > now && day.to - 3600 <= now);
-        QCOMPARE(rangeEndingAt(now, 90 * 86400, 1000).bucket, BucketSize::Day);
-        QCOMPARE(rangeEndingAt(now, 90 * 86400, 2200).bucketCount(), 2160);
-        QCOMPARE(day.previous().to, day.from);
-        const UsageRange custom = rangeCovering(86400 + 10, 3 * 86400 - 10, 10);
-        QCOMPARE(custom, (UsageRange{86400, 3 * 86400, BucketSize::Day}));
+private:
+    // The UTC days up to today's, as the custom range's date pickers give them.
+    static UsageRange wholeDaysToToday(int days) {
+        const UnixTime now = QDateTime::currentSecsSinceEpoch();
+        const UnixTime end = now - now % 86400 + 86400;
+        return rangeCovering(end - days * 86400, end);
     }
 
-private:
     // Until the gateway has answered (or failed) for every bucket.
     static bool loaded(const UsageReport &report) {
         return QTest::qWaitFor([&] { return !report.isLoading(); }, 30000);

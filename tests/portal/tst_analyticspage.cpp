@@ -1,4 +1,5 @@
 #include "models/cache/cache.h"
+#include "models/items/customertablemodel.h"
 #include "models/items/keytablemodel.h"
 #include "models/keys/keystore.h"
 #include "models/session/session.h"
@@ -12,6 +13,7 @@
 #include "ui/analytics/analyticspage.h"
 #include "ui/analytics/attentionlist.h"
 #include "ui/analytics/usagechartview.h"
+#include "ui/customers/customerspage.h"
 #include "ui/keys/createkeydialog.h"
 
 #include <QChartView>
@@ -19,12 +21,15 @@
 #include <QDateTime>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -98,9 +103,59 @@ private Q_SLOTS:
         QCOMPARE(m_page->report()->buckets().size(), 500);
         QCOMPARE(m_page->report()->previousBuckets().size(), 500);
         QVERIFY(totalsOf(m_page->report()->buckets()).requests > 0);
-        QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("usageTotals"))
+        const QString totals = m_page->findChild<QLabel *>(QStringLiteral("usageTotals"))->text();
+        QVERIFY2(totals.contains(QStringLiteral("the previous 500 days")), qPrintable(totals));
+    }
+
+    // "Last 7 days" of one customer: the same figure however the page was opened, however
+    // wide, and on the Customers page (issue 14: 26,925 against 23,391; 3,575 against 4,029).
+    void sameCustomerAndRange_sameTotalOnEveryPageAndWidth() {
+        const QString northwind = QStringLiteral("cus_northwind");
+        const qint64 expected = customerRequests(northwind, lastDays(m_portal->now(), 7));
+        QVERIFY(expected > 0);
+        QList<qint64> seen;
+        // Opened and loaded before it is ever laid out (as "show usage" opens it), then narrow and wide.
+        AnalyticsPage page(m_portal->context());
+        page.setFilter(UsageFilter::forCustomer(northwind));
+        page.setRange(AnalyticsPage::RangeChoice::Week);
+        QVERIFY(QTest::qWaitFor([&] { return !page.report()->isLoading(); }, 30000));
+        seen << totalsOf(page.report()->buckets()).requests;
+        for (int width : {560, 1900}) {
+            page.resize(width, 760);
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            page.setRange(AnalyticsPage::RangeChoice::Week);
+            QVERIFY(QTest::qWaitFor([&] { return !page.report()->isLoading(); }, 30000));
+            QCOMPARE(page.report()->range().bucket, BucketSize::Hour);
+            seen << totalsOf(page.report()->buckets()).requests;
+        }
+        QCOMPARE(seen, (QList<qint64>{expected, expected, expected}));
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("usageTotals"))
                     ->text()
-                    .contains(QStringLiteral("vs the range before")));
+                    .contains(QStringLiteral("<b>Requests:</b> ") + QLocale().toString(expected)));
+        // 90 days in days at any width, with the same total.
+        const qint64 quarter = customerRequests(northwind, lastDays(m_portal->now(), 90));
+        for (int width : {560, 1900}) {
+            page.resize(width, 760);
+            page.setRange(AnalyticsPage::RangeChoice::Quarter);
+            QVERIFY(QTest::qWaitFor([&] { return !page.report()->isLoading(); }, 30000));
+            QCOMPARE(page.report()->range().bucket, BucketSize::Day);
+            QCOMPARE(totalsOf(page.report()->buckets()).requests, quarter);
+        }
+
+        CustomersPage customers(m_portal->context());
+        customers.resize(900, 600);
+        customers.show();
+        auto *table = customers.findChild<QTableView *>(QStringLiteral("customerTable"));
+        QVERIFY(table);
+        const auto requestsShown = [&] {
+            for (int row = 0; row < table->model()->rowCount(); ++row)
+                if (table->model()->index(row, CustomerTableModel::Name).data().toString() ==
+                    QStringLiteral("Northwind Logistics"))
+                    return table->model()->index(row, CustomerTableModel::Requests).data().toString();
+            return QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(requestsShown(), QLocale().toString(expected), 20000);
     }
 
     void clickBucket_narrowsTheRangeToThatDayByTheHour() {
@@ -321,6 +376,26 @@ private:
     // Until the gateway has answered (or failed) for every bucket of the range.
     bool loaded() const {
         return QTest::qWaitFor([&] { return !m_page->report()->isLoading(); }, 30000);
+    }
+
+    // The gateway's own count of one customer's requests in `range`, hour by hour.
+    qint64 customerRequests(const QString &customerId, const UsageRange &range) const {
+        const auto time = [](UnixTime t) {
+            return QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate);
+        };
+        const QByteArray token = m_gateway.signIn(QStringLiteral("owner@demo.test"));
+        const QJsonArray series =
+            m_gateway
+                .get(QStringLiteral("/v1/usage?from=%1&to=%2&bucket=hour&customer_id=%3")
+                         .arg(time(range.from), time(range.to), customerId),
+                     GatewayProcess::bearer(token))
+                .json()
+                .value(QStringLiteral("series"))
+                .toArray();
+        qint64 sum = 0;
+        for (const QJsonValue &b : series)
+            sum += b.toObject().value(QStringLiteral("requests")).toInteger();
+        return sum;
     }
 
     ApiKey keyById(const QString &id) const {

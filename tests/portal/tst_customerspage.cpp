@@ -221,18 +221,20 @@ private:
         return n;
     }
 
+    // Analytics' "Last 7 days": the 168 hours ending with the current one.
     qint64 requestsLast7Days(const QString &customerId, UnixTime now) const {
-        const qint64 to = (now / 86400 + 1) * 86400;
+        const qint64 to = (now / 3600 + 1) * 3600;
         const auto time = [](qint64 t) {
             return QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate);
         };
-        const QJsonArray series = m_gateway
-                                      .get(QStringLiteral("/v1/usage?from=%1&to=%2&bucket=day&customer_id=%3")
-                                               .arg(time(to - 7 * 86400), time(to), customerId),
-                                           GatewayProcess::bearer(m_owner))
-                                      .json()
-                                      .value(QStringLiteral("series"))
-                                      .toArray();
+        const QJsonArray series =
+            m_gateway
+                .get(QStringLiteral("/v1/usage?from=%1&to=%2&bucket=hour&customer_id=%3")
+                         .arg(time(to - 7 * 86400), time(to), customerId),
+                     GatewayProcess::bearer(m_owner))
+                .json()
+                .value(QStringLiteral("series"))
+                .toArray();
         qint64 sum = 0;
         for (const QJsonValue &b : series)
             sum += b.toObject().value(QStringLiteral("requests")).toInteger();

@@ -1,5 +1,6 @@
 #include "ui/analytics/analyticspage.h"
 
+#include "models/analytics/usageheadline.h"
 #include "models/analytics/usageservice.h"
 #include "models/items/keytablemodel.h"
 #include "models/items/listmodels.h"
@@ -380,24 +381,23 @@ void AnalyticsPage::setCustomRange(const QDate &first, const QDate &last) {
 }
 
 UsageRange AnalyticsPage::currentRange() const {
-    const int maxPoints = m_chart->maxPoints();
     const UnixTime now = m_context.now();
     switch (RangeChoice(m_range->currentData().toInt())) {
     case RangeChoice::Day:
-        return rangeEndingAt(now, 86400, maxPoints);
+        return lastDays(now, 1);
     case RangeChoice::Week:
-        return rangeEndingAt(now, 7 * 86400, maxPoints);
+        return lastDays(now, 7);
     case RangeChoice::Month:
-        return rangeEndingAt(now, 30 * 86400, maxPoints);
+        return lastDays(now, 30);
     case RangeChoice::Quarter:
-        return rangeEndingAt(now, 90 * 86400, maxPoints);
+        return lastDays(now, 90);
     case RangeChoice::Custom:
         break;
     }
     const QDate last = std::max(m_from->date(), m_to->date());
     const QDate first = std::max(std::min(m_from->date(), m_to->date()), last.addDays(1 - maxCustomDays));
     return rangeCovering(first.startOfDay(Qt::UTC).toSecsSinceEpoch(),
-                         last.addDays(1).startOfDay(Qt::UTC).toSecsSinceEpoch(), maxPoints);
+                         last.addDays(1).startOfDay(Qt::UTC).toSecsSinceEpoch());
 }
 
 void AnalyticsPage::reload() {
@@ -405,7 +405,7 @@ void AnalyticsPage::reload() {
     const UsageFilter filter = UsageFilter::fromScope(m_filter->currentData().toString());
     const UsageRange range = currentRange();
     m_report->load(filter, range, keys());
-    UsageQuery errors{range.from, range.to, range.bucket, {}, std::nullopt, {}};
+    UsageQuery errors{range.from, range.to, range.fetchBucket(), {}, std::nullopt, {}};
     filter.applyTo(errors);
     m_errorCodes->load(m_workspace->usage(), errors);
     if (m_report->isLoading() && m_report->buckets().isEmpty())
@@ -435,31 +435,30 @@ void AnalyticsPage::onSeriesLoaded() {
     QList<UsageChartView::Line> lines;
     for (const auto &[keyId, buckets] : m_report->rotationParts())
         lines.append({keyLabel(keyId), buckets});
-    m_chart->setData(m_report->buckets(), bucketSeconds(range.bucket), lines);
-    const UsageTotals now = totalsOf(m_report->buckets());
-    const UsageTotals before = totalsOf(m_report->previousBuckets());
-    m_chart->setMessage(now.requests == 0 ? tr("No requests in this range") : QString());
-
-    const auto change = [](qint64 a, qint64 b) {
-        if (b == 0)
-            return a == 0 ? tr("no change") : tr("new");
-        const double delta = double(a - b) / double(b);
-        return (delta >= 0 ? tr("▲ %1") : tr("▼ %1")).arg(percent(std::abs(delta)));
-    };
-    const double rateDelta = (now.errorRate() - before.errorRate()) * 100.0;
-    const QString rateChange = tr("%1%2 points")
-                                   .arg(rateDelta >= 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ "),
-                                        QLocale().toString(std::abs(rateDelta), 'f', 1));
-    m_totals->setText(tr("<b>Requests:</b> %1 (%2 vs the range before: %3)<br>"
-                         "<b>Errors:</b> %4 client, %5 server<br>"
-                         "<b>Error rate:</b> %6 (%7 vs %8)")
-                          .arg(count(now.requests), change(now.requests, before.requests),
-                               count(before.requests), count(now.clientErrors), count(now.serverErrors),
-                               percent(now.errorRate()), rateChange, percent(before.errorRate())));
+    const QList<UsageBucket> &buckets = m_report->buckets();
+    const UnixTime now = m_context.now();
+    m_chart->setData(buckets, bucketSeconds(range.bucket), lines,
+                     {!buckets.isEmpty() && isPartialBucket(range, buckets.first().start, now),
+                      !buckets.isEmpty() && isPartialBucket(range, buckets.last().start, now)});
+    const UsageComparison comparison =
+        compareWithPrevious(range, buckets, m_report->previousBuckets(), m_report->recordedFrom());
+    m_chart->setMessage(comparison.now.requests == 0 ? tr("No requests in this range") : QString());
+    const QString rotation = rotationNote();
+    m_totals->setText(UsageHeadline::totals(range, comparison) +
+                      (rotation.isEmpty() ? QString() : QStringLiteral("<br>") + rotation.toHtmlEscaped()));
     const QString text = summary();
     m_summary->setText(text);
     m_chart->setAccessibleDescription(text);
     updateStatus();
+}
+
+QString AnalyticsPage::rotationNote() const {
+    QStringList replaced, successors;
+    for (const QString &id : m_report->replacedKeys())
+        replaced << keyLabel(id);
+    for (const QString &id : m_report->successorKeys())
+        successors << keyLabel(id);
+    return UsageHeadline::rotationNote(replaced, successors);
 }
 
 QString AnalyticsPage::summary() const {
@@ -475,9 +474,11 @@ QString AnalyticsPage::summary() const {
         slowest = std::max(slowest, b.p95Ms.value_or(0));
     const QLocale locale;
     const QString when = bucketTimeText(busiest->start, bucketSeconds(m_report->range().bucket));
+    const QString rotation = rotationNote();
     return tr("%1, %2: %3 requests, %4 errors (%5). Busiest: %6 with %7 requests. Highest p95 latency %8 ms.")
-        .arg(m_filter->currentText(), m_range->currentText(), count(t.requests), count(t.errors()),
-             percent(t.errorRate()), when, count(busiest->requests), QString::number(slowest));
+               .arg(m_filter->currentText(), m_range->currentText(), count(t.requests), count(t.errors()),
+                    percent(t.errorRate()), when, count(busiest->requests), QString::number(slowest)) +
+           (rotation.isEmpty() ? QString() : QLatin1Char(' ') + rotation);
 }
 
 void AnalyticsPage::onDetailsLoaded() {

@@ -64,6 +64,8 @@ private:
     QTreeWidgetItem *addKeyRow(QTreeWidget *table, const QString &keyId, const QStringList &figures,
                                int firstFigure = 1);
     QString customerName(const QString &customerId) const;
+    // Which keys a key's figures add to its own, named; empty when none.
+    QString rotationNote() const;
     UsageRange currentRange() const;
 
     PageContext m_context;

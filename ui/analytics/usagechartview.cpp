@@ -21,12 +21,6 @@
 
 namespace knotie {
 
-namespace {
-qreal msecs(UnixTime t) {
-    return qreal(t) * 1000.0;
-}
-} // namespace
-
 // The Qt Charts scene. Points go in with replace() and whole lists: appending one by one
 // to a series already in a chart is quadratic.
 class ChartCanvas : public QChartView {
@@ -77,6 +71,20 @@ public:
         chart->addSeries(m_p95);
         m_p95->attachAxis(m_x);
         m_p95->attachAxis(m_latency);
+        // Partial buckets: a dashed line from the whole buckets to each partial end.
+        for (int i = 0; i < 2; ++i) {
+            auto *partial = new QLineSeries;
+            partial->setName(UsageChartView::tr("Partial (so far)"));
+            QPen pen(themeColor(ColorRole::ChartOk).darker(130), 2, Qt::DashLine);
+            partial->setPen(pen);
+            partial->setPointsVisible(true);
+            chart->addSeries(partial);
+            partial->attachAxis(m_x);
+            partial->attachAxis(m_y);
+            m_partial.append(partial);
+        }
+        // One legend entry speaks for both ends.
+        chart->legend()->markers(m_partial.at(1)).constFirst()->setVisible(false);
 
         toggleFromLegend(nullptr);
     }
@@ -93,6 +101,8 @@ public:
 
     void showSeries(QAbstractSeries *series, bool visible) {
         series->setVisible(visible);
+        if (series == m_partial.value(0))
+            m_partial.at(1)->setVisible(visible);
         const QList<QLegendMarker *> markers = chart()->legend()->markers(series);
         for (QLegendMarker *marker : markers) {
             marker->setVisible(true);
@@ -102,25 +112,44 @@ public:
         }
     }
 
-    void show(const QList<UsageBucket> &buckets, qint64 step, const QList<UsageChartView::Line> &lines) {
+    void show(const QList<UsageBucket> &buckets, qint64 step, const QList<UsageChartView::Line> &lines,
+              PartialEnds partial) {
         const qsizetype n = buckets.size();
-        QList<QPointF> base(n), ok(n), client(n), server(n), p95;
+        QList<QPointF> base, ok, client, server, p95;
         p95.reserve(n);
         qint64 top = 0;
         int slowest = 0;
+        // The stacked areas show whole buckets only; a partial end is a dashed line to its figure.
+        const qsizetype wholeFrom = partial.first ? 1 : 0;
+        const qsizetype wholeTo = partial.last ? n - 1 : n;
+        const auto total = [&](qsizetype i) {
+            return QPointF(chartTime(buckets.at(i).start, step), qreal(buckets.at(i).requests));
+        };
+        QList<QPointF> ends[2];
+        if (n > 0 && partial.first)
+            ends[0] = wholeFrom < n ? QList<QPointF>{total(0), total(wholeFrom)} : QList<QPointF>{total(0)};
+        if (n > 0 && partial.last && n - 1 >= wholeFrom)
+            ends[1] = wholeTo > wholeFrom ? QList<QPointF>{total(wholeTo - 1), total(n - 1)}
+                                          : QList<QPointF>{total(n - 1)};
+        for (int i = 0; i < 2; ++i)
+            m_partial[i]->replace(ends[i]);
         for (qsizetype i = 0; i < n; ++i) {
             const UsageBucket &b = buckets.at(i);
-            const qreal x = msecs(b.start);
-            base[i] = {x, 0};
-            ok[i] = {x, qreal(b.ok)};
-            client[i] = {x, qreal(b.ok + b.clientErrors)};
-            server[i] = {x, qreal(b.ok + b.clientErrors + b.serverErrors)};
+            const qreal x = chartTime(b.start, step);
+            if (i >= wholeFrom && i < wholeTo) {
+                base.append({x, 0});
+                ok.append({x, qreal(b.ok)});
+                client.append({x, qreal(b.ok + b.clientErrors)});
+                server.append({x, qreal(b.ok + b.clientErrors + b.serverErrors)});
+            }
             top = std::max(top, b.requests);
             if (b.p95Ms) {
                 p95.append({x, qreal(*b.p95Ms)});
                 slowest = std::max(slowest, *b.p95Ms);
             }
         }
+        // The legend offers "so far" only while a partial bucket shows.
+        chart()->legend()->markers(m_partial.at(0)).constFirst()->setVisible(partial.first || partial.last);
         const QList<QPointF> *uppers[] = {&ok, &client, &server};
         const QList<QPointF> *lowers[] = {&base, &ok, &client};
         for (int i = 0; i < 3; ++i) {
@@ -137,7 +166,7 @@ public:
             QList<QPointF> points;
             points.reserve(line.buckets.size());
             for (const UsageBucket &b : line.buckets) {
-                points.append({msecs(b.start), qreal(b.requests)});
+                points.append({chartTime(b.start, step), qreal(b.requests)});
                 top = std::max(top, b.requests);
             }
             s->replace(points);
@@ -181,8 +210,9 @@ protected:
         case Qt::Key_Right: {
             m_focus = std::clamp<qsizetype>(m_focus + (event->key() == Qt::Key_Left ? -1 : 1), 0, n - 1);
             const QString text = m_owner->describeBucket(int(m_focus));
-            const QPointF at = chart()->mapToPosition(QPointF(msecs(m_owner->m_buckets.at(m_focus).start), 0),
-                                                      m_areas.first());
+            const QPointF at = chart()->mapToPosition(
+                QPointF(chartTime(m_owner->m_buckets.at(m_focus).start, m_owner->m_bucketSeconds), 0),
+                m_areas.first());
             QToolTip::showText(mapToGlobal(at.toPoint()), text, this);
             setAccessibleDescription(text);
             return;
@@ -203,6 +233,7 @@ public:
     QValueAxis *m_latency;
     QList<QAreaSeries *> m_areas;
     QLineSeries *m_p95;
+    QList<QLineSeries *> m_partial;
     QList<QLineSeries *> m_lines;
     qsizetype m_focus = -1;
 
@@ -239,11 +270,12 @@ UsageChartView::UsageChartView(QWidget *parent)
 UsageChartView::~UsageChartView() = default;
 
 void UsageChartView::setData(const QList<UsageBucket> &buckets, qint64 bucketSeconds,
-                             const QList<Line> &lines) {
+                             const QList<Line> &lines, PartialEnds partial) {
     m_buckets = buckets;
     m_bucketSeconds = bucketSeconds;
+    m_partial = partial;
     m_canvas->m_focus = -1;
-    m_canvas->show(buckets, bucketSeconds, lines);
+    m_canvas->show(buckets, bucketSeconds, lines, partial);
 }
 
 void UsageChartView::resizeEvent(QResizeEvent *event) {
@@ -262,11 +294,6 @@ QString UsageChartView::message() const {
     return m_message->isVisible() ? m_message->text() : QString();
 }
 
-int UsageChartView::maxPoints() const {
-    const int plot = int(m_canvas->chart()->plotArea().width());
-    return 2 * std::max(plot, width() - 120);
-}
-
 QImage UsageChartView::image() const {
     m_message->setGeometry(m_canvas->rect());
     return m_canvas->grab().toImage();
@@ -279,13 +306,19 @@ QString UsageChartView::describeBucket(int index) const {
     const QLocale locale;
     const QString when = bucketTimeText(b.start, m_bucketSeconds);
     const QString p95 = b.p95Ms ? tr("%1 ms").arg(*b.p95Ms) : tr("none");
-    return tr("%1: %2 requests, %3 OK, %4 client errors, %5 server errors, p95 latency %6")
-        .arg(when, locale.toString(b.requests), locale.toString(b.ok), locale.toString(b.clientErrors),
-             locale.toString(b.serverErrors), p95);
+    const bool last = index == m_buckets.size() - 1;
+    QString text = tr("%1: %2 requests, %3 OK, %4 client errors, %5 server errors, p95 latency %6")
+                       .arg(when, locale.toString(b.requests), locale.toString(b.ok),
+                            locale.toString(b.clientErrors), locale.toString(b.serverErrors), p95);
+    if (last && m_partial.last)
+        text += QLatin1Char(' ') + tr("(partial: so far)");
+    else if (index == 0 && m_partial.first)
+        text += QLatin1Char(' ') + tr("(partial: the range starts within it)");
+    return text;
 }
 
 int UsageChartView::bucketAt(qint64 msecsSinceEpoch) const {
-    const UnixTime t = msecsSinceEpoch / 1000;
+    const UnixTime t = fromChartTime(qreal(msecsSinceEpoch), m_bucketSeconds);
     const auto it = std::upper_bound(m_buckets.cbegin(), m_buckets.cend(), t,
                                      [](UnixTime v, const UsageBucket &b) { return v < b.start; });
     if (it == m_buckets.cbegin())

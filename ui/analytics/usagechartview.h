@@ -14,6 +14,13 @@ class ChartCanvas;
 // When a bucket starts, as a person reads it: local time for hours, the UTC date for days.
 QString bucketTimeText(UnixTime start, qint64 bucketSeconds);
 
+// The first or last bucket covers less than its span (the current hour or day so far, a
+// day the range starts within): drawn dashed, apart from the whole ones, not as a drop.
+struct PartialEnds {
+    bool first = false;
+    bool last = false;
+};
+
 // The one class that knows the drawing library (Qt Charts): requests over time stacked by
 // outcome, p95 latency on a second axis, and optional extra request lines (the keys of a
 // rotation side by side). Swapping the library means rewriting this file only.
@@ -28,12 +35,12 @@ public:
         QList<UsageBucket> buckets;
     };
     // Replaces everything shown. `bucketSeconds` is the width of one bucket.
-    void setData(const QList<UsageBucket> &buckets, qint64 bucketSeconds, const QList<Line> &lines = {});
+    void setData(const QList<UsageBucket> &buckets, qint64 bucketSeconds, const QList<Line> &lines = {},
+                 PartialEnds partial = {});
+    PartialEnds partialEnds() const { return m_partial; }
     // A sentence over the chart ("Loading usage…", "No requests in this range"); empty hides it.
     void setMessage(const QString &message);
     QString message() const;
-    // How many points fit: two per pixel of the plot.
-    int maxPoints() const;
     QImage image() const;
     // The exact figures of one bucket, as the hover shows them.
     QString describeBucket(int index) const;
@@ -54,6 +61,7 @@ private:
     QLabel *m_message;
     QList<UsageBucket> m_buckets;
     qint64 m_bucketSeconds = 3600;
+    PartialEnds m_partial;
 };
 
 } // namespace knotie

@@ -138,7 +138,7 @@ void CustomerDetail::setUsage(const UsageSeries &series) {
     QList<QPointF> points;
     qint64 top = 0;
     for (const UsageBucket &b : series.buckets) {
-        points.append(QPointF(double(b.start) * 1000.0, double(b.requests)));
+        points.append(QPointF(chartTime(b.start, 86400), double(b.requests)));
         top = std::max(top, b.requests);
     }
     m_usage->replace(points);

@@ -1,6 +1,7 @@
 #include "ui/customers/customerspage.h"
 
 #include "models/analytics/usageservice.h"
+#include "models/analytics/usagestats.h"
 #include "models/items/customertablemodel.h"
 #include "models/items/itemroles.h"
 #include "models/items/listmodels.h"
@@ -30,7 +31,6 @@ namespace knotie {
 
 namespace {
 const QString scopePrefix = QStringLiteral("customer-usage:");
-constexpr qint64 day = 86400;
 } // namespace
 
 struct CustomersPage::Private {
@@ -175,30 +175,31 @@ void CustomersPage::applyPermissions() {
 void CustomersPage::fetchUsage() {
     if (!d->context.workspace->session()->account().has(Permission::AnalyticsView))
         return;
-    // Whole days (API.md), today's included.
-    const UnixTime to = (d->context.now() / day + 1) * day;
+    // The ranges of every usage page (lastDays): the column is Analytics' "Last 7 days".
+    const UsageRange range = lastDays(d->context.now(), usageDays);
     for (const Customer &c : d->context.workspace->customerModel()->rows()) {
         UsageQuery query;
-        query.from = to - usageDays * day;
-        query.to = to;
-        query.bucket = BucketSize::Day;
+        query.from = range.from;
+        query.to = range.to;
+        query.bucket = range.fetchBucket();
         query.customerId = c.id;
         const QString customerId = c.id;
         connect(d->context.workspace->usage()->loadSeries(query, scopePrefix + c.id),
-                &UsageOperation::finished, this,
-                [this, customerId](const UsageResult &result) { onUsage(customerId, result.series); });
+                &UsageOperation::finished, this, [this, customerId, range](const UsageResult &result) {
+                    onUsage(customerId, range, result.series);
+                });
     }
 }
 
-void CustomersPage::onUsage(const QString &customerId, const UsageSeries &series) {
-    d->usage.insert(customerId, series);
-    qint64 week = 0;
-    for (qsizetype i = std::max<qsizetype>(0, series.buckets.size() - tableDays); i < series.buckets.size();
-         ++i)
-        week += series.buckets.at(i).requests;
-    d->model->setRequests(customerId, week);
+void CustomersPage::onUsage(const QString &customerId, const UsageRange &range, const UsageSeries &series) {
+    const UsageRange table = lastDays(range.to - 1, tableDays);
+    d->model->setRequests(customerId, totalsOf(shownBuckets(table, series.buckets)).requests);
+    // A trend per day: whole days only, a part of one would read as a drop.
+    UsageSeries days{BucketSize::Day, shownBuckets(range, series.buckets)};
+    days.buckets.removeIf([&](const UsageBucket &b) { return isPartialBucket(range, b.start, range.to); });
+    d->usage.insert(customerId, days);
     if (d->detail->customerId() == customerId)
-        d->detail->setUsage(series);
+        d->detail->setUsage(days);
 }
 
 void CustomersPage::showSelected() {

@@ -8,6 +8,7 @@
 
 namespace knotie {
 
+struct UsageRange;
 struct UsageSeries;
 
 // The partner's customers (customers.view or settings.manage): a table to search and
@@ -19,14 +20,14 @@ public:
     CustomersPage(const PageContext &context, QWidget *parent = nullptr);
     ~CustomersPage() override;
 
-    // Days of the detail chart; the table's column sums the last 7 of them.
+    // Days of the detail chart (lastDays()); the table's column sums the last 7 of them.
     static constexpr int usageDays = 30;
     static constexpr int tableDays = 7;
 
 private:
     void applyPermissions();
     void fetchUsage();
-    void onUsage(const QString &customerId, const UsageSeries &series);
+    void onUsage(const QString &customerId, const UsageRange &range, const UsageSeries &series);
     void showSelected();
     void updateOffline();
 

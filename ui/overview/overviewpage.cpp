@@ -1,6 +1,7 @@
 #include "ui/overview/overviewpage.h"
 
 #include "models/analytics/usageservice.h"
+#include "models/analytics/usagestats.h"
 #include "models/domain/auditactions.h"
 #include "models/items/keyfilter.h"
 #include "models/items/keytablemodel.h"
@@ -36,7 +37,6 @@ namespace knotie {
 
 namespace {
 const QString trafficScope = QStringLiteral("overview:traffic");
-constexpr qint64 hour = 3600;
 
 UnixTime currentTime() {
     return QDateTime::currentSecsSinceEpoch();
@@ -361,36 +361,40 @@ QWidget *OverviewPage::makeTraffic(QWidget *parent) {
 void OverviewPage::fetchTraffic() {
     if (!d->chart)
         return;
-    // Whole hours (API.md): the current hour, still filling, ends the last 24.
-    const UnixTime to = (d->context.now() / hour + 1) * hour;
+    // Analytics' "Last 24 hours" (lastDays): the current hour, still filling, ends it.
+    const UsageRange range = lastDays(d->context.now(), 1);
     UsageQuery query;
-    query.from = to - 48 * hour;
-    query.to = to;
-    query.bucket = BucketSize::Hour;
+    query.from = range.previous().from;
+    query.to = range.to;
+    query.bucket = range.fetchBucket();
     // What the cache holds shows at once (offline, that is all there is), then the gateway's.
     UsageOperation *load = d->context.workspace->usage()->loadSeries(query, trafficScope);
-    connect(load, &UsageOperation::cached, this, [this](const UsageResult &result) {
+    connect(load, &UsageOperation::cached, this, [this, range](const UsageResult &result) {
         if (!result.series.buckets.isEmpty())
-            showTraffic(result.series, true);
+            showTraffic(range, result.series, true);
     });
-    connect(load, &UsageOperation::finished, this,
-            [this](const UsageResult &result) { showTraffic(result.series, result.fromCache); });
+    connect(load, &UsageOperation::finished, this, [this, range](const UsageResult &result) {
+        showTraffic(range, result.series, result.fromCache);
+    });
 }
 
-void OverviewPage::showTraffic(const UsageSeries &series, bool fromCache) {
+void OverviewPage::showTraffic(const UsageRange &range, const UsageSeries &series, bool fromCache) {
     if (!d->chart)
         return;
-    QList<qint64> previous;
-    QList<qint64> last;
+    QList<qint64> halves[2];
     qint64 totals[2] = {0, 0};
     qint64 errors[2] = {0, 0};
-    for (int i = 0; i < series.buckets.size(); ++i) {
-        const UsageBucket &b = series.buckets.at(i);
-        const int half = i < series.buckets.size() - 24 ? 0 : 1;
-        (half ? last : previous).append(b.requests);
-        totals[half] += b.requests;
-        errors[half] += b.clientErrors + b.serverErrors;
+    const UsageRange ranges[2] = {range.previous(), range};
+    for (int half = 0; half < 2; ++half) {
+        const QList<UsageBucket> buckets = shownBuckets(ranges[half], series.buckets);
+        for (const UsageBucket &b : buckets)
+            halves[half].append(b.requests);
+        const UsageTotals t = totalsOf(buckets);
+        totals[half] = t.requests;
+        errors[half] = t.errors();
     }
+    const QList<qint64> &previous = halves[0];
+    const QList<qint64> &last = halves[1];
     if (series.buckets.isEmpty()) {
         d->requests->setText(fromCache ? tr("No saved traffic for the last 48 hours while offline.")
                                        : tr("No traffic in the last 48 hours."));
@@ -411,7 +415,7 @@ void OverviewPage::showTraffic(const UsageSeries &series, bool fromCache) {
                              .arg(QLocale().toString(totals[1]), QLocale().toString(totals[0]), change));
     d->errorRate->setText(tr("Error rate: %1, against %2").arg(percent(rate(1)), percent(rate(0))));
     // The last 24 hours end with the current one: the chart's axis starts 23 hours before it.
-    d->chart->setSeries(last, previous, series.buckets.constLast().start - 23 * 3600);
+    d->chart->setSeries(last, previous, range.from);
 }
 
 QWidget *OverviewPage::makeWelcome(QWidget *parent) {

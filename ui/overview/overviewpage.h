@@ -8,6 +8,7 @@
 
 namespace knotie {
 
+struct UsageRange;
 struct UsageSeries;
 
 // The first screen after sign-in, for everyone. What it shows follows the person's
@@ -29,7 +30,7 @@ private:
     void updateKeyHealth();
     void updateActivity();
     void fetchTraffic();
-    void showTraffic(const UsageSeries &series, bool fromCache);
+    void showTraffic(const UsageRange &range, const UsageSeries &series, bool fromCache);
     QWidget *makeKeyHealth(QWidget *parent);
     QWidget *makeActivity(QWidget *parent);
     QWidget *makeTraffic(QWidget *parent);

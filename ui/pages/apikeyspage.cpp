@@ -1,6 +1,7 @@
 #include "ui/pages/apikeyspage.h"
 
 #include "models/analytics/usageservice.h"
+#include "models/analytics/usagestats.h"
 #include "models/items/keyfilterproxy.h"
 #include "models/items/keytablemodel.h"
 #include "models/keys/keyservice.h"
@@ -374,19 +375,24 @@ void ApiKeysPage::fetchUsage() {
     const Session *session = d->workspace->session();
     if (!session->isSignedIn() || !Access::mayDo(session->account(), Action::ManageKeys))
         return;
-    // The last seven whole UTC days, today included: the gateway wants day boundaries.
-    const UnixTime now = QDateTime::currentSecsSinceEpoch();
+    // Analytics' "Last 7 days" (lastDays), in hours; each point of the sparkline is 24 of them.
+    const UsageRange range = lastDays(QDateTime::currentSecsSinceEpoch(), 7);
     UsageQuery query;
-    query.bucket = BucketSize::Day;
-    query.to = now - now % 86400 + 86400;
-    query.from = query.to - 7 * 86400;
+    query.bucket = range.fetchBucket();
+    query.to = range.to;
+    query.from = range.from;
     // The last answer kept shows at once (offline too); the sparklines stay as they were
     // when the gateway does not answer.
     const auto show = [model = d->model](const UsageResult &result) {
-        if (!result.failure)
-            model->setUsage(result.answer.keys);
+        if (result.failure)
+            return;
+        QList<KeyUsage> usage = result.answer.keys;
+        for (KeyUsage &k : usage)
+            k.series = sumsPer(k.series, 24);
+        model->setUsage(usage);
     };
-    UsageOperation *load = d->workspace->usage()->loadKeyUsage(query, QStringLiteral("keytable:last-7-days"));
+    UsageOperation *load =
+        d->workspace->usage()->loadKeyUsage(query, QStringLiteral("keytable:last-7-days-hourly"));
     connect(load, &UsageOperation::cached, d->model, show);
     connect(load, &UsageOperation::finished, d->model, show);
 }

@@ -14,6 +14,20 @@ QString chartDayFormat() {
     return QCoreApplication::translate("TimeAxis", "d MMM");
 }
 
+qreal chartTime(UnixTime t, qint64 bucketSeconds) {
+    if (bucketSeconds < 86400)
+        return qreal(t) * 1000.0;
+    const QDateTime utc = QDateTime::fromSecsSinceEpoch(t, Qt::UTC);
+    return qreal(QDateTime(utc.date(), utc.time(), Qt::LocalTime).toMSecsSinceEpoch());
+}
+
+UnixTime fromChartTime(qreal msecs, qint64 bucketSeconds) {
+    if (bucketSeconds < 86400)
+        return UnixTime(msecs / 1000.0);
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(qint64(msecs));
+    return QDateTime(local.date(), local.time(), Qt::UTC).toSecsSinceEpoch();
+}
+
 void setTimeAxis(QDateTimeAxis *axis, UnixTime from, UnixTime to, qint64 bucketSeconds, int maxLabels) {
     const bool hours = bucketSeconds < 86400 && to - from <= 2 * 86400;
     const qint64 unit = hours ? 3600 : 86400;
@@ -29,8 +43,9 @@ void setTimeAxis(QDateTimeAxis *axis, UnixTime from, UnixTime to, qint64 bucketS
         }
     const qint64 ticks = (units + step - 1) / step;
     axis->setFormat(hours ? QStringLiteral("HH:mm") : chartDayFormat());
-    axis->setRange(QDateTime::fromSecsSinceEpoch(from),
-                   QDateTime::fromSecsSinceEpoch(from + ticks * step * unit));
+    axis->setRange(
+        QDateTime::fromMSecsSinceEpoch(qint64(chartTime(from, bucketSeconds))),
+        QDateTime::fromMSecsSinceEpoch(qint64(chartTime(from + ticks * step * unit, bucketSeconds))));
     axis->setTickCount(int(ticks + 1));
     axis->setLabelsVisible(true);
 }

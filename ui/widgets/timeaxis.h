@@ -15,6 +15,13 @@ namespace knotie {
 // the span does not divide evenly; at most `maxLabels` labels.
 void setTimeAxis(QDateTimeAxis *axis, UnixTime from, UnixTime to, qint64 bucketSeconds, int maxLabels);
 
+// Where a chart draws the instant `t` (msecs for QDateTimeAxis). The axis labels in local
+// time; day buckets are UTC days, so for them the chart runs on UTC wall-clock time: a UTC
+// midnight keeps its date west of Greenwich. Hours stay local, as people read them.
+qreal chartTime(UnixTime t, qint64 bucketSeconds);
+// The instant at a chart position: the inverse of chartTime.
+UnixTime fromChartTime(qreal msecs, qint64 bucketSeconds);
+
 // The QDateTime format of a chart's day labels ("4 Dec"; German "4. Dez.").
 QString chartDayFormat();
 

@@ -1,0 +1,92 @@
+#include "ui/analytics/usagechartview.h"
+#include "ui/widgets/timeaxis.h"
+
+#include <QAreaSeries>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QTest>
+
+using namespace knotie;
+
+namespace {
+// 2026-12-01 00:00 UTC.
+constexpr UnixTime december1 = 1796083200;
+
+QList<UsageBucket> days(int n) {
+    QList<UsageBucket> out;
+    for (int i = 0; i < n; ++i)
+        out.append({december1 + i * 86400, 100 + i, 90 + i, 10, 0, 120});
+    return out;
+}
+} // namespace
+
+// The usage chart alone, in the time zone ctest gives it (registered under several: TZ).
+class TestUsageChart : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        qInfo() << "TZ" << qgetenv("TZ") << QDateTime::currentDateTime().timeZoneAbbreviation();
+    }
+
+    // Day buckets are UTC days: their labels carry the UTC date west and east of Greenwich.
+    void dayLabels_areTheUtcDates() {
+        UsageChartView chart;
+        chart.resize(900, 400);
+        chart.setData(days(7), 86400);
+        auto *view = chart.findChild<QChartView *>(QStringLiteral("usageChart"));
+        auto *axis = qobject_cast<QDateTimeAxis *>(view->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(axis);
+        QCOMPARE(axis->min().toString(axis->format()),
+                 QDate(2026, 12, 1).toString(axis->format())); // "1 Dec", not "30 Nov"
+        const auto *ok = qobject_cast<QAreaSeries *>(view->chart()->series().at(0));
+        QCOMPARE(ok->upperSeries()->at(0).x(), qreal(axis->min().toMSecsSinceEpoch()));
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(ok->upperSeries()->at(2).x())).date(),
+                 QDate(2026, 12, 3));
+        // The pointer over a day finds that day, and names it by its UTC date.
+        QCOMPARE(chart.bucketAt(qint64(chartTime(december1 + 2 * 86400 + 3600, 86400))), 2);
+        QVERIFY(chart.describeBucket(2).startsWith(bucketTimeText(december1 + 2 * 86400, 86400)));
+        QCOMPARE(fromChartTime(chartTime(december1 + 86400, 86400), 86400), december1 + 86400);
+    }
+
+    // The current day so far is no drop: dashed apart from the whole days, and says so.
+    void partialBucket_isMarkedNotDrawnAsACollapse() {
+        UsageChartView chart;
+        chart.resize(900, 400);
+        QList<UsageBucket> buckets = days(7);
+        buckets.last().requests = 3; // 01:00 of today
+        buckets.last().ok = 3;
+        buckets.last().clientErrors = 0;
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setData(buckets, 86400, {}, {false, true});
+        auto *view = chart.findChild<QChartView *>(QStringLiteral("usageChart"));
+        const auto *ok = qobject_cast<QAreaSeries *>(view->chart()->series().at(0));
+        QCOMPARE(ok->upperSeries()->count(), 6); // whole days only
+        bool offered = false;
+        for (QLegendMarker *m : view->chart()->legend()->markers())
+            offered = offered || (m->label() == QStringLiteral("Partial (so far)") && m->isVisible());
+        QVERIFY(offered);
+        QLineSeries *partial = nullptr;
+        for (QAbstractSeries *series : view->chart()->series())
+            if (auto *line = qobject_cast<QLineSeries *>(series);
+                line && line->name() == QStringLiteral("Partial (so far)") && line->count() > 0)
+                partial = line;
+        QVERIFY(partial);
+        QCOMPARE(partial->pen().style(), Qt::DashLine);
+        QCOMPARE(partial->count(), 2);
+        QCOMPARE(partial->at(1).y(), 3.0);
+        QVERIFY(chart.describeBucket(6).endsWith(QStringLiteral("(partial: so far)")));
+        QVERIFY(!chart.describeBucket(5).contains(QStringLiteral("partial")));
+        // Without a partial bucket the legend does not offer one.
+        chart.setData(days(7), 86400);
+        for (QLegendMarker *m : view->chart()->legend()->markers())
+            if (m->label() == QStringLiteral("Partial (so far)"))
+                QVERIFY(!m->isVisible());
+    }
+};
+
+QTEST_MAIN(TestUsageChart)
+#include "tst_usagechart.moc"
