@@ -31,6 +31,10 @@ public:
         bool testClock = true;
         QStringList extraArguments;
         QString dataDirectory; // empty: a fresh temporary folder
+        // --database; empty: SQLite, or a new PostgreSQL database when the tests run on it
+        // (tests/support/testdatabase.h).
+        QString database;
+        int startTimeoutMs = 20000; // until it says where it listens
     };
 
     GatewayProcess();
@@ -39,6 +43,9 @@ public:
 
     // Starts and waits for the "listening on" line; false (and a QWARN) on failure.
     bool start();
+    // The same in two halves, for starting several gateways at once.
+    bool launch();
+    bool waitUntilListening();
     void stop();
 
     QUrl baseUrl() const { return m_baseUrl; }

@@ -120,11 +120,18 @@ void PostgresProcess::stop(const QString &mode) {
     m_running = false;
 }
 
-QString PostgresProcess::createDatabase() {
+QString PostgresProcess::createDatabase(const QString &copyOf) {
     const QString name = QStringLiteral("test_%1").arg(++m_databases);
-    if (!run(QStringLiteral("createdb"),
-             {QStringLiteral("--host"), socketDirectory(), QStringLiteral("--port"), QString::number(m_port),
-              QStringLiteral("--username"), user(), name}))
+    QStringList arguments{QStringLiteral("--host"),
+                          socketDirectory(),
+                          QStringLiteral("--port"),
+                          QString::number(m_port),
+                          QStringLiteral("--username"),
+                          user(),
+                          name};
+    if (!copyOf.isEmpty())
+        arguments << QStringLiteral("--template") << copyOf;
+    if (!run(QStringLiteral("createdb"), arguments))
         return {};
     return name;
 }
