@@ -68,6 +68,7 @@ bool GatewayProcess::launch() {
         return false;
     if (!database.isEmpty())
         args << QStringLiteral("--database") << database;
+    m_database = database;
     args << m_options.extraArguments;
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start(QStringLiteral(KNOTIE_GATEWAY_BINARY), args);

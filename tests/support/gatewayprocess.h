@@ -50,6 +50,8 @@ public:
 
     QUrl baseUrl() const { return m_baseUrl; }
     QString dataDirectory() const;
+    // The --database it was given (empty: its SQLite file in the data folder).
+    const QString &database() const { return m_database; }
     QByteArray standardError() const;
     QProcess &process() { return m_process; }
 
@@ -75,6 +77,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_tempDir;
     QProcess m_process;
     QUrl m_baseUrl;
+    QString m_database;
 };
 
 } // namespace knotie::test

@@ -2,6 +2,7 @@
 
 #include "tests/support/loopbackport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -107,9 +108,31 @@ bool PostgresProcess::startOnPort() {
                      QStringLiteral("30"), QStringLiteral("--pgdata"), dataDirectory(m_folder),
                      QStringLiteral("--log"), m_folder.path() + QStringLiteral("/server.log"),
                      QStringLiteral("--options"), QStringLiteral("-p %1").arg(m_port)});
-    if (!m_running)
+    if (!m_running) {
         qWarning("postgres on port %d: %s", m_port, log().constData());
-    return m_running;
+        return false;
+    }
+    // A test that aborts (qFatal, a crash) never runs this object's destructor: a small
+    // watcher stops the cluster and removes its folder once this process is gone.
+    if (!m_watched) {
+        const QString stop = QStringLiteral("%1/pg_ctl stop --mode immediate --pgdata '%2' >/dev/null 2>&1")
+                                 .arg(binDirectory(), dataDirectory(m_folder));
+        QProcess watcher;
+        watcher.setProgram(QStringLiteral("sh"));
+        watcher.setArguments(
+            {QStringLiteral("-c"),
+             QStringLiteral("while kill -0 %1 2>/dev/null; do sleep 1; done; %2 %3; rm -rf '%4'")
+                 .arg(QCoreApplication::applicationPid())
+                 .arg(runningAsRoot() ? QStringLiteral("runuser -u postgres --") : QString(), stop,
+                      m_folder.path())});
+        // Not holding the test's output open: ctest waits for that to close.
+        watcher.setStandardInputFile(QProcess::nullDevice());
+        watcher.setStandardOutputFile(QProcess::nullDevice());
+        watcher.setStandardErrorFile(QProcess::nullDevice());
+        watcher.startDetached();
+        m_watched = true;
+    }
+    return true;
 }
 
 void PostgresProcess::stop(const QString &mode) {

@@ -52,6 +52,7 @@ private:
     QTemporaryDir m_folder;
     bool m_initialized = false;
     bool m_running = false;
+    bool m_watched = false;
     int m_port = 0;
     int m_databases = 0;
 };

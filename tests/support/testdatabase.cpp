@@ -70,4 +70,21 @@ QString newPostgresDatabase(bool demo) {
     return postgres->uri(database);
 }
 
+QByteArray postgresRows(const QString &uri) {
+    PostgresProcess *postgres = sharedPostgres();
+    const QString database = uri.section(QLatin1Char('/'), -1);
+    if (!postgres || database.isEmpty())
+        return {};
+    QByteArray rows;
+    const QByteArray tables = postgres->psql(
+        database,
+        QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"));
+    for (const QByteArray &table : tables.split('\n'))
+        if (!table.trimmed().isEmpty())
+            rows += postgres->psql(
+                database,
+                QStringLiteral("SELECT t::text FROM \"%1\" t").arg(QString::fromUtf8(table.trimmed())));
+    return rows;
+}
+
 } // namespace knotie::test

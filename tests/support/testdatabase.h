@@ -22,4 +22,8 @@ PostgresProcess *sharedPostgres();
 // instance id and sign-in key as a separately seeded database would have.
 QString newPostgresDatabase(bool demo);
 
+// Every row of every table of a database on the shared cluster (given by its URI), as
+// text: what a test that searches "everything the gateway wrote" for secrets reads.
+QByteArray postgresRows(const QString &uri);
+
 } // namespace knotie::test
