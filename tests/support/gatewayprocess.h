@@ -33,7 +33,7 @@ public:
         QString dataDirectory; // empty: a fresh temporary folder
         // --database; empty: SQLite, or a new PostgreSQL database when the tests run on it
         // (tests/support/testdatabase.h).
-        QString database;
+        QString database = {};
         int startTimeoutMs = 20000; // until it says where it listens
     };
 
