@@ -100,8 +100,8 @@ QByteArray tokenHash(const QByteArray &token) {
 }
 
 bool endSessions(QSqlDatabase &db, const QString &userId, const QByteArray &keep) {
-    QSqlQuery q =
-        prepare(db, QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?"));
+    QSqlQuery q = prepare(
+        db, QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND token_hash IS DISTINCT FROM ?"));
     q.addBindValue(userId);
     q.addBindValue(keep.isEmpty() ? QVariant() : QVariant(keep));
     return exec(q);

@@ -5,6 +5,7 @@
 #include "gateway/demokeys.h"
 #include "gateway/passwords.h"
 
+#include <QDeadlineTimer>
 #include <QSqlQuery>
 
 #include <future>
@@ -47,19 +48,28 @@ constexpr DemoCustomer demoCustomers[] = {
 };
 } // namespace
 
+namespace {
+bool hasPartners(const QSqlDatabase &db) {
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT COUNT(*) FROM partners")) && q.next() && q.value(0).toInt() > 0;
+}
+} // namespace
+
 bool seedDemo(Store &store, const QByteArray &password, qint64 now, QString *error) {
-    {
-        QSqlQuery q(store.connection());
-        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM partners")) && q.next() && q.value(0).toInt() > 0)
-            return true;
-    }
+    if (hasPartners(store.connection()))
+        return true;
     // Each hash takes ~0.2 s; computing them side by side, while the keys and their history
     // are seeded, keeps start-up short.
     std::vector<std::future<QByteArray>> hashes;
     for (std::size_t i = 0; i < std::size(demoUsers); ++i)
         hashes.push_back(std::async(std::launch::async, [password] { return passwords::hash(password); }));
 
-    const bool ok = store.write([&](QSqlDatabase &db) {
+    const auto seed = [&](QSqlDatabase &db) {
+        // Asked again under the write lock: instances started at once on one PostgreSQL
+        // database all found it empty above; the first to get here seeds, the others
+        // find its partners and leave them be.
+        if (hasPartners(db))
+            return true;
         QSqlQuery partner =
             prepare(db, QStringLiteral("INSERT INTO partners (id, name, credit_balance, created_at)"
                                        " VALUES (?, ?, ?, ?)"));
@@ -111,7 +121,14 @@ bool seedDemo(Store &store, const QByteArray &password, qint64 now, QString *err
                 return false;
         }
         return true;
-    });
+    };
+    // An instance seeding the same database holds the write lock for as long as seeding
+    // takes (tens of seconds on PostgreSQL): wait for it rather than give up.
+    QDeadlineTimer patience(std::chrono::minutes(10));
+    Store::WriteResult seeded = store.write(seed);
+    while (seeded.busy() && !patience.hasExpired())
+        seeded = store.write(seed);
+    const bool ok = seeded;
     if (!ok && error)
         *error = QStringLiteral("could not seed the demo accounts");
     return ok;

@@ -66,7 +66,17 @@ int main(int argc, char *argv[]) {
                                           QStringLiteral("Address to listen on (port 0 picks a free one)."),
                                           QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8787"));
     const QCommandLineOption dataOption(
-        QStringLiteral("data"), QStringLiteral("Folder of the SQLite database."), QStringLiteral("DIR"));
+        QStringLiteral("data"),
+        QStringLiteral(
+            "This instance's own folder: the SQLite database (unless --database names another) and "
+            "the usage spool."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        QStringLiteral("Where the data lives: `sqlite` (the file in --data, the default) or a PostgreSQL "
+                       "database several gateways may share, postgresql://USER[:PASSWORD]@HOST:PORT/DBNAME "
+                       "(libpq's URI; its password is never logged)."),
+        QStringLiteral("URL"), QStringLiteral("sqlite"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
                                         QStringLiteral("Seed the demo accounts on an empty database."));
     const QCommandLineOption demoPasswordOption(QStringLiteral("demo-password"),
@@ -88,8 +98,8 @@ int main(int argc, char *argv[]) {
         QStringLiteral("Connections from this address block (repeatable) start with a PROXY protocol v2 "
                        "header naming the client."),
         QStringLiteral("CIDR"));
-    parser.addOptions({listenOption, dataOption, demoOption, demoPasswordOption, certOption, keyOption,
-                       testClockOption, allowCoreDumpsOption, trustedProxyOption});
+    parser.addOptions({listenOption, dataOption, databaseOption, demoOption, demoPasswordOption, certOption,
+                       keyOption, testClockOption, allowCoreDumpsOption, trustedProxyOption});
     const HttpLimitOptions limitOptions;
     limitOptions.addTo(parser);
     parser.process(app);
@@ -123,13 +133,17 @@ int main(int argc, char *argv[]) {
         return fail(QStringLiteral("--tls-cert and --tls-key go together"));
 
     QString error;
+    const std::optional<DatabaseLocation> database =
+        DatabaseLocation::parse(parser.value(databaseOption), &error);
+    if (!database)
+        return fail(error);
     HttpLimits limits;
     if (!limitOptions.read(parser, &limits, &error))
         return fail(error);
 
     if (!secureDataFolder(parser.value(dataOption), &error))
         return fail(error);
-    Store store(parser.value(dataOption));
+    Store store(parser.value(dataOption), *database);
     if (!store.open(&error))
         return fail(error);
     const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));

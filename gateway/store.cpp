@@ -18,6 +18,10 @@ Q_LOGGING_CATEGORY(lcStore, "knotie.gateway.store", QtInfoMsg)
 
 namespace {
 
+QString describe(const DatabaseLocation &location, const QString &sqlitePath) {
+    return location.engine == DatabaseLocation::Engine::SQLite ? sqlitePath : location.describe();
+}
+
 // Removes this thread's connection when the thread ends, after every QSqlDatabase
 // handle on it is gone.
 struct ThreadConnections {
@@ -31,8 +35,9 @@ thread_local ThreadConnections threadConnections;
 
 } // namespace
 
-Store::Store(QString dataDirectory)
+Store::Store(QString dataDirectory, DatabaseLocation location)
     : m_directory(std::move(dataDirectory))
+    , m_location(std::move(location))
     , m_connectionPrefix(QStringLiteral("knotie-gateway-") + QUuid::createUuid().toString(QUuid::Id128)) {}
 
 Store::~Store() = default;
@@ -50,15 +55,22 @@ QSqlDatabase Store::connection() const {
                          QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, false);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(databasePath());
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+    QSqlDatabase db = QSqlDatabase::addDatabase(sqldialect::driverName(m_location.engine), name);
+    if (m_location.engine == DatabaseLocation::Engine::SQLite) {
+        db.setDatabaseName(databasePath());
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+    } else {
+        db.setHostName(m_location.hosts);
+        db.setPort(m_location.port);
+        db.setDatabaseName(m_location.name);
+        db.setUserName(m_location.user);
+        db.setPassword(m_location.password);
+        db.setConnectOptions(m_location.options);
+    }
     if (!db.open())
-        qCCritical(lcStore) << "cannot open" << databasePath() << db.lastError().text();
-    sqlite::run(db, QStringLiteral("PRAGMA foreign_keys = ON"));
-    // Key, session and team changes are acknowledged only once they would survive power
-    // loss (API.md v1.1). Usage batches share this: the spool already holds them.
-    sqlite::setDurability(db, sqlite::Durability::Full);
+        qCCritical(lcStore) << "cannot open" << describe(m_location, databasePath()) << db.lastError().text();
+    else
+        sqldialect::configureConnection(m_location.engine, db, busyTimeoutMs);
     threadConnections.names.append(name);
     return db;
 }
@@ -69,30 +81,14 @@ bool Store::open(QString *error) {
         return false;
     }
     QSqlDatabase db = connection();
+    const QString where = describe(m_location, databasePath());
     if (!db.isOpen()) {
-        *error = QStringLiteral("cannot open %1: %2").arg(databasePath(), db.lastError().text());
-        return false;
-    }
-    if (!sqlite::enableWriteAheadLog(db)) {
-        *error = QStringLiteral("cannot switch %1 to write-ahead logging").arg(databasePath());
-        return false;
-    }
-    const int version = sqlite::schemaVersion(db);
-    if (version < 0) {
-        *error = QStringLiteral("cannot read the schema version of %1").arg(databasePath());
-        return false;
-    }
-    if (version > schemaVersion()) {
-        *error = QStringLiteral("%1 was written by a newer knotie-gateway (schema %2; this one knows %3); "
-                                "refusing to touch it")
-                     .arg(databasePath())
-                     .arg(version)
-                     .arg(schemaVersion());
+        *error = QStringLiteral("cannot open %1: %2").arg(where, db.lastError().text());
         return false;
     }
     QString failure;
-    if (!sqlite::migrate(db, migrations(), version, schemaVersion(), &failure)) {
-        *error = QStringLiteral("migration of %1 failed at %2").arg(databasePath(), failure);
+    if (!sqldialect::migrate(m_location.engine, db, migrations(), &failure)) {
+        *error = QStringLiteral("%1: %2").arg(where, failure);
         return false;
     }
     return true;
@@ -114,7 +110,7 @@ Store::WriteResult Store::write(const std::function<bool(QSqlDatabase &)> &work)
     QSqlDatabase db = connection();
     lastWriteBusy = false;
     takeChangedPartners(); // nothing left over from a write that never reached here
-    const sqlite::WriteOutcome outcome = sqlite::writeTransaction(db, work);
+    const sqlite::WriteOutcome outcome = sqldialect::writeTransaction(m_location.engine, db, work);
     // Taken whatever the outcome: a rolled-back change must not be announced later.
     const QSet<QString> changed = takeChangedPartners();
     switch (outcome) {

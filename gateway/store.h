@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gateway/sqldialect.h"
+
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -9,13 +11,16 @@
 
 namespace knotie::gateway {
 
-// The gateway's SQLite database. Each thread that touches it gets its own named
-// connection (Qt Sql connections must not cross threads), opened on first use and
-// removed when the thread ends. WAL lets readers run beside the one writer; writes go
-// through write(), which holds `BEGIN IMMEDIATE` so two writers never deadlock.
+// The gateway's database: the SQLite file in the data folder, or a PostgreSQL database
+// shared by several instances (gateway/sqldialect.h keeps every difference). Each thread
+// that touches it gets its own named connection (Qt Sql connections must not cross
+// threads), opened on first use and removed when the thread ends. Readers run beside the
+// one writer; writes go through write(), which takes the one write lock first (SQLite's
+// `BEGIN IMMEDIATE`, PostgreSQL's advisory lock), so writers on every instance run one at a
+// time and never deadlock.
 class Store {
 public:
-    explicit Store(QString dataDirectory);
+    explicit Store(QString dataDirectory, DatabaseLocation location = {});
     ~Store();
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
@@ -24,7 +29,9 @@ public:
     // Refuses a database newer than this program.
     bool open(QString *error);
 
+    // The SQLite file (also when the data is in PostgreSQL: it is where it would be).
     QString databasePath() const;
+    const DatabaseLocation &location() const { return m_location; }
     const QString &dataDirectory() const { return m_directory; }
     QSqlDatabase connection() const;
 
@@ -32,7 +39,7 @@ public:
     struct WriteResult {
         enum class Outcome { Committed, RolledBack, Busy } outcome = Outcome::RolledBack;
         operator bool() const { return outcome == Outcome::Committed; }
-        // Another writer held the database past busyTimeoutMs: worth a 503 and a retry.
+        // Another writer held the write lock past busyTimeoutMs: worth a 503 and a retry.
         bool busy() const { return outcome == Outcome::Busy; }
     };
 
@@ -55,6 +62,7 @@ public:
 
 private:
     QString m_directory;
+    DatabaseLocation m_location;
     QString m_connectionPrefix;
     std::function<void(const QSet<QString> &)> m_changeListener;
 };

@@ -120,14 +120,16 @@ LatencyHistogram LatencyHistogram::decode(const QByteArray &bytes) {
 }
 
 namespace {
+// The existing row's columns are named with their table: PostgreSQL finds a bare name
+// ambiguous beside `excluded`.
 QString upsertHourSql(const char *table, const char *owner) {
     return QStringLiteral(
                "INSERT INTO %1 (%2, hour, requests, ok, client_errors, server_errors, rate_limited, latency)"
                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (%2, hour) DO UPDATE SET"
-               " requests = requests + excluded.requests, ok = ok + excluded.ok,"
-               " client_errors = client_errors + excluded.client_errors,"
-               " server_errors = server_errors + excluded.server_errors,"
-               " rate_limited = rate_limited + excluded.rate_limited, latency = excluded.latency")
+               " requests = %1.requests + excluded.requests, ok = %1.ok + excluded.ok,"
+               " client_errors = %1.client_errors + excluded.client_errors,"
+               " server_errors = %1.server_errors + excluded.server_errors,"
+               " rate_limited = %1.rate_limited + excluded.rate_limited, latency = excluded.latency")
         .arg(QLatin1String(table), QLatin1String(owner));
 }
 } // namespace
@@ -142,12 +144,12 @@ RollupWriter::RollupWriter(const QSqlDatabase &db)
     , m_upsertRoute(prepare(
           db, QStringLiteral("INSERT INTO usage_routes (key_id, hour, method, route, requests, errors)"
                              " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key_id, hour, method, route)"
-                             " DO UPDATE SET requests = requests + excluded.requests,"
-                             " errors = errors + excluded.errors")))
-    , m_upsertError(
-          prepare(db, QStringLiteral("INSERT INTO usage_errors (key_id, hour, status, code, requests)"
-                                     " VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id, hour, status, code)"
-                                     " DO UPDATE SET requests = requests + excluded.requests"))) {}
+                             " DO UPDATE SET requests = usage_routes.requests + excluded.requests,"
+                             " errors = usage_routes.errors + excluded.errors")))
+    , m_upsertError(prepare(
+          db, QStringLiteral("INSERT INTO usage_errors (key_id, hour, status, code, requests)"
+                             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id, hour, status, code)"
+                             " DO UPDATE SET requests = usage_errors.requests + excluded.requests"))) {}
 
 bool RollupWriter::addHour(const QString &partnerId, const QString &keyId, qint64 hour,
                            const UsageCounts &totals) {

@@ -1,6 +1,7 @@
 #include "tests/support/gatewayprocess.h"
 
 #include "testconfig.h"
+#include "tests/support/testdatabase.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -46,6 +47,10 @@ QByteArray GatewayProcess::standardError() const {
 }
 
 bool GatewayProcess::start() {
+    return launch() && waitUntilListening();
+}
+
+bool GatewayProcess::launch() {
     if (m_options.dataDirectory.isEmpty()) {
         m_tempDir = std::make_unique<QTemporaryDir>();
         if (!m_tempDir->isValid())
@@ -57,6 +62,13 @@ bool GatewayProcess::start() {
         args << QStringLiteral("--demo");
     if (m_options.testClock)
         args << QStringLiteral("--test-clock");
+    QString database = m_options.database;
+    if (database.isEmpty() && testsUsePostgres() &&
+        (database = newPostgresDatabase(m_options.demo)).isEmpty())
+        return false;
+    if (!database.isEmpty())
+        args << QStringLiteral("--database") << database;
+    m_database = database;
     args << m_options.extraArguments;
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start(QStringLiteral(KNOTIE_GATEWAY_BINARY), args);
@@ -64,9 +76,13 @@ bool GatewayProcess::start() {
         qWarning("knotie-gateway did not start: %s", qPrintable(m_process.errorString()));
         return false;
     }
+    return true;
+}
+
+bool GatewayProcess::waitUntilListening() {
     // Read until the one line that says where it listens (the contract's promise).
     QByteArray out;
-    QDeadlineTimer deadline(20000);
+    QDeadlineTimer deadline(m_options.startTimeoutMs);
     while (!out.contains('\n') && !deadline.hasExpired()) {
         if (!m_process.waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime()))))
             break;

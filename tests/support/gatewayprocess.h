@@ -31,6 +31,10 @@ public:
         bool testClock = true;
         QStringList extraArguments;
         QString dataDirectory; // empty: a fresh temporary folder
+        // --database; empty: SQLite, or a new PostgreSQL database when the tests run on it
+        // (tests/support/testdatabase.h).
+        QString database = {};
+        int startTimeoutMs = 20000; // until it says where it listens
     };
 
     GatewayProcess();
@@ -39,10 +43,15 @@ public:
 
     // Starts and waits for the "listening on" line; false (and a QWARN) on failure.
     bool start();
+    // The same in two halves, for starting several gateways at once.
+    bool launch();
+    bool waitUntilListening();
     void stop();
 
     QUrl baseUrl() const { return m_baseUrl; }
     QString dataDirectory() const;
+    // The --database it was given (empty: its SQLite file in the data folder).
+    const QString &database() const { return m_database; }
     QByteArray standardError() const;
     QProcess &process() { return m_process; }
 
@@ -68,6 +77,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_tempDir;
     QProcess m_process;
     QUrl m_baseUrl;
+    QString m_database;
 };
 
 } // namespace knotie::test

@@ -2,6 +2,7 @@
 
 #include "tests/support/loopbackport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -107,9 +108,31 @@ bool PostgresProcess::startOnPort() {
                      QStringLiteral("30"), QStringLiteral("--pgdata"), dataDirectory(m_folder),
                      QStringLiteral("--log"), m_folder.path() + QStringLiteral("/server.log"),
                      QStringLiteral("--options"), QStringLiteral("-p %1").arg(m_port)});
-    if (!m_running)
+    if (!m_running) {
         qWarning("postgres on port %d: %s", m_port, log().constData());
-    return m_running;
+        return false;
+    }
+    // A test that aborts (qFatal, a crash) never runs this object's destructor: a small
+    // watcher stops the cluster and removes its folder once this process is gone.
+    if (!m_watched) {
+        const QString stop = QStringLiteral("%1/pg_ctl stop --mode immediate --pgdata '%2' >/dev/null 2>&1")
+                                 .arg(binDirectory(), dataDirectory(m_folder));
+        QProcess watcher;
+        watcher.setProgram(QStringLiteral("sh"));
+        watcher.setArguments(
+            {QStringLiteral("-c"),
+             QStringLiteral("while kill -0 %1 2>/dev/null; do sleep 1; done; %2 %3; rm -rf '%4'")
+                 .arg(QCoreApplication::applicationPid())
+                 .arg(runningAsRoot() ? QStringLiteral("runuser -u postgres --") : QString(), stop,
+                      m_folder.path())});
+        // Not holding the test's output open: ctest waits for that to close.
+        watcher.setStandardInputFile(QProcess::nullDevice());
+        watcher.setStandardOutputFile(QProcess::nullDevice());
+        watcher.setStandardErrorFile(QProcess::nullDevice());
+        watcher.startDetached();
+        m_watched = true;
+    }
+    return true;
 }
 
 void PostgresProcess::stop(const QString &mode) {
@@ -120,11 +143,18 @@ void PostgresProcess::stop(const QString &mode) {
     m_running = false;
 }
 
-QString PostgresProcess::createDatabase() {
+QString PostgresProcess::createDatabase(const QString &copyOf) {
     const QString name = QStringLiteral("test_%1").arg(++m_databases);
-    if (!run(QStringLiteral("createdb"),
-             {QStringLiteral("--host"), socketDirectory(), QStringLiteral("--port"), QString::number(m_port),
-              QStringLiteral("--username"), user(), name}))
+    QStringList arguments{QStringLiteral("--host"),
+                          socketDirectory(),
+                          QStringLiteral("--port"),
+                          QString::number(m_port),
+                          QStringLiteral("--username"),
+                          user(),
+                          name};
+    if (!copyOf.isEmpty())
+        arguments << QStringLiteral("--template") << copyOf;
+    if (!run(QStringLiteral("createdb"), arguments))
         return {};
     return name;
 }

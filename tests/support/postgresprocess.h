@@ -32,8 +32,9 @@ public:
     QString socketDirectory() const { return m_folder.path(); }
     static QString user() { return QStringLiteral("knotie"); }
 
-    // A new, empty database with a name no other test used; empty on failure.
-    QString createDatabase();
+    // A new database with a name no other test used, empty or a copy of `copyOf` (which
+    // nobody may be connected to); empty on failure.
+    QString createDatabase(const QString &copyOf = {});
     // The libpq URI of a database, the gateway's --database form.
     QString uri(const QString &database) const;
     // Runs SQL with psql on a database and returns its unaligned output (empty and a QWARN on failure).
@@ -51,6 +52,7 @@ private:
     QTemporaryDir m_folder;
     bool m_initialized = false;
     bool m_running = false;
+    bool m_watched = false;
     int m_port = 0;
     int m_databases = 0;
 };
