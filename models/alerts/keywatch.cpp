@@ -18,8 +18,13 @@ KeyWatch::KeyWatch(Session *session, KeyStore *keys, UsageService *usage, QObjec
     , m_usage(usage) {
     m_timer.setInterval(checkIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &KeyWatch::checkNow);
-    connect(m_keys, &KeyStore::keysChanged, this, &KeyWatch::evaluate);
-    connect(m_keys, &KeyStore::reset, this, &KeyWatch::evaluate);
+    // A pass over every key runs on this (the GUI) thread and costs about 1 µs a key:
+    // a burst of changes (a sync, live changes one after another) gets one pass.
+    m_evaluateSoon.setSingleShot(true);
+    m_evaluateSoon.setInterval(evaluateDelayMs);
+    connect(&m_evaluateSoon, &QTimer::timeout, this, &KeyWatch::evaluate);
+    connect(m_keys, &KeyStore::keysChanged, &m_evaluateSoon, qOverload<>(&QTimer::start));
+    connect(m_keys, &KeyStore::reset, &m_evaluateSoon, qOverload<>(&QTimer::start));
 }
 
 KeyWatch::~KeyWatch() = default;

@@ -29,6 +29,7 @@ public:
     ~KeyWatch() override;
 
     static constexpr int checkIntervalMs = 60 * 1000;
+    static constexpr int evaluateDelayMs = 500;
     static constexpr int maxKeysRead = 20;
     static constexpr int requestsRead = 500; // of one key's latest requests
 
@@ -56,6 +57,7 @@ private:
     KeyStore *m_keys;
     UsageService *m_usage;
     QTimer m_timer;
+    QTimer m_evaluateSoon;
     std::function<qint64()> m_clock;
     std::unique_ptr<AlertMemory> m_memory;
     QHash<QString, KeyActivity> m_activity;
