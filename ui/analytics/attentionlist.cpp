@@ -8,6 +8,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
+#include <QStyle>
+#include <QStyledItemDelegate>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -16,6 +19,25 @@ namespace knotie {
 namespace {
 constexpr int KeyIdRole = Qt::UserRole + 1;
 enum Column { KeyColumn, WhyColumn, ActionsColumn };
+
+// A tree view sizes a wrapped cell for no particular width, so a long reason was cut to
+// its first line: this sizes the reason for its column's current width.
+class WrappedReasonDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        const auto *view = qobject_cast<const QTreeView *>(option.widget);
+        if (index.column() != WhyColumn || !view)
+            return size;
+        const int margin = 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1);
+        const int width = qMax(80, view->columnWidth(WhyColumn) - margin);
+        const QRect text = option.fontMetrics.boundingRect(QRect(0, 0, width, 1 << 20), Qt::TextWordWrap,
+                                                           index.data().toString());
+        size.setHeight(qMax(size.height(), text.height() + 4));
+        return size;
+    }
+};
 } // namespace
 
 AttentionList::AttentionList(const PageContext &context, QWidget *parent)
@@ -38,6 +60,12 @@ AttentionList::AttentionList(const PageContext &context, QWidget *parent)
     m_table->header()->setSectionResizeMode(KeyColumn, QHeaderView::ResizeToContents);
     m_table->header()->setSectionResizeMode(WhyColumn, QHeaderView::Stretch);
     m_table->header()->setSectionResizeMode(ActionsColumn, QHeaderView::ResizeToContents);
+    m_table->setItemDelegateForColumn(WhyColumn, new WrappedReasonDelegate(m_table));
+    // A wider or narrower reason column changes how many lines each reason needs.
+    connect(m_table->header(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section == WhyColumn)
+            QTimer::singleShot(0, m_table, [table = m_table] { table->doItemsLayout(); });
+    });
     m_table->setToolTip(tr("Double-click or press Enter to show the key's usage"));
     connect(m_table, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const QString id = item ? item->data(KeyColumn, KeyIdRole).toString() : QString();
