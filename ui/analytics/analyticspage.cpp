@@ -159,7 +159,7 @@ AnalyticsPage::AnalyticsPage(const PageContext &context, QWidget *parent)
     auto *attentionLayout = new QVBoxLayout(attentionBox);
     m_attention = new AttentionList(context, attentionBox);
     attentionLayout->addWidget(m_attention);
-    leftLayout->addWidget(attentionBox, 1);
+    leftLayout->addWidget(attentionBox, 2);
 
     auto *right = new QWidget(split);
     auto *rightLayout = new QVBoxLayout(right);

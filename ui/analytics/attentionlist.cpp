@@ -61,6 +61,8 @@ AttentionList::AttentionList(const PageContext &context, QWidget *parent)
     m_table->header()->setSectionResizeMode(WhyColumn, QHeaderView::Stretch);
     m_table->header()->setSectionResizeMode(ActionsColumn, QHeaderView::ResizeToContents);
     m_table->setItemDelegateForColumn(WhyColumn, new WrappedReasonDelegate(m_table));
+    // Room for a few wrapped reasons, however small the window.
+    m_table->setMinimumHeight(m_table->fontMetrics().height() * 9);
     // A wider or narrower reason column changes how many lines each reason needs.
     connect(m_table->header(), &QHeaderView::sectionResized, this, [this](int section) {
         if (section == WhyColumn)
