@@ -59,6 +59,20 @@ UsageRange rangeCovering(UnixTime from, UnixTime to) {
     return {floorTo(start, 86400), ceilTo(end, 86400), bucket};
 }
 
+namespace {
+// Adds `b`'s counts into `sum`; the p95 of the two becomes the higher one (a bound, not
+// a percentile of the union, which the buckets cannot give).
+void addInto(UsageBucket &sum, const UsageBucket &b) {
+    sum.requests += b.requests;
+    sum.ok += b.ok;
+    sum.clientErrors += b.clientErrors;
+    sum.serverErrors += b.serverErrors;
+    if (b.p95Ms)
+        sum.p95Ms = std::max(sum.p95Ms.value_or(0), *b.p95Ms);
+}
+
+} // namespace
+
 QList<UsageBucket> shownBuckets(const UsageRange &range, const QList<UsageBucket> &fetched) {
     QList<UsageBucket> shown;
     const qint64 step = bucketSeconds(range.bucket);
@@ -71,13 +85,7 @@ QList<UsageBucket> shownBuckets(const UsageRange &range, const QList<UsageBucket
             shown.last().start = start;
             continue;
         }
-        UsageBucket &s = shown.last();
-        s.requests += b.requests;
-        s.ok += b.ok;
-        s.clientErrors += b.clientErrors;
-        s.serverErrors += b.serverErrors;
-        if (b.p95Ms)
-            s.p95Ms = std::max(s.p95Ms.value_or(0), *b.p95Ms);
+        addInto(shown.last(), b);
     }
     return shown;
 }
@@ -135,13 +143,7 @@ UsageSeries addSeries(const QList<UsageSeries> &parts) {
                 sum.buckets.append(b);
                 continue;
             }
-            UsageBucket &s = sum.buckets[*it];
-            s.requests += b.requests;
-            s.ok += b.ok;
-            s.clientErrors += b.clientErrors;
-            s.serverErrors += b.serverErrors;
-            if (b.p95Ms)
-                s.p95Ms = std::max(s.p95Ms.value_or(0), *b.p95Ms);
+            addInto(sum.buckets[*it], b);
         }
     std::sort(sum.buckets.begin(), sum.buckets.end(),
               [](const UsageBucket &a, const UsageBucket &b) { return a.start < b.start; });
