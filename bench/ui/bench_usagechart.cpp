@@ -54,7 +54,7 @@ int main(int argc, char **argv) {
         t.restart();
         const UsageSeries cached =
             cache.loadUsage(QStringLiteral("all"), range.bucket, range.previous().from, range.to);
-        const QList<UsageBucket> shown = bucketsIn(cached, range.from, range.to);
+        const QList<UsageBucket> shown = shownBuckets(range, cached.buckets);
         const double a = double(t.nsecsElapsed()) / 1e6;
         view.setData(shown, bucketSeconds(range.bucket));
         const double b = double(t.nsecsElapsed()) / 1e6;
