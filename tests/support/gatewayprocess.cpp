@@ -1,6 +1,7 @@
 #include "tests/support/gatewayprocess.h"
 
 #include "testconfig.h"
+#include "tests/support/slowdown.h"
 #include "tests/support/testdatabase.h"
 
 #include <QDateTime>
@@ -82,10 +83,7 @@ bool GatewayProcess::launch() {
 bool GatewayProcess::waitUntilListening() {
     // Read until the one line that says where it listens (the contract's promise).
     QByteArray out;
-    // Under the sanitizers (the asan preset's tests run with ASAN_OPTIONS set) the gateway
-    // starts several times slower: seeding hashes passwords with PBKDF2.
-    const int factor = qEnvironmentVariableIsSet("ASAN_OPTIONS") ? 4 : 1;
-    QDeadlineTimer deadline(static_cast<qint64>(m_options.startTimeoutMs) * factor);
+    QDeadlineTimer deadline(static_cast<qint64>(m_options.startTimeoutMs) * sanitizerSlowdown());
     while (!out.contains('\n') && !deadline.hasExpired()) {
         if (!m_process.waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime()))))
             break;

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace knotie::test {
+
+// How many times slower this test build runs than a plain one. The asan preset's tests run
+// with ASAN_OPTIONS set and their code instrumented (several times slower), so waits for a
+// gateway to start and the generous bounds a test checks for a contract's promise grow by
+// this factor there; in the plain build they stay as written.
+inline int sanitizerSlowdown() {
+    return qEnvironmentVariableIsSet("ASAN_OPTIONS") ? 4 : 1;
+}
+
+} // namespace knotie::test
