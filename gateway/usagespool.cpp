@@ -9,8 +9,11 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <charconv>
+#include <cstring>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,14 +34,22 @@ QString segmentName(quint64 boot, int segment) {
 // templates, codes `[a-z_]`). The last two fields (error code, counted as usage) came with
 // migration 5; a line of the eight older fields is read as a counted success or error
 // without a code, so an upgrade replays what the previous version spooled.
-QByteArray encode(const UsageRecord &r) {
-    QByteArray line;
-    line.reserve(128);
-    line += QByteArray::number(r.sequence) + '\t' + r.partnerId.toUtf8() + '\t' + r.keyId.toUtf8() + '\t' +
-            QByteArray::number(r.at) + '\t' + r.method + '\t' + r.route.toUtf8() + '\t' +
-            QByteArray::number(r.status) + '\t' + QByteArray::number(r.latencyMicros) + '\t' +
-            r.errorCode.toUtf8() + '\t' + (r.countsAsUsage ? '1' : '0') + '\n';
-    return line;
+void appendNumber(QByteArray &line, qint64 value) {
+    char digits[24];
+    const auto end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
+    line.append(digits, end - digits);
+}
+
+void encode(const UsageRecord &r, QByteArray &line) {
+    line.resize(0); // keeps the capacity
+    appendNumber(line, r.sequence);
+    line += '\t' + r.partnerId.toUtf8() + '\t' + r.keyId.toUtf8() + '\t';
+    appendNumber(line, r.at);
+    line += '\t' + r.method + '\t' + r.route.toUtf8() + '\t';
+    appendNumber(line, r.status);
+    line += '\t';
+    appendNumber(line, r.latencyMicros);
+    line += '\t' + r.errorCode.toUtf8() + '\t' + (r.countsAsUsage ? '1' : '0') + '\n';
 }
 
 std::optional<UsageRecord> decode(QByteArrayView line) {
@@ -68,8 +79,7 @@ std::optional<UsageRecord> decode(QByteArrayView line) {
 } // namespace
 
 UsageSpool::~UsageSpool() {
-    if (m_fd >= 0)
-        ::close(m_fd);
+    closeSegment();
 }
 
 bool UsageSpool::open(const QString &directory, QString *error) {
@@ -99,38 +109,53 @@ bool UsageSpool::open(const QString &directory, QString *error) {
 
 bool UsageSpool::openSegment(QString *error) {
     const QString path = QDir(m_directory).filePath(segmentName(m_boot, m_segment));
-    m_fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-    if (m_fd < 0) {
+    m_fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    void *mapped = MAP_FAILED;
+    if (m_fd >= 0 && ::ftruncate(m_fd, segmentBytes) == 0)
+        mapped = ::mmap(nullptr, segmentBytes, PROT_READ | PROT_WRITE, MAP_SHARED, m_fd, 0);
+    if (mapped == MAP_FAILED) {
         if (error)
             *error = QStringLiteral("cannot create %1").arg(path);
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
         return false;
     }
+    m_mapped = static_cast<char *>(mapped);
     m_segmentSize = 0;
     return true;
+}
+
+void UsageSpool::closeSegment() {
+    if (m_fd < 0)
+        return;
+    ::munmap(m_mapped, segmentBytes);
+    m_mapped = nullptr;
+    // Cut to its records, so a replay reads no zeros; a crash before this leaves them,
+    // which the replay skips as it skips a line cut short.
+    if (::ftruncate(m_fd, m_segmentSize) != 0)
+        qCWarning(lcSpool) << "cannot trim a usage spool segment";
+    ::close(m_fd);
+    m_fd = -1;
 }
 
 bool UsageSpool::append(UsageRecord &record) {
     record.sequence = ++m_sequence;
     if (m_fd < 0)
         return false;
-    const QByteArray line = encode(record);
-    if (::write(m_fd, line.constData(), static_cast<size_t>(line.size())) != line.size()) {
-        qCWarning(lcSpool) << "cannot append to the usage spool";
-        return false;
-    }
-    m_segmentSize += line.size();
-    if (m_segmentSize >= segmentBytes) {
-        ::close(m_fd);
-        m_closed.append({QDir(m_directory).filePath(segmentName(m_boot, m_segment)), m_sequence});
+    encode(record, m_line);
+    if (m_segmentSize + m_line.size() > segmentBytes) {
+        closeSegment();
+        m_closed.append({QDir(m_directory).filePath(segmentName(m_boot, m_segment)), m_sequence - 1});
         ++m_segment;
-        openSegment(nullptr);
+        if (!openSegment(nullptr)) {
+            qCWarning(lcSpool) << "cannot start a usage spool segment";
+            return false;
+        }
     }
+    std::memcpy(m_mapped + m_segmentSize, m_line.constData(), static_cast<size_t>(m_line.size()));
+    m_segmentSize += m_line.size();
     return true;
-}
-
-void UsageSpool::sync() {
-    if (m_fd >= 0)
-        ::fdatasync(m_fd);
 }
 
 void UsageSpool::dropCountedThrough(qint64 sequence) {
@@ -160,6 +185,7 @@ QList<UsageSpool::Leftover> UsageSpool::leftovers() const {
             continue;
         const QByteArray bytes = file.readAll();
         // A line without its line break was cut short by the kill: its answer was never sent.
+        // After it come the zeros of the segment's unused tail.
         qsizetype start = 0;
         for (qsizetype end = bytes.indexOf('\n'); end >= 0; start = end + 1, end = bytes.indexOf('\n', start))
             if (auto record = decode(QByteArrayView(bytes).sliced(start, end - start))) {

@@ -21,12 +21,15 @@ struct SpoolPosition {
 };
 
 // The local append-only log of answered requests' usage (API.md v1.1: usage survives
-// SIGKILL). A record is appended (one write(2), no fsync) before its answer is sent, so a
-// killed process leaves it in the page cache; the next start replays every record the
-// database has not yet counted. The database keeps, per (instance, boot), the highest
-// sequence it has counted, in the same transaction as the counts, so a replay counts
-// each record exactly once. Files are segments `<boot>-<n>.spool` of at most
-// `segmentBytes`; one whose every record is counted is deleted. See docs/architecture.md.
+// SIGKILL). A record is appended before its answer is sent, by copying it into a shared
+// memory mapping of the segment file: the bytes are in the page cache at once, so a killed
+// process leaves them to the next start, and an append costs no system call (a write(2) per
+// request was 6 % of the gateway's CPU). No fsync: power loss may lose the last moments. The
+// next start replays every record the database has not yet counted. The database keeps, per
+// (instance, boot), the highest sequence it has counted, in the same transaction as the
+// counts, so a replay counts each record exactly once. Files are segments `<boot>-<n>.spool`
+// of at most `segmentBytes` (a live segment is that long, its unused tail zeros; a full one
+// is cut to its records); one whose every record is counted is deleted. See docs/architecture.md.
 class UsageSpool {
 public:
     static constexpr qint64 segmentBytes = 8 * 1024 * 1024;
@@ -44,8 +47,6 @@ public:
     // Appends `record` with the next sequence number (stored in `record`). Not thread-safe:
     // the caller serialises, so sequence order is also the order records are counted in.
     bool append(UsageRecord &record);
-    // Pushes what was appended towards the disk (power loss), off the serving threads.
-    void sync();
     // Deletes the segments of this boot that hold only records counted up to `sequence`.
     void dropCountedThrough(qint64 sequence);
 
@@ -61,13 +62,16 @@ public:
 
 private:
     bool openSegment(QString *error);
+    void closeSegment();
 
     QString m_directory;
     QString m_instance;
     quint64 m_boot = 0;
     int m_segment = 0;
     int m_fd = -1;
-    qint64 m_segmentSize = 0;
+    char *m_mapped = nullptr; // the live segment, segmentBytes long
+    qint64 m_segmentSize = 0; // bytes of records in it
+    QByteArray m_line;        // the record being encoded, reused to spare an allocation
     qint64 m_sequence = 0;
     struct Closed {
         QString file;
