@@ -30,9 +30,26 @@ constexpr int pageSize = 1000;
 // without an event loop, so the thread waits on its socket itself (docs/architecture.md).
 PGconn *libpqConnection(const QSqlDatabase &db) {
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "PGconn*") != 0)
+    // Qt registers the type under the struct's name (pg_conn*) or the typedef's.
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
         return nullptr;
     return *static_cast<PGconn *const *>(handle.data());
+}
+// Whether any notification is queued; empties the queue.
+bool takeNotifications(PGconn *connection) {
+    bool any = false;
+    while (PGnotify *notification = PQnotifies(connection)) {
+        PQfreemem(notification);
+        any = true;
+    }
+    return any;
+}
+
+QString failure(const QSqlDatabase &db) {
+    PGconn *connection = libpqConnection(db);
+    const QString libpq = connection ? QString::fromUtf8(PQerrorMessage(connection)).trimmed() : QString();
+    return libpq.isEmpty() ? db.lastError().text() : libpq;
 }
 } // namespace
 
@@ -61,22 +78,30 @@ ChangeFollower::~ChangeFollower() {
 
 void ChangeFollower::run(std::promise<void> *resumed) {
     {
-        QSqlDatabase db = m_store.openConnection(m_connectionName, QStringLiteral("knotie-changes ") +
-                                                                       m_store.instanceId());
+        QSqlDatabase db = m_store.openConnection(m_connectionName,
+                                                 QStringLiteral("knotie-changes-") + m_store.instanceId());
         bool ready = db.isOpen() && resume(db);
         resumed->set_value();
+        bool outage = false; // said once per outage, not on every attempt
         auto nextRead = std::chrono::steady_clock::now() + pollInterval;
         while (!m_stopping) {
             if (!ready) {
-                qCWarning(lcChanges) << "the change log connection failed:" << db.lastError().text()
-                                     << "- connecting again";
-                waitForStop(pollInterval);
+                // The first attempt at once (a killed connection, a restarted server's
+                // first moments), then one every pollInterval while the database is away.
+                if (outage)
+                    waitForStop(pollInterval);
+                else
+                    qCWarning(lcChanges)
+                        << "the change log connection failed:" << failure(db) << "- connecting again";
+                outage = true;
                 if (m_stopping)
                     break;
                 db.close();
                 ready = db.open() && resume(db);
-                if (ready)
+                if (ready) {
+                    outage = false;
                     qCInfo(lcChanges) << "following the change log again from position" << m_lastSeen;
+                }
                 nextRead = std::chrono::steady_clock::now() + pollInterval;
                 continue;
             }
@@ -85,21 +110,28 @@ void ChangeFollower::run(std::promise<void> *resumed) {
                 ready = false;
                 continue;
             }
-            pollfd waitFor[2] = {{PQsocket(connection), POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                nextRead - std::chrono::steady_clock::now());
-            poll(waitFor, 2, std::max<int>(0, static_cast<int>(left.count())));
-            if (m_stopping)
-                break;
-            bool due = std::chrono::steady_clock::now() >= nextRead;
-            if (waitFor[0].revents != 0) {
-                if (!PQconsumeInput(connection) || PQstatus(connection) != CONNECTION_OK) {
-                    ready = false;
-                    continue;
-                }
-                while (PGnotify *notification = PQnotifies(connection)) {
-                    PQfreemem(notification);
-                    due = true;
+            // A notification that came while a query ran may be in libpq's buffer already,
+            // its bytes gone from the socket: parse what is buffered (PQconsumeInput reads
+            // without blocking) and look there before waiting on the socket.
+            if (!PQconsumeInput(connection)) {
+                ready = false;
+                continue;
+            }
+            bool due = takeNotifications(connection);
+            if (!due) {
+                pollfd waitFor[2] = {{PQsocket(connection), POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
+                const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    nextRead - std::chrono::steady_clock::now());
+                poll(waitFor, 2, std::max<int>(0, static_cast<int>(left.count())));
+                if (m_stopping)
+                    break;
+                due = std::chrono::steady_clock::now() >= nextRead;
+                if (waitFor[0].revents != 0) {
+                    if (!PQconsumeInput(connection) || PQstatus(connection) != CONNECTION_OK) {
+                        ready = false;
+                        continue;
+                    }
+                    due = takeNotifications(connection) || due;
                 }
             }
             if (due) {
@@ -127,7 +159,8 @@ bool ChangeFollower::resume(QSqlDatabase &db) {
     if (!q.exec(QStringLiteral("SELECT MIN(position) FROM change_log")) || !q.next())
         return false;
     if (!q.value(0).isNull() && q.value(0).toLongLong() > m_lastSeen + 1) {
-        qCWarning(lcChanges) << "change log entries after" << m_lastSeen << "were pruned: re-reading every key";
+        qCWarning(lcChanges) << "change log entries after" << m_lastSeen
+                             << "were pruned: re-reading every key";
         m_directory.refreshAll();
     }
     return catchUp(db);

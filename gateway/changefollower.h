@@ -19,7 +19,7 @@ class Store;
 // database writes, so this instance's verification cache and change waits learn of the
 // others' changes within a second (issue #17; docs/architecture.md "Key changes across
 // instances"). One thread holds one connection of its own (application_name
-// `knotie-changes <instance id>`), LISTENs on the log's channel and waits on its socket:
+// `knotie-changes-<instance id>`), LISTENs on the log's channel and waits on its socket:
 // a notification wakes it at once; without one it reads the log every pollInterval
 // anyway, so lost notifications cost at most that. A dropped connection is opened again
 // by itself, and the log read from the last position seen.

@@ -59,7 +59,8 @@ bool append(QSqlDatabase &db, DatabaseLocation::Engine engine, const QString &or
             return false;
     }
     for (const QString &partner : std::as_const(noted.partners))
-        if (!partnersWithKeys.contains(partner) && !appendEntry(db, partner, QString(), origin, now, &position))
+        if (!partnersWithKeys.contains(partner) &&
+            !appendEntry(db, partner, QString(), origin, now, &position))
             return false;
     QSqlQuery q(db);
     if (engine == DatabaseLocation::Engine::PostgreSQL &&

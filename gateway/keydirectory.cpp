@@ -93,8 +93,9 @@ KeyDirectory::Row KeyDirectory::store(const Row &row, quint64 version, bool auth
 
 QString KeyDirectory::rowColumns(const QString &table) {
     const QString t = table.isEmpty() ? QString() : table + QLatin1Char('.');
-    return QStringLiteral("%1secret_hash, %1id, %1partner_id, %1type, %1customer_id, %1expires_at, %1revoked_at,"
-                          " %1rate_limit_requests, %1rate_limit_seconds")
+    return QStringLiteral(
+               "%1secret_hash, %1id, %1partner_id, %1type, %1customer_id, %1expires_at, %1revoked_at,"
+               " %1rate_limit_requests, %1rate_limit_seconds")
         .arg(t);
 }
 
