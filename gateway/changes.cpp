@@ -51,22 +51,29 @@ namespace changelog {
 bool append(QSqlDatabase &db, DatabaseLocation::Engine engine, const QString &origin, qint64 now) {
     if (noted.isEmpty())
         return true;
-    qint64 position = 0;
+    QList<qint64> positions;
+    const auto entry = [&](const QString &partnerId, const QString &keyId) {
+        qint64 position = 0;
+        if (!appendEntry(db, partnerId, keyId, origin, now, &position))
+            return false;
+        positions.append(position);
+        return true;
+    };
     QSet<QString> partnersWithKeys;
     for (auto it = noted.keys.cbegin(); it != noted.keys.cend(); ++it) {
         partnersWithKeys.insert(it.value());
-        if (!appendEntry(db, it.value(), it.key(), origin, now, &position))
+        if (!entry(it.value(), it.key()))
             return false;
     }
     for (const QString &partner : std::as_const(noted.partners))
-        if (!partnersWithKeys.contains(partner) &&
-            !appendEntry(db, partner, QString(), origin, now, &position))
+        if (!partnersWithKeys.contains(partner) && !entry(partner, QString()))
             return false;
     QSqlQuery q(db);
     if (engine == DatabaseLocation::Engine::PostgreSQL &&
         !q.exec(QStringLiteral("SELECT pg_notify('%1', '')").arg(QLatin1String(channel))))
         return false;
-    if (position % pruneEvery == 0) {
+    // Once each time the positions pass a multiple of pruneEvery.
+    if ((positions.first() - 1) / pruneEvery != positions.last() / pruneEvery) {
         q.prepare(QStringLiteral("DELETE FROM change_log WHERE changed_at < ?"));
         q.addBindValue(now - retentionSeconds);
         return q.exec();
