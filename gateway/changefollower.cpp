@@ -83,14 +83,15 @@ void ChangeFollower::run(std::promise<void> *resumed) {
         bool ready = db.isOpen() && resume(db);
         resumed->set_value();
         bool outage = false; // said once per outage, not on every attempt
+        auto connectedAt = std::chrono::steady_clock::now();
         auto nextRead = std::chrono::steady_clock::now() + pollInterval;
         while (!m_stopping) {
             if (!ready) {
-                // The first attempt at once (a killed connection, a restarted server's
-                // first moments), then one every pollInterval while the database is away.
-                if (outage)
+                // The first attempt at once (a killed connection), then one every
+                // pollInterval while the database is away or a connection fails as soon as made.
+                if (outage || std::chrono::steady_clock::now() - connectedAt < pollInterval)
                     waitForStop(pollInterval);
-                else
+                if (!outage)
                     qCWarning(lcChanges)
                         << "the change log connection failed:" << failure(db) << "- connecting again";
                 outage = true;
@@ -100,6 +101,7 @@ void ChangeFollower::run(std::promise<void> *resumed) {
                 ready = db.open() && resume(db);
                 if (ready) {
                     outage = false;
+                    connectedAt = std::chrono::steady_clock::now();
                     qCInfo(lcChanges) << "following the change log again from position" << m_lastSeen;
                 }
                 nextRead = std::chrono::steady_clock::now() + pollInterval;
