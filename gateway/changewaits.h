@@ -17,8 +17,8 @@ namespace knotie::gateway {
 // The held answers of API.md v1.1's change waits (`GET /v1/keys|/v1/audit?wait=`), and
 // the one notifier that wakes them. A commit that changed a partner's keys or audit log
 // calls changed(partner) (Store::write does, after COMMIT); every waiter of that partner
-// then wakes at once. Another source of commits can feed the same call, such as a
-// PostgreSQL LISTEN connection carrying other instances' commits (issue #17).
+// then wakes at once. On PostgreSQL the change follower (gateway/changefollower.h) feeds
+// the same call with other instances' commits, read from the change log (issue #17).
 //
 // A held answer occupies no thread: it is an entry here, and one thread of this class
 // keeps the deadlines and checks every second whether the client has left.

@@ -81,6 +81,8 @@ Gateway::Gateway(Store &store, Options options)
         for (const QString &partner : partners)
             m_changeWaits.changed(partner);
     });
+    if (store.location().engine == DatabaseLocation::Engine::PostgreSQL)
+        m_changeFollower = std::make_unique<ChangeFollower>(store, m_keys, m_changeWaits);
     m_inlineRoutes = {QStringLiteral("/healthz"), QStringLiteral("/api/v1/whoami")};
     registerSystemRoutes();
     registerSessionRoutes(*this, m_router);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gateway/changefollower.h"
 #include "gateway/changewaits.h"
 #include "gateway/clock.h"
 #include "gateway/http/httpmessage.h"
@@ -16,6 +17,7 @@
 #include <QThreadPool>
 
 #include <functional>
+#include <memory>
 
 namespace knotie::gateway {
 
@@ -86,6 +88,8 @@ private:
     QThreadPool m_databaseWork;
     ChangeWaits m_changeWaits;
     QSet<QString> m_inlineRoutes; // templates answered without the database
+    // Other instances' changes, on PostgreSQL (declared last: stopped first).
+    std::unique_ptr<ChangeFollower> m_changeFollower;
 };
 
 // Each group of routes registers itself; one function per file under routes/.

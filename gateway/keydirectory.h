@@ -14,9 +14,15 @@ namespace knotie::gateway {
 
 // Finds the key behind an X-API-Key secret. Rows are cached by the SHA-256 of the
 // secret so a verified request costs no database read; validity (revoked, expired) is
-// judged on every request against the clock. Whatever changes a key row's revocation,
-// expiry, rate limit or replacement (KeyService: revoke, rotate, edit) must call invalidate(keyId)
-// after its transaction commits, so the key fails on its very next request.
+// judged on every request against the clock.
+//
+// A change of a cached row (KeyService: revoke, rotate, edit) is applied, never just
+// evicted: the row is read again after its commit and replaces the cached one with a
+// newer version, on this instance at once (refresh) and on every other through the
+// change log (gateway/changefollower.h: beginChange, then apply). A read begun before a
+// change carries an older version and cannot replace what the change put there, and a
+// revoked row stays revoked here for good (revocation is final), so once this instance
+// has refused a key for its revocation it never accepts it again.
 class KeyDirectory {
 public:
     explicit KeyDirectory(Store &store);
@@ -28,7 +34,26 @@ public:
     std::optional<KeyPrincipal> authenticate(QByteArrayView secret, qint64 now,
                                              KeyPrincipal *refused = nullptr);
 
-    void invalidate(const QString &keyId);
+    // After a commit that changed the key's row: reads it again and applies it.
+    void refresh(const QString &keyId);
+
+    // A key row as read from the database, for apply().
+    struct Row {
+        QByteArray secretHash;
+        KeyPrincipal key;
+        std::optional<qint64> expiresAt;
+        bool revoked = false;
+    };
+    // The columns, in order, that rowAt() reads (after `firstColumn` others).
+    static QString rowColumns(const QString &table = {});
+    static std::optional<Row> rowAt(const QSqlQuery &query, int firstColumn);
+
+    // Another instance's changes: take a version before reading the changed rows, then
+    // apply each row read with it.
+    quint64 beginChange();
+    void apply(const Row &row, quint64 version);
+    // Reads every cached key again (a follower that cannot tell what it missed).
+    void refreshAll();
 
     // Whether `secret` is a key already read (valid or not): authenticate() would answer it
     // without the database.
@@ -36,17 +61,19 @@ public:
 
 private:
     struct Entry {
-        KeyPrincipal key;
-        std::optional<qint64> expiresAt;
-        bool revoked = false;
+        Row row;
+        quint64 version = 0; // the directory's version when the row was read
     };
-    std::optional<Entry> load(const QByteArray &hash) const;
+    std::optional<Row> load(const QString &where, const QVariant &value) const;
+    // Stores `row` read at `version` unless a newer one is there (`authoritative`: a
+    // change's own read, which wins a tie); returns what the directory now holds.
+    Row store(const Row &row, quint64 version, bool authoritative);
 
     Store &m_store;
     mutable std::shared_mutex m_mutex;
     QHash<QByteArray, Entry> m_cache;
-    // Bumped by invalidate(): a row read before an invalidation is not cached after it.
-    std::atomic<quint64> m_generation{0};
+    // Bumped by each change before its rows are read again.
+    std::atomic<quint64> m_version{0};
 };
 
 } // namespace knotie::gateway

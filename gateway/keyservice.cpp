@@ -158,6 +158,8 @@ KeyResult<StoredKey> KeyService::edit(const Principal &by, const QString &keyId,
         q.addBindValue(current->id);
         if (sequence == 0 || !exec(q))
             return false;
+        if (limitsChanged)
+            noteKeyChanged(by.partnerId, current->id);
         if (renamed && !recordEvent(db, by, auditaction::keyRenamed, current->id,
                                     audit::keyRenamed(name != current->name ? current->name : QString(), name,
                                                       description != current->description),
@@ -185,7 +187,7 @@ KeyResult<StoredKey> KeyService::edit(const Principal &by, const QString &keyId,
     // The new limit or expiry must hold on the key's very next request, even one whose
     // verification is cached (KeyDirectory), and the rate limiter reads the limit from there.
     if (saved && limitsChanged)
-        m_directory.invalidate(keyId);
+        m_directory.refresh(keyId);
     const auto stored = saved ? find(by.partnerId, keyId) : std::nullopt;
     if (!stored)
         return KeyRefusal::Storage;
@@ -227,6 +229,7 @@ KeyResult<IssuedKey> KeyService::rotate(const Principal &by, const QString &keyI
         q.addBindValue(sequence);
         q.addBindValue(apikeys::expiryReached(previousExpiry, now) ? 1 : 0);
         q.addBindValue(current->id);
+        noteKeyChanged(by.partnerId, current->id);
         return sequence != 0 && exec(q) &&
                recordEvent(db, by, auditaction::keyRotated, current->id,
                            audit::keyRotated(successorId, graceSeconds, previousExpiry), now);
@@ -238,7 +241,7 @@ KeyResult<IssuedKey> KeyService::rotate(const Principal &by, const QString &keyI
     if (!saved)
         return KeyRefusal::Storage;
     // The previous key now ends with its grace period: its next request must see that.
-    m_directory.invalidate(keyId);
+    m_directory.refresh(keyId);
     const auto created = find(by.partnerId, successorId);
     const auto previous = find(by.partnerId, keyId);
     if (!created || !previous)
@@ -264,6 +267,7 @@ KeyResult<StoredKey> KeyService::revoke(const Principal &by, const QString &keyI
         q.addBindValue(by.userId);
         q.addBindValue(sequence);
         q.addBindValue(current->id);
+        noteKeyChanged(by.partnerId, current->id);
         return sequence != 0 && exec(q) &&
                recordEvent(db, by, auditaction::keyRevoked, current->id, audit::keyRevoked(current->name),
                            now);
@@ -274,7 +278,7 @@ KeyResult<StoredKey> KeyService::revoke(const Principal &by, const QString &keyI
         return find(by.partnerId, keyId) ? KeyRefusal::Storage : KeyRefusal::NotFound;
     // The key must fail on its very next request, even one already cached as valid.
     if (saved)
-        m_directory.invalidate(keyId);
+        m_directory.refresh(keyId);
     const auto stored = saved ? find(by.partnerId, keyId) : std::nullopt;
     if (!stored)
         return KeyRefusal::Storage;

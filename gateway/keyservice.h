@@ -57,7 +57,8 @@ struct IssuedKey {
 
 // The one place that changes a key: each operation reads the key again inside its write
 // transaction (so concurrent changes of one key serialise instead of overwriting each
-// other), records its audit event in the same transaction, and invalidates the
+// other), records its audit event and its change log entry in the same transaction
+// (gateway/changes.h: every instance follows the log), and refreshes this instance's
 // verification cache once committed, so the change holds on the key's very next request.
 // Storage goes through Store::write and portable SQL only: no SQLite specifics here.
 class KeyService {

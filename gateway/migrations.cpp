@@ -167,6 +167,13 @@ const QList<QStringList> &migrations() {
             QStringLiteral("CREATE INDEX key_request_batches_by_key ON key_request_batches(key_id, id)"),
             QStringLiteral("DROP TABLE key_requests"),
         },
+        // 8: the change log other instances follow (gateway/changes.h, issue #17): one row
+        // per partner and changed key of each write, pruned by age.
+        {
+            QStringLiteral("CREATE TABLE change_log (position INTEGER PRIMARY KEY, partner_id TEXT NOT NULL,"
+                           " key_id TEXT, origin TEXT NOT NULL, changed_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX change_log_by_time ON change_log(changed_at)"),
+        },
     };
     return all;
 }

@@ -4,6 +4,7 @@
 #include "gateway/migrations.h"
 #include "models/sqlite/sqlitedb.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -38,7 +39,8 @@ thread_local ThreadConnections threadConnections;
 Store::Store(QString dataDirectory, DatabaseLocation location)
     : m_directory(std::move(dataDirectory))
     , m_location(std::move(location))
-    , m_connectionPrefix(QStringLiteral("knotie-gateway-") + QUuid::createUuid().toString(QUuid::Id128)) {}
+    , m_instanceId(QUuid::createUuid().toString(QUuid::Id128))
+    , m_connectionPrefix(QStringLiteral("knotie-gateway-") + m_instanceId) {}
 
 Store::~Store() = default;
 
@@ -55,6 +57,12 @@ QSqlDatabase Store::connection() const {
                          QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, false);
+    QSqlDatabase db = openConnection(name);
+    threadConnections.names.append(name);
+    return db;
+}
+
+QSqlDatabase Store::openConnection(const QString &name, const QString &applicationName) const {
     QSqlDatabase db = QSqlDatabase::addDatabase(sqldialect::driverName(m_location.engine), name);
     if (m_location.engine == DatabaseLocation::Engine::SQLite) {
         db.setDatabaseName(databasePath());
@@ -65,13 +73,16 @@ QSqlDatabase Store::connection() const {
         db.setDatabaseName(m_location.name);
         db.setUserName(m_location.user);
         db.setPassword(m_location.password);
-        db.setConnectOptions(m_location.options);
+        QString options = m_location.options;
+        if (!applicationName.isEmpty())
+            options += (options.isEmpty() ? QString() : QStringLiteral(";")) +
+                       QStringLiteral("application_name=") + applicationName;
+        db.setConnectOptions(options);
     }
     if (!db.open())
         qCCritical(lcStore) << "cannot open" << describe(m_location, databasePath()) << db.lastError().text();
     else
         sqldialect::configureConnection(m_location.engine, db, busyTimeoutMs);
-    threadConnections.names.append(name);
     return db;
 }
 
@@ -109,10 +120,16 @@ void Store::setChangeListener(std::function<void(const QSet<QString> &partners)>
 Store::WriteResult Store::write(const std::function<bool(QSqlDatabase &)> &work) const {
     QSqlDatabase db = connection();
     lastWriteBusy = false;
-    takeChangedPartners(); // nothing left over from a write that never reached here
-    const sqlite::WriteOutcome outcome = sqldialect::writeTransaction(m_location.engine, db, work);
+    takeNotedChanges(); // nothing left over from a write that never reached here
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const sqlite::WriteOutcome outcome =
+        sqldialect::writeTransaction(m_location.engine, db, [&](QSqlDatabase &transaction) {
+            // The change log in the same transaction: other instances learn of exactly the
+            // changes that committed (gateway/changes.h).
+            return work(transaction) && changelog::append(transaction, m_location.engine, m_instanceId, now);
+        });
     // Taken whatever the outcome: a rolled-back change must not be announced later.
-    const QSet<QString> changed = takeChangedPartners();
+    const QSet<QString> changed = takeNotedChanges().partners;
     switch (outcome) {
     case sqlite::WriteOutcome::Committed:
         if (m_changeListener && !changed.isEmpty())

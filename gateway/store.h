@@ -34,6 +34,12 @@ public:
     const DatabaseLocation &location() const { return m_location; }
     const QString &dataDirectory() const { return m_directory; }
     QSqlDatabase connection() const;
+    // A connection of its own under `name` (the caller removes it), for work that holds one
+    // open, such as the change follower's LISTEN; `applicationName` names it to PostgreSQL
+    // (pg_stat_activity).
+    QSqlDatabase openConnection(const QString &name, const QString &applicationName = {}) const;
+    // This process's random id, written as the origin of its change log entries.
+    const QString &instanceId() const { return m_instanceId; }
 
     // How a write ended; converts to true when it committed.
     struct WriteResult {
@@ -63,6 +69,7 @@ public:
 private:
     QString m_directory;
     DatabaseLocation m_location;
+    QString m_instanceId;
     QString m_connectionPrefix;
     std::function<void(const QSet<QString> &)> m_changeListener;
 };

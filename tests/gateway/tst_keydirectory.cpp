@@ -1,3 +1,4 @@
+#include "gateway/apikeys.h"
 #include "gateway/keydirectory.h"
 #include "gateway/store.h"
 #include "tests/support/testkeys.h"
@@ -55,14 +56,34 @@ private Q_SLOTS:
         QVERIFY(!keys.authenticate(keyformat::generate(KeyType::Partner), now()));
     }
 
-    void invalidate_revokedKeyFailsOnItsNextRequest() {
+    void refresh_revokedKeyFailsOnItsNextRequest() {
         const TestKey key = insertTestKey(m_store.databasePath(), TestKeySpec(KeyType::Partner));
         KeyDirectory keys(m_store);
         QVERIFY(keys.authenticate(key.secret, now()));
         revoke(key.id);
-        // Cached: the row changed underneath, which is why the key routes must call invalidate().
+        // Cached: the row changed underneath, which is why the key routes must call refresh().
         QVERIFY(keys.authenticate(key.secret, now()));
-        keys.invalidate(key.id);
+        keys.refresh(key.id);
+        QVERIFY(!keys.authenticate(key.secret, now()));
+    }
+
+    // A row read before a revocation was applied (another instance's change, a slow
+    // request's load) never brings the key back, whatever version it carries.
+    void apply_staleRowNeverBringsARevokedKeyBack() {
+        const TestKey key = insertTestKey(m_store.databasePath(), TestKeySpec(KeyType::Partner));
+        KeyDirectory keys(m_store);
+        QVERIFY(keys.authenticate(key.secret, now()));
+        KeyDirectory::Row stale;
+        stale.secretHash = apikeys::secretHash(key.secret);
+        stale.key.keyId = key.id;
+        stale.key.type = KeyType::Partner;
+        const quint64 readBeforeRevocation = keys.beginChange();
+        revoke(key.id);
+        keys.refresh(key.id);
+        QVERIFY(!keys.authenticate(key.secret, now()));
+        keys.apply(stale, readBeforeRevocation);
+        QVERIFY(!keys.authenticate(key.secret, now()));
+        keys.apply(stale, keys.beginChange());
         QVERIFY(!keys.authenticate(key.secret, now()));
     }
 
