@@ -15,6 +15,7 @@
 #include "ui/widgets/secretclipboard.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStatusBar>
@@ -114,6 +115,10 @@ void PortalController::openMainWindow() {
     auto *navigator = new Navigator;
     m_window = new MainWindow(PageContext{m_workspace, m_secrets, m_clipboard, navigator});
     navigator->setParent(m_window);
+    // The window's few deliberate touches on the platform style; the dialogs it opens inherit them.
+    QFile style(QStringLiteral(":/style/portal.qss"));
+    if (style.open(QIODevice::ReadOnly))
+        m_window->setStyleSheet(QString::fromUtf8(style.readAll()));
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     (new KeyWarnings(m_workspace, navigator, m_window))->start(); // the window owns it
     connect(m_window, &MainWindow::signOutRequested, m_workspace->session(), &Session::signOut);
