@@ -94,9 +94,9 @@ int main(int argc, char *argv[]) {
     QApplication::setDesktopFileName(QStringLiteral("ai.knotie.PartnerPortal"));
     // Reach the gateway through the proxy the system settings name, as the browser does.
     QNetworkProxyFactory::setUseSystemConfiguration(true);
-    // The portal's style sheet touches only the main window, which applies it itself (see
-    // PortalController::openMainWindow): an application-wide sheet would put every widget of
-    // the sign-in dialog through the style sheet style before the first window is mapped.
+    // The portal's style sheet touches only the main window and is set when that opens (see
+    // PortalController::openMainWindow): set here it would put every widget of the sign-in
+    // dialog through the style sheet style before the first window is mapped.
 
     QCommandLineParser parser;
     const CommandLine cli;

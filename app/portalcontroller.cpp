@@ -112,13 +112,17 @@ void PortalController::showSignIn(const QString &notice) {
 }
 
 void PortalController::openMainWindow() {
+    // The portal's few deliberate touches on the platform style, for the whole application as
+    // before, but only from the main window on: the sign-in dialog, the first window, does not
+    // need them, and set before the window is built its widgets are polished once, not twice.
+    if (qApp->styleSheet().isEmpty()) {
+        QFile style(QStringLiteral(":/style/portal.qss"));
+        if (style.open(QIODevice::ReadOnly))
+            qApp->setStyleSheet(QString::fromUtf8(style.readAll()));
+    }
     auto *navigator = new Navigator;
     m_window = new MainWindow(PageContext{m_workspace, m_secrets, m_clipboard, navigator});
     navigator->setParent(m_window);
-    // The window's few deliberate touches on the platform style; the dialogs it opens inherit them.
-    QFile style(QStringLiteral(":/style/portal.qss"));
-    if (style.open(QIODevice::ReadOnly))
-        m_window->setStyleSheet(QString::fromUtf8(style.readAll()));
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     (new KeyWarnings(m_workspace, navigator, m_window))->start(); // the window owns it
     connect(m_window, &MainWindow::signOutRequested, m_workspace->session(), &Session::signOut);
