@@ -6,11 +6,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QNetworkProxyFactory>
+#include <QTimer>
 #include <QTranslator>
 
 using knotie::PortalController;
@@ -92,13 +92,11 @@ int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
     setApplicationNames();
     QApplication::setDesktopFileName(QStringLiteral("ai.knotie.PartnerPortal"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/knotie-portal.svg")));
     // Reach the gateway through the proxy the system settings name, as the browser does.
     QNetworkProxyFactory::setUseSystemConfiguration(true);
-
-    QFile style(QStringLiteral(":/style/portal.qss"));
-    if (style.open(QIODevice::ReadOnly))
-        app.setStyleSheet(QString::fromUtf8(style.readAll()));
+    // The portal's style sheet touches only the main window and is set when that opens (see
+    // PortalController::openMainWindow): set here it would put every widget of the sign-in
+    // dialog through the style sheet style before the first window is mapped.
 
     QCommandLineParser parser;
     const CommandLine cli;
@@ -132,5 +130,10 @@ int main(int argc, char *argv[]) {
     QObject::connect(&instance, &knotie::SingleInstance::activationRequested, &controller,
                      &PortalController::bringToFront);
     controller.start();
+    // The icon is an SVG: reading it loads the SVG icon engine and Qt Svg, which the first
+    // window does not need to be mapped. It follows in the first turn of the event loop, and
+    // reaches the windows already open (and the tray, made later, reads it from here).
+    QTimer::singleShot(
+        0, &app, [] { QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/knotie-portal.svg"))); });
     return QApplication::exec();
 }

@@ -15,6 +15,7 @@
 #include "ui/widgets/secretclipboard.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStatusBar>
@@ -111,6 +112,14 @@ void PortalController::showSignIn(const QString &notice) {
 }
 
 void PortalController::openMainWindow() {
+    // The portal's few deliberate touches on the platform style, for the whole application as
+    // before, but only from the main window on: the sign-in dialog, the first window, does not
+    // need them, and set before the window is built its widgets are polished once, not twice.
+    if (qApp->styleSheet().isEmpty()) {
+        QFile style(QStringLiteral(":/style/portal.qss"));
+        if (style.open(QIODevice::ReadOnly))
+            qApp->setStyleSheet(QString::fromUtf8(style.readAll()));
+    }
     auto *navigator = new Navigator;
     m_window = new MainWindow(PageContext{m_workspace, m_secrets, m_clipboard, navigator});
     navigator->setParent(m_window);

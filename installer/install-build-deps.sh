@@ -12,7 +12,7 @@ run=(gnome-keyring dbus-x11)
 engines=(postgresql redis-server libqt6sql6-psql)
 test=(xvfb xauth gnome-keyring dbus-x11 desktop-file-utils appstream dpkg-dev file python3 libyaml-dev clang-format
     "${engines[@]}")
-bench=(wrk nginx-light hyperfine)
+bench=(wrk nginx-light hyperfine libxcb1-dev) # libxcb1-dev: bench_coldstart watches the X server for the first map
 cluster=("${engines[@]}" haproxy) # gateway/cluster.sh
 # libFuzzer comes with clang (tests/fuzz/README.md); CI only replays the corpus with g++.
 fuzz=(clang-14 libclang-rt-14-dev)

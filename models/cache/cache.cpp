@@ -1,4 +1,5 @@
 #include "models/cache/cache.h"
+#include "models/data/stringinterner.h"
 
 #include "models/cache/cachemigrations.h"
 #include "models/logging.h"
@@ -343,42 +344,52 @@ bool Cache::storeKeys(const QList<ApiKey> &keys, const QString &syncName, const 
 }
 
 namespace {
-ApiKey keyFromRow(const QSqlQuery &q) {
+// A key from its row. Values that repeat across keys (prefix, customer, creator, who revoked
+// it, who answers for it) come out of `shared`, one string for all the rows that hold it.
+ApiKey keyFromRow(const QSqlQuery &q, StringInterner &shared) {
+    const auto person = [&q, &shared](int column) {
+        return PersonRef{shared.intern(q.value(column).toString()),
+                         shared.intern(q.value(column + 1).toString())};
+    };
     ApiKey k;
     k.id = q.value(0).toString();
     k.name = q.value(1).toString();
     k.description = q.value(2).toString();
     k.type = keyTypeFromWireName(q.value(3).toString()).value_or(KeyType::ReadOnly);
-    k.customerId = q.value(4).toString();
-    k.prefix = q.value(5).toString();
+    k.customerId = shared.intern(q.value(4).toString());
+    k.prefix = shared.intern(q.value(5).toString());
     k.last4 = q.value(6).toString();
     k.status = keyStatusFromWireName(q.value(7).toString()).value_or(KeyStatus::Active);
     k.createdAt = q.value(8).toLongLong();
-    k.createdBy = {q.value(9).toString(), q.value(10).toString()};
+    k.createdBy = person(9);
     k.lastUsedAt = q.value(11).toLongLong();
     k.expiresAt = q.value(12).toLongLong();
     k.revokedAt = q.value(13).toLongLong();
     if (!q.value(14).isNull())
-        k.revokedBy = PersonRef{q.value(14).toString(), q.value(15).toString()};
+        k.revokedBy = person(14);
     k.replacedBy = q.value(16).toString();
     k.replaces = q.value(17).toString();
     if (!q.value(18).isNull())
         k.rateLimit = RateLimit{q.value(18).toInt(), q.value(19).toInt()};
     if (!q.value(20).isNull())
-        k.custodian = PersonRef{q.value(20).toString(), q.value(21).toString()};
+        k.custodian = person(20);
     return k;
 }
 } // namespace
 
 QList<ApiKey> Cache::loadKeys() const {
     QList<ApiKey> keys;
+    // Room for every key at once: a growing list of 100,000 keys moves each key on every
+    // growth, and holds the old and the new array together while it does.
+    keys.reserve(qMax(0, keyCount()));
     QSqlQuery q(connection());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT ") + keyColumns() +
                 QStringLiteral(" FROM keys ORDER BY created_at, id")))
         return keys;
+    StringInterner shared;
     while (q.next())
-        keys.append(keyFromRow(q));
+        keys.append(keyFromRow(q, shared));
     return keys;
 }
 
@@ -391,8 +402,9 @@ QList<ApiKey> Cache::loadNewestKeys(int limit) const {
     q.addBindValue(limit);
     if (!q.exec())
         return keys;
+    StringInterner shared;
     while (q.next())
-        keys.prepend(keyFromRow(q));
+        keys.prepend(keyFromRow(q, shared));
     return keys;
 }
 
@@ -400,8 +412,9 @@ std::optional<ApiKey> Cache::loadKey(const QString &id) const {
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT ") + keyColumns() + QStringLiteral(" FROM keys WHERE id = ?"));
     q.addBindValue(id);
+    StringInterner shared;
     if (q.exec() && q.next())
-        return keyFromRow(q);
+        return keyFromRow(q, shared);
     return std::nullopt;
 }
 

@@ -24,7 +24,7 @@ void KeyStore::upsertKeys(const QList<ApiKey> &incoming) {
             added.append(key);
             continue;
         }
-        if (m_keys[at] == key)
+        if (m_keys.at(at) == key)
             continue;
         m_keys[at] = key;
         changed = true;
@@ -48,8 +48,10 @@ void KeyStore::upsertKeys(const QList<ApiKey> &incoming) {
 void KeyStore::reindex() {
     m_index.clear();
     m_index.reserve(m_keys.size());
+    // Read through at(): the list usually arrives still shared with the queued signal that
+    // carried it from the data thread, and a non-const [] would copy all of it.
     for (int i = 0; i < m_keys.size(); ++i)
-        m_index.insert(m_keys[i].id, i);
+        m_index.insert(m_keys.at(i).id, i);
 }
 
 } // namespace knotie

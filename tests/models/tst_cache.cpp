@@ -110,6 +110,31 @@ private Q_SLOTS:
         QCOMPARE(cache.loadNewestKeys(10).size(), 5);
     }
 
+    // Values that repeat across keys are one shared string, not a string per key (issue 18).
+    void loadKeys_sharesRepeatedValuesBetweenKeys() {
+        QTemporaryDir dir;
+        Cache cache(dir.filePath(QStringLiteral("c.sqlite")));
+        QVERIFY(cache.open().status == Cache::OpenStatus::Ok);
+        QList<ApiKey> keys{sampleKey(QStringLiteral("key_a")), sampleKey(QStringLiteral("key_b"))};
+        keys[1].name = QStringLiteral("Another");
+        for (ApiKey &k : keys) {
+            k.type = KeyType::Customer;
+            k.customerId = QStringLiteral("cus_acme");
+        }
+        QVERIFY(cache.storeKeys(keys));
+        const QList<ApiKey> loaded = cache.loadKeys();
+        QCOMPARE(loaded.size(), 2);
+        QCOMPARE(loaded[0].createdBy, keys[0].createdBy);
+        QCOMPARE(loaded[0].prefix, keys[0].prefix);
+        QCOMPARE(loaded[1].customerId, keys[1].customerId);
+        QVERIFY(!loaded[0].createdBy.name.isEmpty() && !loaded[0].customerId.isEmpty());
+        QCOMPARE(loaded[1].createdBy.name.constData(), loaded[0].createdBy.name.constData());
+        QCOMPARE(loaded[1].createdBy.id.constData(), loaded[0].createdBy.id.constData());
+        QCOMPARE(loaded[1].prefix.constData(), loaded[0].prefix.constData());
+        QCOMPARE(loaded[1].customerId.constData(), loaded[0].customerId.constData());
+        QVERIFY(loaded[1].id.constData() != loaded[0].id.constData());
+    }
+
     void otherTables_roundTrip() {
         Cache cache(m_dir.filePath(QStringLiteral("tables.sqlite")));
         QVERIFY(cache.open().status == Cache::OpenStatus::Ok);

@@ -1,6 +1,7 @@
 #include "models/items/keyfilterproxy.h"
 #include "models/items/keytablemodel.h"
 #include "models/items/listmodels.h"
+#include "models/keys/keystore.h"
 #include "models/sync/synccontroller.h"
 #include "tests/support/keylistserver.h"
 
@@ -140,6 +141,16 @@ private Q_SLOTS:
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(model.index(2, KeyTableModel::Name).data().toString(), QStringLiteral("Acme nightly sync"));
+    }
+
+    // The keys come from the data thread in a queued signal that still holds the list while
+    // the store takes it: indexing them must not copy all 100,000 (issue 18).
+    void keyStore_takesASharedListWithoutCopyingIt() {
+        KeyTableModel model;
+        const QList<ApiKey> keys = sampleKeys();
+        model.setKeys(keys);
+        QVERIFY(model.store()->keys().isSharedWith(keys));
+        QCOMPARE(model.store()->indexOf(QStringLiteral("k3")), 2);
     }
 
     void proxy_hidesRetiredByDefault_andFiltersByEveryField() {
