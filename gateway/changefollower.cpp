@@ -88,9 +88,12 @@ void ChangeFollower::run(std::promise<void> *resumed) {
         while (!m_stopping) {
             if (!ready) {
                 // The first attempt at once (a killed connection), then one every
-                // pollInterval while the database is away or a connection fails as soon as made.
-                if (outage || std::chrono::steady_clock::now() - connectedAt < pollInterval)
+                // pollInterval while the database is away. A connection that fails as soon as
+                // made waits a little, not a whole interval: a revoke may be waiting behind it.
+                if (outage)
                     waitForStop(pollInterval);
+                else if (std::chrono::steady_clock::now() - connectedAt < pollInterval)
+                    waitForStop(pollInterval / 5);
                 if (!outage)
                     qCWarning(lcChanges)
                         << "the change log connection failed:" << failure(db) << "- connecting again";
