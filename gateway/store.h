@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 
 namespace knotie::gateway {
@@ -33,7 +34,18 @@ public:
     QString databasePath() const;
     const DatabaseLocation &location() const { return m_location; }
     const QString &dataDirectory() const { return m_directory; }
+    // This thread's connection, opened on first use and opened again when it was closed or
+    // found broken (a restarted or unreachable server): each thread reconnects by itself.
     QSqlDatabase connection() const;
+
+    // Whether this thread's connection broke (or never opened): a failed request then
+    // answers 503 `unavailable`, not 500. Opens nothing.
+    bool connectionLost() const;
+
+    // Told when the database is reachable again after an outage: every thread checks its
+    // idle connection for the server's goodbye before its next use and reopens it, so no
+    // request fails on a connection a restart ended while it sat unused.
+    void recheckConnections() { ++m_connectionGeneration; }
 
     // How a write ended; converts to true when it committed.
     struct WriteResult {
@@ -61,9 +73,14 @@ public:
     void setChangeListener(std::function<void(const QSet<QString> &partners)> listener);
 
 private:
+    QString threadConnectionName() const;
+    // Opens `db` and configures it; logs why not at `failureLevel` (never the password).
+    bool openConnection(QSqlDatabase &db, QtMsgType failureLevel) const;
+
     QString m_directory;
     DatabaseLocation m_location;
     QString m_connectionPrefix;
+    std::atomic<int> m_connectionGeneration{0};
     std::function<void(const QSet<QString> &)> m_changeListener;
 };
 
