@@ -184,6 +184,12 @@ void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder pla
         const QByteArray token = bearerToken(request);
         if (!token.isEmpty())
             user = accounts::findBySessionToken(m_store.connection(), token, m_clock.nowSeconds());
+        // A lookup that failed because the connection broke says nothing about the session:
+        // 503, never a 401 that would sign the person out.
+        if (!user && !token.isEmpty() && m_store.connectionLost()) {
+            m_databaseHealth.probeSoon();
+            return respond(databaseUnavailable());
+        }
         if (!user)
             return respond(
                 errorResponse(401, QStringLiteral("invalid_session"),
