@@ -184,15 +184,19 @@ bool stillConnected(Engine engine, const QSqlDatabase &db, bool readPending) {
     if (engine == Engine::SQLite)
         return db.isOpen();
     const QVariant handle = db.isOpen() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "PGconn*") != 0)
+    // QPSQL hands out its PGconn, whose type Qt names after the struct behind the typedef.
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
         return false;
     PGconn *connection = *static_cast<PGconn *const *>(handle.constData());
     if (!connection || PQstatus(connection) != CONNECTION_OK)
         return false;
     // Only between statements and outside a transaction: nothing is in flight to disturb.
-    // PQconsumeInput never blocks; a closed socket turns the status bad.
+    // PQconsumeInput never blocks; the first read takes the server's goodbye (57P01), the
+    // second meets the closed socket and turns the status bad.
     if (readPending && PQtransactionStatus(connection) == PQTRANS_IDLE)
-        PQconsumeInput(connection);
+        for (int read = 0; read < 2 && PQconsumeInput(connection) == 1; ++read) {
+        }
     return PQstatus(connection) == CONNECTION_OK;
 }
 

@@ -55,6 +55,9 @@ private Q_SLOTS:
         const QByteArray secret = created.json().value(QStringLiteral("secret")).toString().toLatin1();
         QCOMPARE(m_gateway->get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", secret}}).status, 200);
 
+        // A healthy connection is kept, never reopened.
+        QVERIFY2(!m_gateway->standardError().contains("reconnected"), m_gateway->standardError().constData());
+
         m_postgres->stop(QStringLiteral("fast"));
         QElapsedTimer outage;
         outage.start();
