@@ -46,7 +46,9 @@ private Q_SLOTS:
     void head_answersLikeGetWithoutABody() {
         const QByteArray answer = exchange("HEAD /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
-        QVERIFY(answer.contains("Content-Length: 60") || answer.contains("content-length: 60"));
+        // The length of the body GET gives.
+        const QByteArray length = QByteArray::number(m_gateway.get(QStringLiteral("/healthz")).body.size());
+        QVERIFY(answer.toLower().contains("content-length: " + length + "\r\n"));
         QVERIFY(answer.endsWith("\r\n\r\n"));
     }
 
