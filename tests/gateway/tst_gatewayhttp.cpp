@@ -48,7 +48,7 @@ private Q_SLOTS:
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
         // The length of the body GET gives.
         const QByteArray length = QByteArray::number(m_gateway.get(QStringLiteral("/healthz")).body.size());
-        QVERIFY(answer.toLower().contains("content-length: " + length + "\r\n"));
+        QVERIFY(answer.toLower().contains(QByteArray("content-length: " + length + "\r\n")));
         QVERIFY(answer.endsWith("\r\n\r\n"));
     }
 
