@@ -1,5 +1,6 @@
 #include "tests/support/gatewayprocess.h"
 
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTest>
@@ -19,6 +20,15 @@ private Q_SLOTS:
     void cleanup() {
         // Whatever a case sent, the next request is answered.
         QCOMPARE(m_gateway.get(QStringLiteral("/healthz")).status, 200);
+    }
+
+    // On SQLite the database is a file beside the gateway: always reachable.
+    void healthz_saysTheDatabaseIsOk() {
+        const QJsonObject health = m_gateway.get(QStringLiteral("/healthz")).json();
+        QCOMPARE(health.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        QCOMPARE(
+            health.value(QStringLiteral("details")).toObject().value(QStringLiteral("database")).toString(),
+            QStringLiteral("ok"));
     }
 
     void garbageRequestLine_answers400() {
