@@ -132,6 +132,11 @@ done
 
 # HAProxy in front: health-checked through /healthz, which answers 503 while an instance's
 # database is unreachable (API.md v1.1), so such an instance gets no traffic.
+# With no instance healthy, HAProxy answers itself: in the gateway's words (API.md's error body,
+# 503 `unavailable` with Retry-After), not an HTML page.
+body='{"error":{"code":"unavailable","message":"No gateway can answer just now. Try again in a few seconds.","field":null}}'
+printf 'HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 2\r\nCache-Control: no-store\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
+    "${#body}" "$body" >"$folder/unavailable.http"
 cat >"$folder/haproxy.cfg" <<CFG
 global
     maxconn 4096
@@ -144,6 +149,7 @@ defaults
     timeout server 75s
     option redispatch
     retries 2
+    errorfile 503 $folder/unavailable.http
 
 frontend knotie
     bind 127.0.0.1:$port
