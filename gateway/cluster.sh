@@ -100,7 +100,7 @@ redis_url=redis://127.0.0.1:$redis_port
 # Rate limits in Redis once the gateway takes --redis (issue 17 item 3); until then each
 # instance counts on its own, and this says so.
 redis_args=()
-if "$gateway_binary" --help | grep -q -- '--redis'; then
+if "$gateway_binary" --help | grep -- '--redis' >/dev/null; then  # not -q: no SIGPIPE under pipefail
     redis_args=(--redis "$redis_url")
     rate_limits="counted in Redis ($redis_url)"
 else
