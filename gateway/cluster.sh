@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Several knotie-gateway instances behind HAProxy on one port, with a throwaway
-# PostgreSQL 15 and Redis 7 beside them, all in one folder of its own; the portal is
-# pointed at HAProxy. Everything stops (and the folder goes) on Ctrl-C.
+# Several knotie-gateway instances behind HAProxy on one port, sharing one throwaway
+# PostgreSQL 15 database (and Redis 7 for rate limits), all in one folder of its own; the
+# portal is pointed at HAProxy. Everything stops (and the folder goes) on Ctrl-C.
 #
 #   bash gateway/cluster.sh [--instances N] [--port PORT] [--folder DIR] [--keep] [--no-portal]
 #                           [--build DIR (default build/run, as run.sh; an existing build is reused as it is)]
-#                           [--check (start everything, check every instance and HAProxy answer, stop)]
+#                           [--check (start everything, sign in through HAProxy, check that the session
+#                            works on every instance, stop)]
 #
-# TODAY (before issue 17's storage seam): each instance still keeps its own SQLite file in
-# its own --data folder, and PostgreSQL and Redis are started but not yet used by the
-# gateway. So HAProxy sends each client to one instance (`balance source`): a session or
-# key made on one instance is unknown to the others. See docs/operations.md.
+# Instance gw1 seeds the demo data (about 30 s on PostgreSQL), then gw2.. start on the same
+# database. HAProxy balances round-robin and takes an instance out while its /healthz is not
+# 200 (its database unreachable). See docs/operations.md.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -97,29 +97,46 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --d
 pids+=($!)
 redis_url=redis://127.0.0.1:$redis_port
 
-# The gateways: each picks a free port and says it on its first line.
+# Rate limits in Redis once the gateway takes --redis (issue 17 item 3); until then each
+# instance counts on its own, and this says so.
+redis_args=()
+if "$gateway_binary" --help | grep -- '--redis' >/dev/null; then  # not -q: no SIGPIPE under pipefail
+    redis_args=(--redis "$redis_url")
+    rate_limits="counted in Redis ($redis_url)"
+else
+    rate_limits="counted by each instance on its own (this gateway has no --redis yet)"
+fi
+
+# The gateways: each picks a free port and says it on its first line. gw1 migrates and
+# seeds the empty database first; the others then start on it.
 servers=
 addresses=()
 for i in $(seq "$instances"); do
-    data=$folder/gateway-$i
+    data=$folder/gw$i
     mkdir -p "$data"
-    # TODO(issue 17): add `--database "$database_url" --redis "$redis_url" --instance gateway-$i` once the
-    # gateway accepts them; then every instance shares one database and HAProxy may balance round-robin.
-    "$gateway_binary" --listen 127.0.0.1:0 --data "$data" --demo >"$data/out.log" 2>"$data/gateway.log" &
+    demo=()
+    [ "$i" -eq 1 ] && demo=(--demo)
+    "$gateway_binary" --listen 127.0.0.1:0 --data "$data" --database "$database_url" "${redis_args[@]}" \
+        --instance "gw$i" "${demo[@]}" >"$data/out.log" 2>"$data/gateway.log" &
     pids+=($!)
-    for _ in $(seq 100); do
+    for _ in $(seq 1200); do
         grep -q '^listening on ' "$data/out.log" 2>/dev/null && break
         kill -0 "${pids[-1]}" 2>/dev/null || { cat "$data/gateway.log"; exit 1; }
         sleep 0.1
     done
     address=$(sed -n 's|^listening on http://||p' "$data/out.log")
-    [ -n "$address" ] || { echo "gateway-$i did not start" >&2; cat "$data/gateway.log"; exit 1; }
+    [ -n "$address" ] || { echo "gw$i did not start" >&2; cat "$data/gateway.log"; exit 1; }
     addresses+=("$address")
-    servers+="    server gateway-$i $address check inter 1s fall 2 rise 1"$'\n'
+    servers+="    server gw$i $address check inter 1s fall 2 rise 1"$'\n'
 done
 
 # HAProxy in front: health-checked through /healthz, which answers 503 while an instance's
 # database is unreachable (API.md v1.1), so such an instance gets no traffic.
+# With no instance healthy, HAProxy answers itself: in the gateway's words (API.md's error body,
+# 503 `unavailable` with Retry-After), not an HTML page.
+body='{"error":{"code":"unavailable","message":"No gateway can answer just now. Try again in a few seconds.","field":null}}'
+printf 'HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 2\r\nCache-Control: no-store\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
+    "${#body}" "$body" >"$folder/unavailable.http"
 cat >"$folder/haproxy.cfg" <<CFG
 global
     maxconn 4096
@@ -132,14 +149,15 @@ defaults
     timeout server 75s
     option redispatch
     retries 2
+    errorfile 503 $folder/unavailable.http
 
 frontend knotie
     bind 127.0.0.1:$port
     default_backend gateways
 
 backend gateways
-    # TODO(issue 17): roundrobin once the instances share one database (see docs/operations.md).
-    balance source
+    # Every instance serves every client: sessions, keys and people are the database's.
+    balance roundrobin
     option httpchk GET /healthz
     http-check expect status 200
 $servers
@@ -158,17 +176,25 @@ if [ "$check" = yes ]; then
     for address in "${addresses[@]}"; do curl -fsS "http://$address/healthz" >/dev/null; done
     as_postgres "$pg_bin/psql" -h "$folder" -p "$pg_port" -U knotie -d knotie -Atc 'SELECT 1' >/dev/null
     [ "$(redis-cli -p "$redis_port" PING)" = PONG ]
-    echo "cluster check passed: HAProxy $url, ${#addresses[@]} gateways, PostgreSQL, Redis"
+    # The portal's sign-in through HAProxy, then that session on every instance directly.
+    token=$(curl -fsS -H 'Content-Type: application/json' \
+        -d '{"email":"owner@demo.test","password":"knotie-demo"}' "$url/v1/sessions" |
+        sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+    [ -n "$token" ] || { echo "sign-in through HAProxy failed" >&2; exit 1; }
+    for address in "${addresses[@]}"; do
+        curl -fsS -H "Authorization: Bearer $token" "http://$address/v1/keys" >/dev/null
+    done
+    echo "cluster check passed: signed in through HAProxy $url; the session works on all ${#addresses[@]} gateways"
     exit 0
 fi
 
 cat <<MSG
 
-  $instances Knotie gateways behind HAProxy: $url   (folder: $folder)
-  PostgreSQL 15: $database_url   (not used by the gateway yet: issue 17)
-  Redis 7:       $redis_url   (not used by the gateway yet: issue 17)
-  Demo sign-in:  owner@demo.test / knotie-demo
-  Today each instance has its own SQLite data; HAProxy keeps each client on one of them.
+  $instances Knotie gateways (gw1..gw$instances) behind HAProxy: $url   (folder: $folder)
+  PostgreSQL 15: $database_url   (shared by every instance)
+  Redis 7:       $redis_url   (rate limits $rate_limits)
+  Demo sign-in:  owner@demo.test / knotie-demo   (also admin@demo.test, member@demo.test)
+  Logs:          $folder/gw*/gateway.log, $folder/haproxy.log, $folder/postgres.log
 
 MSG
 if [ "$portal" = yes ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then

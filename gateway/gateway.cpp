@@ -70,9 +70,10 @@ Gateway::Gateway(Store &store, Options options)
     , m_options(options)
     , m_keys(store)
     , m_keyService(store, m_keys)
-    , m_usage(store, QDir(store.dataDirectory()).filePath(QStringLiteral("usage-spool")))
+    , m_usage(store, usageSpoolDirectory(store.dataDirectory()))
     , m_lockout(store)
-    , m_passwordChecks(SignInBudget::Options{.workers = options.passwordWorkers}) {
+    , m_passwordChecks(SignInBudget::Options{.workers = options.passwordWorkers})
+    , m_databaseHealth(store) {
     // Database work runs on these threads, never on the serving ones. Kept alive: each
     // holds its own database connection.
     m_databaseWork.setMaxThreadCount(databaseThreads);
@@ -94,6 +95,10 @@ Gateway::Gateway(Store &store, Options options)
     registerUsageRoutes(*this, m_router);
 }
 
+QString Gateway::usageSpoolDirectory(const QString &dataDirectory) {
+    return QDir(dataDirectory).filePath(QStringLiteral("usage-spool"));
+}
+
 Gateway::~Gateway() {
     stop();
     m_store.setChangeListener({});
@@ -112,6 +117,7 @@ void Gateway::stop() {
     m_passwordChecks.stop();
     m_databaseWork.waitForDone();
     m_usage.stop();
+    m_databaseHealth.stop();
 }
 
 // GET /v1/sessions shows when each session was last used; written at most once a
@@ -131,6 +137,11 @@ void Gateway::noteSessionSeen(const Principal &user) {
 
 void Gateway::handle(HttpRequest request, Responder respond) {
     RouteMatch match = m_router.match(request.method, request.path);
+    // While the database is away, only /healthz answers; a key's request is still verified
+    // (in memory) and recorded, so it is answered in handleApiKey.
+    if (!m_databaseHealth.reachable() && audienceOfPath(request.path) != Audience::ApiKey &&
+        !(match.route && match.route->pathTemplate == QLatin1String("/healthz")))
+        return respond(databaseUnavailable());
     // Only answers that need no database are made on the serving thread (/healthz, and
     // whoami with a key already verified), so a slow query never delays them.
     const bool inlineRoute = match.route && m_inlineRoutes.contains(match.route->pathTemplate);
@@ -142,22 +153,28 @@ void Gateway::handle(HttpRequest request, Responder respond) {
          respond = std::move(respond)]() mutable { serve(request, match, std::move(respond)); });
 }
 
-namespace {
 // Any route's storage failure (500) that came from a write giving up on a lock another
-// writer held is a 503 `busy` the client may retry (issue 16, item 7): one rule here rather
-// than a Busy case in every route. Clears the flag whatever the answer, so it never outlives
-// the request that set it on this thread.
-HttpResponse busyWhenLocked(HttpResponse response) {
-    if (Store::takeBusy() && response.status == 500)
+// writer held is a 503 `busy` the client may retry (issue 16, item 7); one that came from a
+// connection the server ended is a 503 `unavailable`: one rule here rather than a case in
+// every route. Clears the busy flag whatever the answer, so it never outlives the request
+// that set it on this thread.
+HttpResponse Gateway::retryableWhenStorageFailed(HttpResponse response) {
+    const bool busy = Store::takeBusy();
+    if (response.status != 500)
+        return response;
+    if (busy)
         return databaseBusy();
+    if (m_store.connectionLost()) {
+        m_databaseHealth.probeSoon();
+        return databaseUnavailable();
+    }
     return response;
 }
-} // namespace
 
 void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder plainRespond) {
     Store::takeBusy(); // left over from work this thread did before
-    Responder respond = [plainRespond = std::move(plainRespond)](HttpResponse response) {
-        plainRespond(busyWhenLocked(std::move(response)));
+    Responder respond = [this, plainRespond = std::move(plainRespond)](HttpResponse response) {
+        plainRespond(retryableWhenStorageFailed(std::move(response)));
     };
     const bool publicRoute = match.route && match.route->audience == Audience::Public;
     const Audience audience = publicRoute ? Audience::Public : audienceOfPath(request.path);
@@ -169,6 +186,12 @@ void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder pla
         const QByteArray token = bearerToken(request);
         if (!token.isEmpty())
             user = accounts::findBySessionToken(m_store.connection(), token, m_clock.nowSeconds());
+        // A lookup that failed because the connection broke says nothing about the session:
+        // 503, never a 401 that would sign the person out.
+        if (!user && !token.isEmpty() && m_store.connectionLost()) {
+            m_databaseHealth.probeSoon();
+            return respond(databaseUnavailable());
+        }
         if (!user)
             return respond(
                 errorResponse(401, QStringLiteral("invalid_session"),
@@ -213,7 +236,7 @@ Responder Gateway::recording(const HttpRequest &request, const RouteMatch &match
             method = usageMethod(request.method),
             route = match.route ? match.route->pathTemplate : unmatchedRoute, countsAsUsage,
             respond = std::move(respond)](HttpResponse answer) {
-        HttpResponse response = busyWhenLocked(std::move(answer));
+        HttpResponse response = retryableWhenStorageFailed(std::move(answer));
         if (sunset)
             response.setHeader("Sunset", *sunset);
         const auto elapsed = std::chrono::steady_clock::now() - started;
@@ -247,6 +270,8 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
         return recorded(keyScope());
     if (auto failure = routingFailure(match, request.method))
         return recorded(std::move(*failure));
+    if (!m_databaseHealth.reachable())
+        return recorded(databaseUnavailable());
     key.grant = scopes::grantFor(key.type, match.route->method, match.route->pathTemplate);
     if (key.grant == scopes::Grant::Denied)
         return recorded(keyScope());
@@ -264,11 +289,17 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
 
 void Gateway::registerSystemRoutes() {
     m_router.add(
-        "GET", QStringLiteral("/healthz"), Audience::Public, [](RequestContext &, Responder respond) {
-            respond(
-                jsonResponse(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                                              {QStringLiteral("service"), QStringLiteral("knotie-gateway")},
-                                              {QStringLiteral("version"), QStringLiteral(KNOTIE_VERSION)}}));
+        "GET", QStringLiteral("/healthz"), Audience::Public, [this](RequestContext &, Responder respond) {
+            // Never touches the database: it says what DatabaseHealth last found.
+            const bool up = m_databaseHealth.reachable();
+            QJsonObject details{
+                {QStringLiteral("database"), up ? QStringLiteral("ok") : QStringLiteral("unreachable")}};
+            respond(jsonResponse(up ? 200 : 503,
+                                 QJsonObject{{QStringLiteral("status"),
+                                              up ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+                                             {QStringLiteral("service"), QStringLiteral("knotie-gateway")},
+                                             {QStringLiteral("version"), QStringLiteral(KNOTIE_VERSION)},
+                                             {QStringLiteral("details"), details}}));
         });
     if (!m_options.testClock)
         return;

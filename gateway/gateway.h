@@ -3,6 +3,7 @@
 #include "gateway/changefollower.h"
 #include "gateway/changewaits.h"
 #include "gateway/clock.h"
+#include "gateway/databasehealth.h"
 #include "gateway/http/httpmessage.h"
 #include "gateway/keydirectory.h"
 #include "gateway/keyservice.h"
@@ -33,6 +34,9 @@ public:
     Gateway(Store &store, Options options);
     ~Gateway();
 
+    // Where an instance keeps its usage spool (and its instance id) in its --data folder.
+    static QString usageSpoolDirectory(const QString &dataDirectory);
+
     void handle(HttpRequest request, Responder respond);
 
     const Router &router() const { return m_router; }
@@ -61,6 +65,9 @@ public:
     // store be destroyed.
     void stop();
 
+    // Whether the database can be reached (/healthz; other routes answer 503 while not).
+    const DatabaseHealth &databaseHealth() const { return m_databaseHealth; }
+
     // Threads for database work: enough that two slow queries leave others room, few
     // enough that SQLite's one writer is not fought over.
     static constexpr int databaseThreads = 6;
@@ -74,6 +81,9 @@ private:
                         bool countsAsUsage, Responder respond);
     void handleApiKey(const HttpRequest &request, const RouteMatch &match, KeyPrincipal key,
                       Responder respond);
+    // A route's storage failure (500) the client may retry: 503 `busy` when a write gave up
+    // on another writer's lock, 503 `unavailable` when the connection broke.
+    HttpResponse retryableWhenStorageFailed(HttpResponse response);
 
     Store &m_store;
     Options m_options;
@@ -85,6 +95,7 @@ private:
     UsageRecorder m_usage;
     signinlockout::Lockout m_lockout;
     SignInBudget m_passwordChecks;
+    DatabaseHealth m_databaseHealth;
     QThreadPool m_databaseWork;
     ChangeWaits m_changeWaits;
     QSet<QString> m_inlineRoutes; // templates answered without the database

@@ -2,12 +2,14 @@
 #include "gateway/gateway.h"
 #include "gateway/http/httpserver.h"
 #include "gateway/http/serveroptions.h"
+#include "gateway/usagespool.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
+#include <QRegularExpression>
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -19,9 +21,28 @@
 using namespace knotie::gateway;
 
 namespace {
+QString logName = QStringLiteral("knotie-gateway"); // with the instance's name once known
+
 int fail(const QString &message) {
-    std::fprintf(stderr, "knotie-gateway: %s\n", qPrintable(message));
+    std::fprintf(stderr, "%s: %s\n", qPrintable(logName), qPrintable(message));
     return 1;
+}
+
+// Every log line names the instance (--instance, else the --data folder's instance id), so
+// the logs of several instances gathered in one place tell them apart.
+bool nameTheLogs(const QString &given, const QString &dataDirectory, QString *error) {
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+    const QString name =
+        given.isEmpty() ? UsageSpool::instanceId(Gateway::usageSpoolDirectory(dataDirectory), error) : given;
+    if (name.isEmpty())
+        return false;
+    if (!allowed.match(name).hasMatch()) {
+        *error = QStringLiteral("--instance wants 1 to 64 letters, digits, '.', '_' or '-'");
+        return false;
+    }
+    logName = QStringLiteral("knotie-gateway[%1]").arg(name);
+    qSetMessagePattern(logName + QStringLiteral(" %{if-category}%{category}: %{endif}%{message}"));
+    return true;
 }
 
 // A core dump would hold whatever passwords and session tokens were in memory: the
@@ -77,6 +98,10 @@ int main(int argc, char *argv[]) {
                        "database several gateways may share, postgresql://USER[:PASSWORD]@HOST:PORT/DBNAME "
                        "(libpq's URI; its password is never logged)."),
         QStringLiteral("URL"), QStringLiteral("sqlite"));
+    const QCommandLineOption instanceOption(
+        QStringLiteral("instance"),
+        QStringLiteral("This instance's name in every log line (default: the id kept in --data)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
                                         QStringLiteral("Seed the demo accounts on an empty database."));
     const QCommandLineOption demoPasswordOption(QStringLiteral("demo-password"),
@@ -98,8 +123,9 @@ int main(int argc, char *argv[]) {
         QStringLiteral("Connections from this address block (repeatable) start with a PROXY protocol v2 "
                        "header naming the client."),
         QStringLiteral("CIDR"));
-    parser.addOptions({listenOption, dataOption, databaseOption, demoOption, demoPasswordOption, certOption,
-                       keyOption, testClockOption, allowCoreDumpsOption, trustedProxyOption});
+    parser.addOptions({listenOption, dataOption, databaseOption, instanceOption, demoOption,
+                       demoPasswordOption, certOption, keyOption, testClockOption, allowCoreDumpsOption,
+                       trustedProxyOption});
     const HttpLimitOptions limitOptions;
     limitOptions.addTo(parser);
     parser.process(app);
@@ -143,6 +169,8 @@ int main(int argc, char *argv[]) {
 
     if (!secureDataFolder(parser.value(dataOption), &error))
         return fail(error);
+    if (!nameTheLogs(parser.value(instanceOption), parser.value(dataOption), &error))
+        return fail(error);
     Store store(parser.value(dataOption), *database);
     if (!store.open(&error))
         return fail(error);
@@ -161,13 +189,10 @@ int main(int argc, char *argv[]) {
         !server.enableTls(parser.value(certOption), parser.value(keyOption), &error))
         return fail(QStringLiteral("cannot load the TLS certificate or key: %1").arg(error));
     const SignInBudget &checks = gateway.passwordChecks();
-    std::fprintf(
-        stderr,
-        "knotie-gateway: password checks take ~%lld ms here: %d at most wait, %d per client address, "
-        "on %d threads\n",
-        static_cast<long long>(
-            std::chrono::duration_cast<std::chrono::milliseconds>(checks.checkCost()).count()),
-        checks.capacity(), checks.perAddressCapacity(), checks.workers());
+    qInfo("password checks take ~%lld ms here: %d at most wait, %d per client address, on %d threads",
+          static_cast<long long>(
+              std::chrono::duration_cast<std::chrono::milliseconds>(checks.checkCost()).count()),
+          checks.capacity(), checks.perAddressCapacity(), checks.workers());
     server.setTrustedProxies(trustedProxies);
     if (!server.listen(host, static_cast<quint16>(port), &error))
         return fail(QStringLiteral("cannot listen on %1: %2").arg(listen, error));

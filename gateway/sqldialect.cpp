@@ -2,10 +2,15 @@
 
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <libpq-fe.h>
+
+#include <algorithm>
 
 namespace knotie::gateway {
 
@@ -150,6 +155,49 @@ sqlite::WriteOutcome postgresWrite(QSqlDatabase &db, const std::function<bool(QS
 sqlite::WriteOutcome writeTransaction(Engine engine, QSqlDatabase &db,
                                       const std::function<bool(QSqlDatabase &)> &work) {
     return engine == Engine::SQLite ? sqlite::writeTransaction(db, work) : postgresWrite(db, work);
+}
+
+QString connectOptions(const DatabaseLocation &location) {
+    if (location.engine == Engine::SQLite)
+        return {};
+    QStringList options = location.options.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    // Seconds to connect (per host), milliseconds unacknowledged data may wait, and probes of
+    // an idle connection whose peer may have vanished (a lost host sends no goodbye).
+    static const std::pair<QLatin1String, QLatin1String> bounds[] = {
+        {QLatin1String("connect_timeout"), QLatin1String("3")},
+        {QLatin1String("tcp_user_timeout"), QLatin1String("10000")},
+        {QLatin1String("keepalives_idle"), QLatin1String("10")},
+        {QLatin1String("keepalives_interval"), QLatin1String("3")},
+        {QLatin1String("keepalives_count"), QLatin1String("3")},
+    };
+    for (const auto &[key, value] : bounds) {
+        const auto setsIt = [&key](const QString &option) {
+            return option.startsWith(key + QLatin1Char('='));
+        };
+        if (std::none_of(options.cbegin(), options.cend(), setsIt))
+            options.append(key + QLatin1Char('=') + value);
+    }
+    return options.join(QLatin1Char(';'));
+}
+
+bool stillConnected(Engine engine, const QSqlDatabase &db, bool readPending) {
+    if (engine == Engine::SQLite)
+        return db.isOpen();
+    const QVariant handle = db.isOpen() ? db.driver()->handle() : QVariant();
+    // QPSQL hands out its PGconn, whose type Qt names after the struct behind the typedef.
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
+        return false;
+    PGconn *connection = *static_cast<PGconn *const *>(handle.constData());
+    if (!connection || PQstatus(connection) != CONNECTION_OK)
+        return false;
+    // Only between statements and outside a transaction: nothing is in flight to disturb.
+    // PQconsumeInput never blocks; the first read takes the server's goodbye (57P01), the
+    // second meets the closed socket and turns the status bad.
+    if (readPending && PQtransactionStatus(connection) == PQTRANS_IDLE)
+        for (int read = 0; read < 2 && PQconsumeInput(connection) == 1; ++read) {
+        }
+    return PQstatus(connection) == CONNECTION_OK;
 }
 
 bool configureConnection(Engine engine, QSqlDatabase &db, int lockWaitMs) {

@@ -46,6 +46,17 @@ QString schemaStatement(DatabaseLocation::Engine engine, const QString &statemen
 sqlite::WriteOutcome writeTransaction(DatabaseLocation::Engine engine, QSqlDatabase &db,
                                       const std::function<bool(QSqlDatabase &)> &work);
 
+// The driver's connect options: on PostgreSQL the URI's libpq keywords, plus bounds on how
+// long connecting and a dead peer may hold a thread (connect_timeout, tcp_user_timeout,
+// keepalives) unless the URI sets them itself, so no request waits long on a database that
+// went away.
+QString connectOptions(const DatabaseLocation &location);
+
+// Whether an open connection still reaches its server: on PostgreSQL false once libpq has
+// seen it break; with `readPending`, an idle connection also reads what the server sent
+// meanwhile without waiting (a restarted server's goodbye). SQLite's always does.
+bool stillConnected(DatabaseLocation::Engine engine, const QSqlDatabase &db, bool readPending);
+
 // Run once on each new connection: SQLite's pragmas, PostgreSQL's lock wait.
 bool configureConnection(DatabaseLocation::Engine engine, QSqlDatabase &db, int lockWaitMs);
 

@@ -6,11 +6,13 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QThread>
 #include <QUuid>
 
+#include <chrono>
 #include <utility>
 
 namespace knotie::gateway {
@@ -27,6 +29,10 @@ QString describe(const DatabaseLocation &location, const QString &sqlitePath) {
 // handle on it is gone.
 struct ThreadConnections {
     QStringList names;
+    QHash<QString, int> generations; // each connection's Store::recheckConnections() seen
+    // When a broken connection may next try to reopen: while the server is away, a thread
+    // that keeps asking tries twice a second, not at every statement.
+    QHash<QString, std::chrono::steady_clock::time_point> retryAt;
     ~ThreadConnections() {
         for (const QString &name : std::as_const(names))
             QSqlDatabase::removeDatabase(name);
@@ -52,17 +58,45 @@ int Store::schemaVersion() {
     return static_cast<int>(migrations().size());
 }
 
+QString Store::threadConnectionName() const {
+    return m_connectionPrefix + QLatin1Char('-') +
+           QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+}
+
 QSqlDatabase Store::connection() const {
-    const QString name = m_connectionPrefix + QLatin1Char('-') +
-                         QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name, false);
-    QSqlDatabase db = openConnection(name);
+    const QString name = threadConnectionName();
+    const int generation = m_connectionGeneration.load();
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        int &seen = threadConnections.generations[name];
+        const bool recheck = std::exchange(seen, generation) != generation;
+        if (sqldialect::stillConnected(m_location.engine, db, recheck))
+            return db;
+        // Broken (or never opened): closing it loses nothing, no statement can run on it.
+        const auto now = std::chrono::steady_clock::now();
+        auto &retryAt = threadConnections.retryAt[name];
+        if (now < retryAt)
+            return db;
+        retryAt = now + std::chrono::milliseconds(500);
+        db.close();
+        if (tryOpen(db, QtDebugMsg))
+            qCInfo(lcStore) << "reconnected to" << describe(m_location, databasePath());
+        return db;
+    }
+    QSqlDatabase db = addConnection(name, {});
     threadConnections.names.append(name);
+    threadConnections.generations.insert(name, generation);
+    tryOpen(db, QtCriticalMsg);
     return db;
 }
 
 QSqlDatabase Store::openConnection(const QString &name, const QString &applicationName) const {
+    QSqlDatabase db = addConnection(name, applicationName);
+    tryOpen(db, QtCriticalMsg);
+    return db;
+}
+
+QSqlDatabase Store::addConnection(const QString &name, const QString &applicationName) const {
     QSqlDatabase db = QSqlDatabase::addDatabase(sqldialect::driverName(m_location.engine), name);
     if (m_location.engine == DatabaseLocation::Engine::SQLite) {
         db.setDatabaseName(databasePath());
@@ -73,17 +107,35 @@ QSqlDatabase Store::openConnection(const QString &name, const QString &applicati
         db.setDatabaseName(m_location.name);
         db.setUserName(m_location.user);
         db.setPassword(m_location.password);
-        QString options = m_location.options;
+        QString options = sqldialect::connectOptions(m_location);
         if (!applicationName.isEmpty())
             options += (options.isEmpty() ? QString() : QStringLiteral(";")) +
                        QStringLiteral("application_name=") + applicationName;
         db.setConnectOptions(options);
     }
-    if (!db.open())
-        qCCritical(lcStore) << "cannot open" << describe(m_location, databasePath()) << db.lastError().text();
-    else
-        sqldialect::configureConnection(m_location.engine, db, busyTimeoutMs);
     return db;
+}
+
+bool Store::tryOpen(QSqlDatabase &db, QtMsgType failureLevel) const {
+    if (!db.open()) {
+        // Reopening fails quietly: the database's health (gateway/databasehealth.h) says
+        // once that it is unreachable.
+        if (failureLevel == QtCriticalMsg)
+            qCCritical(lcStore) << "cannot open" << describe(m_location, databasePath())
+                                << db.lastError().text();
+        else
+            qCDebug(lcStore) << "cannot reopen" << describe(m_location, databasePath())
+                             << db.lastError().text();
+        return false;
+    }
+    return sqldialect::configureConnection(m_location.engine, db, busyTimeoutMs);
+}
+
+bool Store::connectionLost() const {
+    const QString name = threadConnectionName();
+    if (!QSqlDatabase::contains(name))
+        return false;
+    return !sqldialect::stillConnected(m_location.engine, QSqlDatabase::database(name, false), false);
 }
 
 bool Store::open(QString *error) {

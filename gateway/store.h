@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 
 namespace knotie::gateway {
@@ -33,6 +34,8 @@ public:
     QString databasePath() const;
     const DatabaseLocation &location() const { return m_location; }
     const QString &dataDirectory() const { return m_directory; }
+    // This thread's connection, opened on first use and opened again when it was closed or
+    // found broken (a restarted or unreachable server): each thread reconnects by itself.
     QSqlDatabase connection() const;
     // A connection of its own under `name` (the caller removes it), for work that holds one
     // open, such as the change follower's LISTEN; `applicationName` names it to PostgreSQL
@@ -40,6 +43,15 @@ public:
     QSqlDatabase openConnection(const QString &name, const QString &applicationName = {}) const;
     // This process's random id, written as the origin of its change log entries.
     const QString &instanceId() const { return m_instanceId; }
+
+    // Whether this thread's connection broke (or never opened): a failed request then
+    // answers 503 `unavailable`, not 500. Opens nothing.
+    bool connectionLost() const;
+
+    // Told when the database is reachable again after an outage: every thread checks its
+    // idle connection for the server's goodbye before its next use and reopens it, so no
+    // request fails on a connection a restart ended while it sat unused.
+    void recheckConnections() { ++m_connectionGeneration; }
 
     // How a write ended; converts to true when it committed.
     struct WriteResult {
@@ -67,10 +79,17 @@ public:
     void setChangeListener(std::function<void(const QSet<QString> &partners)> listener);
 
 private:
+    QString threadConnectionName() const;
+    // A connection named `name`, set up for this store's database but not opened.
+    QSqlDatabase addConnection(const QString &name, const QString &applicationName) const;
+    // Opens `db` and configures it; logs why not at `failureLevel` (never the password).
+    bool tryOpen(QSqlDatabase &db, QtMsgType failureLevel) const;
+
     QString m_directory;
     DatabaseLocation m_location;
     QString m_instanceId;
     QString m_connectionPrefix;
+    std::atomic<int> m_connectionGeneration{0};
     std::function<void(const QSet<QString> &)> m_changeListener;
 };
 

@@ -82,26 +82,34 @@ UsageSpool::~UsageSpool() {
     closeSegment();
 }
 
-bool UsageSpool::open(const QString &directory, QString *error) {
-    m_directory = directory;
+QString UsageSpool::instanceId(const QString &directory, QString *error) {
     if (!QDir().mkpath(directory)) {
         *error = QStringLiteral("cannot create the usage spool folder %1").arg(directory);
-        return false;
+        return {};
     }
     QFile::setPermissions(directory,
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QFile idFile(QDir(directory).filePath(QStringLiteral("instance")));
+    QString instance;
     if (idFile.open(QIODevice::ReadOnly))
-        m_instance = QString::fromLatin1(idFile.readAll().trimmed());
-    if (m_instance.isEmpty()) {
-        m_instance = QString::number(QRandomGenerator::system()->generate64(), 16);
+        instance = QString::fromLatin1(idFile.readAll().trimmed());
+    if (instance.isEmpty()) {
+        instance = QString::number(QRandomGenerator::system()->generate64(), 16);
         QSaveFile save(idFile.fileName());
-        if (!save.open(QIODevice::WriteOnly) || save.write(m_instance.toLatin1() + '\n') < 0 ||
+        if (!save.open(QIODevice::WriteOnly) || save.write(instance.toLatin1() + '\n') < 0 ||
             !save.commit()) {
             *error = QStringLiteral("cannot write %1").arg(idFile.fileName());
-            return false;
+            return {};
         }
     }
+    return instance;
+}
+
+bool UsageSpool::open(const QString &directory, QString *error) {
+    m_directory = directory;
+    m_instance = instanceId(directory, error);
+    if (m_instance.isEmpty())
+        return false;
     // 63 bits: the boot is stored as a signed 64-bit integer.
     m_boot = QRandomGenerator::system()->generate64() >> 1;
     return openSegment(error);

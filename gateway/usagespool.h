@@ -41,6 +41,9 @@ public:
 
     // Creates the folder and the instance id on first use, starts a new boot.
     bool open(const QString &directory, QString *error);
+    // The instance id kept in the spool folder, made (with the folder) on first use; empty
+    // (and `error` set) when it cannot be. The default name of the instance in its logs.
+    static QString instanceId(const QString &directory, QString *error);
     const QString &instance() const { return m_instance; }
     quint64 boot() const { return m_boot; }
 

@@ -3,6 +3,8 @@
 #include "gateway/http/httpconnection.h"
 #include "gateway/http/proxyprotocol.h"
 
+#include <QtGlobal>
+
 #include <boost/asio/read.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/strand.hpp>
@@ -92,8 +94,7 @@ struct HttpServer::Private {
                 // again at once: a loop that eats a core and answers nobody. Wait for
                 // connections to end instead.
                 if (!backingOff)
-                    std::fprintf(stderr, "knotie-gateway: cannot accept (%s); retrying every 100 ms\n",
-                                 ec.message().c_str());
+                    qWarning("cannot accept (%s); retrying every 100 ms", ec.message().c_str());
                 backingOff = true;
                 acceptBackoff.expires_after(std::chrono::milliseconds(100));
                 acceptBackoff.async_wait([this](beast::error_code waitError) {
