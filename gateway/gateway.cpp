@@ -73,6 +73,8 @@ Gateway::Gateway(Store &store, Options options)
     , m_usage(store, QDir(store.dataDirectory()).filePath(QStringLiteral("usage-spool")))
     , m_lockout(store)
     , m_passwordChecks(SignInBudget::Options{.workers = options.passwordWorkers}) {
+    if (options.redis)
+        m_sharedRateLimiter = std::make_unique<RedisRateLimiter>(*options.redis);
     // Database work runs on these threads, never on the serving ones. Kept alive: each
     // holds its own database connection.
     m_databaseWork.setMaxThreadCount(databaseThreads);
@@ -237,9 +239,13 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
     // Every request with a valid key counts against its limit, whatever its answer (API.md
     // v1.1), so it is admitted first; a refusal is still answered in API.md's order.
     RateLimiter::Verdict verdict;
+    // A key without a limit never reaches Redis: it costs no round trip.
     if (key.rateLimit)
-        verdict = m_rateLimiter.admit(key.keyId, key.rateLimit->requests, key.rateLimit->perSeconds,
-                                      m_clock.nowMilliseconds());
+        verdict = m_sharedRateLimiter
+                      ? m_sharedRateLimiter->admit(key.keyId, key.rateLimit->requests,
+                                                   key.rateLimit->perSeconds, m_clock.nowMilliseconds())
+                      : m_rateLimiter.admit(key.keyId, key.rateLimit->requests, key.rateLimit->perSeconds,
+                                            m_clock.nowMilliseconds());
     if (key.type == KeyType::ReadOnly &&
         !scopes::readOnlyMethodAllowed(request.method, request.path, methodOverride(request)))
         return recorded(keyScope());
@@ -262,11 +268,16 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
 
 void Gateway::registerSystemRoutes() {
     m_router.add(
-        "GET", QStringLiteral("/healthz"), Audience::Public, [](RequestContext &, Responder respond) {
+        "GET", QStringLiteral("/healthz"), Audience::Public, [this](RequestContext &, Responder respond) {
+            // Where rate limits are counted now: "local" without --redis or while Redis is away.
+            const QString rateLimits =
+                m_sharedRateLimiter ? m_sharedRateLimiter->backendName() : QStringLiteral("local");
             respond(
                 jsonResponse(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
                                               {QStringLiteral("service"), QStringLiteral("knotie-gateway")},
-                                              {QStringLiteral("version"), QStringLiteral(KNOTIE_VERSION)}}));
+                                              {QStringLiteral("version"), QStringLiteral(KNOTIE_VERSION)},
+                                              {QStringLiteral("details"),
+                                               QJsonObject{{QStringLiteral("rate_limits"), rateLimits}}}}));
         });
     if (!m_options.testClock)
         return;
