@@ -74,6 +74,8 @@ Gateway::Gateway(Store &store, Options options)
     , m_lockout(store)
     , m_passwordChecks(SignInBudget::Options{.workers = options.passwordWorkers})
     , m_databaseHealth(store) {
+    if (options.redis)
+        m_sharedRateLimiter = std::make_unique<RedisRateLimiter>(*options.redis);
     // Database work runs on these threads, never on the serving ones. Kept alive: each
     // holds its own database connection.
     m_databaseWork.setMaxThreadCount(databaseThreads);
@@ -262,9 +264,13 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
     // Every request with a valid key counts against its limit, whatever its answer (API.md
     // v1.1), so it is admitted first; a refusal is still answered in API.md's order.
     RateLimiter::Verdict verdict;
+    // A key without a limit never reaches Redis: it costs no round trip.
     if (key.rateLimit)
-        verdict = m_rateLimiter.admit(key.keyId, key.rateLimit->requests, key.rateLimit->perSeconds,
-                                      m_clock.nowMilliseconds());
+        verdict = m_sharedRateLimiter
+                      ? m_sharedRateLimiter->admit(key.keyId, key.rateLimit->requests,
+                                                   key.rateLimit->perSeconds, m_clock.nowMilliseconds())
+                      : m_rateLimiter.admit(key.keyId, key.rateLimit->requests, key.rateLimit->perSeconds,
+                                            m_clock.nowMilliseconds());
     if (key.type == KeyType::ReadOnly &&
         !scopes::readOnlyMethodAllowed(request.method, request.path, methodOverride(request)))
         return recorded(keyScope());
@@ -290,10 +296,14 @@ void Gateway::handleApiKey(const HttpRequest &request, const RouteMatch &match, 
 void Gateway::registerSystemRoutes() {
     m_router.add(
         "GET", QStringLiteral("/healthz"), Audience::Public, [this](RequestContext &, Responder respond) {
-            // Never touches the database: it says what DatabaseHealth last found.
+            // Never touches the database: it says what DatabaseHealth last found, and where
+            // rate limits are counted now ("local" without --redis or while Redis is away).
             const bool up = m_databaseHealth.reachable();
+            const QString rateLimits =
+                m_sharedRateLimiter ? m_sharedRateLimiter->backendName() : QStringLiteral("local");
             QJsonObject details{
-                {QStringLiteral("database"), up ? QStringLiteral("ok") : QStringLiteral("unreachable")}};
+                {QStringLiteral("database"), up ? QStringLiteral("ok") : QStringLiteral("unreachable")},
+                {QStringLiteral("rate_limits"), rateLimits}};
             respond(jsonResponse(up ? 200 : 503,
                                  QJsonObject{{QStringLiteral("status"),
                                               up ? QStringLiteral("ok") : QStringLiteral("unavailable")},

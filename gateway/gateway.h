@@ -7,6 +7,7 @@
 #include "gateway/http/httpmessage.h"
 #include "gateway/keydirectory.h"
 #include "gateway/keyservice.h"
+#include "gateway/ratelimit/redisratelimiter.h"
 #include "gateway/ratelimiter.h"
 #include "gateway/router.h"
 #include "gateway/signinbudget.h"
@@ -19,6 +20,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace knotie::gateway {
 
@@ -29,6 +31,8 @@ public:
     struct Options {
         bool testClock = false;  // POST /_test/clock, for tests on loopback only
         int passwordWorkers = 1; // threads that check passwords (the sign-in budget's)
+        // --redis: rate limits counted in Redis across instances; none: in this process.
+        std::optional<RedisRateLimiter::Options> redis;
     };
 
     Gateway(Store &store, Options options);
@@ -92,6 +96,7 @@ private:
     KeyDirectory m_keys;
     KeyService m_keyService;
     RateLimiter m_rateLimiter;
+    std::unique_ptr<RedisRateLimiter> m_sharedRateLimiter; // with --redis, instead of m_rateLimiter
     UsageRecorder m_usage;
     signinlockout::Lockout m_lockout;
     SignInBudget m_passwordChecks;

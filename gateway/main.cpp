@@ -102,6 +102,12 @@ int main(int argc, char *argv[]) {
         QStringLiteral("instance"),
         QStringLiteral("This instance's name in every log line (default: the id kept in --data)."),
         QStringLiteral("NAME"));
+    const QCommandLineOption redisOption(
+        QStringLiteral("redis"),
+        QStringLiteral("Count rate limits in this Redis, shared by every gateway instance that names it "
+                       "(redis://HOST:PORT). While it cannot be reached each instance counts on its own, "
+                       "and /healthz says so. Without it each instance always counts on its own."),
+        QStringLiteral("URL"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
                                         QStringLiteral("Seed the demo accounts on an empty database."));
     const QCommandLineOption demoPasswordOption(QStringLiteral("demo-password"),
@@ -123,7 +129,7 @@ int main(int argc, char *argv[]) {
         QStringLiteral("Connections from this address block (repeatable) start with a PROXY protocol v2 "
                        "header naming the client."),
         QStringLiteral("CIDR"));
-    parser.addOptions({listenOption, dataOption, databaseOption, instanceOption, demoOption,
+    parser.addOptions({listenOption, dataOption, databaseOption, redisOption, instanceOption, demoOption,
                        demoPasswordOption, certOption, keyOption, testClockOption, allowCoreDumpsOption,
                        trustedProxyOption});
     const HttpLimitOptions limitOptions;
@@ -163,6 +169,15 @@ int main(int argc, char *argv[]) {
         DatabaseLocation::parse(parser.value(databaseOption), &error);
     if (!database)
         return fail(error);
+    std::optional<RedisRateLimiter::Options> redis;
+    if (parser.isSet(redisOption)) {
+        redis = RedisRateLimiter::optionsFromUrl(parser.value(redisOption), &error);
+        if (!redis)
+            return fail(error);
+    } else if (database->engine == DatabaseLocation::Engine::PostgreSQL) {
+        std::fprintf(stderr, "knotie-gateway: no --redis: this instance counts rate limits on its own; "
+                             "with several instances a key may get its limit from each\n");
+    }
     HttpLimits limits;
     if (!limitOptions.read(parser, &limits, &error))
         return fail(error);
@@ -175,7 +190,7 @@ int main(int argc, char *argv[]) {
     if (!store.open(&error))
         return fail(error);
     const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-    Gateway gateway(store, Gateway::Options{parser.isSet(testClockOption), cores});
+    Gateway gateway(store, Gateway::Options{parser.isSet(testClockOption), cores, redis});
     if (parser.isSet(demoOption) &&
         !seedDemo(store, parser.value(demoPasswordOption).toUtf8(), gateway.clock().nowSeconds(), &error))
         return fail(error);
