@@ -3,6 +3,7 @@
 #include "gateway/apikeys.h"
 #include "gateway/changes.h"
 #include "gateway/keydirectory.h"
+#include "gateway/rollupbatch.h"
 #include "gateway/store.h"
 #include "gateway/usage.h"
 
@@ -265,7 +266,7 @@ bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now, std
 // The key's hourly traffic over the last 90 days, or over its last 30 days of traffic for a
 // key unused since before them, so its last_used_at always has history behind it; sets
 // when the last request came, nullopt for a key never used.
-bool seedHistory(RollupWriter &rollups, const DemoKey &k, qint64 now, std::mt19937 &random,
+bool seedHistory(RollupBatch &rollups, const DemoKey &k, qint64 now, std::mt19937 &random,
                  std::optional<qint64> *lastUsed) {
     std::uniform_real_distribution<double> noise(0.75, 1.25);
     const qint64 from = now + k.trafficFrom;
@@ -305,14 +306,12 @@ bool seedHistory(RollupWriter &rollups, const DemoKey &k, qint64 now, std::mt199
             totals.clientErrors += client;
             totals.ok += n - server - client;
             addLatencies(totals.latency, n, r->medianMs, serverShare > 0.1 ? 4.0 : 1.0);
-            if (!rollups.addRoute(QLatin1String(k.id), h, QLatin1String(r->method), QLatin1String(r->route),
-                                  n, server + client))
-                return false;
+            rollups.addRoute(QLatin1String(k.id), h, QLatin1String(r->method), QLatin1String(r->route), n,
+                             server + client);
         }
         if (totals.requests == 0)
             continue;
-        if (!rollups.addHour(QLatin1String(k.partnerId), QLatin1String(k.id), h, totals))
-            return false;
+        rollups.addHour(QLatin1String(k.partnerId), QLatin1String(k.id), h, totals);
         lastStart = windowStart;
         lastEnd = windowEnd;
         lastRequests = totals.requests;
@@ -336,14 +335,14 @@ bool seedDemoKeys(QSqlDatabase &db, qint64 now) {
                         " last4, secret_hash, created_at, created_by, last_used_at, expires_at, revoked_at,"
                         " revoked_by, replaced_by, replaces, rate_limit_requests, rate_limit_seconds,"
                         " change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    RollupWriter rollups(db);
+    RollupBatch rollups;
     std::mt19937 random(20261127); // the same history on every run
     for (const DemoKey &k : demoKeys) {
         std::optional<qint64> lastUsed;
         if (!seedHistory(rollups, k, now, random, &lastUsed) || !insertKey(insert, db, k, now, lastUsed))
             return false;
     }
-    return true;
+    return rollups.write(db);
 }
 
 } // namespace knotie::gateway

@@ -87,8 +87,11 @@ private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(sharedPostgres());
+        QElapsedTimer seeding;
+        seeding.start();
         m_database = newPostgresDatabase(true);
         QVERIFY(!m_database.isEmpty());
+        qInfo("demo database seeded on PostgreSQL in %lld ms", seeding.elapsed());
         QVERIFY(m_killedData.isValid());
         // The keys are made before the other instances start, so each knows them at once.
         m_instances[0] = startInstance({});
