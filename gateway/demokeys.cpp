@@ -265,8 +265,10 @@ bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now, std
 
 // The key's hourly traffic over the last 90 days, or over its last 30 days of traffic for a
 // key unused since before them, so its last_used_at always has history behind it; sets
-// when the last request came, nullopt for a key never used.
-bool seedHistory(RollupBatch &rollups, const DemoKey &k, qint64 now, std::mt19937 &random,
+// when the last request came, nullopt for a key never used. `Rollups`: RollupWriter or
+// RollupBatch.
+template <class Rollups>
+bool seedHistory(Rollups &rollups, const DemoKey &k, qint64 now, std::mt19937 &random,
                  std::optional<qint64> *lastUsed) {
     std::uniform_real_distribution<double> noise(0.75, 1.25);
     const qint64 from = now + k.trafficFrom;
@@ -306,12 +308,14 @@ bool seedHistory(RollupBatch &rollups, const DemoKey &k, qint64 now, std::mt1993
             totals.clientErrors += client;
             totals.ok += n - server - client;
             addLatencies(totals.latency, n, r->medianMs, serverShare > 0.1 ? 4.0 : 1.0);
-            rollups.addRoute(QLatin1String(k.id), h, QLatin1String(r->method), QLatin1String(r->route), n,
-                             server + client);
+            if (!rollups.addRoute(QLatin1String(k.id), h, QLatin1String(r->method), QLatin1String(r->route),
+                                  n, server + client))
+                return false;
         }
         if (totals.requests == 0)
             continue;
-        rollups.addHour(QLatin1String(k.partnerId), QLatin1String(k.id), h, totals);
+        if (!rollups.addHour(QLatin1String(k.partnerId), QLatin1String(k.id), h, totals))
+            return false;
         lastStart = windowStart;
         lastEnd = windowEnd;
         lastRequests = totals.requests;
@@ -335,14 +339,22 @@ bool seedDemoKeys(QSqlDatabase &db, qint64 now) {
                         " last4, secret_hash, created_at, created_by, last_used_at, expires_at, revoked_at,"
                         " revoked_by, replaced_by, replaces, rate_limit_requests, rate_limit_seconds,"
                         " change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    RollupBatch rollups;
-    std::mt19937 random(20261127); // the same history on every run
-    for (const DemoKey &k : demoKeys) {
-        std::optional<qint64> lastUsed;
-        if (!seedHistory(rollups, k, now, random, &lastUsed) || !insertKey(insert, db, k, now, lastUsed))
-            return false;
+    // On PostgreSQL one round trip a row took tens of seconds: the history goes in batches.
+    const auto seedAll = [&](auto &rollups) {
+        std::mt19937 random(20261127); // the same history on every run
+        for (const DemoKey &k : demoKeys) {
+            std::optional<qint64> lastUsed;
+            if (!seedHistory(rollups, k, now, random, &lastUsed) || !insertKey(insert, db, k, now, lastUsed))
+                return false;
+        }
+        return true;
+    };
+    if (db.driverName() != QLatin1String("QPSQL")) {
+        RollupWriter rollups(db);
+        return seedAll(rollups);
     }
-    return rollups.write(db);
+    RollupBatch batch;
+    return seedAll(batch) && batch.write(db);
 }
 
 } // namespace knotie::gateway

@@ -7,9 +7,9 @@
 namespace knotie::gateway {
 
 namespace {
-// Rows a statement: 8 columns x 500 = 4000 parameters, within SQLite's 32766 and
+// Rows a statement: 8 columns x 100 = 800 parameters, well within SQLite's 32766 and
 // PostgreSQL's 65535.
-constexpr qsizetype rowsPerStatement = 500;
+constexpr qsizetype rowsPerStatement = 100;
 
 bool insertRows(const QSqlDatabase &db, const QString &table, const QStringList &columns,
                 const QList<QVariantList> &rows) {
@@ -29,15 +29,10 @@ bool insertRows(const QSqlDatabase &db, const QString &table, const QStringList 
     return true;
 }
 
-QList<QVariantList> hourRows(const QHash<QPair<QString, qint64>, UsageCounts> &hours) {
-    QList<QVariantList> rows;
-    rows.reserve(hours.size());
-    for (auto it = hours.cbegin(); it != hours.cend(); ++it) {
-        const UsageCounts &t = it.value();
-        rows.append({it.key().first, it.key().second, t.requests, t.ok, t.clientErrors, t.serverErrors,
-                     t.rateLimited, t.latency.encode()});
-    }
-    return rows;
+QVariantList hourRow(const std::pair<QString, qint64> &owner, const UsageCounts &t,
+                     const QByteArray &latency) {
+    return {owner.first,    owner.second,   t.requests,    t.ok,
+            t.clientErrors, t.serverErrors, t.rateLimited, latency};
 }
 
 void addInto(UsageCounts &into, const UsageCounts &totals) {
@@ -50,17 +45,25 @@ void addInto(UsageCounts &into, const UsageCounts &totals) {
 }
 } // namespace
 
-void RollupBatch::addHour(const QString &partnerId, const QString &keyId, qint64 hour,
+bool RollupBatch::addHour(const QString &partnerId, const QString &keyId, qint64 hour,
                           const UsageCounts &totals) {
-    addInto(m_keyHours[{keyId, hour}], totals);
+    EncodedHour &keyHour = m_keyHours[{keyId, hour}];
+    LatencyHistogram latency = LatencyHistogram::decode(keyHour.latency);
+    latency.merge(totals.latency);
+    keyHour.latency = latency.encode();
+    UsageCounts counts = totals;
+    counts.latency = {};
+    addInto(keyHour.counts, counts);
     addInto(m_partnerHours[{partnerId, hour}], totals);
+    return true;
 }
 
-void RollupBatch::addRoute(const QString &keyId, qint64 hour, const QString &method, const QString &route,
+bool RollupBatch::addRoute(const QString &keyId, qint64 hour, const QString &method, const QString &route,
                            qint64 requests, qint64 errors) {
     auto &[requestsSoFar, errorsSoFar] = m_routes[{keyId, hour, method, route}];
     requestsSoFar += requests;
     errorsSoFar += errors;
+    return true;
 }
 
 bool RollupBatch::write(const QSqlDatabase &db) const {
@@ -73,10 +76,16 @@ bool RollupBatch::write(const QSqlDatabase &db) const {
         QStringLiteral("hour"),          QStringLiteral("requests"),      QStringLiteral("ok"),
         QStringLiteral("client_errors"), QStringLiteral("server_errors"), QStringLiteral("rate_limited"),
         QStringLiteral("latency")};
+    QList<QVariantList> keyHours;
+    for (const auto &[owner, hour] : m_keyHours)
+        keyHours.append(hourRow(owner, hour.counts, hour.latency));
+    QList<QVariantList> partnerHours;
+    for (const auto &[owner, totals] : m_partnerHours)
+        partnerHours.append(hourRow(owner, totals, totals.latency.encode()));
     return insertRows(db, QStringLiteral("usage_hours"), QStringList{QStringLiteral("key_id")} + counts,
-                      hourRows(m_keyHours)) &&
+                      keyHours) &&
            insertRows(db, QStringLiteral("usage_partner_hours"),
-                      QStringList{QStringLiteral("partner_id")} + counts, hourRows(m_partnerHours)) &&
+                      QStringList{QStringLiteral("partner_id")} + counts, partnerHours) &&
            insertRows(db, QStringLiteral("usage_routes"),
                       {QStringLiteral("key_id"), QStringLiteral("hour"), QStringLiteral("method"),
                        QStringLiteral("route"), QStringLiteral("requests"), QStringLiteral("errors")},
