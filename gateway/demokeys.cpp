@@ -3,6 +3,7 @@
 #include "gateway/apikeys.h"
 #include "gateway/changes.h"
 #include "gateway/keydirectory.h"
+#include "gateway/rollupbatch.h"
 #include "gateway/store.h"
 #include "gateway/usage.h"
 
@@ -264,8 +265,10 @@ bool insertKey(QSqlQuery &q, QSqlDatabase &db, const DemoKey &k, qint64 now, std
 
 // The key's hourly traffic over the last 90 days, or over its last 30 days of traffic for a
 // key unused since before them, so its last_used_at always has history behind it; sets
-// when the last request came, nullopt for a key never used.
-bool seedHistory(RollupWriter &rollups, const DemoKey &k, qint64 now, std::mt19937 &random,
+// when the last request came, nullopt for a key never used. `Rollups`: RollupWriter or
+// RollupBatch.
+template <class Rollups>
+bool seedHistory(Rollups &rollups, const DemoKey &k, qint64 now, std::mt19937 &random,
                  std::optional<qint64> *lastUsed) {
     std::uniform_real_distribution<double> noise(0.75, 1.25);
     const qint64 from = now + k.trafficFrom;
@@ -336,14 +339,22 @@ bool seedDemoKeys(QSqlDatabase &db, qint64 now) {
                         " last4, secret_hash, created_at, created_by, last_used_at, expires_at, revoked_at,"
                         " revoked_by, replaced_by, replaces, rate_limit_requests, rate_limit_seconds,"
                         " change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    RollupWriter rollups(db);
-    std::mt19937 random(20261127); // the same history on every run
-    for (const DemoKey &k : demoKeys) {
-        std::optional<qint64> lastUsed;
-        if (!seedHistory(rollups, k, now, random, &lastUsed) || !insertKey(insert, db, k, now, lastUsed))
-            return false;
+    // On PostgreSQL one round trip a row took tens of seconds: the history goes in batches.
+    const auto seedAll = [&](auto &rollups) {
+        std::mt19937 random(20261127); // the same history on every run
+        for (const DemoKey &k : demoKeys) {
+            std::optional<qint64> lastUsed;
+            if (!seedHistory(rollups, k, now, random, &lastUsed) || !insertKey(insert, db, k, now, lastUsed))
+                return false;
+        }
+        return true;
+    };
+    if (db.driverName() != QLatin1String("QPSQL")) {
+        RollupWriter rollups(db);
+        return seedAll(rollups);
     }
-    return true;
+    RollupBatch batch;
+    return seedAll(batch) && batch.write(db);
 }
 
 } // namespace knotie::gateway
