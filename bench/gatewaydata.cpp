@@ -1,7 +1,8 @@
 // Prepares a gateway data folder for the benchmarks: one partner, its owner (password
 // "bench-password"), eight partner keys, and REQUESTS Platform API requests spread over
 // the last 90 days, recorded through the gateway's own UsageRecorder (the path every
-// request takes). The first key's secret goes to SECRET_FILE (mode 0600) for wrk.
+// request takes). The first key's secret goes to SECRET_FILE (mode 0600) for wrk. With a
+// DATABASE (a --database URI), the data goes there instead of DIR's SQLite file.
 #include "gateway/accounts.h"
 #include "gateway/apikeys.h"
 #include "gateway/passwords.h"
@@ -23,14 +24,20 @@ using namespace knotie::gateway;
 
 int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
-    if (argc != 4) {
-        std::fprintf(stderr, "usage: bench_gatewaydata DIR REQUESTS SECRET_FILE\n");
+    if (argc != 4 && argc != 5) {
+        std::fprintf(stderr, "usage: bench_gatewaydata DIR REQUESTS SECRET_FILE [DATABASE]\n");
         return 2;
     }
     const QString directory = QString::fromLocal8Bit(argv[1]);
     const qint64 requests = QByteArray(argv[2]).toLongLong();
-    Store store(directory);
     QString error;
+    const auto location =
+        DatabaseLocation::parse(argc == 5 ? QString::fromLocal8Bit(argv[4]) : QString(), &error);
+    if (!location) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+    Store store(directory, *location);
     if (!store.open(&error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;

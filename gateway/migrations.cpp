@@ -1,5 +1,7 @@
 #include "gateway/migrations.h"
 
+#include "gateway/usagepartitions.h"
+
 namespace knotie::gateway {
 
 const QList<QStringList> &migrations() {
@@ -174,6 +176,9 @@ const QList<QStringList> &migrations() {
                            " key_id TEXT, origin TEXT NOT NULL, changed_at INTEGER NOT NULL)"),
             QStringLiteral("CREATE INDEX change_log_by_time ON change_log(changed_at)"),
         },
+        // 9: on PostgreSQL, the usage rollups partitioned by month (gateway/usagepartitions.h);
+        // nothing on SQLite.
+        usagepartitions::migration(),
     };
     return all;
 }

@@ -82,8 +82,20 @@ QString driverName(Engine engine) {
     return engine == Engine::SQLite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
 }
 
+namespace {
+// A comment, so a marked statement is still plain SQL to PostgreSQL.
+const QLatin1String postgresOnlyMarker("-- PostgreSQL only\n");
+} // namespace
+
+QString postgresOnly(const QString &statement) {
+    return postgresOnlyMarker + statement;
+}
+
 QString schemaStatement(Engine engine, const QString &statement) {
+    const bool onlyPostgres = statement.startsWith(postgresOnlyMarker);
     if (engine == Engine::SQLite)
+        return onlyPostgres ? QString() : statement;
+    if (onlyPostgres)
         return statement;
     if (statement.startsWith(QLatin1String("PRAGMA ")))
         return {}; // SQLite's own settings; PostgreSQL has nothing to match them
@@ -286,8 +298,16 @@ bool migrate(Engine engine, QSqlDatabase &db, const QList<QStringList> &steps, Q
         *error = newerSchema(version, static_cast<int>(steps.size()));
         return false;
     }
+    QList<QStringList> sqliteSteps;
+    for (const QStringList &step : steps) {
+        QStringList statements;
+        for (const QString &sql : step)
+            if (const QString statement = schemaStatement(Engine::SQLite, sql); !statement.isEmpty())
+                statements.append(statement);
+        sqliteSteps.append(statements);
+    }
     QString failure;
-    if (!sqlite::migrate(db, steps, version, static_cast<int>(steps.size()), &failure)) {
+    if (!sqlite::migrate(db, sqliteSteps, version, static_cast<int>(steps.size()), &failure)) {
         *error = QStringLiteral("migration failed at %1").arg(failure);
         return false;
     }

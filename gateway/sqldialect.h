@@ -36,8 +36,13 @@ namespace sqldialect {
 QString driverName(DatabaseLocation::Engine engine);
 
 // A schema statement of gateway/migrations.cpp (written in SQLite's words) as the engine
-// runs it; empty when the engine has nothing to do (SQLite's PRAGMAs on PostgreSQL).
+// runs it; empty when the engine has nothing to do (SQLite's PRAGMAs on PostgreSQL, and
+// PostgreSQL's own statements on SQLite).
 QString schemaStatement(DatabaseLocation::Engine engine, const QString &statement);
+
+// Marks a migration statement that only PostgreSQL runs, written in its own words and run
+// untranslated (partitioning: SQLite has no such thing).
+QString postgresOnly(const QString &statement);
 
 // Runs `work` in a write transaction that excludes every other writer on every instance
 // until it ends, and commits when it returns true: SQLite's `BEGIN IMMEDIATE`; on

@@ -2,6 +2,7 @@
 
 #include "gateway/changes.h"
 #include "gateway/migrations.h"
+#include "gateway/usagepartitions.h"
 #include "models/sqlite/sqlitedb.h"
 
 #include <QDateTime>
@@ -153,6 +154,16 @@ bool Store::open(QString *error) {
     if (!sqldialect::migrate(m_location.engine, db, migrations(), &failure)) {
         *error = QStringLiteral("%1: %2").arg(where, failure);
         return false;
+    }
+    if (m_location.engine == DatabaseLocation::Engine::PostgreSQL) {
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        if (!write([&](QSqlDatabase &transaction) {
+                return usagepartitions::ensure(transaction, now - usagepartitions::keptBehindSeconds,
+                                               now + usagepartitions::keptAheadSeconds);
+            })) {
+            *error = QStringLiteral("%1: cannot partition the usage tables").arg(where);
+            return false;
+        }
     }
     return true;
 }

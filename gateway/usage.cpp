@@ -3,6 +3,7 @@
 #include "gateway/changes.h"
 #include "gateway/clock.h"
 #include "gateway/keyrequests.h"
+#include "gateway/usagepartitions.h"
 
 #include "models/domain/keylimits.h"
 #include "models/domain/keytype.h"
@@ -332,7 +333,17 @@ bool UsageRecorder::write(std::vector<UsageRecord> batch) {
     for (const UsageRecord &r : batch)
         if (r.sequence > 0)
             countedThrough[r.boot] = qMax(countedThrough.value(r.boot), r.sequence);
+    qint64 newestHour = 0;
+    for (auto it = hours.cbegin(); it != hours.cend(); ++it)
+        newestHour = qMax(newestHour, it.key().second);
+    const bool partitionsNeeded =
+        m_store.location().engine == DatabaseLocation::Engine::PostgreSQL && newestHour >= m_partitionedUntil;
+    const qint64 partitionedUntil =
+        usagepartitions::nextMonthStart(newestHour + usagepartitions::keptAheadSeconds);
     const bool ok = m_store.write([&](QSqlDatabase &db) {
+        if (partitionsNeeded &&
+            !usagepartitions::ensure(db, newestHour, newestHour + usagepartitions::keptAheadSeconds))
+            return false;
         QSqlQuery mark =
             prepare(db, QStringLiteral("INSERT INTO usage_spool_counted (instance, boot, sequence)"
                                        " VALUES (?, ?, ?) ON CONFLICT (instance, boot)"
@@ -401,6 +412,8 @@ bool UsageRecorder::write(std::vector<UsageRecord> batch) {
                          std::make_move_iterator(batch.end()));
         return false;
     }
+    if (partitionsNeeded)
+        m_partitionedUntil = partitionedUntil;
     for (auto it = lastUsed.cbegin(); it != lastUsed.cend(); ++it) {
         qint64 &written = m_lastUsedWritten[it.key()];
         if (it.value() >= written + lastUsedEverySeconds)

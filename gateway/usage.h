@@ -114,6 +114,9 @@ private:
     bool m_stopping = false;
     std::mutex m_writeMutex; // one batch at a time, in order
     QHash<QString, qint64> m_lastUsedWritten;
+    // PostgreSQL: the end of the months known to have their usage partitions (0: not yet
+    // looked); a batch reaching past it adds the next months first.
+    qint64 m_partitionedUntil = 0;
     std::thread m_thread;
 };
 
