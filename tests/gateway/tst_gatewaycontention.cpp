@@ -1,6 +1,7 @@
 #include "tests/gateway/portalcalls.h"
 #include "tests/gateway/rawhttp.h"
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/testdatabase.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -72,15 +73,9 @@ private Q_SLOTS:
         const QByteArray secret = partnerKey.json().value(QStringLiteral("secret")).toString().toLatin1();
         QVERIFY(!keyId.isEmpty() && !secret.isEmpty());
 
-        // Another process (this test) takes SQLite's write lock and keeps it.
-        const QString connection = QUuid::createUuid().toString(QUuid::Id128);
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            db.setDatabaseName(m_gateway.dataDirectory() + QStringLiteral("/gateway.sqlite"));
-            QVERIFY(db.open());
-            QSqlQuery begin(db);
-            QVERIFY(begin.exec(QStringLiteral("BEGIN IMMEDIATE")));
-        }
+        // Another process (this test) takes the write lock and keeps it.
+        TestDatabaseConnection holder(gatewayDatabase(m_gateway));
+        QVERIFY(holder.beginWrite());
         const QByteArray session = bearerHeader(m_owner);
         const QByteArray key = "X-API-Key: " + secret + "\r\n";
         const QByteArray path = "/v1/keys/" + keyId.toLatin1();
@@ -108,11 +103,7 @@ private Q_SLOTS:
             QVERIFY2(r.errorCode() == QLatin1String("busy"), what.constData());
             QVERIFY2(r.header("retry-after").toInt() >= 1, what.constData());
         }
-        {
-            QSqlQuery rollback(QSqlDatabase::database(connection));
-            QVERIFY(rollback.exec(QStringLiteral("ROLLBACK")));
-        }
-        QSqlDatabase::removeDatabase(connection);
+        QVERIFY(holder.endWrite(false));
         // Nothing half-done: once the lock is gone the same writes succeed.
         const HttpReply renamed = call(m_gateway, m_owner, "PATCH", QString::fromLatin1(path),
                                        {{QStringLiteral("name"), QStringLiteral("Renamed")}});

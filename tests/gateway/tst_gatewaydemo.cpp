@@ -1,5 +1,6 @@
 #include "tests/gateway/portalcalls.h"
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testkeys.h"
 
 #include <QDateTime>
@@ -28,22 +29,14 @@ QString text(const QJsonObject &o, const char *a, const char *b = nullptr) {
 }
 
 // The start of each key's last hour with recorded traffic, read from the gateway's rollups.
-QHash<QString, qint64> lastTrafficHours(const QString &dataDirectory) {
-    const QString name = QUuid::createUuid().toString();
+QHash<QString, qint64> lastTrafficHours(const GatewayProcess &gateway) {
     QHash<QString, qint64> hours;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(gatewayDatabasePath(dataDirectory));
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT key_id, MAX(hour) FROM usage_hours WHERE requests > 0"
-                                      " GROUP BY key_id")))
-                while (q.next())
-                    hours.insert(q.value(0).toString(), q.value(1).toLongLong());
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
+    TestDatabaseConnection database(gatewayDatabase(gateway));
+    QSqlQuery q(database.db());
+    if (q.exec(
+            QStringLiteral("SELECT key_id, MAX(hour) FROM usage_hours WHERE requests > 0 GROUP BY key_id")))
+        while (q.next())
+            hours.insert(q.value(0).toString(), q.value(1).toLongLong());
     return hours;
 }
 } // namespace
@@ -70,7 +63,7 @@ private Q_SLOTS:
 
     void lastUsed_fallsInEachKeysLastHourOfTraffic() {
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        const QHash<QString, qint64> lastHours = lastTrafficHours(m_gateway.dataDirectory());
+        const QHash<QString, qint64> lastHours = lastTrafficHours(m_gateway);
         int usedToday = 0;
         int usedBefore = 0;
         int neverUsed = 0;

@@ -1,6 +1,7 @@
 #include "tests/gateway/portalcalls.h"
 #include "tests/gateway/rawhttp.h"
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/testdatabase.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -178,6 +179,8 @@ private Q_SLOTS:
             const QByteArray bytes = f.readAll().toLower();
             QVERIFY2(!bytes.contains("typed-secret-email"), qPrintable(file));
         }
+        if (!m_gateway.database().isEmpty())
+            QVERIFY(!postgresRows(m_gateway.database()).toLower().contains("typed-secret-email"));
     }
 
     // Each attempt reads only its own failures and prunes old ones through an index,
@@ -188,30 +191,25 @@ private Q_SLOTS:
         QVERIFY(m_gateway.advanceClock(16 * 60));
         QCOMPARE(attempt(QStringLiteral("fresh@demo.test"), QStringLiteral("x")).status, 401);
 
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lockout-check"));
-        db.setDatabaseName(QDir(m_gateway.dataDirectory()).filePath(QStringLiteral("gateway.sqlite")));
-        QVERIFY(db.open());
-        {
-            QSqlQuery q(db);
-            // Everything older than the window went with that attempt: one row is left.
-            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sign_in_failures")) && q.next());
-            QCOMPARE(q.value(0).toInt(), 1);
-            for (const QString &statement :
-                 {QStringLiteral("DELETE FROM sign_in_failures WHERE at <= 5"),
-                  QStringLiteral("SELECT at FROM sign_in_failures WHERE email_hash = x'00' AND address = 'a'"
-                                 " ORDER BY at DESC LIMIT 1 OFFSET 4")}) {
-                QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + statement));
-                QString plan;
-                while (q.next())
-                    plan += q.value(3).toString() + QLatin1Char(';');
-                QVERIFY2(plan.contains(QLatin1String("USING")) && !plan.contains(QLatin1String("SCAN")),
-                         qPrintable(statement + QLatin1String(": ") + plan));
-            }
+        TestDatabaseConnection database(gatewayDatabase(m_gateway));
+        // Everything older than the window went with that attempt: one row is left.
+        QCOMPARE(database.value(QStringLiteral("SELECT count(*) FROM sign_in_failures")).toInt(), 1);
+        // The plans: SQLite's. PostgreSQL's planner scans a table this small whatever its
+        // indexes, which are the same migration's.
+        if (database.isPostgres())
+            return;
+        QSqlQuery q(database.db());
+        for (const QString &statement :
+             {QStringLiteral("DELETE FROM sign_in_failures WHERE at <= 5"),
+              QStringLiteral("SELECT at FROM sign_in_failures WHERE email_hash = x'00' AND address = 'a'"
+                             " ORDER BY at DESC LIMIT 1 OFFSET 4")}) {
+            QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + statement));
+            QString plan;
+            while (q.next())
+                plan += q.value(3).toString() + QLatin1Char(';');
+            QVERIFY2(plan.contains(QLatin1String("USING")) && !plan.contains(QLatin1String("SCAN")),
+                     qPrintable(statement + QLatin1String(": ") + plan));
         }
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("lockout-check"));
     }
 
 private:

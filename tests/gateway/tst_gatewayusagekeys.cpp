@@ -1,6 +1,7 @@
 #include "tests/gateway/portalcalls.h"
 #include "tests/gateway/rawhttp.h"
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/testdatabase.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -30,43 +31,40 @@ constexpr int hoursOfHistory = 48;
 
 // Adds `manyKeys` keys with two days of hourly usage each to the demo partner, straight into
 // a stopped gateway's database: a thousand POSTs would test the disk, not the answers.
-bool addManyKeys(const QString &dataDirectory, qint64 now) {
-    const QString name = QUuid::createUuid().toString(QUuid::Id128);
+bool addManyKeys(const QString &database, qint64 now) {
+    TestDatabaseConnection connection(database);
+    QSqlDatabase db = connection.db();
     bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(dataDirectory + QStringLiteral("/gateway.sqlite"));
-        if (db.open() && db.transaction()) {
-            QSqlQuery key(db);
-            key.prepare(QStringLiteral(
-                "INSERT INTO api_keys (id, partner_id, name, type, prefix, last4, secret_hash, created_at,"
-                " created_by, change_seq) VALUES (?, 'ptr_demo', ?, 'partner', 'kn_pk_', 'abcd', ?, ?,"
-                " 'usr_maya', (SELECT value FROM change_sequence))"));
-            QSqlQuery usage(db);
-            usage.prepare(
-                QStringLiteral("INSERT INTO usage_hours (key_id, hour, requests, ok, client_errors,"
-                               " server_errors, rate_limited, latency) VALUES (?, ?, 10, 8, 2, 0, 1, X'')"));
-            ok = true;
-            const qint64 hour = now - now % 3600;
-            for (int i = 0; i < manyKeys && ok; ++i) {
-                const QString id = QStringLiteral("key_many%1").arg(i, 5, 10, QLatin1Char('0'));
-                key.addBindValue(id);
-                key.addBindValue(QStringLiteral("Many %1").arg(i));
-                QByteArray hash(32, Qt::Uninitialized);
-                QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(hash.data()), 8);
-                key.addBindValue(hash);
-                key.addBindValue(now - 86400 + i);
-                ok = key.exec();
-                for (int h = 1; h <= hoursOfHistory && ok; ++h) {
-                    usage.addBindValue(id);
-                    usage.addBindValue(hour - h * 3600);
-                    ok = usage.exec();
-                }
+    if (db.isOpen() && db.transaction()) {
+        QSqlQuery key(db);
+        key.prepare(QStringLiteral(
+            "INSERT INTO api_keys (id, partner_id, name, type, prefix, last4, secret_hash, created_at,"
+            " created_by, change_seq) VALUES (?, 'ptr_demo', ?, 'partner', 'kn_pk_', 'abcd', ?, ?,"
+            " 'usr_maya', (SELECT value FROM change_sequence))"));
+        QSqlQuery usage(db);
+        usage.prepare(
+            QStringLiteral("INSERT INTO usage_hours (key_id, hour, requests, ok, client_errors,"
+                           " server_errors, rate_limited, latency) VALUES (?, ?, 10, 8, 2, 0, 1, %1)")
+                .arg(connection.bytesLiteral({})));
+        ok = true;
+        const qint64 hour = now - now % 3600;
+        for (int i = 0; i < manyKeys && ok; ++i) {
+            const QString id = QStringLiteral("key_many%1").arg(i, 5, 10, QLatin1Char('0'));
+            key.addBindValue(id);
+            key.addBindValue(QStringLiteral("Many %1").arg(i));
+            QByteArray hash(32, Qt::Uninitialized);
+            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(hash.data()), 8);
+            key.addBindValue(hash);
+            key.addBindValue(now - 86400 + i);
+            ok = key.exec();
+            for (int h = 1; h <= hoursOfHistory && ok; ++h) {
+                usage.addBindValue(id);
+                usage.addBindValue(hour - h * 3600);
+                ok = usage.exec();
             }
-            ok = ok && db.commit();
         }
+        ok = ok && db.commit();
     }
-    QSqlDatabase::removeDatabase(name);
     return ok;
 }
 
@@ -80,14 +78,17 @@ private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_data.isValid());
-        const GatewayProcess::Options options{true, false, {}, m_data.path()};
+        GatewayProcess::Options options{true, false, {}, m_data.path()};
+        QString database;
         {
             GatewayProcess seeding(options);
             QVERIFY(seeding.start());
             seeding.stop();
+            options.database = seeding.database(); // the same PostgreSQL database, if any
+            database = gatewayDatabase(seeding);
         }
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        QVERIFY(addManyKeys(m_data.path(), now));
+        QVERIFY(addManyKeys(database, now));
         m_gateway = std::make_unique<GatewayProcess>(options);
         QVERIFY(m_gateway->start());
         m_owner = m_gateway->signIn(QStringLiteral("owner@demo.test"));

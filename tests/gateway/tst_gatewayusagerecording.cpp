@@ -2,6 +2,7 @@
 #include "tests/gateway/portalcalls.h"
 #include "tests/gateway/rawhttp.h"
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/testdatabase.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -18,22 +19,16 @@ using namespace knotie::test::portal;
 
 namespace {
 
-// Reads the gateway's database straight from its file, beside the running gateway (WAL
-// lets a reader in), for what the API aggregates away: rows and exact totals.
-class DatabaseFile {
+// Reads the gateway's database beside the running gateway (SQLite's WAL lets a reader in),
+// for what the API aggregates away: rows and exact totals.
+class GatewayRows {
 public:
-    explicit DatabaseFile(const QString &dataDirectory)
-        : m_name(QUuid::createUuid().toString(QUuid::Id128)) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(dataDirectory + QStringLiteral("/gateway.sqlite"));
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        m_open = db.open();
-    }
-    ~DatabaseFile() { QSqlDatabase::removeDatabase(m_name); }
-    bool isOpen() const { return m_open; }
+    explicit GatewayRows(const QString &database)
+        : m_connection(database) {}
+    bool isOpen() const { return m_connection.isOpen(); }
 
     QList<QVariantList> rows(const QString &sql, const QVariantList &values) const {
-        QSqlQuery q(QSqlDatabase::database(m_name));
+        QSqlQuery q(m_connection.db());
         q.prepare(sql);
         for (const QVariant &v : values)
             q.addBindValue(v);
@@ -53,8 +48,7 @@ public:
     }
 
 private:
-    QString m_name;
-    bool m_open = false;
+    TestDatabaseConnection m_connection;
 };
 
 QByteArray keyRequest(const QByteArray &method, const QByteArray &path, const QByteArray &secret) {
@@ -92,7 +86,7 @@ private Q_SLOTS:
             c.send(keyRequest("GET", "/api/v1/nothing-here/" + QByteArray::number(i), secret));
             QCOMPARE(c.readResponse().status, 404);
         }
-        DatabaseFile db(m_gateway.dataDirectory());
+        GatewayRows db(gatewayDatabase(m_gateway));
         QVERIFY(db.isOpen());
         const QString routesSql = QStringLiteral(
             "SELECT method, route, SUM(requests) FROM usage_routes WHERE key_id = ? GROUP BY method, route"
@@ -142,7 +136,7 @@ private Q_SLOTS:
         QCOMPARE(ask("GET", "/api/v1/credits/grants").status, 405);
         QCOMPARE(ask("BREW", "/api/v1/customers").status, 403);
         QCOMPARE(ask("GET", "/api/v1/customers").status, 429);
-        DatabaseFile db(m_gateway.dataDirectory());
+        GatewayRows db(gatewayDatabase(m_gateway));
         QVERIFY(QTest::qWaitFor(
             [&] {
                 return db.number(QStringLiteral("SELECT SUM(requests) FROM usage_hours WHERE key_id = ?"),
@@ -161,13 +155,15 @@ private Q_SLOTS:
     void usageOfAnsweredRequests_survivesSigkill_exactlyOnce() {
         QTemporaryDir data;
         QVERIFY(data.isValid());
-        const GatewayProcess::Options options{true, true, {}, data.path()};
+        GatewayProcess::Options options{true, true, {}, data.path()};
         QString keyId;
         QByteArray secret;
         qint64 answered = 0;
+        QString database;
         for (int round = 0; round < 3; ++round) {
             GatewayProcess gateway(options);
             QVERIFY(gateway.start());
+            options.database = gateway.database(); // PostgreSQL: the same database each round
             if (round == 0) {
                 const QByteArray owner = gateway.signIn(QStringLiteral("owner@demo.test"));
                 std::tie(keyId, secret) =
@@ -184,8 +180,9 @@ private Q_SLOTS:
             GatewayProcess gateway(options); // replays the spool at start, then stops cleanly
             QVERIFY(gateway.start());
             gateway.stop();
+            database = gatewayDatabase(gateway);
         }
-        DatabaseFile db(data.path());
+        GatewayRows db(database);
         QVERIFY(db.isOpen());
         const qint64 counted =
             db.number(QStringLiteral("SELECT SUM(requests) FROM usage_hours WHERE key_id = ?"), {keyId});

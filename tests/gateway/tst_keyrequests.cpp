@@ -1,5 +1,6 @@
 #include "gateway/keyrequests.h"
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testkeys.h"
 
 #include <QDateTime>
@@ -25,30 +26,6 @@ constexpr qint64 day = 86400;
 
 QString rfc3339(qint64 seconds) {
     return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
-}
-
-// Runs statements on the gateway's database file (tests only); the last one's first value.
-QVariant onDatabase(const QString &dataDirectory, const QStringList &statements) {
-    const QString name = QUuid::createUuid().toString();
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(gatewayDatabasePath(dataDirectory));
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-        if (db.open()) {
-            db.transaction();
-            for (const QString &sql : statements) {
-                QSqlQuery q(db);
-                if (!q.exec(sql))
-                    qWarning("%s", qPrintable(q.lastError().text()));
-                else if (q.next())
-                    value = q.value(0);
-            }
-            db.commit();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
 }
 
 QList<QPair<QByteArray, QByteArray>> as(const TestKey &key) {
@@ -254,8 +231,7 @@ private Q_SLOTS:
     void requests_countedOnceAcrossSigkill() {
         GatewayProcess first;
         QVERIFY(first.start());
-        const TestKey key =
-            insertTestKey(gatewayDatabasePath(first.dataDirectory()), TestKeySpec(KeyType::ReadOnly));
+        const TestKey key = insertTestKey(gatewayDatabase(first), TestKeySpec(KeyType::ReadOnly));
         for (int i = 0; i < 20; ++i)
             QCOMPARE(first.request("POST", QStringLiteral("/api/v1/customers"), "{}", as(key)).status, 403);
         for (int i = 0; i < 5; ++i)
@@ -265,6 +241,7 @@ private Q_SLOTS:
 
         GatewayProcess::Options again;
         again.dataDirectory = first.dataDirectory();
+        again.database = first.database(); // PostgreSQL: the same database
         GatewayProcess second(again);
         QVERIFY(second.start());
         const QByteArray token = second.signIn(QStringLiteral("admin@demo.test"));
@@ -285,7 +262,7 @@ private Q_SLOTS:
     }
 
 private:
-    QString dbPath() const { return gatewayDatabasePath(m_gateway.dataDirectory()); }
+    QString dbPath() const { return gatewayDatabase(m_gateway); }
     HttpReply get(const QString &pathAndQuery) const {
         return m_gateway.get(pathAndQuery, GatewayProcess::bearer(m_owner));
     }
@@ -306,8 +283,8 @@ private:
         return lines;
     }
     void setMemberGrants(const QString &granted) {
-        onDatabase(m_gateway.dataDirectory(),
-                   {QStringLiteral("UPDATE users SET granted = '%1' WHERE id = 'usr_priya'").arg(granted)});
+        TestDatabaseConnection(gatewayDatabase(m_gateway))
+            .write({QStringLiteral("UPDATE users SET granted = '%1' WHERE id = 'usr_priya'").arg(granted)});
     }
     // `count` stored requests at `at`, oldest first, as one batch; their latencies number
     // them 1..count microseconds.
@@ -315,32 +292,24 @@ private:
         QList<gateway::keyrequests::Request> records;
         for (int i = 1; i <= count; ++i)
             records.append({at, "GET", QStringLiteral("/api/v1/whoami"), 200, QString(), i});
-        onDatabase(
-            m_gateway.dataDirectory(),
+        TestDatabaseConnection database(gatewayDatabase(m_gateway));
+        database.write(
             {QStringLiteral("INSERT INTO key_request_batches (key_id, count, oldest_at, newest_at, records)"
-                            " VALUES ('%1', %2, %3, %3, X'%4')")
+                            " VALUES ('%1', %2, %3, %3, %4)")
                  .arg(keyId)
                  .arg(count)
                  .arg(at)
-                 .arg(QString::fromLatin1(gateway::keyrequests::pack(records).toHex()))});
+                 .arg(database.bytesLiteral(gateway::keyrequests::pack(records)))});
     }
     // The key's stored requests, in the order they were written.
     QList<gateway::keyrequests::Request> storedRequests(const QString &keyId) const {
         QList<gateway::keyrequests::Request> all;
-        const QString name = QUuid::createUuid().toString();
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(gatewayDatabasePath(m_gateway.dataDirectory()));
-            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-            QSqlQuery q(db);
-            if (db.open() &&
-                q.exec(QStringLiteral("SELECT records FROM key_request_batches WHERE key_id = '%1'"
-                                      " ORDER BY id")
-                           .arg(keyId)))
-                while (q.next())
-                    all += gateway::keyrequests::unpack(q.value(0).toByteArray());
-        }
-        QSqlDatabase::removeDatabase(name);
+        TestDatabaseConnection database(gatewayDatabase(m_gateway));
+        QSqlQuery q(database.db());
+        if (q.exec(QStringLiteral("SELECT records FROM key_request_batches WHERE key_id = '%1' ORDER BY id")
+                       .arg(keyId)))
+            while (q.next())
+                all += gateway::keyrequests::unpack(q.value(0).toByteArray());
         return all;
     }
     int rowsOf(const QString &keyId) const { return static_cast<int>(storedRequests(keyId).size()); }

@@ -1,4 +1,5 @@
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testkeys.h"
 
 #include "models/domain/keyformat.h"
@@ -101,7 +102,7 @@ private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_gateway.start());
-        const QString db = gatewayDatabasePath(m_gateway.dataDirectory());
+        const QString db = gatewayDatabase(m_gateway);
         const auto key = [&](TestKeySpec spec) {
             const TestKey k = insertTestKey(db, spec);
             return k.secret;
@@ -183,8 +184,7 @@ private Q_SLOTS:
         QByteArray unknown = keyformat::generate(KeyType::Partner);
         TestKeySpec expired(KeyType::Partner);
         expired.expiresAt = QDateTime::currentSecsSinceEpoch() - 60;
-        const QByteArray expiredSecret =
-            insertTestKey(gatewayDatabasePath(m_gateway.dataDirectory()), expired).secret;
+        const QByteArray expiredSecret = insertTestKey(gatewayDatabase(m_gateway), expired).secret;
         const QList<QByteArray> secrets{"kn_pk_short", badChecksum, unknown, m_secrets[RevokedKey],
                                         expiredSecret};
         QByteArray first;
@@ -329,7 +329,7 @@ private Q_SLOTS:
         TestKeySpec spec(KeyType::Partner);
         spec.rateLimitRequests = 3;
         spec.rateLimitSeconds = 60;
-        const QByteArray secret = insertTestKey(gatewayDatabasePath(m_gateway.dataDirectory()), spec).secret;
+        const QByteArray secret = insertTestKey(gatewayDatabase(m_gateway), spec).secret;
         const auto whoami = [&] {
             return m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", secret}});
         };
@@ -349,7 +349,7 @@ private Q_SLOTS:
     void expiry_cachedKeyFailsOnceItsTimeHasCome() {
         TestKeySpec spec(KeyType::ReadOnly);
         spec.expiresAt = QDateTime::currentSecsSinceEpoch() + 3600 * 24 * 365;
-        const QByteArray secret = insertTestKey(gatewayDatabasePath(m_gateway.dataDirectory()), spec).secret;
+        const QByteArray secret = insertTestKey(gatewayDatabase(m_gateway), spec).secret;
         QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", secret}}).status, 200);
         QVERIFY(m_gateway.advanceClock(3600 * 24 * 366));
         const HttpReply r = m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", secret}});

@@ -1,4 +1,5 @@
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testkeys.h"
 
 #include <QDateTime>
@@ -22,23 +23,10 @@ QString rfc3339(qint64 seconds) {
     return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
 }
 
-// Runs one statement on the gateway's database file (tests only: reading what the
-// gateway wrote, or changing a person's grants).
-QVariant queryValue(const QString &dataDirectory, const QString &sql) {
-    const QString name = QUuid::createUuid().toString();
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(gatewayDatabasePath(dataDirectory));
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                value = q.value(0);
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
+// Runs one statement on the gateway's database (tests only: reading what the gateway
+// wrote, or changing a person's grants).
+QVariant queryValue(const GatewayProcess &gateway, const QString &sql) {
+    return TestDatabaseConnection(gatewayDatabase(gateway)).write({sql});
 }
 
 qint64 sumOf(const QJsonArray &series, const char *field) {
@@ -60,7 +48,7 @@ private Q_SLOTS:
     }
 
     void usage_recordedWithRouteTemplatesAndExactCounts() {
-        const QString db = gatewayDatabasePath(m_gateway.dataDirectory());
+        const QString db = gatewayDatabase(m_gateway);
         const TestKey partner = insertTestKey(db, TestKeySpec(KeyType::Partner));
         const TestKey customer =
             insertTestKey(db, TestKeySpec(KeyType::Customer).forCustomer(QStringLiteral("cus_brightside")));
@@ -158,7 +146,7 @@ private Q_SLOTS:
 
         const auto lastUsed = [&] {
             return queryValue(
-                m_gateway.dataDirectory(),
+                m_gateway,
                 QStringLiteral("SELECT last_used_at FROM api_keys WHERE id = '%1'").arg(partner.id));
         };
         QTRY_VERIFY_WITH_TIMEOUT(!lastUsed().isNull(), 10000);
@@ -259,7 +247,7 @@ private Q_SLOTS:
     void demo_hasKeysOfEveryTypeInEveryStatusAndNinetyDaysOfHistory() {
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         const QVariant pairs = queryValue(
-            m_gateway.dataDirectory(),
+            m_gateway,
             QStringLiteral(
                 "SELECT COUNT(DISTINCT type || ':' || CASE WHEN revoked_at IS NOT NULL THEN 'revoked'"
                 " WHEN expires_at IS NOT NULL AND expires_at <= %1 THEN 'expired'"
@@ -268,12 +256,12 @@ private Q_SLOTS:
                 .arg(now));
         QCOMPARE(pairs.toInt(), 16);
         QCOMPARE(
-            queryValue(m_gateway.dataDirectory(),
+            queryValue(m_gateway,
                        QStringLiteral(
                            "SELECT COUNT(DISTINCT created_by) FROM api_keys WHERE partner_id = 'ptr_demo'"))
                 .toInt(),
             2);
-        QCOMPARE(queryValue(m_gateway.dataDirectory(),
+        QCOMPARE(queryValue(m_gateway,
                             QStringLiteral("SELECT COUNT(*) FROM api_keys WHERE partner_id = 'ptr_other'"))
                      .toInt(),
                  1);
@@ -306,8 +294,7 @@ private Q_SLOTS:
         QFETCH(int, signal);
         GatewayProcess first;
         QVERIFY(first.start());
-        const TestKey key =
-            insertTestKey(gatewayDatabasePath(first.dataDirectory()), TestKeySpec(KeyType::Webhook));
+        const TestKey key = insertTestKey(gatewayDatabase(first), TestKeySpec(KeyType::Webhook));
         const qint64 started = QDateTime::currentSecsSinceEpoch();
         for (int i = 0; i < 7; ++i)
             QCOMPARE(first.get(QStringLiteral("/api/v1/webhook-events"), {{"X-API-Key", key.secret}}).status,
@@ -320,6 +307,7 @@ private Q_SLOTS:
 
         GatewayProcess::Options again;
         again.dataDirectory = first.dataDirectory();
+        again.database = first.database(); // PostgreSQL: the same database
         GatewayProcess second(again);
         QVERIFY(second.start());
         const QByteArray token = second.signIn(QStringLiteral("admin@demo.test"));
@@ -337,7 +325,7 @@ private:
     }
 
     void setGrants(const QString &granted) {
-        queryValue(m_gateway.dataDirectory(),
+        queryValue(m_gateway,
                    QStringLiteral("UPDATE users SET granted = '%1' WHERE id = 'usr_priya' RETURNING id")
                        .arg(granted));
     }

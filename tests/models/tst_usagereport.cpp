@@ -4,6 +4,7 @@
 #include "models/sync/syncworker.h"
 #include "tests/models/jobrunner.h"
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testkeys.h"
 
 #include <QDateTime>
@@ -37,7 +38,7 @@ private Q_SLOTS:
         QVERIFY(!token.isEmpty());
         m_connection = GatewayConnection(&m_network, m_gateway.baseUrl(), token);
 
-        const QString db = gatewayDatabasePath(m_gateway.dataDirectory());
+        const QString db = gatewayDatabase(m_gateway);
         m_reads = insertTestKey(db, TestKeySpec(KeyType::Partner));
         m_mixed = insertTestKey(db, TestKeySpec(KeyType::Partner));
         TestKeySpec customer(KeyType::Customer);

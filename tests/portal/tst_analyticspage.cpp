@@ -9,6 +9,7 @@
 #include "tests/support/portalfixture.h"
 #include "tests/support/portaltranslation.h"
 #include "tests/support/screenshots.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testkeys.h"
 #include "ui/analytics/analyticspage.h"
 #include "ui/analytics/attentionlist.h"
@@ -49,7 +50,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         installPortalTranslation();
         QVERIFY(m_gateway.start());
-        m_key = insertTestKey(gatewayDatabasePath(m_gateway.dataDirectory()), TestKeySpec(KeyType::ReadOnly));
+        m_key = insertTestKey(gatewayDatabase(m_gateway), TestKeySpec(KeyType::ReadOnly));
         QVERIFY(!m_key.id.isEmpty());
         for (int i = 0; i < 3; ++i)
             QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", m_key.secret}}).status,

@@ -6,6 +6,7 @@
 #include "tests/support/gatewayprocess.h"
 #include "tests/support/portalfixture.h"
 #include "tests/support/portaltranslation.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testkeys.h"
 #include "ui/analytics/errorcodestab.h"
 #include "ui/keys/keyrequestsview.h"
@@ -36,7 +37,7 @@ private Q_SLOTS:
         TestKeySpec spec(KeyType::ReadOnly);
         spec.rateLimitRequests = 2;
         spec.rateLimitSeconds = 60;
-        m_key = insertTestKey(gatewayDatabasePath(m_gateway.dataDirectory()), spec);
+        m_key = insertTestKey(gatewayDatabase(m_gateway), spec);
         QVERIFY(!m_key.id.isEmpty());
         const QList<QPair<QByteArray, QByteArray>> as{{"X-API-Key", m_key.secret}};
         QCOMPARE(m_gateway.request("POST", QStringLiteral("/api/v1/customers"), R"({"name":"N"})", as).status,

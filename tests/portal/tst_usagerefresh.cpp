@@ -6,6 +6,7 @@
 #include "tests/support/gatewayprocess.h"
 #include "tests/support/portalfixture.h"
 #include "tests/support/portaltranslation.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testkeys.h"
 
 #include <QElapsedTimer>
@@ -69,7 +70,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(installPortalTranslation());
         QVERIFY(m_gateway.start());
-        m_key = insertTestKey(gatewayDatabasePath(m_gateway.dataDirectory()), TestKeySpec(KeyType::Partner));
+        m_key = insertTestKey(gatewayDatabase(m_gateway), TestKeySpec(KeyType::Partner));
         QVERIFY(!m_key.id.isEmpty());
     }
 
@@ -122,8 +123,7 @@ private Q_SLOTS:
         GatewayProcess gateway;
         QVERIFY(gateway.start());
         const QString email = QStringLiteral("owner@demo.test");
-        const TestKey key =
-            insertTestKey(gatewayDatabasePath(gateway.dataDirectory()), TestKeySpec(KeyType::Partner));
+        const TestKey key = insertTestKey(gatewayDatabase(gateway), TestKeySpec(KeyType::Partner));
         for (int i = 0; i < 4; ++i)
             QCOMPARE(gateway.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", key.secret}}).status, 200);
 

@@ -2,7 +2,14 @@
 
 #include "tests/support/gatewayprocess.h"
 
+#include "gateway/sqldialect.h"
+
 #include <QCoreApplication>
+#include <QDir>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUuid>
 #include <QtDebug>
 
 #include <memory>
@@ -85,6 +92,86 @@ QByteArray postgresRows(const QString &uri) {
                 database,
                 QStringLiteral("SELECT t::text FROM \"%1\" t").arg(QString::fromUtf8(table.trimmed())));
     return rows;
+}
+
+QString gatewayDatabase(const GatewayProcess &gateway) {
+    return gateway.database().isEmpty()
+               ? QDir(gateway.dataDirectory()).filePath(QStringLiteral("gateway.sqlite"))
+               : gateway.database();
+}
+
+TestDatabaseConnection::TestDatabaseConnection(const QString &pathOrUri)
+    : m_name(QStringLiteral("test-") + QUuid::createUuid().toString(QUuid::Id128))
+    , m_postgres(pathOrUri.startsWith(QLatin1String("postgresql://"))) {
+    QSqlDatabase db =
+        QSqlDatabase::addDatabase(m_postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_name);
+    if (m_postgres) {
+        // The test clusters' URIs: postgresql://USER@HOST:PORT/DATABASE, no password.
+        const QUrl uri(pathOrUri);
+        db.setHostName(uri.host());
+        db.setPort(uri.port(5432));
+        db.setUserName(uri.userName());
+        db.setDatabaseName(uri.path().mid(1));
+    } else {
+        db.setDatabaseName(pathOrUri);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    if (!db.open())
+        qWarning("cannot open %s: %s", qPrintable(pathOrUri), qPrintable(db.lastError().text()));
+}
+
+TestDatabaseConnection::~TestDatabaseConnection() {
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+bool TestDatabaseConnection::beginWrite() {
+    QSqlQuery q(db());
+    const bool ok = m_postgres ? q.exec(QStringLiteral("BEGIN")) &&
+                                     q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)")
+                                                .arg(gateway::sqldialect::writeLockKey))
+                               : q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!ok)
+        qWarning("cannot begin a write: %s", qPrintable(q.lastError().text()));
+    return ok;
+}
+
+bool TestDatabaseConnection::endWrite(bool commit) {
+    QSqlQuery q(db());
+    return q.exec(commit ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
+}
+
+QVariant TestDatabaseConnection::write(const QStringList &statements) {
+    if (!beginWrite())
+        return {};
+    QVariant value;
+    bool ok = true;
+    for (const QString &sql : statements) {
+        QSqlQuery q(db());
+        if (!(ok = q.exec(sql))) {
+            qWarning("statement failed: %s", qPrintable(q.lastError().text()));
+            break;
+        }
+        if (q.isSelect() && q.next())
+            value = q.value(0);
+    }
+    if (ok && endWrite(true))
+        return value;
+    endWrite(false);
+    return {};
+}
+
+QString TestDatabaseConnection::bytesLiteral(const QByteArray &bytes) const {
+    const QString hex = QString::fromLatin1(bytes.toHex());
+    return m_postgres ? QStringLiteral("'\\x%1'").arg(hex) : QStringLiteral("X'%1'").arg(hex);
+}
+
+QVariant TestDatabaseConnection::value(const QString &sql) {
+    QSqlQuery q(db());
+    if (q.exec(sql) && q.next())
+        return q.value(0);
+    if (q.lastError().isValid())
+        qWarning("query failed: %s", qPrintable(q.lastError().text()));
+    return {};
 }
 
 } // namespace knotie::test

@@ -9,7 +9,8 @@
 
 namespace knotie::test {
 
-// Writes API key rows straight into a gateway's SQLite file, for tests that need keys
+// Writes API key rows straight into a gateway's database (a SQLite file's path, or a
+// PostgreSQL URI: gatewayDatabase() of tests/support/testdatabase.h), for tests that need keys
 // with known secrets without going through the portal's key routes. Only the SHA-256 of
 // the secret is stored, as the gateway does. The key is usable on its first request:
 // the gateway reads keys it has not seen from the database.
@@ -42,7 +43,7 @@ struct TestKey {
 };
 
 // Empty id (and a QWARN) on failure.
-TestKey insertTestKey(const QString &databasePath, const TestKeySpec &spec);
+TestKey insertTestKey(const QString &database, const TestKeySpec &spec);
 
 QString gatewayDatabasePath(const QString &dataDirectory);
 
