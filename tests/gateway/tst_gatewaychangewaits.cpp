@@ -1,6 +1,7 @@
 #include "tests/gateway/portalcalls.h"
 #include "tests/gateway/rawhttp.h"
 #include "tests/support/gatewayprocess.h"
+#include "tests/support/slowdown.h"
 
 #include <QJsonArray>
 #include <QStandardPaths>
@@ -228,11 +229,15 @@ private Q_SLOTS:
     // Expiry: the empty answer with the cursor sent, and a held answer outlives the
     // request deadline and the idle timeout (both 1 s here).
     void waitExpires_emptyWithTheSameCursor_pastTheRequestDeadline() {
+        // The deadline must still let a sign-in through: a password check takes seconds under
+        // the sanitizers, so both times grow there, the wait staying three times the deadline.
+        const int deadlineMs = 1000 * sanitizerSlowdown();
+        const int waitSeconds = 3 * sanitizerSlowdown();
         GatewayProcess gateway(
             GatewayProcess::Options{true,
                                     false,
-                                    {QStringLiteral("--request-deadline-ms"), QStringLiteral("1000"),
-                                     QStringLiteral("--idle-timeout-ms"), QStringLiteral("1000")},
+                                    {QStringLiteral("--request-deadline-ms"), QString::number(deadlineMs),
+                                     QStringLiteral("--idle-timeout-ms"), QString::number(deadlineMs)},
                                     {}});
         QVERIFY(gateway.start());
         const QByteArray token = gateway.signIn(QStringLiteral("owner@demo.test"));
@@ -242,13 +247,14 @@ private Q_SLOTS:
                                        .value(QStringLiteral("cursor"))
                                        .toString();
             const auto started = Clock::now();
-            const raw::Reply reply =
-                raw::exchange("127.0.0.1", static_cast<quint16>(gateway.baseUrl().port()),
-                              getRequest(QStringLiteral("/v1/%1?since=%2&wait=3").arg(list, cursor), token),
-                              std::chrono::seconds(20));
+            const raw::Reply reply = raw::exchange(
+                "127.0.0.1", static_cast<quint16>(gateway.baseUrl().port()),
+                getRequest(QStringLiteral("/v1/%1?since=%2&wait=%3").arg(list, cursor).arg(waitSeconds),
+                           token),
+                std::chrono::seconds(20 + waitSeconds));
             const qint64 waited = msSince(started);
-            qInfo("%s: empty answer after %lld ms (wait=3)", qPrintable(list),
-                  static_cast<long long>(waited));
+            qInfo("%s: empty answer after %lld ms (wait=%d)", qPrintable(list),
+                  static_cast<long long>(waited), waitSeconds);
             QCOMPARE(reply.status, 200);
             const QJsonObject body = bodyOf(reply);
             QCOMPARE(
@@ -258,7 +264,7 @@ private Q_SLOTS:
                 0);
             QCOMPARE(body.value(QStringLiteral("cursor")).toString(), cursor);
             QCOMPARE(body.value(QStringLiteral("has_more")).toBool(), false);
-            QVERIFY(waited >= 2900);
+            QVERIFY(waited >= waitSeconds * 1000 - 100);
         }
     }
 
