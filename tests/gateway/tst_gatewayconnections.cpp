@@ -1,10 +1,8 @@
 #include "tests/gateway/rawhttp.h"
 #include "tests/support/gatewayprocess.h"
-
-#include "testconfig.h"
+#include "tests/support/slowdown.h"
 
 #include <QDir>
-#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -83,16 +81,11 @@ private Q_SLOTS:
     // With no file descriptor left, accepting fails at once, again and again: the gateway
     // must wait instead of spinning, and serve again once descriptors are free.
     void outOfFileDescriptors_acceptBacksOffAndRecovers() {
-        // Under the sanitizers this gateway runs without UBSan's vptr check, which needs a free
-        // file descriptor to work (tests/ubsan-out-of-descriptors.supp says why).
-        const QByteArray ubsan = qgetenv("UBSAN_OPTIONS");
-        const auto restore = qScopeGuard([&] {
-            if (!ubsan.isEmpty())
-                qputenv("UBSAN_OPTIONS", ubsan);
-        });
-        if (!ubsan.isEmpty())
-            qputenv("UBSAN_OPTIONS",
-                    ubsan + ":suppressions=" KNOTIE_SOURCE_DIR "/tests/ubsan-out-of-descriptors.supp");
+        // UBSan's vptr check probes memory through a new pipe each time (sanitizer_common's
+        // IsAccessibleMemoryRange): in a process out of file descriptors every virtual call
+        // then reads as an "invalid vptr", and no suppression can name a type it cannot read.
+        if (underSanitizers())
+            QSKIP("the sanitizers need a free file descriptor themselves; the plain build runs this");
         auto gateway = start({QStringLiteral("--max-connections"), QStringLiteral("1000")});
         QVERIFY(gateway);
         const qint64 pid = gateway->process().processId();

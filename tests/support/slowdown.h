@@ -8,8 +8,12 @@ namespace knotie::test {
 // with ASAN_OPTIONS set and their code instrumented (several times slower), so waits for a
 // gateway to start and the generous bounds a test checks for a contract's promise grow by
 // this factor there; in the plain build they stay as written.
+inline bool underSanitizers() {
+    return qEnvironmentVariableIsSet("ASAN_OPTIONS");
+}
+
 inline int sanitizerSlowdown() {
-    return qEnvironmentVariableIsSet("ASAN_OPTIONS") ? 4 : 1;
+    return underSanitizers() ? 4 : 1;
 }
 
 } // namespace knotie::test
