@@ -4,20 +4,23 @@
 
 #include "models/domain/rfc3339.h"
 
-#include <QBuffer>
 #include <QDataStream>
 #include <QJsonArray>
 
 #include <cmath>
 #include <limits>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 namespace knotie::gateway::keyrequests {
 
 namespace {
-// The batch format's version: the first byte of every packed batch.
-constexpr quint8 packVersion = 1;
+// The batch format's version: the first byte of every packed batch. Version 1 was
+// QDataStream's encoding, which cost the usage writer more than all else it does (issue
+// 18's profile); version 2 is plain little-endian fields. Both are read.
+constexpr quint8 qDataStreamVersion = 1;
+constexpr quint8 packVersion = 2;
 
 HttpResponse invalidFilter(const QString &field, const QString &message) {
     return fieldError(QStringLiteral("invalid_field"), field, message);
@@ -50,25 +53,63 @@ QList<Batch> batchesOf(QSqlQuery &select, const QString &keyId) {
 
 } // namespace
 
-QByteArray pack(const QList<Request> &oldestFirst) {
-    QByteArray packed;
-    QDataStream out(&packed, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_4);
-    out << packVersion << static_cast<qint32>(oldestFirst.size());
-    for (const Request &r : oldestFirst)
-        out << r.at << r.method << r.route.toUtf8() << static_cast<qint16>(r.status) << r.errorCode.toUtf8()
-            << r.latencyMicros;
-    return packed;
+namespace {
+// Version 2: a count, then per record `at` (8 bytes), status (2), latency (8) and three
+// strings (method, route, error code), each a 2-byte length and its UTF-8 bytes.
+template <typename T> void putInteger(QByteArray &out, T value) {
+    using Unsigned = std::make_unsigned_t<T>;
+    auto bits = static_cast<Unsigned>(value);
+    for (std::size_t i = 0; i < sizeof(T); ++i, bits >>= 8)
+        out.append(static_cast<char>(bits & 0xff));
 }
 
-QList<Request> unpack(const QByteArray &packed) {
+void putString(QByteArray &out, QByteArrayView bytes) {
+    const auto size = static_cast<quint16>(qMin<qsizetype>(bytes.size(), 0xffff));
+    putInteger(out, size);
+    out.append(bytes.first(size));
+}
+
+// Reads what putInteger and putString wrote; `ok` turns false at the first field that
+// runs past the end, and stays false.
+class Reader {
+public:
+    explicit Reader(QByteArrayView bytes)
+        : m_bytes(bytes) {}
+    template <typename T> T integer() {
+        if (!take(sizeof(T)))
+            return 0;
+        std::make_unsigned_t<T> bits = 0;
+        for (std::size_t i = 0; i < sizeof(T); ++i)
+            bits |= static_cast<std::make_unsigned_t<T>>(static_cast<quint8>(m_bytes[m_at - sizeof(T) + i]))
+                    << (8 * i);
+        return static_cast<T>(bits);
+    }
+    QByteArrayView string() {
+        const auto size = integer<quint16>();
+        return take(size) ? m_bytes.sliced(m_at - size, size) : QByteArrayView();
+    }
+    bool ok() const { return m_ok; }
+
+private:
+    bool take(std::size_t size) {
+        m_ok = m_ok && m_bytes.size() - m_at >= static_cast<qsizetype>(size);
+        if (m_ok)
+            m_at += static_cast<qsizetype>(size);
+        return m_ok;
+    }
+    QByteArrayView m_bytes;
+    qsizetype m_at = 0;
+    bool m_ok = true;
+};
+
+QList<Request> unpackQDataStream(const QByteArray &packed) {
     QDataStream in(packed);
     in.setVersion(QDataStream::Qt_6_4);
     quint8 version = 0;
     qint32 count = 0;
     in >> version >> count;
     QList<Request> records;
-    if (version != packVersion || count < 0)
+    if (count < 0)
         return records;
     records.reserve(count);
     for (qint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
@@ -83,6 +124,48 @@ QList<Request> unpack(const QByteArray &packed) {
         records.append(std::move(r));
     }
     if (in.status() != QDataStream::Ok)
+        records.clear();
+    return records;
+}
+} // namespace
+
+QByteArray pack(const QList<Request> &oldestFirst) {
+    QByteArray packed;
+    packed.reserve(5 + oldestFirst.size() * 48);
+    putInteger(packed, packVersion);
+    putInteger(packed, static_cast<qint32>(oldestFirst.size()));
+    for (const Request &r : oldestFirst) {
+        putInteger(packed, r.at);
+        putInteger(packed, static_cast<qint16>(r.status));
+        putInteger(packed, r.latencyMicros);
+        putString(packed, r.method);
+        putString(packed, r.route.toUtf8());
+        putString(packed, r.errorCode.toUtf8());
+    }
+    return packed;
+}
+
+QList<Request> unpack(const QByteArray &packed) {
+    Reader in(packed);
+    const auto version = in.integer<quint8>();
+    if (version == qDataStreamVersion)
+        return unpackQDataStream(packed);
+    const auto count = in.integer<qint32>();
+    QList<Request> records;
+    if (version != packVersion || count < 0 || !in.ok())
+        return records;
+    records.reserve(qMin<qint32>(count, keptMost));
+    for (qint32 i = 0; i < count && in.ok(); ++i) {
+        Request r;
+        r.at = in.integer<qint64>();
+        r.status = in.integer<qint16>();
+        r.latencyMicros = in.integer<qint64>();
+        r.method = in.string().toByteArray();
+        r.route = QString::fromUtf8(in.string());
+        r.errorCode = QString::fromUtf8(in.string());
+        records.append(std::move(r));
+    }
+    if (!in.ok())
         records.clear();
     return records;
 }
@@ -114,7 +197,15 @@ std::pair<qint64, qint64> timeSpan(const QList<Request> &records) {
 } // namespace
 
 bool Writer::write(qint64 now) {
-    for (auto it = m_added.cbegin(); it != m_added.cend(); ++it) {
+    for (auto it = m_added.begin(); it != m_added.end(); ++it) {
+        // What the rule lets go even counting this batch alone is never written (a busy
+        // key's batch can hold more than the rule keeps): the prune then drops whole rows.
+        QList<Request> &records = it.value();
+        qsizetype keepFrom = qMax<qsizetype>(0, records.size() - keptMost);
+        while (keepFrom < records.size() &&
+               !kept(static_cast<int>(records.size() - 1 - keepFrom), records[keepFrom].at, now))
+            ++keepFrom;
+        records.remove(0, keepFrom); // never the newest record: the rule always keeps it
         const auto [oldest, newest] = timeSpan(it.value());
         m_insert.addBindValue(it.key());
         m_insert.addBindValue(it.value().size());

@@ -46,13 +46,12 @@ public:
     void hold(const QString &emptyCursor, quint64 seenGeneration) {
         if (m_emptyCursor.isEmpty()) {
             m_emptyCursor = m_sentCursor.isEmpty() ? emptyCursor : m_sentCursor;
-            if (m_request.holdAnswer)
-                m_request.holdAnswer();
+            m_request.holdAnswer();
         }
         if (std::chrono::steady_clock::now() >= m_deadline)
             return answerEmpty();
         const auto held = m_gateway.changeWaits().hold(
-            m_user.partnerId, m_user.tokenHash, seenGeneration, m_deadline, m_request.clientGone,
+            m_user.partnerId, m_user.tokenHash, seenGeneration, m_deadline, m_request.clientGone(),
             [self = shared_from_this()](ChangeWaits::Wake why) {
                 if (why == ChangeWaits::Wake::Changed)
                     self->m_gateway.runDatabaseWork([self] { self->lookAgain(); });

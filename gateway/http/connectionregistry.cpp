@@ -1,5 +1,7 @@
 #include "gateway/http/connectionregistry.h"
 
+#include <vector>
+
 namespace knotie::gateway {
 
 void ConnectionRegistry::setCap(std::size_t cap) {
@@ -18,11 +20,11 @@ std::size_t ConnectionRegistry::count() const {
 }
 
 void ConnectionRegistry::closeIdle() {
-    std::list<std::shared_ptr<IdleConnection>> idle;
+    std::vector<std::shared_ptr<IdleConnection>> idle;
     {
         const std::lock_guard lock(m_mutex);
-        for (const auto &[connection, slot] : m_idle)
-            if (auto alive = connection.lock())
+        for (Slot *slot = m_oldestIdle; slot; slot = slot->newer)
+            if (auto alive = slot->connection.lock())
                 idle.push_back(std::move(alive));
     }
     for (const auto &connection : idle)
@@ -37,12 +39,11 @@ bool ConnectionRegistry::admit() {
             ++m_count;
             return true;
         }
-        while (!victim && !m_idle.empty()) {
-            auto [connection, slot] = m_idle.front();
-            m_idle.pop_front();
-            slot->idle = false;
+        while (!victim && m_oldestIdle) {
+            Slot *slot = m_oldestIdle;
+            unlinkIdle(*slot);
             slot->evicted = true;
-            victim = connection.lock();
+            victim = slot->connection.lock();
             // A connection already going away frees its place itself: take the next one.
             if (!victim)
                 slot->evicted = false;
@@ -56,28 +57,36 @@ bool ConnectionRegistry::admit() {
 
 void ConnectionRegistry::leave(Slot &slot) {
     const std::lock_guard lock(m_mutex);
-    if (slot.idle)
-        m_idle.erase(slot.idleAt);
-    slot.idle = false;
+    unlinkIdle(slot);
     if (!slot.evicted)
         --m_count;
     slot.evicted = true;
 }
 
-void ConnectionRegistry::becomeIdle(Slot &slot, std::weak_ptr<IdleConnection> connection) {
+void ConnectionRegistry::becomeIdle(Slot &slot) {
     const std::lock_guard lock(m_mutex);
     if (slot.evicted || slot.idle)
         return;
-    slot.idleAt = m_idle.insert(m_idle.end(), {std::move(connection), &slot});
+    slot.older = m_newestIdle;
+    slot.newer = nullptr;
+    (m_newestIdle ? m_newestIdle->newer : m_oldestIdle) = &slot;
+    m_newestIdle = &slot;
     slot.idle = true;
 }
 
 bool ConnectionRegistry::becomeBusy(Slot &slot) {
     const std::lock_guard lock(m_mutex);
-    if (slot.idle)
-        m_idle.erase(slot.idleAt);
-    slot.idle = false;
+    unlinkIdle(slot);
     return !slot.evicted;
+}
+
+void ConnectionRegistry::unlinkIdle(Slot &slot) {
+    if (!slot.idle)
+        return;
+    (slot.older ? slot.older->newer : m_oldestIdle) = slot.newer;
+    (slot.newer ? slot.newer->older : m_newestIdle) = slot.older;
+    slot.older = slot.newer = nullptr;
+    slot.idle = false;
 }
 
 } // namespace knotie::gateway

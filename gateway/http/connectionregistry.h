@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstddef>
-#include <list>
 #include <memory>
 #include <mutex>
 
@@ -21,10 +20,14 @@ public:
 class ConnectionRegistry {
 public:
     // One connection's place in the count; leave() gives it back.
+    // Idle slots are linked through themselves, oldest first: a connection going idle and
+    // busy again, once per request, allocates nothing.
     struct Slot {
         bool idle = false;
-        bool evicted = false; // its place went to a newcomer
-        std::list<std::pair<std::weak_ptr<IdleConnection>, Slot *>>::iterator idleAt;
+        bool evicted = false;                     // its place went to a newcomer
+        std::weak_ptr<IdleConnection> connection; // set once, before the slot first goes idle
+        Slot *older = nullptr;
+        Slot *newer = nullptr;
     };
 
     explicit ConnectionRegistry(std::size_t cap = 1024)
@@ -36,7 +39,7 @@ public:
     // connection was told to close and its place is the newcomer's.
     bool admit();
     void leave(Slot &slot);
-    void becomeIdle(Slot &slot, std::weak_ptr<IdleConnection> connection);
+    void becomeIdle(Slot &slot);
     // False when the connection was evicted meanwhile and must close.
     bool becomeBusy(Slot &slot);
     std::size_t count() const;
@@ -47,7 +50,10 @@ private:
     mutable std::mutex m_mutex;
     std::size_t m_cap;
     std::size_t m_count = 0;
-    std::list<std::pair<std::weak_ptr<IdleConnection>, Slot *>> m_idle; // oldest first
+    void unlinkIdle(Slot &slot);
+
+    Slot *m_oldestIdle = nullptr;
+    Slot *m_newestIdle = nullptr;
 };
 
 } // namespace knotie::gateway

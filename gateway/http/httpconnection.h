@@ -6,6 +6,7 @@
 #include "gateway/http/connectionregistry.h"
 #include "gateway/http/httplimits.h"
 #include "gateway/http/requestreader.h"
+#include "gateway/http/responsebytes.h"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -14,7 +15,6 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
 #include <poll.h>
@@ -23,12 +23,12 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <string>
 
 namespace knotie::gateway::http_detail {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
-namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
 // What every connection of one server shares.
@@ -42,7 +42,9 @@ struct ServerContext {
 };
 
 template <typename Stream>
-class Connection : public IdleConnection, public std::enable_shared_from_this<Connection<Stream>> {
+class Connection : public IdleConnection,
+                   public Exchange,
+                   public std::enable_shared_from_this<Connection<Stream>> {
 public:
     Connection(Stream stream, ServerContext &context, QString peer)
         : m_stream(std::move(stream))
@@ -55,6 +57,7 @@ public:
     ~Connection() override { m_context.registry.leave(m_slot); }
 
     void start() {
+        m_slot.connection = this->weak_from_this();
         if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
             waitForRequest();
         } else {
@@ -76,6 +79,24 @@ public:
         });
     }
 
+    // A held answer (long-poll) waits as long as its handler says; it still has its place
+    // in the connection count, and is never closed as idle.
+    void holdAnswer() override {
+        asio::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] {
+            if (self->m_phase == Phase::Handling) {
+                self->m_phase = Phase::Held;
+                self->disarm();
+            }
+        });
+    }
+
+    // While a handler runs nothing reads the socket, so the kernel is asked directly
+    // whether the peer has shut the connection (safe from any thread: it only polls).
+    bool clientGone() override {
+        pollfd peer{beast::get_lowest_layer(m_stream).socket().native_handle(), POLLRDHUP, 0};
+        return ::poll(&peer, 1, 0) > 0 && (peer.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
+    }
+
 private:
     enum class Phase { Idle, Reading, Handling, Held, Writing, Lingering, Closed };
 
@@ -90,7 +111,7 @@ private:
             return closeNow();
         m_phase = Phase::Idle;
         arm(m_limits.idleTimeout);
-        m_context.registry.becomeIdle(m_slot, this->weak_from_this());
+        m_context.registry.becomeIdle(m_slot);
         readSome();
     }
 
@@ -158,37 +179,14 @@ private:
         m_isHead = read.request.method == "HEAD";
         m_reservation = std::move(read.reservation);
         read.request.peerAddress = m_peer;
-        read.request.holdAnswer = [weak = this->weak_from_this()] {
-            if (auto self = weak.lock())
-                asio::dispatch(self->m_stream.get_executor(), [self] { self->hold(); });
-        };
-        read.request.clientGone = [weak = this->weak_from_this()] {
-            const auto self = weak.lock();
-            return !self || self->peerHasLeft();
-        };
-        auto self = this->shared_from_this();
-        m_context.handler(std::move(read.request), [self](HttpResponse response) {
-            asio::post(self->m_stream.get_executor(), [self, response = std::move(response)]() mutable {
+        read.request.exchange = this->weak_from_this();
+        // An answer made at once, on this strand (whoami with a cached key, /healthz), is
+        // written at once too; one made on another thread (database work) comes back here.
+        m_context.handler(std::move(read.request), [self = this->shared_from_this()](HttpResponse response) {
+            asio::dispatch(self->m_stream.get_executor(), [self, response = std::move(response)]() mutable {
                 self->answer(std::move(response));
             });
         });
-    }
-
-    // While a handler runs nothing reads the socket, so the kernel is asked directly
-    // whether the peer has shut the connection (safe from any thread: it only polls).
-    bool peerHasLeft() {
-        pollfd peer{beast::get_lowest_layer(m_stream).socket().native_handle(), POLLRDHUP, 0};
-        return ::poll(&peer, 1, 0) > 0 && (peer.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
-    }
-
-    // A held answer (long-poll) waits as long as its handler says; it still has its place
-    // in the connection count, and is never closed as idle.
-    void hold() {
-        if (m_phase != Phase::Handling)
-            return;
-        m_phase = Phase::Held;
-        ++m_timerGeneration;
-        m_timer.cancel();
     }
 
     void answer(HttpResponse response) {
@@ -210,29 +208,18 @@ private:
         write(std::move(response), true);
     }
 
-    void write(HttpResponse response, bool closeAfter) {
+    void write(const HttpResponse &response, bool closeAfter) {
         m_phase = Phase::Writing;
-        auto res = std::make_shared<http::response<http::string_body>>(
-            static_cast<http::status>(response.status), m_version);
-        res->set(http::field::server, "knotie-gateway");
-        if (!response.contentType.isEmpty())
-            res->set(http::field::content_type,
-                     beast::string_view(response.contentType.constData(), response.contentType.size()));
-        for (const auto &[name, value] : response.headers)
-            res->set(beast::string_view(name.constData(), name.size()),
-                     beast::string_view(value.constData(), value.size()));
-        res->keep_alive(m_keepAlive && !closeAfter);
-        if (m_isHead) {
-            res->content_length(response.body.size());
-        } else {
-            res->body().assign(response.body.constData(), response.body.size());
-            res->prepare_payload();
-        }
-        http::async_write(m_stream, *res,
-                          [self = this->shared_from_this(), res](beast::error_code ec, std::size_t) {
+        const bool keepAlive = m_keepAlive && !closeAfter;
+        appendResponseBytes(response, ResponseFraming{m_version, keepAlive, m_isHead}, m_out);
+        asio::async_write(m_stream, asio::buffer(m_out),
+                          [self = this->shared_from_this(), keepAlive](beast::error_code ec, std::size_t) {
+                              // A large answer's buffer is not kept for the connection's life.
+                              if (self->m_out.capacity() > keptOutputCapacity)
+                                  std::string().swap(self->m_out);
                               if (ec || self->m_phase == Phase::Closed)
                                   return self->closeNow();
-                              if (!res->keep_alive())
+                              if (!keepAlive)
                                   return self->linger();
                               self->waitForRequest();
                           });
@@ -268,7 +255,7 @@ private:
         if (m_phase == Phase::Closed)
             return;
         m_phase = Phase::Closed;
-        ++m_timerGeneration;
+        disarm();
         m_timer.cancel();
         m_reservation.reset();
         beast::error_code ec;
@@ -277,14 +264,34 @@ private:
         socket.close(ec);
     }
 
-    // One timer per connection: the idle timeout, a request's deadline or the linger.
+    // One deadline per connection: the idle timeout, a request's deadline or the linger.
+    // Its timer is moved only when the deadline comes earlier than the timer would fire;
+    // a later deadline waits until the timer fires and sets it again. Steady keep-alive
+    // traffic (the deadline moves later with every request) then costs no timer
+    // operation per request.
     void arm(std::chrono::milliseconds duration) {
+        m_deadline = std::chrono::steady_clock::now() + duration;
+        m_hasDeadline = true;
+        if (!m_timerWaiting || m_timer.expiry() > m_deadline)
+            waitUntilDeadline();
+    }
+
+    void disarm() { m_hasDeadline = false; }
+
+    void waitUntilDeadline() {
+        m_timer.expires_at(m_deadline); // a wait under way ends as aborted, and is ignored
+        m_timerWaiting = true;
         const unsigned generation = ++m_timerGeneration;
-        m_timer.expires_after(duration);
-        m_timer.async_wait([weak = this->weak_from_this(), generation](beast::error_code ec) {
-            auto self = weak.lock();
-            if (!ec && self && self->m_timerGeneration == generation)
-                self->closeNow();
+        m_timer.async_wait([weak = this->weak_from_this(), generation](beast::error_code) {
+            const auto self = weak.lock();
+            if (!self || self->m_timerGeneration != generation)
+                return;
+            self->m_timerWaiting = false;
+            if (!self->m_hasDeadline || self->m_phase == Phase::Closed)
+                return;
+            if (std::chrono::steady_clock::now() < self->m_deadline)
+                return self->waitUntilDeadline();
+            self->closeNow();
         });
     }
 
@@ -296,6 +303,9 @@ private:
     BodyReservation m_reservation;
     ConnectionRegistry::Slot m_slot;
     asio::steady_timer m_timer;
+    std::chrono::steady_clock::time_point m_deadline;
+    bool m_hasDeadline = false;
+    bool m_timerWaiting = false;
     unsigned m_timerGeneration = 0;
     Phase m_phase = Phase::Idle;
     bool m_keepAlive = false;
@@ -303,6 +313,8 @@ private:
     unsigned m_version = 11;
     std::size_t m_lingered = 0;
     std::array<char, 16384> m_in{};
+    static constexpr std::size_t keptOutputCapacity = 64 * 1024;
+    std::string m_out; // the answer being written
 };
 
 } // namespace knotie::gateway::http_detail

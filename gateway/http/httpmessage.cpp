@@ -11,6 +11,22 @@ QByteArray HttpRequest::header(QByteArrayView lowerCaseName) const {
     return {};
 }
 
+void HttpRequest::holdAnswer() const {
+    if (const auto connection = exchange.lock())
+        connection->holdAnswer();
+}
+
+std::function<bool()> HttpRequest::clientGone() const {
+    // Never set (a request made in a test, not read from a connection): nobody to ask.
+    const std::weak_ptr<Exchange> none;
+    if (!exchange.owner_before(none) && !none.owner_before(exchange))
+        return {};
+    return [connection = exchange] {
+        const auto alive = connection.lock();
+        return !alive || alive->clientGone();
+    };
+}
+
 void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value) {
     for (auto &h : headers) {
         if (h.first.compare(name, Qt::CaseInsensitive) == 0) {

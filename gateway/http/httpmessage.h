@@ -8,8 +8,17 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
 
 namespace knotie::gateway {
+
+// What a handler may ask of the connection its request came on; the server implements it.
+class Exchange {
+public:
+    virtual ~Exchange() = default;
+    virtual void holdAnswer() = 0;
+    virtual bool clientGone() = 0;
+};
 
 // The gateway's own view of an HTTP exchange. Routes, scopes and storage see only
 // these types, so the HTTP library behind them (Boost.Beast today) can be replaced
@@ -22,13 +31,17 @@ struct HttpRequest {
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
     QByteArray body;
     QString peerAddress;
-    // Set by the server. A handler that holds its answer until something happens (API.md
-    // v1.1's long-poll `wait`) calls it first: the exchange is then exempt from the
-    // per-request deadline and the idle timeout, and still counts toward the connection cap.
-    std::function<void()> holdAnswer;
-    // True once the client has closed the connection, so its answer would go nowhere:
-    // slow work asks before it starts. Empty when the server cannot tell.
-    std::function<bool()> clientGone;
+    // Set by the server: the connection, for as long as it lasts. A handle rather than two
+    // functions, so a request costs no allocation for what few handlers use.
+    std::weak_ptr<Exchange> exchange;
+
+    // A handler that holds its answer until something happens (API.md v1.1's long-poll
+    // `wait`) calls this first: the exchange is then exempt from the per-request deadline
+    // and the idle timeout, and still counts toward the connection cap.
+    void holdAnswer() const;
+    // Asks whether the client has closed the connection, so its answer would go nowhere:
+    // slow work asks before it starts. Empty when the request came on no connection.
+    std::function<bool()> clientGone() const;
 
     QByteArray header(QByteArrayView lowerCaseName) const;
 };

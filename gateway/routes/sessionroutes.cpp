@@ -96,7 +96,7 @@ void signIn(Gateway &gateway, RequestContext &ctx, const Responder &respond) {
     const qint64 now = ctx.now;
     const qint64 lifetime = remember.toBool() ? rememberedSession : shortSession;
     gateway.passwordChecks().run(
-        std::move(*ticket), ctx.request.clientGone,
+        std::move(*ticket), ctx.request.clientGone(),
         [&gateway, stored, subject, now, lifetime, userAgent = userAgentOf(ctx.request),
          password = password.toString().toUtf8(), respond]() mutable {
             const bool ok = passwords::verify(password, stored ? stored->passwordHash : passwords::decoy());
@@ -229,7 +229,7 @@ void changePassword(Gateway &gateway, RequestContext &ctx, const Responder &resp
         return respond(internalError());
     const qint64 now = ctx.now;
     gateway.passwordChecks().run(
-        std::move(*ticket), ctx.request.clientGone,
+        std::move(*ticket), ctx.request.clientGone(),
         [&gateway, me, subject, now, hash = stored->passwordHash,
          currentPassword = current.toString().toUtf8(), newPassword = wanted.toString().toUtf8(),
          respond]() mutable {

@@ -62,6 +62,28 @@ private Q_SLOTS:
         QVERIFY(answer.endsWith("\r\n\r\n"));
     }
 
+    // The answer's framing follows the request's version: HTTP/1.0 closes unless asked
+    // to keep the connection, HTTP/1.1 keeps it unless told to close.
+    void keepAlive_followsTheRequestsVersion() {
+        const QByteArray plain10 = exchange("GET /healthz HTTP/1.0\r\n\r\n");
+        QVERIFY2(plain10.startsWith("HTTP/1.0 200 OK\r\n"), plain10.constData());
+        QVERIFY(!plain10.toLower().contains("connection:"));
+        const QByteArray close11 = exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QVERIFY2(close11.startsWith("HTTP/1.1 200 OK\r\n"), close11.constData());
+        QVERIFY(close11.contains("\r\nConnection: close\r\n"));
+
+        QTcpSocket socket;
+        socket.connectToHost(m_gateway.baseUrl().host(), static_cast<quint16>(m_gateway.baseUrl().port()));
+        QVERIFY(socket.waitForConnected(5000));
+        for (int i = 0; i < 2; ++i) { // the second request comes on the same connection
+            socket.write("GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+            const QByteArray answer = readAnswer(socket);
+            QVERIFY2(answer.startsWith("HTTP/1.0 200 OK\r\n"), answer.constData());
+            QVERIFY(answer.contains("\r\nConnection: keep-alive\r\n"));
+            QVERIFY(answer.endsWith("}"));
+        }
+    }
+
     void unknownRouteAndWrongMethod_answer404And405() {
         QCOMPARE(m_gateway.get(QStringLiteral("/nothing/here")).errorCode(), QStringLiteral("not_found"));
         const HttpReply wrongMethod = m_gateway.request("DELETE", QStringLiteral("/healthz"));
@@ -86,6 +108,11 @@ private:
         if (!socket.waitForConnected(5000))
             return "no connection";
         socket.write(raw);
+        return readAnswer(socket, raw.startsWith("HEAD"));
+    }
+
+    // One whole answer (up to its Content-Length), or what came before the gateway closed.
+    static QByteArray readAnswer(QTcpSocket &socket, bool head = false) {
         QByteArray answer;
         while (socket.waitForReadyRead(5000)) {
             answer += socket.readAll();
@@ -97,7 +124,7 @@ private:
                 break;
             const qsizetype lengthEnd = answer.indexOf("\r\n", lengthAt);
             const int length = answer.mid(lengthAt + 16, lengthEnd - lengthAt - 16).toInt();
-            if (raw.startsWith("HEAD") || answer.size() >= headerEnd + 4 + length)
+            if (head || answer.size() >= headerEnd + 4 + length)
                 break;
         }
         return answer;

@@ -3,6 +3,7 @@
 #include "tests/support/testdatabase.h"
 #include "tests/support/testkeys.h"
 
+#include <QDataStream>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QSqlDatabase>
@@ -228,6 +229,28 @@ private Q_SLOTS:
         qInfo("kept: %d rows of the quiet key, %d of the busy one", rowsOf(quiet.id), rowsOf(busy.id));
     }
 
+    // Batches written before the plain binary form (version 1: QDataStream's encoding)
+    // are still read.
+    void requests_storedByAnEarlierVersionStillRead() {
+        const TestKey key = insertTestKey(dbPath(), TestKeySpec(KeyType::Partner));
+        const qint64 at = m_gateway.now() - hour;
+        QByteArray version1;
+        QDataStream out(&version1, QIODevice::WriteOnly);
+        out.setVersion(QDataStream::Qt_6_4);
+        out << quint8(1) << qint32(2);
+        out << at << QByteArray("GET") << QByteArray("/api/v1/whoami") << qint16(200) << QByteArray()
+            << qint64(1500);
+        out << at << QByteArray("POST") << QByteArray("/api/v1/customers") << qint16(429)
+            << QByteArray("rate_limited") << qint64(800);
+        plantBatch(key.id, 2, at, version1);
+        QCOMPARE(summary(get(QStringLiteral("/v1/keys/%1/requests").arg(key.id))),
+                 (QStringList{QStringLiteral("429 rate_limited POST /api/v1/customers"),
+                              QStringLiteral("200 - GET /api/v1/whoami")}));
+        // And the next batch, in the new form, lands beside it.
+        QCOMPARE(m_gateway.get(QStringLiteral("/api/v1/whoami"), as(key)).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(rowsOf(key.id), 3, 10000);
+    }
+
     void requests_countedOnceAcrossSigkill() {
         GatewayProcess first;
         QVERIFY(first.start());
@@ -292,6 +315,9 @@ private:
         QList<gateway::keyrequests::Request> records;
         for (int i = 1; i <= count; ++i)
             records.append({at, "GET", QStringLiteral("/api/v1/whoami"), 200, QString(), i});
+        plantBatch(keyId, count, at, gateway::keyrequests::pack(records));
+    }
+    void plantBatch(const QString &keyId, int count, qint64 at, const QByteArray &packed) {
         TestDatabaseConnection database(gatewayDatabase(m_gateway));
         database.write(
             {QStringLiteral("INSERT INTO key_request_batches (key_id, count, oldest_at, newest_at, records)"
@@ -299,7 +325,7 @@ private:
                  .arg(keyId)
                  .arg(count)
                  .arg(at)
-                 .arg(database.bytesLiteral(gateway::keyrequests::pack(records)))});
+                 .arg(database.bytesLiteral(packed))});
     }
     // The key's stored requests, in the order they were written.
     QList<gateway::keyrequests::Request> storedRequests(const QString &keyId) const {
