@@ -52,16 +52,16 @@ std::optional<SignInBudget::Ticket> admitPasswordCheck(Gateway &gateway, const R
         respond(busy(refusal->retryAfterSeconds));
         return std::nullopt;
     }
+    std::optional<SignInBudget::Ticket> ticket(std::move(std::get<SignInBudget::Ticket>(admission)));
     const signinlockout::Attempt attempt = gateway.lockout().begin(subject, ctx.now);
-    if (attempt.failed) {
-        respond(internalError());
+    if (attempt.failed || attempt.retryAfterSeconds > 0) {
+        // The place goes back before the answer: an answer is written as soon as it is
+        // made, and a client that sends its next sign-in on it must find the place free.
+        ticket.reset();
+        respond(attempt.failed ? internalError() : tooManyAttempts(attempt.retryAfterSeconds));
         return std::nullopt;
     }
-    if (attempt.retryAfterSeconds > 0) {
-        respond(tooManyAttempts(attempt.retryAfterSeconds));
-        return std::nullopt;
-    }
-    return std::move(std::get<SignInBudget::Ticket>(admission));
+    return ticket;
 }
 
 QByteArray userAgentOf(const HttpRequest &request) {
