@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QThread>
+#include <QThreadStorage>
 #include <QUuid>
 
 #include <chrono>
@@ -26,8 +27,8 @@ QString describe(const DatabaseLocation &location, const QString &sqlitePath) {
     return location.engine == DatabaseLocation::Engine::SQLite ? sqlitePath : location.describe();
 }
 
-// Removes this thread's connection when the thread ends, after every QSqlDatabase
-// handle on it is gone.
+// Removes this thread's connections when the thread ends, after every QSqlDatabase
+// handle on them is gone.
 struct ThreadConnections {
     QStringList names;
     QHash<QString, int> generations; // each connection's Store::recheckConnections() seen
@@ -39,7 +40,13 @@ struct ThreadConnections {
             QSqlDatabase::removeDatabase(name);
     }
 };
-thread_local ThreadConnections threadConnections;
+// QThreadStorage, not thread_local: a QThread's storage goes before QThread::wait()
+// returns. A thread_local goes after, so the last QThreadPool thread could still be
+// removing its connection while the process's exit destroys Qt SQL's connection list.
+QThreadStorage<ThreadConnections> threadConnectionStorage;
+ThreadConnections &threadConnections() {
+    return threadConnectionStorage.localData();
+}
 
 } // namespace
 
@@ -69,13 +76,13 @@ QSqlDatabase Store::connection() const {
     const int generation = m_connectionGeneration.load();
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
-        int &seen = threadConnections.generations[name];
+        int &seen = threadConnections().generations[name];
         const bool recheck = std::exchange(seen, generation) != generation;
         if (sqldialect::stillConnected(m_location.engine, db, recheck))
             return db;
         // Broken (or never opened): closing it loses nothing, no statement can run on it.
         const auto now = std::chrono::steady_clock::now();
-        auto &retryAt = threadConnections.retryAt[name];
+        auto &retryAt = threadConnections().retryAt[name];
         if (now < retryAt)
             return db;
         retryAt = now + std::chrono::milliseconds(500);
@@ -85,8 +92,8 @@ QSqlDatabase Store::connection() const {
         return db;
     }
     QSqlDatabase db = addConnection(name, {});
-    threadConnections.names.append(name);
-    threadConnections.generations.insert(name, generation);
+    threadConnections().names.append(name);
+    threadConnections().generations.insert(name, generation);
     tryOpen(db, QtCriticalMsg);
     return db;
 }
