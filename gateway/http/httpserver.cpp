@@ -66,12 +66,15 @@ struct HttpServer::Private {
 
     ServerContext context;
     asio::io_context ioc;
-    tcp::acceptor acceptor{ioc};
-    asio::steady_timer acceptBackoff{ioc};
+    // Accepting, backing off, signals and stopping all run on this one strand: stop()
+    // closes the acceptor while another serving thread may be in the accept handler.
+    asio::strand<asio::io_context::executor_type> control = asio::make_strand(ioc);
+    tcp::acceptor acceptor{control};
+    asio::steady_timer acceptBackoff{control};
     bool backingOff = false;
-    asio::steady_timer drainCheck{ioc};
+    asio::steady_timer drainCheck{control};
     std::chrono::steady_clock::time_point drainUntil;
-    asio::signal_set signals{ioc, SIGINT, SIGTERM};
+    asio::signal_set signals{control, SIGINT, SIGTERM};
     std::optional<asio::ssl::context> tls;
     std::function<void()> onTerminate;
     QList<proxyprotocol::Cidr> trustedProxies;
@@ -290,7 +293,7 @@ void HttpServer::run(int threads) {
 }
 
 void HttpServer::stop() {
-    asio::post(d->ioc, [this] {
+    asio::post(d->control, [this] {
         if (d->context.draining.exchange(true))
             return;
         beast::error_code ec;
