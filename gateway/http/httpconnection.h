@@ -183,19 +183,18 @@ private:
         // An answer made at once, on this strand (whoami with a cached key, /healthz), is
         // written at once too; one made on another thread (database work) comes back here.
         m_context.handler(std::move(read.request), [self = this->shared_from_this()](HttpResponse response) {
-            asio::dispatch(self->m_stream.get_executor(), [self, response = std::move(response)]() mutable {
-                self->answer(std::move(response));
-            });
+            asio::dispatch(self->m_stream.get_executor(),
+                           [self, response = std::move(response)] { self->answer(response); });
         });
     }
 
-    void answer(HttpResponse response) {
+    void answer(const HttpResponse &response) {
         if (m_phase != Phase::Handling && m_phase != Phase::Held)
             return; // the deadline passed and the connection is gone
         m_reservation.reset();
         if (m_phase == Phase::Held)
             arm(m_limits.requestDeadline); // writing it gets a deadline of its own
-        write(std::move(response), false);
+        write(response, false);
     }
 
     void refuse(const Refusal &refusal) {
@@ -205,7 +204,7 @@ private:
         HttpResponse response = errorResponse(refusal.status, refusal.code, refusal.message);
         if (refusal.retryAfterSeconds > 0)
             response.setHeader("Retry-After", QByteArray::number(refusal.retryAfterSeconds));
-        write(std::move(response), true);
+        write(response, true);
     }
 
     void write(const HttpResponse &response, bool closeAfter) {

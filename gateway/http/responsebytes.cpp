@@ -7,8 +7,8 @@
 namespace knotie::gateway {
 
 namespace {
-void append(std::string &out, const QByteArray &bytes) {
-    out.append(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+std::string_view view(const QByteArray &bytes) {
+    return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
 }
 
 void appendNumber(std::string &out, std::size_t value) {
@@ -31,17 +31,10 @@ void appendResponseBytes(const HttpResponse &response, const ResponseFraming &fr
     const auto reason = boost::beast::http::obsolete_reason(static_cast<boost::beast::http::status>(status));
     out.append(reason.data(), reason.size());
     out.append("\r\nServer: knotie-gateway\r\n");
-    if (!response.contentType.isEmpty()) {
-        out.append("Content-Type: ");
-        append(out, response.contentType);
-        out.append("\r\n");
-    }
-    for (const auto &[name, value] : response.headers) {
-        append(out, name);
-        out.append(": ");
-        append(out, value);
-        out.append("\r\n");
-    }
+    if (!response.contentType.isEmpty())
+        appendHeader(out, "Content-Type", view(response.contentType));
+    for (const auto &[name, value] : response.headers)
+        appendHeader(out, view(name), view(value));
     // HTTP/1.1 keeps a connection unless told otherwise; HTTP/1.0 closes unless told.
     if (framing.version == 10 && framing.keepAlive)
         appendHeader(out, "Connection", "keep-alive");
@@ -56,7 +49,7 @@ void appendResponseBytes(const HttpResponse &response, const ResponseFraming &fr
     }
     out.append("\r\n");
     if (!framing.headOnly && !bodiless)
-        append(out, response.body);
+        out.append(view(response.body));
 }
 
 } // namespace knotie::gateway
