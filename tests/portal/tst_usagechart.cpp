@@ -51,6 +51,52 @@ private Q_SLOTS:
         QCOMPARE(fromChartTime(chartTime(december1 + 86400, 86400), 86400), december1 + 86400);
     }
 
+    // 90 days by hour in a chart some 600 pixels wide: fewer points are drawn than there
+    // are buckets, but every band still reaches its highest bucket, the p95 line its
+    // slowest and fastest, and the bands end at the last bucket.
+    void manyBuckets_drawFewerPointsButKeepEveryPeak() {
+        UsageChartView chart;
+        chart.resize(700, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QList<UsageBucket> hours;
+        for (int i = 0; i < 2160; ++i) {
+            const qint64 ok = 100 + (i * 7919) % 301; // scattered, one peak of 400 somewhere
+            hours.append({december1 + i * 3600, ok + 5, ok, 4, 1, 50 + (i * 104729) % 97});
+        }
+        chart.setData(hours, 3600);
+        auto *view = chart.findChild<QChartView *>(QStringLiteral("usageChart"));
+        const auto highest = [](const QXYSeries *series) {
+            qreal top = 0;
+            for (const QPointF &p : series->points())
+                top = std::max(top, p.y());
+            return top;
+        };
+        const auto series = view->chart()->series();
+        const auto *ok = qobject_cast<QAreaSeries *>(series.at(0));
+        const auto *server = qobject_cast<QAreaSeries *>(series.at(2));
+        const auto *p95 = qobject_cast<QLineSeries *>(series.at(3));
+        qInfo() << "points drawn per band:" << ok->upperSeries()->count() << "for" << hours.size()
+                << "buckets";
+        QVERIFY(ok->upperSeries()->count() < hours.size() / 2);
+        QCOMPARE(highest(ok->upperSeries()), 400.0);
+        QCOMPARE(highest(server->upperSeries()), 405.0);
+        QCOMPARE(highest(p95), 146.0);
+        qreal fastest = 1000;
+        for (const QPointF &p : p95->points())
+            fastest = std::min(fastest, p.y());
+        QCOMPARE(fastest, 50.0);
+        QCOMPARE(ok->upperSeries()->points().last().x(), chartTime(hours.last().start, 3600));
+        // Wider, the chart draws more of them.
+        const qsizetype narrow = ok->upperSeries()->count();
+        chart.resize(1400, 400);
+        QTRY_VERIFY(ok->upperSeries()->count() > narrow);
+        QCOMPARE(highest(ok->upperSeries()), 400.0);
+        // The first band lies on zero; each other on the one below, point for point.
+        QVERIFY(!ok->lowerSeries());
+        QCOMPARE(server->lowerSeries(), qobject_cast<QAreaSeries *>(series.at(1))->upperSeries());
+    }
+
     // The current day so far is no drop: dashed apart from the whole days, and says so.
     void partialBucket_isMarkedNotDrawnAsACollapse() {
         UsageChartView chart;

@@ -56,11 +56,13 @@ private:
     friend class ChartCanvas;
     void hoverAt(const QPoint &pos, const QPoint &globalPos);
     void clickAt(const QPoint &pos);
+    void redraw();
 
     ChartCanvas *m_canvas;
     QLabel *m_message;
     QList<UsageBucket> m_buckets;
     qint64 m_bucketSeconds = 3600;
+    QList<Line> m_lines;
     PartialEnds m_partial;
 };
 
