@@ -116,6 +116,9 @@ void typeIntoAndTime(QLineEdit *field) {
         t.start();
         QTest::keyClick(field, key);
         keystrokes.append(double(t.nsecsElapsed()) / 1e6);
+        if (qEnvironmentVariableIsSet("BENCH_VERBOSE"))
+            std::fprintf(stderr, "keystroke %d: %.2f ms (%s)\n", int(keystrokes.size()), keystrokes.last(),
+                         qPrintable(field->text()));
     };
     const QString typed = QStringLiteral("integration 4217");
     for (int round = 0; round < 3; ++round) {

@@ -70,6 +70,6 @@ int main(int argc, char **argv) {
             return 1;
     }
     bench::printBench("usage_chart_90d_hourly", bench::median(painted), "ms", bench::median(floors),
-                      "limit<=100");
+                      "target<=25");
     return 0;
 }
