@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/data/sharedoptional.h"
 #include "models/domain/keylimits.h"
 #include "models/domain/keystatus.h"
 #include "models/domain/keytype.h"
@@ -38,13 +39,13 @@ struct ApiKey {
     UnixTime lastUsedAt = 0;
     UnixTime expiresAt = 0;
     UnixTime revokedAt = 0;
-    std::optional<PersonRef> revokedBy;
+    SharedOptional<PersonRef> revokedBy;
     QString replacedBy; // the successor of a rotated key
     QString replaces;   // the key this one rotated
     std::optional<RateLimit> rateLimit;
     // Who answers for the key (API.md v1.1 custody), when not its creator: kept only then,
     // since most keys never change hands. Read it through custodianOf().
-    std::optional<PersonRef> custodian;
+    SharedOptional<PersonRef> custodian;
 
     // What a person recognises a key by without its secret: `kn_rk_…Ab3d`.
     QString maskedSecret() const;

@@ -135,6 +135,34 @@ private Q_SLOTS:
         QVERIFY(loaded[1].id.constData() != loaded[0].id.constData());
     }
 
+    // Who revoked a key and who answers for it are unset on most keys: unset, each costs a
+    // pointer pair, not a whole person (issue 18: 100,000 keys). Set, they round-trip,
+    // compare by value, and a copy changed later leaves the original alone.
+    void rarePeople_costLittleUnsetAndRoundTrip() {
+        static_assert(sizeof(SharedOptional<PersonRef>) <= 2 * sizeof(void *));
+        ApiKey key = sampleKey(QStringLiteral("key_rare"));
+        QVERIFY(!key.revokedBy && !key.custodian);
+        key.status = KeyStatus::Revoked;
+        key.revokedAt = 2000;
+        key.revokedBy = PersonRef{QStringLiteral("usr_2"), QStringLiteral("Dana")};
+        key.custodian = PersonRef{QStringLiteral("usr_3"), QStringLiteral("Ravi")};
+        QTemporaryDir dir;
+        Cache cache(dir.filePath(QStringLiteral("c.sqlite")));
+        QVERIFY(cache.open().status == Cache::OpenStatus::Ok);
+        QVERIFY(cache.storeKeys({key}));
+        const ApiKey loaded = cache.loadKeys().value(0);
+        QCOMPARE(loaded, key); // separately made people, equal by value
+        QCOMPARE(loaded.revokedBy->name, QStringLiteral("Dana"));
+        QCOMPARE(custodianOf(loaded).id, QStringLiteral("usr_3"));
+
+        ApiKey copy = loaded;
+        copy.custodian = PersonRef{QStringLiteral("usr_4"), QStringLiteral("Mo")};
+        copy.revokedBy.reset();
+        QCOMPARE(loaded.custodian->name, QStringLiteral("Ravi"));
+        QVERIFY(loaded.revokedBy);
+        QVERIFY(!(copy == loaded));
+    }
+
     void otherTables_roundTrip() {
         Cache cache(m_dir.filePath(QStringLiteral("tables.sqlite")));
         QVERIFY(cache.open().status == Cache::OpenStatus::Ok);
