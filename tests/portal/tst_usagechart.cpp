@@ -97,6 +97,32 @@ private Q_SLOTS:
         QCOMPARE(server->lowerSeries(), qobject_cast<QAreaSeries *>(series.at(1))->upperSeries());
     }
 
+    // A key's line hidden from the legend stays hidden when a resize draws the chart again.
+    void hiddenLine_staysHiddenWhenRedrawn() {
+        UsageChartView chart;
+        chart.resize(700, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QList<UsageBucket> hours;
+        for (int i = 0; i < 2160; ++i)
+            hours.append({december1 + i * 3600, 10, 10, 0, 0, 50});
+        chart.setData(hours, 3600, {{QStringLiteral("Old key"), hours}});
+        auto *view = chart.findChild<QChartView *>(QStringLiteral("usageChart"));
+        const auto lineNamed = [view] {
+            for (QAbstractSeries *series : view->chart()->series())
+                if (series->name() == QStringLiteral("Old key"))
+                    return series;
+            return static_cast<QAbstractSeries *>(nullptr);
+        };
+        QVERIFY(lineNamed());
+        Q_EMIT view->chart()->legend()->markers(lineNamed()).constFirst()->clicked();
+        QVERIFY(!lineNamed()->isVisible());
+        const QAbstractSeries *before = lineNamed();
+        chart.resize(1400, 400);
+        QTRY_VERIFY(lineNamed() != before); // drawn again
+        QVERIFY(!lineNamed()->isVisible());
+    }
+
     // The current day so far is no drop: dashed apart from the whole days, and says so.
     void partialBucket_isMarkedNotDrawnAsACollapse() {
         UsageChartView chart;

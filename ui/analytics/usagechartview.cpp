@@ -13,6 +13,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
+#include <QSet>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -198,6 +199,12 @@ public:
             m_areas[i]->upperSeries()->replace(*uppers[i]);
         m_p95->replace(p95);
 
+        // A line hidden from the legend stays hidden when it is drawn again (a resize, new
+        // figures), as the bands do.
+        QSet<QString> hidden;
+        for (const QLineSeries *s : std::as_const(m_lines))
+            if (!s->isVisible())
+                hidden.insert(s->name());
         qDeleteAll(m_lines);
         m_lines.clear();
         for (const UsageChartView::Line &line : lines) {
@@ -215,6 +222,8 @@ public:
             s->attachAxis(m_y);
             m_lines.append(s);
             toggleFromLegend(s);
+            if (hidden.contains(line.name))
+                showSeries(s, false);
         }
 
         // More points than pixels: smoothing edges only costs time (it doubles painting).
