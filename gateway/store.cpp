@@ -74,15 +74,16 @@ QString Store::threadConnectionName() const {
 QSqlDatabase Store::connection() const {
     const QString name = threadConnectionName();
     const int generation = m_connectionGeneration.load();
+    ThreadConnections &mine = threadConnections();
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
-        int &seen = threadConnections().generations[name];
+        int &seen = mine.generations[name];
         const bool recheck = std::exchange(seen, generation) != generation;
         if (sqldialect::stillConnected(m_location.engine, db, recheck))
             return db;
         // Broken (or never opened): closing it loses nothing, no statement can run on it.
         const auto now = std::chrono::steady_clock::now();
-        auto &retryAt = threadConnections().retryAt[name];
+        auto &retryAt = mine.retryAt[name];
         if (now < retryAt)
             return db;
         retryAt = now + std::chrono::milliseconds(500);
@@ -92,8 +93,8 @@ QSqlDatabase Store::connection() const {
         return db;
     }
     QSqlDatabase db = addConnection(name, {});
-    threadConnections().names.append(name);
-    threadConnections().generations.insert(name, generation);
+    mine.names.append(name);
+    mine.generations.insert(name, generation);
     tryOpen(db, QtCriticalMsg);
     return db;
 }
