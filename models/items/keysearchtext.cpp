@@ -40,32 +40,54 @@ void foldInPlace(QChar *text, qsizetype size) {
 } // namespace
 
 namespace {
+// Appends `field` case-folded, as UTF-8: ASCII folds a byte at a time; a field with
+// anything else folds the rest as UTF-16 first.
+void appendFolded(QByteArray &out, QStringView field) {
+    for (qsizetype i = 0; i < field.size(); ++i) {
+        const char16_t c = field[i].unicode();
+        if (c >= 128) {
+            QString rest = field.mid(i).toString();
+            foldInPlace(rest.data(), rest.size());
+            out.append(rest.toUtf8());
+            return;
+        }
+        out.append(char(c >= u'A' && c <= u'Z' ? c + 32 : c));
+    }
+}
+
 KeySearchText::Buffer build(const QList<ApiKey> &keys, const QHash<QString, QString> &customers,
                             quint64 version) {
     const auto customer = [&customers](const ApiKey &k) {
         return k.customerId.isEmpty() ? QString() : customers.value(k.customerId);
     };
+    const QByteArray maskGlyph = QStringLiteral("\u2026").toUtf8();
     qsizetype size = 0;
     for (const ApiKey &k : keys)
-        size += k.name.size() + k.description.size() + k.prefix.size() + 1 + k.last4.size() +
+        size += k.name.size() + k.description.size() + k.prefix.size() + maskGlyph.size() + k.last4.size() +
                 k.createdBy.name.size() + customer(k).size() + 4;
     KeySearchText::Buffer b;
     b.version = version;
-    b.text.reserve(size);
+    b.text.reserve(size); // exact for ASCII; the rest grows it
     b.starts.reserve(keys.size() + 1);
     // A line feed between fields: the search box gives a single line, so a match never
     // spans two fields.
-    const QChar gap(u'\n');
-    const QChar maskGlyph(u'\u2026');
+    const char gap = '\n';
     for (const ApiKey &k : keys) {
         b.starts.append(b.text.size());
+        appendFolded(b.text, k.name);
+        b.text.append(gap);
+        appendFolded(b.text, k.description);
+        b.text.append(gap);
         // The key as the table shows it ("kn_pk_…jC2d"): its prefix, its last 4, or both.
-        b.text.append(k.name).append(gap).append(k.description).append(gap).append(k.prefix);
-        b.text.append(maskGlyph).append(k.last4);
-        b.text.append(gap).append(k.createdBy.name).append(gap).append(customer(k));
+        appendFolded(b.text, k.prefix);
+        b.text.append(maskGlyph);
+        appendFolded(b.text, k.last4);
+        b.text.append(gap);
+        appendFolded(b.text, k.createdBy.name);
+        b.text.append(gap);
+        appendFolded(b.text, customer(k));
     }
     b.starts.append(b.text.size());
-    foldInPlace(b.text.data(), b.text.size());
     return b;
 }
 } // namespace
@@ -121,16 +143,15 @@ void KeySearchText::take(Buffer buffer) {
     Q_EMIT built();
 }
 
-QStringView KeySearchText::row(int row) {
-    if (!m_built && m_soon.isActive()) // changed in this pass: not started yet
+void KeySearchText::prepare() {
+    if (m_soon.isActive()) // changed in this pass: not started yet
         m_soon.stop();
-    else if (!m_built && m_watcher.isRunning())
+    else if (m_watcher.isRunning())
         m_watcher.waitForFinished(); // already on its way: less to wait for than to do again
-    if (!m_built && m_watcher.isFinished() && m_watcher.future().resultCount() > 0)
+    if (m_watcher.isFinished() && m_watcher.future().resultCount() > 0)
         take(m_watcher.result());
     if (!m_built)
         take(build(m_keys->store()->keys(), m_keys->customerNames(), m_version));
-    return QStringView(m_text).mid(m_starts[row], m_starts[row + 1] - m_starts[row]);
 }
 
 QString KeySearchText::searchedText(const QString &typed) {

@@ -6,6 +6,7 @@
 #include "tests/support/keylistserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -212,6 +213,87 @@ private Q_SLOTS:
         model.setCustomers({{QStringLiteral("cus_acme"), QStringLiteral("Globex"), 0}});
         proxy.setText(QStringLiteral("globex"));
         QCOMPARE(column(proxy, KeyTableModel::Name), QStringList{QStringLiteral("Acme sync")});
+    }
+
+    // Each keystroke starts from where the last search found each row: text typed on
+    // can match further in, text erased can match further back.
+    void proxy_search_findsMatchesFurtherInAndFurtherBack() {
+        KeyTableModel model;
+        KeyFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setKeyModel(&model);
+        QList<ApiKey> keys;
+        for (const QString &name :
+             {QStringLiteral("Tabx ablex"), QStringLiteral("Abd"), QStringLiteral("Zed")}) {
+            // Nothing else searched for holds these letters.
+            keys.append(key(name, name, KeyType::Partner, KeyStatus::Active, now));
+            keys.last().last4 = QStringLiteral("0000");
+            keys.last().createdBy = {};
+        }
+        model.setKeys(keys);
+        const auto names = [&] {
+            QStringList shown = column(proxy, KeyTableModel::Name);
+            shown.sort();
+            return shown;
+        };
+        const QStringList both{QStringLiteral("Abd"), QStringLiteral("Tabx ablex")};
+        const QStringList tab{QStringLiteral("Tabx ablex")};
+        proxy.setText(QStringLiteral("ab"));
+        QCOMPARE(names(), both);
+        proxy.setText(QStringLiteral("abl")); // "ab" first at 1 in "tabx ablex", "abl" at 6
+        QCOMPARE(names(), tab);
+        proxy.setText(QStringLiteral("able"));
+        QCOMPARE(names(), tab);
+        proxy.setText(QStringLiteral("ab")); // erased: "ab" first at 1 again, not at 6
+        QCOMPARE(names(), both);
+        proxy.setText(QStringLiteral("abx")); // found only from the earlier place
+        QCOMPARE(names(), tab);
+        proxy.setText(QStringLiteral("a"));
+        QCOMPARE(names(), both);
+        proxy.setText(QStringLiteral("ta"));
+        QCOMPARE(names(), tab);
+        proxy.setText(QStringLiteral("d")); // neither longer nor shorter: searched afresh
+        QCOMPARE(names(), (QStringList{QStringLiteral("Abd"), QStringLiteral("Zed")}));
+        proxy.setText(QStringLiteral("zed"));
+        QCOMPARE(names(), QStringList{QStringLiteral("Zed")});
+        proxy.setText({});
+        QCOMPARE(proxy.rowCount(), 3);
+    }
+
+    // A filter change is one layout change: the selected key stays selected and current
+    // wherever it moves, and a key filtered out leaves the selection.
+    void proxy_filterChange_keepsSelectionOnKeysStillShown() {
+        KeyTableModel model;
+        KeyFilterProxy proxy;
+        proxy.setKeyModel(&model);
+        proxy.setShowRetired(true);
+        model.setKeys(sampleKeys());
+        proxy.sort(KeyTableModel::Name, Qt::AscendingOrder);
+        QItemSelectionModel selection(&proxy);
+        const QModelIndex zapier = model.indexFromKey(QStringLiteral("k4"), &proxy);
+        const QModelIndex acme = model.indexFromKey(QStringLiteral("k3"), &proxy);
+        QCOMPARE(zapier.row(), 3);
+        selection.setCurrentIndex(zapier, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        selection.select(acme, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
+        QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+
+        proxy.setText(
+            QStringLiteral("d")); // N8N Production, Old dashboard, and Maya Lindqvist's Zapier hooks
+        QCOMPARE(layouts.size(), 1);
+        QCOMPARE(proxy.rowCount(), 3);
+        QCOMPARE(model.keyFromIndex(selection.currentIndex()), QStringLiteral("k4"));
+        QCOMPARE(selection.currentIndex().row(), 2);
+        QCOMPARE(selection.selectedRows().size(), 1); // Acme sync is filtered out
+        QCOMPARE(model.keyFromIndex(selection.selectedRows().constFirst()), QStringLiteral("k4"));
+
+        proxy.setText(QStringLiteral("dd")); // no key matches any longer
+        QCOMPARE(proxy.rowCount(), 0);
+        QVERIFY(!selection.currentIndex().isValid());
+        proxy.setText(QStringLiteral("ddd")); // the same rows: nothing announced
+        QCOMPARE(layouts.size(), 2);
+        QCOMPARE(inserted.size() + removed.size(), 0);
     }
 
     void proxy_statusFilter_showsRetiredStatusEvenWhenRetiredAreHidden() {
