@@ -1,4 +1,5 @@
 #include "ui/analytics/usagechartview.h"
+#include "ui/style/palette.h"
 #include "ui/widgets/timeaxis.h"
 
 #include <QAreaSeries>
@@ -49,6 +50,45 @@ private Q_SLOTS:
         QCOMPARE(chart.bucketAt(qint64(chartTime(december1 + 2 * 86400 + 3600, 86400))), 2);
         QVERIFY(chart.describeBucket(2).startsWith(bucketTimeText(december1 + 2 * 86400, 86400)));
         QCOMPARE(fromChartTime(chartTime(december1 + 86400, 86400), 86400), december1 + 86400);
+    }
+
+    // The bands are painted by the view, not by Qt Charts: each shows in its colour, in
+    // pieces when there are many points and whole when there are few, and a band hidden
+    // from the legend leaves the card showing through.
+    void bands_arePaintedInTheirColours_andHideFromTheLegend() {
+        for (const int count : {7, 2000}) {
+            UsageChartView chart;
+            chart.resize(700, 400);
+            chart.show();
+            QList<UsageBucket> buckets;
+            for (int i = 0; i < count; ++i) // 60 OK, 30 client errors, 10 server errors
+                buckets.append({december1 + i * 3600, 100, 60, 30, 10, 120});
+            chart.setData(buckets, 3600);
+            auto *view = chart.findChild<QChartView *>(QStringLiteral("usageChart"));
+            QTRY_VERIFY(view->chart()->plotArea().width() > 0);
+            const auto colourAt = [&](qreal share) {
+                // Off the grid lines, at `share` of the way up to 100 requests.
+                QChart *c = view->chart();
+                const auto *axis = qobject_cast<QDateTimeAxis *>(c->axes(Qt::Horizontal).value(0));
+                const qint64 from = axis->min().toMSecsSinceEpoch();
+                const qreal x = from + 0.37 * qreal(axis->max().toMSecsSinceEpoch() - from);
+                const QPointF at = c->mapToPosition(QPointF(x, 100 * share), c->series().at(0));
+                return view->grab().toImage().pixelColor(view->mapFromScene(c->mapToScene(at)));
+            };
+            QCOMPARE(colourAt(0.43), themeColor(ColorRole::ChartOk));
+            QCOMPARE(colourAt(0.83), themeColor(ColorRole::ChartClientErrors));
+            QCOMPARE(colourAt(0.97), themeColor(ColorRole::ChartServerErrors));
+            const QList<QLegendMarker *> markers =
+                view->chart()->legend()->markers(view->chart()->series().at(1));
+            QCOMPARE(markers.constFirst()->brush().color(), themeColor(ColorRole::ChartClientErrors));
+            markers.constFirst()->clicked();
+            const QColor uncovered = colourAt(0.83);
+            QVERIFY2(uncovered != themeColor(ColorRole::ChartClientErrors) &&
+                         uncovered != themeColor(ColorRole::ChartOk) &&
+                         uncovered != themeColor(ColorRole::ChartServerErrors),
+                     qPrintable(uncovered.name()));
+            QCOMPARE(colourAt(0.43), themeColor(ColorRole::ChartOk));
+        }
     }
 
     // 90 days by hour in a chart some 600 pixels wide: fewer points are drawn than there
