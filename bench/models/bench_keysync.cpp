@@ -67,7 +67,7 @@ int main(int argc, char **argv) {
         if (storing.cache()->keyCount() != keyCount)
             qFatal("the cache holds %d keys", storing.cache()->keyCount());
     }
-    bench::printBench("full_sync_100k_keys", bench::median(full), "ms", bench::median(floor), "target<=2");
+    bench::printBench("full_sync_100k_keys", bench::median(full), "ms", bench::median(floor), "target<=1.4");
 
     // Incremental: the last run's cache is up to date; change 100 keys each time.
     SyncWorker worker;

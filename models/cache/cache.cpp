@@ -202,6 +202,16 @@ Cache::OpenResult Cache::open(int targetVersion) {
     return result;
 }
 
+bool Cache::attach() {
+    QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return false;
+    // Write-ahead mode belongs to the file; durability to each connection.
+    sqlite::setDurability(db, sqlite::Durability::Normal);
+    m_open = true;
+    return true;
+}
+
 bool Cache::write(const std::function<bool(QSqlDatabase &)> &work) const {
     QSqlDatabase db = connection();
     return sqlite::writeTransaction(db, work) == sqlite::WriteOutcome::Committed;

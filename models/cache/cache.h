@@ -70,6 +70,9 @@ public:
     // it: it reads every page, tens of milliseconds for a large account. A damaged file is
     // set aside and a fresh one opened in its place (Rebuilt).
     OpenResult checkIntegrity();
+    // Opens, from this thread, a file another Cache has opened (checked and migrated): a
+    // second writer on a thread of its own. False if the file cannot be opened.
+    bool attach();
     bool isOpen() const { return m_open; }
     QString filePath() const { return m_path; }
 

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QMap>
 #include <QNetworkAccessManager>
+#include <QPromise>
 
 #include <algorithm>
 
@@ -21,7 +22,9 @@ UnixTime now() {
 SyncWorker::SyncWorker(QObject *parent)
     : QObject(parent) {}
 
-SyncWorker::~SyncWorker() = default;
+SyncWorker::~SyncWorker() {
+    stopKeyWriter();
+}
 
 GatewayConnection SyncWorker::connection() const {
     GatewayConnection c = m_connection;
@@ -87,7 +90,53 @@ void SyncWorker::closeCache() {
     m_steps.clear();
     m_syncing = false;
     m_readPending = false;
+    stopKeyWriter();
     m_cache.reset(); // removes this thread's connection, in this thread
+}
+
+void SyncWorker::writeKeyPageSoon(const wire::KeyPage &page) {
+    if (!m_keyWriter.isRunning()) {
+        m_keyWriterContext = new QObject;
+        m_keyWriterContext->moveToThread(&m_keyWriter);
+        m_keyWriter.setObjectName(QStringLiteral("knotie-cache-writer"));
+        m_keyWriter.start();
+    }
+    auto promise = std::make_shared<QPromise<bool>>();
+    m_keyWrite = promise->future();
+    promise->start();
+    // The writing thread's own Cache: Qt Sql connections stay on the thread that made them.
+    QMetaObject::invokeMethod(m_keyWriterContext, [this, promise, path = m_cache->filePath(),
+                                                   keys = page.keys, mark = SyncMark{page.cursor, now()}] {
+        if (!m_writerCache || m_writerCache->filePath() != path) {
+            m_writerCache = std::make_unique<Cache>(path);
+            if (!m_writerCache->attach())
+                m_writerCache.reset();
+        }
+        promise->addResult(m_writerCache && m_writerCache->storeKeys(keys, QStringLiteral("keys"), mark));
+        promise->finish();
+    });
+}
+
+bool SyncWorker::finishKeyWrite() {
+    if (!m_keyWrite.isValid())
+        return true;
+    m_keyWrite.waitForFinished();
+    const bool written = m_keyWrite.resultCount() > 0 && m_keyWrite.result();
+    m_keyWrite = {};
+    return written;
+}
+
+void SyncWorker::stopKeyWriter() {
+    finishKeyWrite();
+    if (!m_keyWriter.isRunning())
+        return;
+    // Its Cache, and the connection with it, go on its own thread.
+    QMetaObject::invokeMethod(
+        m_keyWriterContext, [this] { m_writerCache.reset(); }, Qt::BlockingQueuedConnection);
+    m_keyWriter.quit();
+    m_keyWriter.wait();
+    delete m_keyWriterContext;
+    m_keyWriterContext = nullptr;
 }
 
 void SyncWorker::setConnection(const GatewayConnection &connection) {
@@ -139,6 +188,7 @@ void SyncWorker::runNextStep() {
 
 void SyncWorker::fail(const GatewayResult &result) {
     qCInfo(lcSync) << "sync stopped:" << result.message;
+    finishKeyWrite(); // what was written stays: upserts and its cursor are safe to keep
     ++m_run;
     m_steps.clear();
     m_syncing = false;
@@ -180,16 +230,23 @@ void SyncWorker::fetchKeys(const QString &cursor) {
         const bool more = page.hasMore && page.cursor != cursor;
         if (more)
             fetchKeys(page.cursor);
-        if (m_cache && !m_cache->storeKeys(page.keys, QStringLiteral("keys"), {page.cursor, now()})) {
+        const auto writeFailed = [this] {
             GatewayResult failed;
             failed.status = GatewayResult::Status::Cancelled;
             failed.message = tr("The local copy of your data could not be written.");
-            return fail(failed);
-        }
+            fail(failed);
+        };
+        if (!finishKeyWrite())
+            return writeFailed();
+        if (m_cache)
+            writeKeyPageSoon(page);
         if (!page.keys.isEmpty())
             Q_EMIT keysChanged(page.keys);
-        if (!more)
-            runNextStep();
+        if (more)
+            return;
+        if (!finishKeyWrite())
+            return writeFailed();
+        runNextStep();
     });
     job->start();
 }
@@ -272,6 +329,7 @@ void SyncWorker::waitForKeys() {
         if (!r.ok())
             return stopFollowing(r);
         const wire::KeyPage &page = job->page();
+        finishKeyWrite();
         if (m_cache)
             m_cache->storeKeys(page.keys, QStringLiteral("keys"), {page.cursor, now()});
         if (!page.keys.isEmpty())
@@ -338,6 +396,7 @@ void SyncWorker::refreshListsNamedBy(const QList<AuditEvent> &events) {
 }
 
 void SyncWorker::storeKeys(const QList<ApiKey> &keys) {
+    finishKeyWrite(); // a sync's page in flight must not land after this newer copy
     if (m_cache)
         m_cache->storeKeys(keys);
     Q_EMIT keysChanged(keys);

@@ -6,8 +6,10 @@
 #include "models/network/gatewayconnection.h"
 #include "models/network/gatewayresult.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 
 #include <functional>
 #include <memory>
@@ -124,6 +126,14 @@ private:
     void stopFollowing(const GatewayResult &why);
     void waitForKeys();
     void waitForAudit();
+    // A sync's key pages are written on a thread of their own while the next page is read
+    // and parsed here: storing 100,000 keys costs about as much as parsing them. Pages are
+    // written one at a time, in order; each waits for the one before.
+    void writeKeyPageSoon(const wire::KeyPage &page);
+    // Waits for the page being written; false if it could not be written.
+    bool finishKeyWrite();
+    // Ends the writing thread, whose cache connection goes with it.
+    void stopKeyWriter();
     // After audit events about customers or the team, those lists (which have no change
     // wait of their own) are read again.
     void refreshListsNamedBy(const QList<AuditEvent> &events);
@@ -140,9 +150,13 @@ private:
     bool m_screenfulWasAll = false; // the cache held no more keys than the screenful sent ahead
     quint64 m_run = 0;              // bumped when a sync ends early, so its late pages are ignored
     bool m_followChanges = false;
-    SyncParts m_followParts; // what the last successful sync read
-    quint64 m_followRun = 0; // bumped when following stops, so late answers are ignored
-    int m_waitsOpen = 0;     // change waits under way (0, 1 or 2)
+    SyncParts m_followParts;               // what the last successful sync read
+    quint64 m_followRun = 0;               // bumped when following stops, so late answers are ignored
+    int m_waitsOpen = 0;                   // change waits under way (0, 1 or 2)
+    QThread m_keyWriter;                   // started with the first page written; stopped before m_cache goes
+    QObject *m_keyWriterContext = nullptr; // lives in m_keyWriter: the writes are queued to it
+    QFuture<bool> m_keyWrite;
+    std::unique_ptr<Cache> m_writerCache; // used on m_keyWriter only
 };
 
 } // namespace knotie

@@ -4,6 +4,8 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,6 +112,35 @@ private Q_SLOTS:
         QVERIFY(succeeded.wait(20000));
         QCOMPARE(worker.cache()->keyCount(), 30);
         QCOMPARE(server.server().requestCount(), 1 + 3);
+    }
+
+    // Pages are written on a thread of their own while the next one is read: a page that
+    // cannot be written still fails the sync, with words that say so.
+    void keysCannotBeWritten_syncFailsAndSaysSo() {
+        KeyListServer server(30);
+        QVERIFY(server.listen());
+        SyncWorker worker;
+        worker.setPageSize(10);
+        const QString path = m_dir.filePath(QStringLiteral("unwritable.sqlite"));
+        worker.openCache(path);
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("saboteur"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("DROP TABLE keys")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("saboteur"));
+        worker.setConnection(GatewayConnection(nullptr, server.url()));
+        QSignalSpy failed(&worker, &SyncWorker::syncFailed);
+        QSignalSpy succeeded(&worker, &SyncWorker::syncSucceeded);
+        worker.sync(SyncPart::Keys);
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(failed.at(0).at(0).value<GatewayResult>().message,
+                 QStringLiteral("The local copy of your data could not be written."));
+        QVERIFY(succeeded.isEmpty());
+        worker.closeCache(); // the writing thread ends with it
     }
 
     void gatewayGone_offlineFromCache_actionsRefused_reconnectsByItself() {
