@@ -56,7 +56,7 @@ int main(int argc, char **argv) {
             return 1;
     }
     bench::printBench("load_100k_keys_into_model", bench::median(loads), "ms", bench::median(floors),
-                      "target<=2");
+                      "target<=1.5");
 
     // Sorting the table by name through the proxy, beside a plain stable sort of row
     // indices by the same comparison: the typed lessThan keeps the proxy near the floor.
