@@ -132,42 +132,41 @@ void KeyFilterProxy::setText(const QString &text) {
 
 void KeyFilterProxy::setTypes(const QSet<KeyType> &types) {
     m_types = types;
-    m_othersKnown = false;
-    refilter();
+    refilterOthers();
 }
 
 void KeyFilterProxy::setShowRetired(bool show) {
     if (m_showRetired == show)
         return;
     m_showRetired = show;
-    m_othersKnown = false;
-    refilter();
+    refilterOthers();
 }
 
 void KeyFilterProxy::setCustomer(const QString &customerId) {
     m_customer = customerId;
-    m_othersKnown = false;
-    refilter();
+    refilterOthers();
 }
 
 void KeyFilterProxy::setCreator(const QString &userId) {
     m_creator = userId;
-    m_othersKnown = false;
-    refilter();
+    refilterOthers();
 }
 
 void KeyFilterProxy::setStatus(std::optional<KeyStatus> status) {
     if (m_status == status)
         return;
     m_status = status;
-    m_othersKnown = false;
-    refilter();
+    refilterOthers();
 }
 
 void KeyFilterProxy::setCondition(KeyFilter::Condition condition) {
     if (m_condition == condition)
         return;
     m_condition = condition;
+    refilterOthers();
+}
+
+void KeyFilterProxy::refilterOthers() {
     m_othersKnown = false;
     refilter();
 }

@@ -62,6 +62,8 @@ private:
     // Works out the rows shown and, when they differ from the rows shown now, announces
     // them as one layout change that keeps the selection and the current row.
     void refilter();
+    // The same after a filter other than the text changed: each key is asked again.
+    void refilterOthers();
     // The source rows that pass the filters, in the order shown.
     QList<int> rowsShown();
     QList<int> proxyRowsOf(const QList<int> &rows) const;
