@@ -345,6 +345,14 @@ QModelIndex KeyFilterProxy::mapToSource(const QModelIndex &proxyIndex) const {
     return m_keys->index(m_rows[proxyIndex.row()], proxyIndex.column());
 }
 
+void KeyFilterProxy::multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const {
+    if (const QModelIndex source = mapToSource(index); source.isValid())
+        m_keys->multiData(source, roleDataSpan);
+    else
+        for (QModelRoleData &roleData : roleDataSpan)
+            roleData.clearData();
+}
+
 QModelIndex KeyFilterProxy::mapFromSource(const QModelIndex &sourceIndex) const {
     if (!m_keys || !sourceIndex.isValid() || sourceIndex.model() != m_keys)
         return {};

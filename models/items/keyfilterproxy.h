@@ -57,6 +57,8 @@ public:
     bool hasChildren(const QModelIndex &parent = {}) const override;
     QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
     QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
+    // All the roles a view asks a cell for, through one mapping (the base maps once per role).
+    void multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const override;
 
 private:
     // Works out the rows shown and, when they differ from the rows shown now, announces

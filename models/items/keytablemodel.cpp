@@ -139,7 +139,22 @@ const QList<qint64> &KeyTableModel::sparkline(int row) const {
 QVariant KeyTableModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    return cellData(keyAt(index.row()), index, role);
+}
+
+// A view asks each cell it paints for eight roles or more: the key is found once for all.
+void KeyTableModel::multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        for (QModelRoleData &roleData : roleDataSpan)
+            roleData.clearData();
+        return;
+    }
     const ApiKey &k = keyAt(index.row());
+    for (QModelRoleData &roleData : roleDataSpan)
+        roleData.setData(cellData(k, index, roleData.role()));
+}
+
+QVariant KeyTableModel::cellData(const ApiKey &k, const QModelIndex &index, int role) const {
     switch (role) {
     case IdRole:
         return k.id;

@@ -54,6 +54,7 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    void multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     KeyStore *store() const { return m_store; }
@@ -82,6 +83,7 @@ public:
     QModelIndex indexFromKey(const QString &keyId, const QAbstractItemModel *view = nullptr) const;
 
 private:
+    QVariant cellData(const ApiKey &key, const QModelIndex &index, int role) const;
     void columnChanged(int column);
 
     KeyStore *m_store;

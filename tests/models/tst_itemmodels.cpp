@@ -182,6 +182,35 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 3);
     }
 
+    // A view asks for all of a cell's roles at once: the answers are data()'s, through the
+    // proxy too, and nothing for a cell that is not there.
+    void multiData_answersAsDataDoes_throughTheProxyToo() {
+        KeyTableModel model;
+        model.setNow(now);
+        model.setKeys(sampleKeys());
+        KeyFilterProxy proxy;
+        proxy.setKeyModel(&model);
+        proxy.setShowRetired(true);
+        const QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole, Qt::DecorationRole,
+                               IdRole,          KeyStatusRole,   SortRole};
+        for (const QAbstractItemModel *m : {static_cast<const QAbstractItemModel *>(&model),
+                                            static_cast<const QAbstractItemModel *>(&proxy)}) {
+            for (int row = 0; row < m->rowCount(); ++row) {
+                for (int column = 0; column < m->columnCount(); ++column) {
+                    const QModelIndex index = m->index(row, column);
+                    std::vector<QModelRoleData> asked(roles.begin(), roles.end());
+                    index.multiData(asked);
+                    for (const QModelRoleData &answer : asked)
+                        QCOMPARE(answer.data(), index.data(answer.role()));
+                }
+            }
+            std::vector<QModelRoleData> asked{QModelRoleData(Qt::DisplayRole)};
+            asked.front().setData(QStringLiteral("stale"));
+            m->multiData(m->index(m->rowCount(), 0), asked);
+            QVERIFY(!asked.front().data().isValid());
+        }
+    }
+
     void proxy_search_narrowsWidensAndFollowsEveryChange() {
         KeyTableModel model;
         KeyFilterProxy proxy;

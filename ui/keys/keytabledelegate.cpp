@@ -7,6 +7,7 @@
 #include <QAbstractItemView>
 #include <QAbstractProxyModel>
 #include <QApplication>
+#include <QCache>
 #include <QDateTime>
 #include <QHelpEvent>
 #include <QPainter>
@@ -15,6 +16,7 @@
 #include <QToolTip>
 #include <QtMath>
 
+#include <memory>
 #include <utility>
 
 namespace knotie {
@@ -26,7 +28,7 @@ constexpr qint64 expiresSoonSeconds = 7 * 86400;
 // (to size it, to elide it and to draw it), and the table's frames are mostly cell text.
 class CellText {
 public:
-    CellText(const QString &text, const QFont &font, QPaintDevice *device)
+    CellText(const QString &text, const QFont &font, const QPaintDevice *device)
         : m_layout(text, font, device) {
         m_layout.setCacheEnabled(true); // keeps the shaped glyphs for draw()
         m_layout.beginLayout();
@@ -36,17 +38,22 @@ public:
 
     qreal width() const { return m_line.isValid() ? m_line.naturalTextWidth() : 0; }
 
-    // Draws with the painter's pen; text wider than rect is elided.
-    void draw(QPainter *painter, const QRect &rect, Qt::Alignment alignment) const {
-        if (width() <= rect.width())
-            return drawAsLaidOut(painter, rect, alignment);
-        const QFontMetrics metrics(m_layout.font(), painter->device());
-        const QString elided = metrics.elidedText(m_layout.text(), Qt::ElideRight, rect.width());
-        CellText(elided, m_layout.font(), painter->device()).drawAsLaidOut(painter, rect, alignment);
+    // This text, or when wider than width, the text elided at the right to fit it. The last
+    // elision is kept: a column keeps its width from frame to frame.
+    const CellText &fittedTo(int width) const {
+        if (this->width() <= width)
+            return *this;
+        if (!m_elided || m_elidedWidth != width) {
+            // The layout's font is already resolved for the device it was shaped for.
+            const QFont &font = m_layout.font();
+            m_elided = std::make_unique<CellText>(
+                QFontMetrics(font).elidedText(m_layout.text(), Qt::ElideRight, width), font, nullptr);
+            m_elidedWidth = width;
+        }
+        return *m_elided;
     }
 
-private:
-    void drawAsLaidOut(QPainter *painter, const QRect &rect, Qt::Alignment alignment) const {
+    void draw(QPainter *painter, const QRect &rect, Qt::Alignment alignment) const {
         if (!m_line.isValid())
             return;
         const QSize size(qCeil(width()), qCeil(m_line.height()));
@@ -54,10 +61,38 @@ private:
                     QStyle::alignedRect(painter->layoutDirection(), alignment, size, rect).topLeft());
     }
 
+private:
     QTextLayout m_layout;
     QTextLine m_line;
+    mutable std::unique_ptr<CellText> m_elided;
+    mutable int m_elidedWidth = -1;
 };
 } // namespace
+
+// The texts of the cells drawn lately, shaped in one font: a table repaints the same few
+// hundred texts as it scrolls, selects and refreshes, and shaping is most of a cell's cost.
+class KeyTableDelegate::ShapedTexts {
+public:
+    const CellText &shaped(const QString &text, const QFont &font, const QPaintDevice *device) {
+        const int dpi = device ? device->logicalDpiY() : 0;
+        if (font != m_font || dpi != m_dpi) {
+            m_texts.clear();
+            m_font = font;
+            m_dpi = dpi;
+        }
+        if (const CellText *known = m_texts.object(text))
+            return *known;
+        auto *shaped = new CellText(text, font, device);
+        m_texts.insert(text, shaped);
+        return *shaped;
+    }
+
+private:
+    QFont m_font;
+    int m_dpi = 0;
+    // Several screenfuls of cells; a few hundred KiB.
+    QCache<QString, CellText> m_texts{1500};
+};
 
 KeyStatusText keyStatusText(const ApiKey &key, const KeyTableModel &model, UnixTime now) {
     switch (key.status) {
@@ -85,7 +120,11 @@ KeyStatusText keyStatusText(const ApiKey &key, const KeyTableModel &model, UnixT
 
 KeyTableDelegate::KeyTableDelegate(const KeyTableModel *keys, QObject *parent)
     : QStyledItemDelegate(parent)
-    , m_keys(keys) {}
+    , m_keys(keys)
+    , m_cellTexts(std::make_unique<ShapedTexts>())
+    , m_badgeTexts(std::make_unique<ShapedTexts>()) {}
+
+KeyTableDelegate::~KeyTableDelegate() = default;
 
 int KeyTableDelegate::sourceRow(const QModelIndex &index) const {
     QModelIndex source = index;
@@ -106,7 +145,14 @@ void KeyTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const QString cellText = std::exchange(opt.text, QString());
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    // The style's whole item (CE_ItemViewItem) first works out where a check box, an icon
+    // and the text would go, a third of a plain cell's cost: only a cell with a focus frame
+    // or an icon needs that; any other is its background.
+    if ((opt.state & QStyle::State_HasFocus) ||
+        (opt.features & (QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDecoration)))
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    else
+        style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
 
     const bool selected = opt.state & QStyle::State_Selected;
     const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled)  ? QPalette::Disabled
@@ -127,7 +173,9 @@ void KeyTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
             paintKeyMark(painter, mark, text);
             textRect.setRight(mark.left() - 4);
         }
-        CellText(cellText, opt.font, painter->device()).draw(painter, textRect, opt.displayAlignment);
+        m_cellTexts->shaped(cellText, opt.font, painter->device())
+            .fittedTo(textRect.width())
+            .draw(painter, textRect, opt.displayAlignment);
     } else if (const int row = sourceRow(index); row >= 0) {
         const ApiKey &key = m_keys->keyAt(row);
         const QRect rect = opt.rect.adjusted(6, 3, -6, -3);
@@ -141,8 +189,10 @@ void KeyTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
             painter->setBrush(status.colour);
             painter->drawEllipse(QRect(rect.left(), rect.center().y() - dot / 2, dot, dot));
             painter->setPen(text);
-            CellText(status.text, opt.font, painter->device())
-                .draw(painter, rect.adjusted(dot + 6, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft);
+            const QRect textRect = rect.adjusted(dot + 6, 0, 0, 0);
+            m_cellTexts->shaped(status.text, opt.font, painter->device())
+                .fittedTo(textRect.width())
+                .draw(painter, textRect, Qt::AlignVCenter | Qt::AlignLeft);
         } else {
             paintSparkline(painter, rect, m_keys->sparkline(row),
                            selected ? text : opt.palette.color(group, QPalette::Highlight));
@@ -172,7 +222,7 @@ void KeyTableDelegate::paintBadge(QPainter *painter, const QRect &rect, const Ap
     font.setBold(true);
     font.setPointSizeF(font.pointSizeF() * 0.9);
     painter->setFont(font);
-    const CellText title(type.title, font, painter->device());
+    const CellText &title = m_badgeTexts->shaped(type.title, font, painter->device());
     const int width = qMin(rect.width(), qCeil(title.width()) + 14);
     const int height = qMin(rect.height(), QFontMetrics(font, painter->device()).height() + 4);
     const QRect badge(rect.left(), rect.center().y() - height / 2, width, height);
@@ -180,7 +230,8 @@ void KeyTableDelegate::paintBadge(QPainter *painter, const QRect &rect, const Ap
     painter->setBrush(type.badge);
     painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
     painter->setPen(Qt::white);
-    title.draw(painter, badge.adjusted(4, 0, -4, 0), Qt::AlignCenter);
+    const QRect titleRect = badge.adjusted(4, 0, -4, 0);
+    title.fittedTo(titleRect.width()).draw(painter, titleRect, Qt::AlignCenter);
 }
 
 void KeyTableDelegate::paintSparkline(QPainter *painter, const QRect &rect, const QList<qint64> &series,

@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QStyledItemDelegate>
 
+#include <memory>
+
 namespace knotie {
 
 class KeyTableModel;
@@ -24,6 +26,7 @@ class KeyTableDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     KeyTableDelegate(const KeyTableModel *keys, QObject *parent = nullptr);
+    ~KeyTableDelegate() override;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
@@ -40,6 +43,9 @@ private:
                         const QColor &colour) const;
 
     const KeyTableModel *m_keys;
+    class ShapedTexts;
+    std::unique_ptr<ShapedTexts> m_cellTexts;  // in the view's font
+    std::unique_ptr<ShapedTexts> m_badgeTexts; // in the badges' smaller bold font
 };
 
 } // namespace knotie
