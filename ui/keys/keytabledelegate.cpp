@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCache>
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -121,8 +122,7 @@ KeyStatusText keyStatusText(const ApiKey &key, const KeyTableModel &model, UnixT
 KeyTableDelegate::KeyTableDelegate(const KeyTableModel *keys, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_keys(keys)
-    , m_cellTexts(std::make_unique<ShapedTexts>())
-    , m_badgeTexts(std::make_unique<ShapedTexts>()) {}
+    , m_cellTexts(std::make_unique<ShapedTexts>()) {}
 
 KeyTableDelegate::~KeyTableDelegate() = default;
 
@@ -181,7 +181,7 @@ void KeyTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         const QRect rect = opt.rect.adjusted(6, 3, -6, -3);
         painter->setRenderHint(QPainter::Antialiasing);
         if (column == KeyTableModel::Type) {
-            paintBadge(painter, rect, key);
+            paintBadge(painter, rect, key.type);
         } else if (column == KeyTableModel::Status) {
             const KeyStatusText status = keyStatusText(key, *m_keys, QDateTime::currentSecsSinceEpoch());
             const int dot = 8;
@@ -216,22 +216,50 @@ void KeyTableDelegate::paintKeyMark(QPainter *painter, const QRect &rect, const 
     painter->restore();
 }
 
-void KeyTableDelegate::paintBadge(QPainter *painter, const QRect &rect, const ApiKey &key) const {
-    const KeyTypeText type = keyTypeText(key.type);
-    QFont font = painter->font();
+// A badge is drawn once for its type, size and the palette, and copied from then on: its
+// antialiased pill and bold text were a third of the cost of a row.
+void KeyTableDelegate::paintBadge(QPainter *painter, const QRect &rect, KeyType type) const {
+    const qreal dpr = painter->device()->devicePixelRatioF();
+    const qint64 palette = QGuiApplication::palette().cacheKey();
+    const QFont &font = painter->font();
+    // Column widths change as people drag them: only the latest few sizes are kept.
+    if (palette != m_badgePalette || dpr != m_badgeRatio || font != m_badgeFont || m_badges.size() > 64) {
+        m_badges.clear();
+        m_badgePalette = palette;
+        m_badgeRatio = dpr;
+        m_badgeFont = font;
+    }
+    const quint64 key = quint64(type) << 48 | quint64(quint16(rect.width())) << 16 | quint16(rect.height());
+    auto badge = m_badges.constFind(key);
+    if (badge == m_badges.cend())
+        badge = m_badges.insert(key, badgePixmap(type, rect.size(), dpr, font));
+    painter->drawPixmap(rect.topLeft(), *badge);
+}
+
+QPixmap KeyTableDelegate::badgePixmap(KeyType type, const QSize &size, qreal dpr, const QFont &cellFont) {
+    QPixmap pixmap(size * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const KeyTypeText text = keyTypeText(type);
+    // The table's own bold weight: its font is loaded for the header already, where a size
+    // of its own would be one more font to load before the first frame.
+    QFont font = cellFont;
     font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 0.9);
-    painter->setFont(font);
-    const CellText &title = m_badgeTexts->shaped(type.title, font, painter->device());
+    painter.setFont(font);
+    const CellText title(text.title, font, &pixmap);
+    const QRect rect(QPoint(0, 0), size);
     const int width = qMin(rect.width(), qCeil(title.width()) + 14);
-    const int height = qMin(rect.height(), QFontMetrics(font, painter->device()).height() + 4);
-    const QRect badge(rect.left(), rect.center().y() - height / 2, width, height);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(type.badge);
-    painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
-    painter->setPen(Qt::white);
-    const QRect titleRect = badge.adjusted(4, 0, -4, 0);
-    title.fittedTo(titleRect.width()).draw(painter, titleRect, Qt::AlignCenter);
+    const int height = qMin(rect.height(), QFontMetrics(font, &pixmap).height() + 4);
+    const QRect pill(rect.left(), rect.center().y() - height / 2, width, height);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(text.badge);
+    painter.drawRoundedRect(pill, height / 2.0, height / 2.0);
+    painter.setPen(Qt::white);
+    const QRect titleRect = pill.adjusted(4, 0, -4, 0);
+    title.fittedTo(titleRect.width()).draw(&painter, titleRect, Qt::AlignCenter);
+    return pixmap;
 }
 
 void KeyTableDelegate::paintSparkline(QPainter *painter, const QRect &rect, const QList<qint64> &series,

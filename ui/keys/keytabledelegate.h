@@ -3,6 +3,9 @@
 #include "models/data/apikey.h"
 
 #include <QColor>
+#include <QFont>
+#include <QHash>
+#include <QPixmap>
 #include <QStyledItemDelegate>
 
 #include <memory>
@@ -37,15 +40,20 @@ public:
 
 private:
     int sourceRow(const QModelIndex &index) const;
-    void paintBadge(QPainter *painter, const QRect &rect, const ApiKey &key) const;
+    void paintBadge(QPainter *painter, const QRect &rect, KeyType type) const;
+    static QPixmap badgePixmap(KeyType type, const QSize &size, qreal dpr, const QFont &cellFont);
     void paintKeyMark(QPainter *painter, const QRect &rect, const QColor &colour) const;
     void paintSparkline(QPainter *painter, const QRect &rect, const QList<qint64> &series,
                         const QColor &colour) const;
 
     const KeyTableModel *m_keys;
     class ShapedTexts;
-    std::unique_ptr<ShapedTexts> m_cellTexts;  // in the view's font
-    std::unique_ptr<ShapedTexts> m_badgeTexts; // in the badges' smaller bold font
+    std::unique_ptr<ShapedTexts> m_cellTexts; // in the view's font
+    // The badges drawn, by type and size, for the palette, pixel ratio and font they were drawn in.
+    mutable QHash<quint64, QPixmap> m_badges;
+    mutable qint64 m_badgePalette = 0;
+    mutable qreal m_badgeRatio = 0;
+    mutable QFont m_badgeFont;
 };
 
 } // namespace knotie
