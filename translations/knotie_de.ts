@@ -3708,6 +3708,10 @@ Um API-Schlüssel zu verwalten oder Agent Analytics zu sehen, bitten Sie %3, Inh
         <source>Sign In</source>
         <translation>Anmelden</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>knotie::SignInFlow</name>

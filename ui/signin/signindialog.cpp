@@ -21,7 +21,7 @@ struct SignInDialog::Private {
     QCheckBox *remember = nullptr;
     QLabel *error = nullptr;
     QProgressBar *progress = nullptr;
-    QDialogButtonBox *buttons = nullptr;
+    QPushButton *signIn = nullptr;
     SignedInSession session;
 };
 
@@ -75,11 +75,16 @@ SignInDialog::SignInDialog(SignInFlow *flow, QWidget *parent)
     d->progress->setAccessibleName(tr("Signing in"));
     d->progress->hide();
 
-    d->buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    d->buttons->button(QDialogButtonBox::Ok)->setText(tr("&Sign In"));
-    d->buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("signInButton"));
-    connect(d->buttons, &QDialogButtonBox::accepted, this, &SignInDialog::accept);
-    connect(d->buttons, &QDialogButtonBox::rejected, this, &SignInDialog::reject);
+    // Buttons of the dialog's own, not the standard Ok and Cancel: a standard button brings
+    // the platform's icon for it, and reading the icon theme for two icons that say nothing
+    // here took a sixth of the time to the portal's first window (bench/run cold_start).
+    auto *buttons = new QDialogButtonBox(this);
+    d->signIn = buttons->addButton(tr("&Sign In"), QDialogButtonBox::AcceptRole);
+    d->signIn->setObjectName(QStringLiteral("signInButton"));
+    d->signIn->setDefault(true);
+    buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SignInDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SignInDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
@@ -88,7 +93,7 @@ SignInDialog::SignInDialog(SignInFlow *flow, QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(d->error);
     layout->addWidget(d->progress);
-    layout->addWidget(d->buttons);
+    layout->addWidget(buttons);
     setMinimumWidth(440);
 
     connect(flow, &SignInFlow::succeeded, this, [this](const SignedInSession &session) {
@@ -157,8 +162,8 @@ void SignInDialog::setBusy(bool busy) {
     for (QWidget *w : {static_cast<QWidget *>(d->gateway), static_cast<QWidget *>(d->email),
                        static_cast<QWidget *>(d->password), static_cast<QWidget *>(d->remember)})
         w->setEnabled(!busy);
-    d->buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
-    d->buttons->button(QDialogButtonBox::Ok)->setText(busy ? tr("Signing in…") : tr("&Sign In"));
+    d->signIn->setEnabled(!busy);
+    d->signIn->setText(busy ? tr("Signing in…") : tr("&Sign In"));
 }
 
 void SignInDialog::showError(const QString &message, const QString &field) {
