@@ -2,6 +2,7 @@
 #include "app/singleinstance.h"
 #include "ui/preferences/preferencesdialog.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/style/fontloading.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -89,7 +90,9 @@ int main(int argc, char *argv[]) {
         parser.process(core); // prints and exits
         return 0;
     }
+    knotie::startLoadingFonts(); // while the QApplication connects to the window system
     QApplication app(argc, argv);
+    knotie::finishLoadingFonts();
     setApplicationNames();
     QApplication::setDesktopFileName(QStringLiteral("ai.knotie.PartnerPortal"));
     // Reach the gateway through the proxy the system settings name, as the browser does.

@@ -6,7 +6,7 @@ purpose=${1:-test}
 
 build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qtkeychain-qt6-dev libqt6sql6-sqlite libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev
-    libboost1.81-dev libssl-dev libsecret-1-0 qt6-translations-l10n libqt6svg6 curl libhiredis-dev libpq-dev lld)
+    libboost1.81-dev libssl-dev libsecret-1-0 qt6-translations-l10n libqt6svg6 curl libhiredis-dev libpq-dev lld libfontconfig-dev)
 run=(gnome-keyring dbus-x11)
 # The engines the `engines` tests start themselves: PostgreSQL 15 (with Qt's driver for it) and Redis 7.
 engines=(postgresql redis-server libqt6sql6-psql)

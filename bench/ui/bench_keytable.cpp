@@ -14,6 +14,7 @@
 #include "models/workspace/workspace.h"
 #include "tests/support/synthetickeys.h"
 #include "ui/pages/apikeyspage.h"
+#include "ui/style/fontloading.h"
 #include "ui/widgets/secretclipboard.h"
 
 #include <QApplication>
@@ -33,6 +34,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 
 using namespace knotie;
@@ -155,6 +157,7 @@ int runFloor(bool typeToo) {
 }
 
 int runPage(const QString &cachePath, bool typeToo) {
+    finishLoadingFonts(); // loaded ahead, as the portal's main() does
     QNetworkAccessManager network;
     Workspace workspace(&network, nullptr);
     SecretClipboard clipboard;
@@ -227,6 +230,10 @@ QHash<QString, double> child(const QStringList &arguments) {
 
 int main(int argc, char **argv) {
     processClock().start();
+    // The page starts as the portal does (app/main.cpp); the floor is a bare Qt program.
+    const bool page = argc > 1 && std::strcmp(argv[1], "page") == 0;
+    if (page)
+        startLoadingFonts();
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     const QStringList args = app.arguments();
