@@ -126,7 +126,9 @@ int main(int argc, char *argv[]) {
     if (options.screenshot.isEmpty()) {
         if (instance.handOverToRunningInstance())
             return 0;
-        instance.listen();
+        // Listening waits for the first turn of the event loop, with the window on its way
+        // to the screen: setting the server up took a twentieth of the time to it.
+        QTimer::singleShot(0, &instance, &knotie::SingleInstance::listen);
     }
 
     PortalController controller(options);
