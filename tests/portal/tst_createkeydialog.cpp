@@ -4,6 +4,8 @@
 #include "ui/keys/editkeydialog.h"
 #include "ui/keys/revokekeydialog.h"
 #include "ui/keys/rotatekeydialog.h"
+#include "ui/style/palette.h"
+#include "ui/widgets/messages.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -125,6 +127,18 @@ private Q_SLOTS:
         const auto *error = dialog.findChild<QLabel *>(QStringLiteral("nameError"));
         QVERIFY(!error->isHidden());
         QVERIFY(error->text().contains(QStringLiteral("N8N Production")));
+        QCOMPARE(error->palette().color(QPalette::WindowText), themeColor(ColorRole::ErrorText));
+    }
+
+    // A status line shows an error in the error colour, and anything else in its window's.
+    void statusLine_isInTheErrorColourOnlyForAnError() {
+        QWidget window;
+        QLabel *status = makeErrorLabel(QStringLiteral("status"), &window);
+        showStatus(status, QStringLiteral("Not saved"), true);
+        QCOMPARE(status->palette().color(QPalette::WindowText), themeColor(ColorRole::ErrorText));
+        showStatus(status, QStringLiteral("Saved"), false);
+        QCOMPARE(status->palette().color(QPalette::WindowText), window.palette().color(QPalette::WindowText));
+        QVERIFY(status->styleSheet().isEmpty());
     }
 
     // The error was about the text that was there: once the name is fine, it goes.

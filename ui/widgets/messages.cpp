@@ -18,18 +18,33 @@ QLabel *makeNotice(QWidget *parent) {
     return label;
 }
 
+namespace {
+// The error colour goes in the label's palette: a style sheet would put the label, and with it
+// the first window it is in, through Qt's style sheet style (the sign-in dialog is the portal's
+// first window).
+void showAsError(QLabel *label, bool error) {
+    if (!error) {
+        label->setPalette(QPalette()); // the parent's again
+        return;
+    }
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, themeColor(ColorRole::ErrorText, palette));
+    label->setPalette(palette);
+}
+} // namespace
+
 QLabel *makeErrorLabel(const QString &objectName, QWidget *parent) {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
     label->setWordWrap(true);
-    label->setStyleSheet(colorStyle(ColorRole::ErrorText));
+    showAsError(label, true);
     label->hide();
     return label;
 }
 
 void showStatus(QLabel *label, const QString &text, bool error) {
     label->setText(text);
-    label->setStyleSheet(error ? colorStyle(ColorRole::ErrorText) : QString());
+    showAsError(label, error);
     label->setVisible(!text.isEmpty());
 }
 
