@@ -26,7 +26,7 @@ struct Outcome {
     static Outcome from(const HttpResponse &response);
 };
 
-Outcome whoami(const KeyPrincipal &key);
+HttpResponse whoami(const KeyPrincipal &key);
 Outcome listCustomers(Gateway &gateway, const KeyPrincipal &key, int limit);
 Outcome getCustomer(Gateway &gateway, const KeyPrincipal &key, const QString &customerId);
 Outcome createCustomer(Gateway &gateway, const KeyPrincipal &key, const QJsonValue &name);

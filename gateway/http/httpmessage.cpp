@@ -46,6 +46,67 @@ HttpResponse jsonResponse(int status, const QJsonObject &body) {
     return r;
 }
 
+namespace {
+void appendJsonString(QByteArray &out, QStringView text) {
+    out += '"';
+    // UTF-8 leaves every byte below 0x80 as the character it is: only those need escaping.
+    for (const char c : text.toUtf8()) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                static constexpr char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[(c >> 4) & 0xf];
+                out += hex[c & 0xf];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+} // namespace
+
+QByteArray flatJsonObject(std::initializer_list<JsonField> fields) {
+    QByteArray out;
+    out.reserve(256);
+    out += '{';
+    for (const JsonField &field : fields) {
+        if (out.size() > 1)
+            out += ',';
+        out += '"';
+        out += QByteArrayView(field.name.data(), field.name.size());
+        out += "\":";
+        if (field.null)
+            out += "null";
+        else
+            appendJsonString(out, field.value);
+    }
+    out += '}';
+    return out;
+}
+
 QJsonObject errorBody(const QString &code, const QString &message, const QString &field) {
     QJsonObject error{{QStringLiteral("code"), code},
                       {QStringLiteral("message"), message},

@@ -24,7 +24,7 @@ void registerPlatformRoutes(Gateway &gateway, Router &router) {
     Gateway *g = &gateway;
 
     add("GET", "/api/v1/whoami",
-        [](RequestContext &ctx, Responder respond) { respond(platform::whoami(*ctx.key).toHttp()); });
+        [](RequestContext &ctx, Responder respond) { respond(platform::whoami(*ctx.key)); });
 
     add("GET", "/api/v1/customers", [g](RequestContext &ctx, Responder respond) {
         const auto limit = parseLimit(ctx.request.query, 1000, platform::maximumListLimit);

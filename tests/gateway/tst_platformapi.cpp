@@ -2,6 +2,7 @@
 #include "tests/support/testdatabase.h"
 #include "tests/support/testkeys.h"
 
+#include "gateway/http/httpmessage.h"
 #include "models/domain/keyformat.h"
 
 #include <QDateTime>
@@ -169,6 +170,26 @@ private Q_SLOTS:
         QVERIFY(r.json().value(QStringLiteral("key_id")).toString().startsWith(QLatin1String("key_")));
         const HttpReply partner = call(Partner, "GET", QStringLiteral("/api/v1/whoami"));
         QVERIFY(partner.json().value(QStringLiteral("customer_id")).isNull());
+    }
+
+    // whoami's body is written without a QJsonObject: it must be what QJsonDocument writes,
+    // byte for byte, whatever the strings hold.
+    void flatJsonObject_isWhatQJsonDocumentWrites_data() {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("plain") << QStringLiteral("key_01HV3");
+        QTest::newRow("empty") << QString(QLatin1String(""));
+        QTest::newRow("escapes") << QStringLiteral("a\"b\\c/d\b\f\n\r\t\x01\x1f\x7f end");
+        QTest::newRow("not ascii") << QStringLiteral("Zürich – 東京 😀");
+    }
+    void flatJsonObject_isWhatQJsonDocumentWrites() {
+        QFETCH(QString, value);
+        const QByteArray written = gateway::flatJsonObject({{QLatin1StringView("a_null"), QString(), true},
+                                                            {QLatin1StringView("b_value"), value},
+                                                            {QLatin1StringView("c_plain"), u"partner"}});
+        const QJsonObject expected{{QStringLiteral("a_null"), QJsonValue()},
+                                   {QStringLiteral("b_value"), value},
+                                   {QStringLiteral("c_plain"), QStringLiteral("partner")}};
+        QCOMPARE(written, QJsonDocument(expected).toJson(QJsonDocument::Compact));
     }
 
     void keyInQueryString_isNeverRead() {
