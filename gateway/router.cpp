@@ -26,6 +26,9 @@ bool isParameterValue(QStringView segment, bool slug) {
 } // namespace
 
 QString routingPath(const QByteArray &rawPath) {
+    // Nothing percent-encoded (nearly every request): each segment decodes to itself.
+    if (!rawPath.contains('%'))
+        return QString::fromUtf8(rawPath);
     QByteArray path;
     path.reserve(rawPath.size());
     const QList<QByteArray> segments = rawPath.split('/');
