@@ -146,10 +146,13 @@ void Gateway::handle(HttpRequest request, Responder respond) {
         return respond(databaseUnavailable());
     // Only answers that need no database are made on the serving thread (/healthz, and
     // whoami with a key already verified), so a slow query never delays them.
-    const bool inlineRoute = match.route && m_inlineRoutes.contains(match.route->pathTemplate);
-    if (inlineRoute &&
-        (match.route->audience == Audience::Public || m_keys.isCached(request.header("x-api-key").trimmed())))
-        return serve(request, match, std::move(respond));
+    if (match.route && m_inlineRoutes.contains(match.route->pathTemplate)) {
+        if (match.route->audience == Audience::Public)
+            return serve(request, match, std::move(respond));
+        const KeyDirectory::Lookup key = KeyDirectory::lookup(request.header("x-api-key").trimmed());
+        if (m_keys.isCached(key))
+            return serve(request, match, std::move(respond), &key);
+    }
     m_databaseWork.start(
         [this, request = std::move(request), match = std::move(match),
          respond = std::move(respond)]() mutable { serve(request, match, std::move(respond)); });
@@ -173,7 +176,8 @@ HttpResponse Gateway::retryableWhenStorageFailed(HttpResponse response) {
     return response;
 }
 
-void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder plainRespond) {
+void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder plainRespond,
+                    const KeyDirectory::Lookup *knownKey) {
     Store::takeBusy(); // left over from work this thread did before
     Responder respond = [this, plainRespond = std::move(plainRespond)](HttpResponse response) {
         plainRespond(retryableWhenStorageFailed(std::move(response)));
@@ -206,7 +210,8 @@ void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder pla
             return respond(errorResponse(401, QStringLiteral("missing_key"),
                                          QStringLiteral("Send your API key in the X-API-Key header.")));
         KeyPrincipal refused;
-        auto key = m_keys.authenticate(secret, m_clock.nowSeconds(), &refused);
+        auto key = knownKey ? m_keys.authenticate(*knownKey, m_clock.nowSeconds(), &refused)
+                            : m_keys.authenticate(secret, m_clock.nowSeconds(), &refused);
         if (!key && !refused.keyId.isEmpty())
             return recording(request, match, refused, false, std::move(respond))(invalidKey());
         if (!key)

@@ -15,11 +15,17 @@ namespace knotie::gateway {
 KeyDirectory::KeyDirectory(Store &store)
     : m_store(store) {}
 
-std::optional<KeyPrincipal> KeyDirectory::authenticate(QByteArrayView secret, qint64 now,
-                                                       KeyPrincipal *refused) {
+KeyDirectory::Lookup KeyDirectory::lookup(QByteArrayView secret) {
     if (keyformat::verify(secret) != keyformat::Verdict::Ok)
+        return {};
+    return {true, apikeys::secretHash(secret)};
+}
+
+std::optional<KeyPrincipal> KeyDirectory::authenticate(const Lookup &secret, qint64 now,
+                                                       KeyPrincipal *refused) {
+    if (!secret.wellFormed)
         return std::nullopt;
-    const QByteArray hash = apikeys::secretHash(secret);
+    const QByteArray &hash = secret.hash;
     std::optional<Row> row;
     {
         std::shared_lock lock(m_mutex);
@@ -42,12 +48,11 @@ std::optional<KeyPrincipal> KeyDirectory::authenticate(QByteArrayView secret, qi
     return row->key;
 }
 
-bool KeyDirectory::isCached(QByteArrayView secret) const {
-    if (keyformat::verify(secret) != keyformat::Verdict::Ok)
+bool KeyDirectory::isCached(const Lookup &secret) const {
+    if (!secret.wellFormed)
         return true; // refused on its shape alone
-    const QByteArray hash = apikeys::secretHash(secret);
     std::shared_lock lock(m_mutex);
-    return m_cache.contains(hash);
+    return m_cache.contains(secret.hash);
 }
 
 void KeyDirectory::refresh(const QString &keyId) {
