@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace knotie::gateway {
 
 QByteArray HttpRequest::header(QByteArrayView lowerCaseName) const {
@@ -50,7 +52,12 @@ namespace {
 void appendJsonString(QByteArray &out, QStringView text) {
     out += '"';
     // UTF-8 leaves every byte below 0x80 as the character it is: only those need escaping.
-    for (const char c : text.toUtf8()) {
+    // Ids and wire names are ASCII: they go in as they are, without a UTF-8 copy first.
+    const bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+    const QByteArray utf8 = ascii ? QByteArray() : text.toUtf8();
+    const qsizetype size = ascii ? text.size() : utf8.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = ascii ? char(text[i].unicode()) : utf8[i];
         switch (c) {
         case '"':
             out += "\\\"";
