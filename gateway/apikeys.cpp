@@ -9,6 +9,8 @@
 
 #include <openssl/evp.h>
 
+#include <memory>
+
 namespace knotie::gateway::apikeys {
 
 namespace {
@@ -109,12 +111,18 @@ QJsonObject toJson(const StoredKey &key, qint64 now) {
 
 QByteArray secretHash(QByteArrayView secret) {
     // A digest fetched once is about 3x faster per call than QCryptographicHash, and
-    // every Platform API request hashes its key.
+    // every Platform API request hashes its key. A context kept per thread spares the
+    // allocation EVP_Digest makes for each call (a third of its cost for a key's 44 bytes).
     static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                                       &EVP_MD_CTX_free);
     QByteArray out(32, Qt::Uninitialized);
+    auto *digest = reinterpret_cast<unsigned char *>(out.data());
     unsigned int length = 0;
-    EVP_Digest(secret.data(), static_cast<size_t>(secret.size()),
-               reinterpret_cast<unsigned char *>(out.data()), &length, sha256, nullptr);
+    if (!context || EVP_DigestInit_ex(context.get(), sha256, nullptr) != 1 ||
+        EVP_DigestUpdate(context.get(), secret.data(), static_cast<size_t>(secret.size())) != 1 ||
+        EVP_DigestFinal_ex(context.get(), digest, &length) != 1)
+        EVP_Digest(secret.data(), static_cast<size_t>(secret.size()), digest, &length, sha256, nullptr);
     return out;
 }
 

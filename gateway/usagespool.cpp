@@ -40,16 +40,41 @@ void appendNumber(QByteArray &line, qint64 value) {
     line.append(digits, end - digits);
 }
 
+// Appended in place: the fields are ASCII but for a route template's decoded segments, and a
+// temporary UTF-8 copy of each would be four allocations per request.
+void appendText(QByteArray &line, const QString &text) {
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x80) {
+            line += text.toUtf8();
+            return;
+        }
+    }
+    for (const QChar c : text)
+        line += static_cast<char>(c.unicode());
+}
+
 void encode(const UsageRecord &r, QByteArray &line) {
     line.resize(0); // keeps the capacity
     appendNumber(line, r.sequence);
-    line += '\t' + r.partnerId.toUtf8() + '\t' + r.keyId.toUtf8() + '\t';
+    line += '\t';
+    appendText(line, r.partnerId);
+    line += '\t';
+    appendText(line, r.keyId);
+    line += '\t';
     appendNumber(line, r.at);
-    line += '\t' + r.method + '\t' + r.route.toUtf8() + '\t';
+    line += '\t';
+    line += r.method;
+    line += '\t';
+    appendText(line, r.route);
+    line += '\t';
     appendNumber(line, r.status);
     line += '\t';
     appendNumber(line, r.latencyMicros);
-    line += '\t' + r.errorCode.toUtf8() + '\t' + (r.countsAsUsage ? '1' : '0') + '\n';
+    line += '\t';
+    appendText(line, r.errorCode);
+    line += '\t';
+    line += r.countsAsUsage ? '1' : '0';
+    line += '\n';
 }
 
 std::optional<UsageRecord> decode(QByteArrayView line) {

@@ -2,6 +2,7 @@
 
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <array>
 
 namespace knotie::keyformat {
@@ -22,6 +23,14 @@ constexpr auto crcTable = makeCrcTable();
 
 bool isBase62(char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// Compared in place: verify() runs on every Platform API request, and a QString of the
+// tag would be an allocation each time.
+bool hasTypeTag(QByteArrayView secret) {
+    const QLatin1StringView tag(secret.data() + 3, 2);
+    return std::any_of(allKeyTypes.begin(), allKeyTypes.end(),
+                       [&](KeyType t) { return keyTypeTag(t) == tag; });
 }
 
 } // namespace
@@ -64,7 +73,7 @@ QByteArray generate(KeyType type) {
 
 Verdict verify(QByteArrayView secret) {
     if (secret.size() != secretLength || !secret.startsWith("kn_") || secret.at(5) != '_' ||
-        !keyTypeFromTag(QString::fromLatin1(secret.sliced(3, 2))))
+        !hasTypeTag(secret))
         return Verdict::Malformed;
     for (qsizetype i = prefixLength; i < secretLength; ++i)
         if (!isBase62(secret.at(i)))
