@@ -179,14 +179,35 @@ HttpResponse Gateway::retryableWhenStorageFailed(HttpResponse response) {
 void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder plainRespond,
                     const KeyDirectory::Lookup *knownKey) {
     Store::takeBusy(); // left over from work this thread did before
-    Responder respond = [this, plainRespond = std::move(plainRespond)](HttpResponse response) {
-        plainRespond(retryableWhenStorageFailed(std::move(response)));
-    };
     const bool publicRoute = match.route && match.route->audience == Audience::Public;
     const Audience audience = publicRoute ? Audience::Public : audienceOfPath(request.path);
 
     // The credential is checked before routing (API.md's order of checks), so an
     // unauthenticated caller learns nothing about which routes exist.
+    if (audience == Audience::ApiKey) {
+        // Answers without a key are made here; recording() makes every other answer
+        // retryable itself, so a key's request needs no second wrapper (an allocation each).
+        const auto answer = [&](HttpResponse response) {
+            plainRespond(retryableWhenStorageFailed(std::move(response)));
+        };
+        // Only the header counts: a key in the query string would end up in logs and histories.
+        const QByteArray secret = request.header("x-api-key").trimmed();
+        if (secret.isEmpty())
+            return answer(errorResponse(401, QStringLiteral("missing_key"),
+                                        QStringLiteral("Send your API key in the X-API-Key header.")));
+        KeyPrincipal refused;
+        auto key = knownKey ? m_keys.authenticate(*knownKey, m_clock.nowSeconds(), &refused)
+                            : m_keys.authenticate(secret, m_clock.nowSeconds(), &refused);
+        if (!key && !refused.keyId.isEmpty())
+            return recording(request, match, refused, false, std::move(plainRespond))(invalidKey());
+        if (!key)
+            return answer(invalidKey());
+        return handleApiKey(request, match, std::move(*key), std::move(plainRespond));
+    }
+
+    Responder respond = [this, plainRespond = std::move(plainRespond)](HttpResponse response) {
+        plainRespond(retryableWhenStorageFailed(std::move(response)));
+    };
     std::optional<Principal> user;
     if (audience == Audience::Session) {
         const QByteArray token = bearerToken(request);
@@ -203,20 +224,6 @@ void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder pla
                 errorResponse(401, QStringLiteral("invalid_session"),
                               QStringLiteral("Sign in again: the session is missing, unknown or expired.")));
         noteSessionSeen(*user);
-    } else if (audience == Audience::ApiKey) {
-        // Only the header counts: a key in the query string would end up in logs and histories.
-        const QByteArray secret = request.header("x-api-key").trimmed();
-        if (secret.isEmpty())
-            return respond(errorResponse(401, QStringLiteral("missing_key"),
-                                         QStringLiteral("Send your API key in the X-API-Key header.")));
-        KeyPrincipal refused;
-        auto key = knownKey ? m_keys.authenticate(*knownKey, m_clock.nowSeconds(), &refused)
-                            : m_keys.authenticate(secret, m_clock.nowSeconds(), &refused);
-        if (!key && !refused.keyId.isEmpty())
-            return recording(request, match, refused, false, std::move(respond))(invalidKey());
-        if (!key)
-            return respond(invalidKey());
-        return handleApiKey(request, match, std::move(*key), std::move(respond));
     }
 
     if (auto failure = routingFailure(match, request.method))
