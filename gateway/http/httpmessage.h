@@ -51,7 +51,7 @@ struct HttpResponse {
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    QByteArray contentType = "application/json";
+    QByteArray contentType = QByteArrayLiteral("application/json"); // a literal: no allocation per answer
     // The error body's `code` (empty for a success): kept with the request's usage record,
     // so nobody has to parse the body again to say why a call failed.
     QString errorCode;

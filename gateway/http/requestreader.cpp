@@ -24,6 +24,22 @@ QByteArray toBytes(beast::string_view s) {
     return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
 }
 
+// The common methods as literals, which cost no allocation per request.
+QByteArray methodBytes(http::verb verb, beast::string_view spelled) {
+    switch (verb) {
+    case http::verb::get:
+        return QByteArrayLiteral("GET");
+    case http::verb::post:
+        return QByteArrayLiteral("POST");
+    case http::verb::patch:
+        return QByteArrayLiteral("PATCH");
+    case http::verb::delete_:
+        return QByteArrayLiteral("DELETE");
+    default:
+        return toBytes(spelled);
+    }
+}
+
 QString kibibytes(std::size_t bytes) {
     return bytes % (1024 * 1024) == 0 ? QStringLiteral("%1 MiB").arg(bytes / (1024 * 1024))
                                       : QStringLiteral("%1 KiB").arg(bytes / 1024);
@@ -227,7 +243,7 @@ ReadRequest RequestReader::takeRequest() {
     read.keepAlive = msg.keep_alive();
     read.version = msg.version();
     HttpRequest &req = read.request;
-    req.method = toBytes(msg.method_string());
+    req.method = methodBytes(msg.method(), msg.method_string());
     req.target = toBytes(msg.target());
     const qsizetype q = req.target.indexOf('?');
     req.path = routingPath(q < 0 ? req.target : req.target.left(q));
