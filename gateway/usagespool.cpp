@@ -43,14 +43,13 @@ void appendNumber(QByteArray &line, qint64 value) {
 // Appended in place: the fields are ASCII but for a route template's decoded segments, and a
 // temporary UTF-8 copy of each would be four allocations per request.
 void appendText(QByteArray &line, const QString &text) {
-    for (const QChar c : text) {
-        if (c.unicode() >= 0x80) {
-            line += text.toUtf8();
-            return;
-        }
+    if (std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x80; })) {
+        line += text.toUtf8();
+        return;
     }
-    for (const QChar c : text)
-        line += static_cast<char>(c.unicode());
+    const qsizetype at = line.size();
+    line.resize(at + text.size());
+    std::transform(text.begin(), text.end(), line.begin() + at, [](QChar c) { return char(c.unicode()); });
 }
 
 void encode(const UsageRecord &r, QByteArray &line) {

@@ -42,14 +42,23 @@ quint32 crc32(QByteArrayView data) {
     return c ^ 0xFFFFFFFFU;
 }
 
-QByteArray checksum(QByteArrayView first38) {
+namespace {
+// In a plain array: verify() runs on every Platform API request.
+std::array<char, checksumLength> checksumDigits(QByteArrayView first38) {
     quint32 value = crc32(first38);
-    QByteArray digits(checksumLength, '0');
+    std::array<char, checksumLength> digits;
+    digits.fill('0');
     for (int i = checksumLength - 1; i >= 0 && value > 0; --i) {
-        digits[i] = alphabet[value % 62];
+        digits[static_cast<std::size_t>(i)] = alphabet[value % 62];
         value /= 62;
     }
     return digits;
+}
+} // namespace
+
+QByteArray checksum(QByteArrayView first38) {
+    const auto digits = checksumDigits(first38);
+    return QByteArray(digits.data(), checksumLength);
 }
 
 QByteArray generate(KeyType type) {
@@ -78,7 +87,8 @@ Verdict verify(QByteArrayView secret) {
     for (qsizetype i = prefixLength; i < secretLength; ++i)
         if (!isBase62(secret.at(i)))
             return Verdict::Malformed;
-    if (checksum(secret.first(checkedLength)) != secret.sliced(checkedLength))
+    const auto digits = checksumDigits(secret.first(checkedLength));
+    if (QByteArrayView(digits.data(), checksumLength) != secret.sliced(checkedLength))
         return Verdict::BadChecksum;
     return Verdict::Ok;
 }
