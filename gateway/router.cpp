@@ -1,5 +1,8 @@
 #include "gateway/router.h"
 
+#include <QStringTokenizer>
+#include <QVarLengthArray>
+
 namespace knotie::gateway {
 
 namespace {
@@ -18,6 +21,10 @@ bool isShaped(QStringView segment, bool allowUpperCase) {
             return false;
     }
     return true;
+}
+
+bool isParameter(const QString &templateSegment) {
+    return templateSegment.startsWith(QLatin1Char('{')) && templateSegment.endsWith(QLatin1Char('}'));
 }
 
 bool isParameterValue(QStringView segment, bool slug) {
@@ -65,34 +72,40 @@ void Router::add(const QByteArray &method, const QString &pathTemplate, Audience
 }
 
 RouteMatch Router::match(const QByteArray &method, const QString &path) const {
-    const QList<QStringView> parts = QStringView(path).split(QLatin1Char('/'));
-    const QByteArray wanted = method == "HEAD" ? QByteArrayLiteral("GET") : method;
+    // Split without allocating: routes have a handful of segments, and this runs per request.
+    QVarLengthArray<QStringView, 16> parts;
+    for (const QStringView part : QStringTokenizer(path, QLatin1Char('/')))
+        parts.append(part);
+    const QByteArrayView wanted = method == "HEAD" ? QByteArrayView("GET") : QByteArrayView(method);
     RouteMatch result;
     for (const Route &route : m_routes) {
         if (route.segments.size() != parts.size())
             continue;
-        QHash<QString, QString> params;
         bool matches = true;
         for (qsizetype i = 0; i < parts.size() && matches; ++i) {
             const QString &segment = route.segments.at(i);
-            if (segment.startsWith(QLatin1Char('{')) && segment.endsWith(QLatin1Char('}'))) {
-                const bool slug = segment.endsWith(slugSuffix);
-                matches = isParameterValue(parts.at(i), slug);
-                const qsizetype nameLength = segment.size() - 2 - (slug ? slugSuffix.size() - 1 : 0);
-                params.insert(segment.mid(1, nameLength), parts.at(i).toString());
-            } else {
+            if (isParameter(segment))
+                matches = isParameterValue(parts.at(i), segment.endsWith(slugSuffix));
+            else
                 matches = segment == parts.at(i);
-            }
         }
         if (!matches)
             continue;
-        if (route.method == wanted) {
-            result.outcome = RouteMatch::Outcome::Found;
-            result.route = &route;
-            result.params = std::move(params);
-            return result;
+        if (route.method != wanted) {
+            result.outcome = RouteMatch::Outcome::MethodNotAllowed;
+            continue;
         }
-        result.outcome = RouteMatch::Outcome::MethodNotAllowed;
+        result.outcome = RouteMatch::Outcome::Found;
+        result.route = &route;
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            const QString &segment = route.segments.at(i);
+            if (!isParameter(segment))
+                continue;
+            const bool slug = segment.endsWith(slugSuffix);
+            const qsizetype nameLength = segment.size() - 2 - (slug ? slugSuffix.size() - 1 : 0);
+            result.params.insert(segment.mid(1, nameLength), parts.at(i).toString());
+        }
+        return result;
     }
     return result;
 }
