@@ -82,7 +82,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return (reveal = f.page->findChild<SecretRevealDialog *>()); }, 10000));
         const QString secret = reveal->findChild<QLineEdit *>(QStringLiteral("secret"))->text();
         QVERIFY(secret.startsWith(QStringLiteral("kn_") + keyTypeTag(type)));
-        QVERIFY(QTest::qWaitFor([&] { return dialog.isNull() || !dialog->isVisible(); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return closedOrDeleted(dialog); }, 5000));
 
         // The new key is in the table, selected, with its type.
         QTRY_COMPARE_WITH_TIMEOUT(f.selected().size(), 1, 5000);

@@ -100,7 +100,7 @@ private Q_SLOTS:
         shoot(dialog, QStringLiteral("keylimitsdialog"));
         const qint64 before = QDateTime::currentSecsSinceEpoch();
         dialog->accept();
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(closedOrDeleted(dialog), 10000);
 
         // The portal's key, the gateway's key, and the key's next requests all agree.
         // The store hears of it through the data worker, a moment later.
