@@ -23,12 +23,24 @@ bool isShaped(QStringView segment, bool allowUpperCase) {
     return true;
 }
 
-bool isParameter(const QString &templateSegment) {
-    return templateSegment.startsWith(QLatin1Char('{')) && templateSegment.endsWith(QLatin1Char('}'));
+RouteSegment templateSegment(const QString &text) {
+    if (!text.startsWith(QLatin1Char('{')) || !text.endsWith(QLatin1Char('}')))
+        return {RouteSegment::Kind::Literal, text};
+    if (text.endsWith(slugSuffix))
+        return {RouteSegment::Kind::Slug, text.mid(1, text.size() - 1 - slugSuffix.size())};
+    return {RouteSegment::Kind::Id, text.mid(1, text.size() - 2)};
 }
 
-bool isParameterValue(QStringView segment, bool slug) {
-    return slug ? isSlug(segment) : isIdShaped(segment);
+bool matches(const RouteSegment &segment, QStringView part) {
+    switch (segment.kind) {
+    case RouteSegment::Kind::Literal:
+        return segment.text == part;
+    case RouteSegment::Kind::Id:
+        return isIdShaped(part);
+    case RouteSegment::Kind::Slug:
+        return isSlug(part);
+    }
+    return false;
 }
 } // namespace
 
@@ -67,7 +79,9 @@ void Router::add(const QByteArray &method, const QString &pathTemplate, Audience
                  std::function<void(RequestContext &, Responder)> handler) {
     QString publicTemplate = pathTemplate;
     publicTemplate.replace(slugSuffix, QLatin1String("}"));
-    Route route{method, publicTemplate, audience, std::move(handler), pathTemplate.split(QLatin1Char('/'))};
+    Route route{method, publicTemplate, audience, std::move(handler), {}};
+    for (const QString &segment : pathTemplate.split(QLatin1Char('/')))
+        route.segments.append(templateSegment(segment));
     m_routes.append(std::move(route));
 }
 
@@ -81,15 +95,10 @@ RouteMatch Router::match(const QByteArray &method, const QString &path) const {
     for (const Route &route : m_routes) {
         if (route.segments.size() != parts.size())
             continue;
-        bool matches = true;
-        for (qsizetype i = 0; i < parts.size() && matches; ++i) {
-            const QString &segment = route.segments.at(i);
-            if (isParameter(segment))
-                matches = isParameterValue(parts.at(i), segment.endsWith(slugSuffix));
-            else
-                matches = segment == parts.at(i);
-        }
-        if (!matches)
+        bool matched = true;
+        for (qsizetype i = 0; i < parts.size() && matched; ++i)
+            matched = matches(route.segments.at(i), parts.at(i));
+        if (!matched)
             continue;
         if (route.method != wanted) {
             result.outcome = RouteMatch::Outcome::MethodNotAllowed;
@@ -97,14 +106,9 @@ RouteMatch Router::match(const QByteArray &method, const QString &path) const {
         }
         result.outcome = RouteMatch::Outcome::Found;
         result.route = &route;
-        for (qsizetype i = 0; i < parts.size(); ++i) {
-            const QString &segment = route.segments.at(i);
-            if (!isParameter(segment))
-                continue;
-            const bool slug = segment.endsWith(slugSuffix);
-            const qsizetype nameLength = segment.size() - 2 - (slug ? slugSuffix.size() - 1 : 0);
-            result.params.insert(segment.mid(1, nameLength), parts.at(i).toString());
-        }
+        for (qsizetype i = 0; i < parts.size(); ++i)
+            if (route.segments.at(i).kind != RouteSegment::Kind::Literal)
+                result.params.insert(route.segments.at(i).text, parts.at(i).toString());
         return result;
     }
     return result;

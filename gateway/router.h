@@ -26,12 +26,18 @@ QString routingPath(const QByteArray &rawPath);
 // Who a route is for: the audience decides which credential is checked before routing.
 enum class Audience { Public, Session, ApiKey };
 
+// One '/'-separated part of a route's template, read once when the route is added.
+struct RouteSegment {
+    enum class Kind { Literal, Id, Slug } kind = Kind::Literal;
+    QString text; // the literal, or the parameter's name (`id` of `{id}` and `{id:slug}`)
+};
+
 struct Route {
     QByteArray method;
     QString pathTemplate; // `/v1/keys/{id}`: what usage records and the OpenAPI test see
     Audience audience = Audience::Public;
     std::function<void(RequestContext &, Responder)> handler;
-    QList<QString> segments; // pathTemplate split at '/'
+    QList<RouteSegment> segments;
 };
 
 struct RouteMatch {

@@ -33,16 +33,6 @@ bool hasTypeTag(QByteArrayView secret) {
                        [&](KeyType t) { return keyTypeTag(t) == tag; });
 }
 
-} // namespace
-
-quint32 crc32(QByteArrayView data) {
-    quint32 c = 0xFFFFFFFFU;
-    for (char ch : data)
-        c = crcTable[(c ^ static_cast<quint8>(ch)) & 0xFFU] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFU;
-}
-
-namespace {
 // In a plain array: verify() runs on every Platform API request.
 std::array<char, checksumLength> checksumDigits(QByteArrayView first38) {
     quint32 value = crc32(first38);
@@ -55,6 +45,13 @@ std::array<char, checksumLength> checksumDigits(QByteArrayView first38) {
     return digits;
 }
 } // namespace
+
+quint32 crc32(QByteArrayView data) {
+    quint32 c = 0xFFFFFFFFU;
+    for (char ch : data)
+        c = crcTable[(c ^ static_cast<quint8>(ch)) & 0xFFU] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFU;
+}
 
 QByteArray checksum(QByteArrayView first38) {
     const auto digits = checksumDigits(first38);
