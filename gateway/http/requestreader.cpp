@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace knotie::gateway {
 
@@ -38,6 +39,20 @@ QByteArray methodBytes(http::verb verb, beast::string_view spelled) {
     default:
         return toBytes(spelled);
     }
+}
+
+// A header's name in lower case. The names Beast knows (most of any request's) are made
+// once and shared: a request's Host, User-Agent or Content-Type then costs no allocation.
+QByteArray lowerCaseName(const http::fields::value_type &field) {
+    static const std::vector<QByteArray> known = [] {
+        std::vector<QByteArray> names(static_cast<std::size_t>(http::field::xref) + 1);
+        for (std::size_t i = 1; i < names.size(); ++i)
+            names[i] = toBytes(http::to_string(static_cast<http::field>(i))).toLower();
+        return names;
+    }();
+    if (field.name() != http::field::unknown)
+        return known[static_cast<std::size_t>(field.name())];
+    return toBytes(field.name_string()).toLower();
 }
 
 QString kibibytes(std::size_t bytes) {
@@ -250,7 +265,7 @@ ReadRequest RequestReader::takeRequest() {
     if (q >= 0)
         req.query.setQuery(QString::fromUtf8(req.target.mid(q + 1)));
     for (const auto &field : msg)
-        req.headers.append({toBytes(field.name_string()).toLower(), toBytes(field.value())});
+        req.headers.append({lowerCaseName(field), toBytes(field.value())});
     req.body = QByteArray(msg.body().data(), static_cast<qsizetype>(msg.body().size()));
     read.reservation = std::move(m_reservation);
     m_reservation = BodyReservation(m_budget);

@@ -5,21 +5,22 @@ namespace knotie {
 namespace {
 struct KeyTypeNames {
     KeyType type;
-    QLatin1StringView wire;
+    QStringView wire; // UTF-16, so that keyTypeWireName hands it out without a copy
     QLatin1StringView tag;
 };
 constexpr std::array<KeyTypeNames, 4> names{{
-    {KeyType::ReadOnly, QLatin1StringView("read_only"), QLatin1StringView("rk")},
-    {KeyType::Webhook, QLatin1StringView("webhook"), QLatin1StringView("wk")},
-    {KeyType::Customer, QLatin1StringView("customer"), QLatin1StringView("ck")},
-    {KeyType::Partner, QLatin1StringView("partner"), QLatin1StringView("pk")},
+    {KeyType::ReadOnly, QStringView(u"read_only"), QLatin1StringView("rk")},
+    {KeyType::Webhook, QStringView(u"webhook"), QLatin1StringView("wk")},
+    {KeyType::Customer, QStringView(u"customer"), QLatin1StringView("ck")},
+    {KeyType::Partner, QStringView(u"partner"), QLatin1StringView("pk")},
 }};
 } // namespace
 
 QString keyTypeWireName(KeyType type) {
+    // Static data, not copied: the gateway names a key's type in every whoami answer.
     for (const auto &n : names)
         if (n.type == type)
-            return n.wire;
+            return QString::fromRawData(n.wire.data(), n.wire.size());
     Q_UNREACHABLE();
     return {};
 }

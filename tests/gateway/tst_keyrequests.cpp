@@ -251,6 +251,32 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(rowsOf(key.id), 3, 10000);
     }
 
+    // The packed form writes text as UTF-8 straight into the batch: any route and error
+    // code comes back as it went in, an empty one stays empty, and one longer than the
+    // 2-byte length allows is cut to its first 65,535 bytes.
+    void requests_packedTextRoundTrips() {
+        const QString longRoute = QStringLiteral("/api/v1/") + QString(70000, QLatin1Char('x'));
+        const QList<gateway::keyrequests::Request> records{
+            {1700000000, "GET", QStringLiteral("/api/v1/customers/{id}"), 200, QString(), 1200},
+            {1700000001, "PATCH", QStringLiteral("/api/v1/kunden/größe·名前"), 422,
+             QStringLiteral("ungültig_€"), 7},
+            {1700000002, "POST", longRoute, 500, QStringLiteral("internal"), 1},
+        };
+        const QList<gateway::keyrequests::Request> back =
+            gateway::keyrequests::unpack(gateway::keyrequests::pack(records));
+        QCOMPARE(back.size(), records.size());
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(back[i].at, records[i].at);
+            QCOMPARE(back[i].method, records[i].method);
+            QCOMPARE(back[i].route, records[i].route);
+            QCOMPARE(back[i].status, records[i].status);
+            QCOMPARE(back[i].errorCode, records[i].errorCode);
+            QCOMPARE(back[i].latencyMicros, records[i].latencyMicros);
+        }
+        QCOMPARE(back[2].route, longRoute.left(0xffff));
+        QCOMPARE(back[2].errorCode, QStringLiteral("internal"));
+    }
+
     void requests_countedOnceAcrossSigkill() {
         GatewayProcess first;
         QVERIFY(first.start());
