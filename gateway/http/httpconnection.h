@@ -106,7 +106,8 @@ private:
     static constexpr bool plainTcp = std::is_same_v<Stream, beast::tcp_stream>;
 
     // Between requests. Bytes a client sent ahead (pipelining) start the next request at once.
-    void waitForRequest() {
+    // `markedIdle`: write() already put the connection in the cap's idle list.
+    void waitForRequest(bool markedIdle = false) {
         if (m_reader.midRequest()) {
             if (beginRequest())
                 proceed(m_reader.resume());
@@ -116,7 +117,8 @@ private:
             return closeNow();
         m_phase = Phase::Idle;
         arm(m_limits.idleTimeout);
-        m_context.registry.becomeIdle(m_slot);
+        if (!markedIdle)
+            m_context.registry.becomeIdle(m_slot);
         readSome();
     }
 
@@ -214,10 +216,16 @@ private:
 
     void write(const HttpResponse &response, bool closeAfter) {
         m_phase = Phase::Writing;
-        const bool keepAlive = m_keepAlive && !closeAfter;
+        bool keepAlive = m_keepAlive && !closeAfter;
         appendResponseBytes(response, ResponseFraming{m_version, keepAlive, m_isHead}, m_out);
         std::size_t sent = 0;
         if constexpr (plainTcp) {
+            // Idle from before its answer reaches the client, not from whenever this thread
+            // gets back to it: the connection cap's idle list is then in the order clients
+            // received their answers (a newcomer asked to close it meanwhile waits on the
+            // strand, and closes it only once it is idle).
+            if (keepAlive)
+                m_context.registry.becomeIdle(m_slot);
             // An answer almost always fits the socket's send buffer: sent here, it needs no
             // completion queued and run through the scheduler before the next read (about 5%
             // of the gateway's CPU per whoami). A full buffer leaves the rest to async_write.
@@ -227,6 +235,10 @@ private:
                 return closeNow();
             if (sent == m_out.size())
                 return written(keepAlive, true);
+            // Busy again while the rest waits for the socket; if its place went to a newcomer
+            // meanwhile, the answer is finished and the connection then closes.
+            if (keepAlive && !m_context.registry.becomeBusy(m_slot))
+                keepAlive = false;
         }
         asio::async_write(m_stream, asio::buffer(m_out) + sent,
                           [self = this->shared_from_this(), keepAlive](beast::error_code ec, std::size_t) {
@@ -236,9 +248,10 @@ private:
                           });
     }
 
-    // `direct`: called from write() itself. The next request is then read the same way,
-    // except one the client already sent (pipelining): that one is posted, so a burst of
-    // pipelined requests never nests its answers on this thread's stack.
+    // `direct`: called from write() itself, which marked the connection idle. The next
+    // request is then read the same way, except one the client already sent (pipelining):
+    // that one is posted, so a burst of pipelined requests never nests its answers on this
+    // thread's stack.
     void written(bool keepAlive, bool direct) {
         // A large answer's buffer is not kept for the connection's life.
         if (m_out.capacity() > keptOutputCapacity)
@@ -250,7 +263,7 @@ private:
                 if (self->m_phase != Phase::Closed)
                     self->waitForRequest();
             });
-        waitForRequest();
+        waitForRequest(direct && plainTcp);
     }
 
     // After the last answer: stop sending, and drop what the client still sends for a
