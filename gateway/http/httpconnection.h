@@ -263,7 +263,7 @@ private:
                 if (self->m_phase != Phase::Closed)
                     self->waitForRequest();
             });
-        waitForRequest(direct && plainTcp);
+        waitForRequest(direct);
     }
 
     // After the last answer: stop sending, and drop what the client still sends for a

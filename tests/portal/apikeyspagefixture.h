@@ -40,14 +40,14 @@ public:
     ApiKeysPage *page = nullptr;
 };
 
-// The settings every API Keys page test starts from: test paths, the portal's
-// translation, and a secret's "discard?" question answered yes.
 // Whether a dialog the test accepted has gone from the screen (closed, or deleted on close).
 // Through a raw pointer: GCC's -Wnull-dereference misreads the QPointer test inlined in a QTRY loop.
 inline bool closedOrDeleted(const QWidget *dialog) {
     return !dialog || !dialog->isVisible();
 }
 
+// The settings every API Keys page test starts from: test paths, the portal's
+// translation, and a secret's "discard?" question answered yes.
 inline void prepareKeysPageTests() {
     QStandardPaths::setTestModeEnabled(true);
     installPortalTranslation();
