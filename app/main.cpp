@@ -1,20 +1,31 @@
-#include "app/portalcontroller.h"
+// The portal's first stage (app/portalstart.h): with Qt Widgets alone it shows the sign-in
+// dialog, then loads the rest of the portal after that window's first frame.
+#include "app/portalstart.h"
 #include "app/singleinstance.h"
-#include "ui/preferences/preferencesdialog.h"
-#include "ui/shell/mainwindow.h"
+#include "ui/settingskeys.h"
+#include "ui/shell/portalname.h"
+#include "ui/signin/signindialog.h"
 #include "ui/style/fontloading.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QIcon>
+#include <QLibrary>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QNetworkProxyFactory>
+#include <QMessageBox>
+#include <QPointer>
+#include <QSettings>
 #include <QTimer>
 #include <QTranslator>
 
-using knotie::PortalController;
+#include <functional>
+#include <memory>
+#include <thread>
+
+using namespace knotie;
 
 namespace {
 // The portal's own strings (built into the binary) and Qt's standard buttons, in the
@@ -57,6 +68,18 @@ struct CommandLine {
         parser.addVersionOption();
         parser.addOptions({gateway, email, signIn, page, language, screenshot});
     }
+
+    PortalOptions options(const QCommandLineParser &parser) const {
+        PortalOptions options;
+        options.gateway = parser.value(gateway);
+        options.email = parser.value(email);
+        options.autoSignIn = parser.isSet(signIn);
+        if (options.autoSignIn)
+            options.password = qEnvironmentVariable("KNOTIE_PASSWORD");
+        options.startPage = parser.value(page);
+        options.screenshot = parser.value(screenshot);
+        return options;
+    }
 };
 
 void setApplicationNames() {
@@ -79,6 +102,72 @@ bool asksOnlyForInformation(int argc, char *argv[]) {
     }
     return false;
 }
+
+// A session kept with "keep me signed in" is restored without the sign-in dialog; the second
+// stage checks the address and falls back to the dialog if the settings do not hold.
+bool hasRememberedSession(const PortalOptions &options) {
+    const QSettings settings;
+    return settings.value(settingskeys::remember).toBool() && !options.autoSignIn &&
+           !settings.value(settingskeys::gateway).toString().isEmpty() &&
+           !settings.value(settingskeys::email).toString().isEmpty();
+}
+
+// Runs `then` on the turn of the event loop after `window` painted its first frame, or after
+// a quarter of a second, should the window not be painted that soon (started minimized).
+void afterFirstFrame(QWidget *window, std::function<void()> then) {
+    struct Watch : QObject {
+        std::function<void()> then;
+        void fire() {
+            if (then)
+                QTimer::singleShot(0, this, [this, run = std::exchange(then, {})] {
+                    run();
+                    deleteLater();
+                });
+        }
+        bool eventFilter(QObject *, QEvent *event) override {
+            if (event->type() == QEvent::Paint)
+                fire();
+            return false;
+        }
+    };
+    auto *watch = new Watch;
+    watch->setParent(window);
+    watch->then = std::move(then);
+    window->installEventFilter(watch);
+    QTimer::singleShot(250, watch, [watch] { watch->fire(); });
+}
+
+// Where the second stage is: in the library folder once installed, beside this program in a
+// build folder.
+QStringList secondStageCandidates() {
+    const QDir programs(QCoreApplication::applicationDirPath());
+    return {QDir::cleanPath(programs.filePath(QStringLiteral(KNOTIE_MODULE_DIR) + QLatin1Char('/') +
+                                              QLatin1String(portalModuleName))),
+            programs.filePath(QLatin1String(portalModuleName))};
+}
+
+struct SecondStage {
+    StartPortalFunction start = nullptr;
+    QString error;
+};
+
+// Reads the second stage and the dozen libraries it needs from disk: work for a thread of its
+// own, never the GUI thread.
+SecondStage loadSecondStage(const QStringList &candidates) {
+    SecondStage loaded;
+    for (const QString &path : candidates) {
+        QLibrary library(path);
+        library.setLoadHints(QLibrary::PreventUnloadHint);
+        if (library.load()) {
+            loaded.start = reinterpret_cast<StartPortalFunction>(library.resolve(startPortalSymbol));
+            if (!loaded.start)
+                loaded.error = library.errorString();
+            return loaded;
+        }
+        loaded.error += (loaded.error.isEmpty() ? QString() : QStringLiteral("; ")) + library.errorString();
+    }
+    return loaded;
+}
 } // namespace
 
 int main(int argc, char *argv[]) {
@@ -90,13 +179,11 @@ int main(int argc, char *argv[]) {
         parser.process(core); // prints and exits
         return 0;
     }
-    knotie::startLoadingFonts(); // while the QApplication connects to the window system
+    startLoadingFonts(); // while the QApplication connects to the window system
     QApplication app(argc, argv);
-    knotie::finishLoadingFonts();
+    finishLoadingFonts();
     setApplicationNames();
     QApplication::setDesktopFileName(QStringLiteral("ai.knotie.PartnerPortal"));
-    // Reach the gateway through the proxy the system settings name, as the browser does.
-    QNetworkProxyFactory::setUseSystemConfiguration(true);
     // The portal's style sheet touches only the main window and is set when that opens (see
     // PortalController::openMainWindow): set here it would put every widget of the sign-in
     // dialog through the style sheet style before the first window is mapped.
@@ -105,40 +192,68 @@ int main(int argc, char *argv[]) {
     const CommandLine cli;
     cli.addTo(parser);
     parser.process(app);
-
-    installTranslations(app, parser.isSet(cli.language) ? parser.value(cli.language)
-                                                        : knotie::PreferencesDialog::languageSetting());
+    installTranslations(app, parser.isSet(cli.language)
+                                 ? parser.value(cli.language)
+                                 : QSettings().value(settingskeys::language).toString());
     // Translated, once the language is known: the window system shows it after every window's
     // own title ("Demo Agency — Knotie Partnerportal"), so no title repeats it.
-    QApplication::setApplicationDisplayName(knotie::MainWindow::applicationDisplayName());
+    QApplication::setApplicationDisplayName(portalDisplayName());
 
-    PortalController::Options options;
-    options.gateway = parser.value(cli.gateway);
-    options.email = parser.value(cli.email);
-    options.autoSignIn = parser.isSet(cli.signIn);
-    if (options.autoSignIn)
-        options.password = qEnvironmentVariable("KNOTIE_PASSWORD");
-    options.startPage = parser.value(cli.page);
-    options.screenshot = parser.value(cli.screenshot);
-
+    PortalStart start;
+    start.options = cli.options(parser);
     // A screenshot run is a tool, not a second portal: it never hands over.
-    knotie::SingleInstance instance;
-    if (options.screenshot.isEmpty()) {
-        if (instance.handOverToRunningInstance())
-            return 0;
-        // Listening waits for the first turn of the event loop, with the window on its way
-        // to the screen: setting the server up took a twentieth of the time to it.
-        QTimer::singleShot(0, &instance, &knotie::SingleInstance::listen);
+    start.answerLaterStarts = start.options.screenshot.isEmpty();
+    if (start.answerLaterStarts && handOverToRunningInstance())
+        return 0;
+
+    QPointer<SignInDialog> signIn;
+    const bool showsSignIn = !hasRememberedSession(start.options);
+    if (showsSignIn) {
+        signIn = new SignInDialog;
+        signIn->setAttribute(Qt::WA_DeleteOnClose);
+        signIn->prefill(start.options.gateway, start.options.email);
+        signIn->show();
     }
 
-    PortalController controller(options);
-    QObject::connect(&instance, &knotie::SingleInstance::activationRequested, &controller,
-                     &PortalController::bringToFront);
-    controller.start();
+    std::unique_ptr<QObject> portal;
+    const auto startSecondStage = [&](const SecondStage &loaded) {
+        if (!loaded.start) {
+            QMessageBox box(QMessageBox::Critical, portalDisplayName(),
+                            QCoreApplication::translate("knotie::Startup",
+                                                        "The portal cannot start: part of it is missing or "
+                                                        "damaged. Install the Knotie Partner Portal again."),
+                            QMessageBox::Close, signIn);
+            box.setDetailedText(loaded.error);
+            box.exec();
+            QApplication::exit(1);
+            return;
+        }
+        if (showsSignIn && !signIn)
+            return; // closed before the rest was loaded: the portal is quitting
+        start.signIn = signIn;
+        portal.reset(loaded.start(&start));
+    };
+    std::thread loader;
+    const auto load = [&] {
+        loader = std::thread([&app, &startSecondStage, candidates = secondStageCandidates()] {
+            const SecondStage loaded = loadSecondStage(candidates);
+            QMetaObject::invokeMethod(
+                &app, [&startSecondStage, loaded] { startSecondStage(loaded); }, Qt::QueuedConnection);
+        });
+    };
+    if (showsSignIn)
+        afterFirstFrame(signIn, load); // the dialog is on screen before the rest is read
+    else
+        load();
+
     // The icon is an SVG: reading it loads the SVG icon engine and Qt Svg, which the first
     // window does not need to be mapped. It follows in the first turn of the event loop, and
     // reaches the windows already open (and the tray, made later, reads it from here).
     QTimer::singleShot(
         0, &app, [] { QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/knotie-portal.svg"))); });
-    return QApplication::exec();
+    const int status = QApplication::exec();
+    if (loader.joinable())
+        loader.join();
+    portal.reset(); // its windows close while the application still exists
+    return status;
 }

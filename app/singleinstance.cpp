@@ -2,44 +2,43 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QLocalServer>
-#include <QLocalSocket>
+
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cstring>
 
 namespace knotie {
 
-SingleInstance::SingleInstance(QObject *parent)
-    : QObject(parent) {
-    // Per user: the name derives from the home folder, so two people never meet here.
-    m_name =
-        QStringLiteral("knotie-portal-") +
-        QString::fromLatin1(
-            QCryptographicHash::hash(QDir::homePath().toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+QString singleInstanceSocketPath() {
+    const QByteArray home = QCryptographicHash::hash(QDir::homePath().toUtf8(), QCryptographicHash::Sha256);
+    return QDir::temp().filePath(QStringLiteral("knotie-portal-") +
+                                 QString::fromLatin1(home.toHex().left(16)));
 }
 
-bool SingleInstance::handOverToRunningInstance() {
-    QLocalSocket socket;
-    socket.connectToServer(m_name);
-    if (!socket.waitForConnected(500))
+// A plain Unix socket rather than QLocalSocket, which is in Qt Network: the first stage
+// asks before it shows anything, and loading Qt Network would delay its first window.
+bool handOverToRunningInstance() {
+    const QByteArray path = QFile::encodeName(singleInstanceSocketPath());
+    sockaddr_un address{};
+    if (path.size() >= qsizetype(sizeof address.sun_path))
         return false;
-    socket.write("activate\n");
-    socket.waitForBytesWritten(500);
-    return true;
-}
-
-void SingleInstance::listen() {
-    m_server = new QLocalServer(this);
-    m_server->setSocketOptions(QLocalServer::UserAccessOption);
-    if (!m_server->listen(m_name)) {
-        // A portal that crashed leaves its socket file behind: take it over.
-        QLocalServer::removeServer(m_name);
-        m_server->listen(m_name);
+    address.sun_family = AF_UNIX;
+    std::memcpy(address.sun_path, path.constData(), size_t(path.size()));
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    // A portal too busy to accept within half a second counts as not running, as before.
+    const timeval wait{0, 500000};
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &wait, sizeof wait);
+    bool handedOver = false;
+    if (::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0) {
+        static constexpr char request[] = "activate\n";
+        handedOver = ::send(fd, request, sizeof request - 1, MSG_NOSIGNAL) == qsizetype(sizeof request - 1);
     }
-    connect(m_server, &QLocalServer::newConnection, this, [this] {
-        while (QLocalSocket *socket = m_server->nextPendingConnection()) {
-            connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
-            Q_EMIT activationRequested();
-        }
-    });
+    ::close(fd);
+    return handedOver;
 }
 
 } // namespace knotie

@@ -1,29 +1,18 @@
 #pragma once
 
-#include <QObject>
-
-class QLocalServer;
+#include <QString>
 
 namespace knotie {
 
-// One portal per person on a computer: a second start hands over to the first (which
-// comes to the front) and quits, so two windows never sync the same cache at once.
-class SingleInstance : public QObject {
-    Q_OBJECT
-public:
-    explicit SingleInstance(QObject *parent = nullptr);
+// One portal per person on a computer: a second start hands over to the first (which comes
+// to the front) and quits, so two windows never sync the same cache at once. The first stage
+// asks before its first window, with a plain socket; the running portal answers through
+// app/portal/instanceserver.h, at the same path.
 
-    // True if another portal already runs and was asked to come to the front.
-    bool handOverToRunningInstance();
-    // Starts listening for later starts.
-    void listen();
+// The local socket the running portal listens on: per user, named after the home folder.
+QString singleInstanceSocketPath();
 
-Q_SIGNALS:
-    void activationRequested();
-
-private:
-    QString m_name;
-    QLocalServer *m_server = nullptr;
-};
+// True if another portal already runs and was asked to come to the front.
+bool handOverToRunningInstance();
 
 } // namespace knotie

@@ -3721,6 +3721,13 @@ Um API-Schlüssel zu verwalten oder Agent Analytics zu sehen, bitten Sie %3, Inh
     </message>
 </context>
 <context>
+    <name>knotie::Startup</name>
+    <message>
+        <source>The portal cannot start: part of it is missing or damaged. Install the Knotie Partner Portal again.</source>
+        <translation>Das Portal kann nicht starten: Ein Teil davon fehlt oder ist beschädigt. Installieren Sie das Knotie Partnerportal erneut.</translation>
+    </message>
+</context>
+<context>
     <name>knotie::SunsetPanel</name>
     <message>
         <source>&lt;p&gt;When a key expires within 30 days (a rotated key&apos;s grace period included), every answer the Platform API gives to it carries a &lt;code&gt;Sunset&lt;/code&gt; header (RFC 8594) with the moment the key stops working, as an HTTP date:&lt;/p&gt;&lt;p&gt;&lt;code&gt;Sunset: Fri, 01 Jan 2027 00:00:00 GMT&lt;/code&gt;&lt;/p&gt;&lt;p&gt;The body does not change. Log the header or alert on it, and rotate the key (or change its expiry under API Keys → Change Limits) before that moment. A key without an expiry, or one further from it, gets no such header.&lt;/p&gt;</source>

@@ -8,7 +8,9 @@
 #include "ui/pages/accessdeniedpage.h"
 #include "ui/preferences/preferencesdialog.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/portalname.h"
 #include "ui/signin/signindialog.h"
+#include "ui/signin/signinflowlink.h"
 
 #include <QJsonArray>
 #include <QLabel>
@@ -139,7 +141,8 @@ private Q_SLOTS:
 
     void signIn_wrongPasswordKeepsTheDialogOpenWithWhatWasTyped() {
         SignInFlow flow(&m_network);
-        SignInDialog dialog(&flow);
+        SignInDialog dialog;
+        linkSignIn(&dialog, &flow, [](const SignedInSession &) { QFAIL("signed in with a wrong password"); });
         dialog.setGatewayAddress(m_gateway.baseUrl().toString());
         dialog.setEmail(QStringLiteral("owner@demo.test"));
         dialog.setPassword(QStringLiteral("wrong"));
@@ -157,6 +160,30 @@ private Q_SLOTS:
                  QStringLiteral("owner@demo.test"));
     }
 
+    // The dialog is the portal's first window, up before the code that signs in is loaded: a
+    // form sent in that moment waits for it, busy, instead of being lost.
+    void signIn_aFormSentBeforeTheFlowIsLinkedGoesOutOnceItIs() {
+        SignInDialog dialog;
+        dialog.setGatewayAddress(m_gateway.baseUrl().toString());
+        dialog.setEmail(QStringLiteral("owner@demo.test"));
+        dialog.setPassword(QStringLiteral("knotie-demo"));
+        dialog.show();
+        dialog.accept();
+        QVERIFY(dialog.isBusy());
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("password"))->isEnabled());
+
+        SignInFlow flow(&m_network);
+        QString signedInAs;
+        linkSignIn(&dialog, &flow,
+                   [&](const SignedInSession &session) { signedInAs = session.account.user.email; });
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        QVERIFY(accepted.wait(10000));
+        QCOMPARE(signedInAs, QStringLiteral("owner@demo.test"));
+        // The password is not kept in a closed dialog.
+        QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("password"))->text().isEmpty());
+    }
+
     // The window system puts the portal's name after every title: in German no title repeats
     // it in the other language ("… — Knotie Partnerportal — Knotie Partner Portal").
     void titles_nameThePortalOnceInEveryLanguage() {
@@ -164,12 +191,11 @@ private Q_SLOTS:
         QVERIFY(german.load(QStringLiteral(":/i18n/knotie_de.qm")));
         QCoreApplication::installTranslator(&german);
         const auto removeGerman = qScopeGuard([&] { QCoreApplication::removeTranslator(&german); });
-        QCOMPARE(MainWindow::applicationDisplayName(), QStringLiteral("Knotie Partnerportal"));
+        QCOMPARE(portalDisplayName(), QStringLiteral("Knotie Partnerportal"));
         PortalFixture portal(m_gateway, QStringLiteral("owner@demo.test"), {.open = false});
         QVERIFY(portal.signedIn());
         MainWindow window(portal.context());
-        SignInFlow flow(&m_network);
-        SignInDialog signIn(&flow);
+        SignInDialog signIn;
         PreferencesDialog preferences;
         for (const QWidget *w : std::initializer_list<const QWidget *>{&window, &signIn, &preferences})
             QVERIFY2(!w->windowTitle().contains(QStringLiteral("Knotie")), qPrintable(w->windowTitle()));
@@ -178,7 +204,7 @@ private Q_SLOTS:
 
     // The Preferences title showed as "Pre…": the dialog is as wide as its title in the title bar.
     void preferences_isWideEnoughForItsTitle() {
-        QGuiApplication::setApplicationDisplayName(MainWindow::applicationDisplayName());
+        QGuiApplication::setApplicationDisplayName(portalDisplayName());
         PreferencesDialog dialog;
         QFont bold = dialog.font();
         bold.setBold(true);
@@ -214,7 +240,9 @@ private Q_SLOTS:
 private:
     bool signIn(Workspace &workspace, const QString &email) {
         SignInFlow flow(&m_network);
-        SignInDialog dialog(&flow);
+        SignInDialog dialog;
+        linkSignIn(&dialog, &flow,
+                   [&](const SignedInSession &session) { workspace.session()->begin(session); });
         dialog.setGatewayAddress(m_gateway.baseUrl().toString());
         dialog.setEmail(email);
         dialog.setPassword(QStringLiteral("knotie-demo"));
@@ -223,7 +251,6 @@ private:
         dialog.accept();
         if (!accepted.wait(10000))
             return false;
-        workspace.session()->begin(dialog.session());
         return workspace.session()->isSignedIn();
     }
 

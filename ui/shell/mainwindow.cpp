@@ -97,7 +97,7 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     d->session = context.workspace->session();
     const Account &account = d->session->account();
     setObjectName(QStringLiteral("mainWindow"));
-    // The window system adds the application's name (see applicationDisplayName).
+    // The window system adds the application's name (ui/shell/portalname.h).
     setWindowTitle(account.partnerName);
 
     auto *central = new QWidget(this);
@@ -159,10 +159,6 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
-
-QString MainWindow::applicationDisplayName() {
-    return tr("Knotie Partner Portal");
-}
 
 void MainWindow::rebuildNavigation() {
     const QSignalBlocker blocker(d->navigation);

@@ -19,10 +19,6 @@ struct Account;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    // The portal's name in the person's language, which the window system puts after each
-    // window's title; so no title names the portal itself.
-    static QString applicationDisplayName();
-
     explicit MainWindow(const PageContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
 

@@ -1,4 +1,5 @@
 #include "ui/signin/signindialog.h"
+#include "ui/settingskeys.h"
 #include "ui/widgets/messages.h"
 
 #include <QCheckBox>
@@ -8,12 +9,15 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 namespace knotie {
 
 struct SignInDialog::Private {
-    SignInFlow *flow = nullptr;
+    std::function<void(const SignInRequest &)> handler;
+    bool waitingForHandler = false;
+    bool busy = false;
     QLabel *notice = nullptr;
     QLineEdit *gateway = nullptr;
     QLineEdit *email = nullptr;
@@ -22,13 +26,11 @@ struct SignInDialog::Private {
     QLabel *error = nullptr;
     QProgressBar *progress = nullptr;
     QPushButton *signIn = nullptr;
-    SignedInSession session;
 };
 
-SignInDialog::SignInDialog(SignInFlow *flow, QWidget *parent)
+SignInDialog::SignInDialog(QWidget *parent)
     : QDialog(parent)
     , d(std::make_unique<Private>()) {
-    d->flow = flow;
     setWindowTitle(tr("Sign In"));
     setObjectName(QStringLiteral("signInDialog"));
 
@@ -96,23 +98,21 @@ SignInDialog::SignInDialog(SignInFlow *flow, QWidget *parent)
     layout->addWidget(buttons);
     setMinimumWidth(440);
 
-    connect(flow, &SignInFlow::succeeded, this, [this](const SignedInSession &session) {
-        d->session = session;
-        d->password->clear();
-        setBusy(false);
-        QDialog::accept();
-    });
-    connect(flow, &SignInFlow::failed, this, [this](const QString &message, const QString &field) {
-        setBusy(false);
-        showError(message, field);
-    });
-
     setTabOrder(d->gateway, d->email);
     setTabOrder(d->email, d->password);
     setTabOrder(d->password, d->remember);
 }
 
 SignInDialog::~SignInDialog() = default;
+
+void SignInDialog::prefill(const QString &gatewayAddress, const QString &email) {
+    QSettings settings;
+    setGatewayAddress(
+        !gatewayAddress.isEmpty()
+            ? gatewayAddress
+            : settings.value(settingskeys::gateway, QStringLiteral("http://127.0.0.1:8787")).toString());
+    setEmail(!email.isEmpty() ? email : settings.value(settingskeys::email).toString());
+}
 
 void SignInDialog::setGatewayAddress(const QString &address) {
     d->gateway->setText(address);
@@ -133,31 +133,48 @@ void SignInDialog::setNotice(const QString &notice) {
     d->notice->setVisible(!notice.isEmpty());
 }
 
-SignedInSession SignInDialog::session() const {
-    return d->session;
+void SignInDialog::setSignInHandler(std::function<void(const SignInRequest &)> handler) {
+    d->handler = std::move(handler);
+    if (d->waitingForHandler && d->handler) {
+        d->waitingForHandler = false;
+        d->handler(request());
+    }
+}
+
+void SignInDialog::signInSucceeded() {
+    d->password->clear();
+    setBusy(false);
+    QDialog::accept();
+}
+
+bool SignInDialog::isBusy() const {
+    return d->busy;
+}
+
+SignInRequest SignInDialog::request() const {
+    return {d->gateway->text(), d->email->text(), d->password->text(), d->remember->isChecked()};
 }
 
 void SignInDialog::accept() {
-    if (d->flow->isBusy())
+    if (isBusy())
         return;
     if (d->gateway->text().trimmed().isEmpty())
-        return showError(tr("Enter the gateway address, for example https://gateway.example.com."),
-                         QStringLiteral("gateway"));
+        return signInFailed(tr("Enter the gateway address, for example https://gateway.example.com."),
+                            QStringLiteral("gateway"));
     if (!d->email->text().contains(QLatin1Char('@')))
-        return showError(tr("Enter the email address you were invited with."), QStringLiteral("email"));
+        return signInFailed(tr("Enter the email address you were invited with."), QStringLiteral("email"));
     if (d->password->text().isEmpty())
-        return showError(tr("Enter your password."), QStringLiteral("password"));
+        return signInFailed(tr("Enter your password."), QStringLiteral("password"));
     d->error->hide();
     setBusy(true);
-    d->flow->signIn(d->gateway->text(), d->email->text(), d->password->text(), d->remember->isChecked());
-}
-
-void SignInDialog::reject() {
-    d->flow->cancel();
-    QDialog::reject();
+    if (d->handler)
+        d->handler(request());
+    else
+        d->waitingForHandler = true;
 }
 
 void SignInDialog::setBusy(bool busy) {
+    d->busy = busy;
     d->progress->setVisible(busy);
     for (QWidget *w : {static_cast<QWidget *>(d->gateway), static_cast<QWidget *>(d->email),
                        static_cast<QWidget *>(d->password), static_cast<QWidget *>(d->remember)})
@@ -166,7 +183,8 @@ void SignInDialog::setBusy(bool busy) {
     d->signIn->setText(busy ? tr("Signing in…") : tr("&Sign In"));
 }
 
-void SignInDialog::showError(const QString &message, const QString &field) {
+void SignInDialog::signInFailed(const QString &message, const QString &field) {
+    setBusy(false);
     d->error->setText(message);
     d->error->show();
     // "You have signed out." beside "Too many attempts…" reads as if one caused the other.

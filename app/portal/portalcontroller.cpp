@@ -1,4 +1,4 @@
-#include "app/portalcontroller.h"
+#include "app/portal/portalcontroller.h"
 
 #include "models/network/gatewayaddress.h"
 #include "models/secrets/secretstore.h"
@@ -12,6 +12,7 @@
 #include "ui/settingskeys.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/signin/signindialog.h"
+#include "ui/signin/signinflowlink.h"
 #include "ui/widgets/secretclipboard.h"
 
 #include <QApplication>
@@ -25,11 +26,7 @@
 
 namespace knotie {
 
-namespace {
-const QString defaultGateway = QStringLiteral("http://127.0.0.1:8787");
-} // namespace
-
-PortalController::PortalController(Options options, QObject *parent)
+PortalController::PortalController(PortalOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_network(new QNetworkAccessManager(this))
@@ -59,12 +56,13 @@ PortalController::~PortalController() {
     delete m_dialog;
 }
 
-void PortalController::start() {
+void PortalController::start(SignInDialog *shown) {
+    if (shown)
+        return signInWith(shown);
     QSettings settings;
-    const bool remembered = settings.value(settingskeys::remember).toBool() && !m_options.autoSignIn;
     const QUrl gateway = normalizeGatewayAddress(settings.value(settingskeys::gateway).toString());
     const QString email = settings.value(settingskeys::email).toString();
-    if (remembered && gateway.isValid() && !email.isEmpty())
+    if (gateway.isValid() && !email.isEmpty())
         m_workspace->session()->restore(gateway, email); // signedIn or restoreFailed follows
     else
         showSignIn(QString());
@@ -81,33 +79,32 @@ void PortalController::bringToFront() {
 }
 
 void PortalController::showSignIn(const QString &notice) {
-    QSettings settings;
-    m_dialog = new SignInDialog(m_signIn);
-    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_dialog->setGatewayAddress(!m_options.gateway.isEmpty()
-                                    ? m_options.gateway
-                                    : settings.value(settingskeys::gateway, defaultGateway).toString());
-    m_dialog->setEmail(!m_options.email.isEmpty() ? m_options.email
-                                                  : settings.value(settingskeys::email).toString());
-    m_dialog->setNotice(notice);
-    connect(m_dialog, &QDialog::accepted, this, [this] {
-        const SignedInSession session = m_dialog->session();
+    auto *dialog = new SignInDialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->prefill(m_options.gateway, m_options.email);
+    dialog->setNotice(notice);
+    dialog->show();
+    signInWith(dialog);
+}
+
+void PortalController::signInWith(SignInDialog *dialog) {
+    m_dialog = dialog;
+    linkSignIn(dialog, m_signIn, [this](const SignedInSession &session) {
         QSettings s;
         s.setValue(settingskeys::gateway, session.gateway.toString());
         s.setValue(settingskeys::email, session.account.user.email);
         s.setValue(settingskeys::remember, session.remember);
         m_workspace->session()->begin(session); // signedIn opens the main window
     });
-    connect(m_dialog, &QDialog::rejected, this, [this] {
+    connect(dialog, &QDialog::rejected, this, [this] {
         if (!m_window)
             QApplication::quit();
     });
-    m_dialog->show();
     if (m_options.autoSignIn) {
         m_options.autoSignIn = false;
-        m_dialog->setPassword(m_options.password);
+        dialog->setPassword(m_options.password);
         m_options.password.clear();
-        m_dialog->accept();
+        dialog->accept();
     }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/portalstart.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -21,28 +23,22 @@ class Workspace;
 class PortalController : public QObject {
     Q_OBJECT
 public:
-    struct Options {
-        QString gateway;  // prefilled address; the last one used otherwise
-        QString email;    // prefilled email
-        QString password; // with autoSignIn: submitted at once (demo and screenshots)
-        bool autoSignIn = false;
-        QString startPage;  // slug, e.g. "api-keys"
-        QString screenshot; // save the main window to this file and quit
-    };
-
-    explicit PortalController(Options options, QObject *parent = nullptr);
+    explicit PortalController(PortalOptions options, QObject *parent = nullptr);
     ~PortalController() override;
 
-    void start();
+    // Takes over the sign-in dialog the first stage showed; without one, restores the
+    // remembered session.
+    void start(SignInDialog *shown);
     // Another start of the portal asked this one to come to the front.
     void bringToFront();
 
 private:
     void showSignIn(const QString &notice);
+    void signInWith(SignInDialog *dialog);
     void openMainWindow();
     void closeMainWindow();
 
-    Options m_options;
+    PortalOptions m_options;
     QNetworkAccessManager *m_network = nullptr;
     SecretStore *m_secrets = nullptr;
     SecretClipboard *m_clipboard = nullptr;
