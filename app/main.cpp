@@ -234,23 +234,21 @@ int main(int argc, char *argv[]) {
         portal.reset(loaded.start(&start));
     };
     std::thread loader;
-    const auto load = [&] {
+    // What the first window does without: the second stage, read on a thread of its own, and the
+    // SVG window icon, which loads Qt Svg and its icon engine (it reaches the windows already open,
+    // and the tray, made later, reads it from here).
+    const auto completeStart = [&] {
         loader = std::thread([&app, &startSecondStage, candidates = secondStageCandidates()] {
             const SecondStage loaded = loadSecondStage(candidates);
             QMetaObject::invokeMethod(
                 &app, [&startSecondStage, loaded] { startSecondStage(loaded); }, Qt::QueuedConnection);
         });
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/knotie-portal.svg")));
     };
     if (showsSignIn)
-        afterFirstFrame(signIn, load); // the dialog is on screen before the rest is read
+        afterFirstFrame(signIn, completeStart);
     else
-        load();
-
-    // The icon is an SVG: reading it loads the SVG icon engine and Qt Svg, which the first
-    // window does not need to be mapped. It follows in the first turn of the event loop, and
-    // reaches the windows already open (and the tray, made later, reads it from here).
-    QTimer::singleShot(
-        0, &app, [] { QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/knotie-portal.svg"))); });
+        completeStart();
     const int status = QApplication::exec();
     if (loader.joinable())
         loader.join();
