@@ -116,6 +116,9 @@ Start timeOneStart(XConnection &x, const std::vector<std::string> &command) {
         setenv("XDG_CONFIG_HOME", (h + "/.config").c_str(), 1);
         setenv("XDG_CACHE_HOME", (h + "/.cache").c_str(), 1);
         setenv("XDG_DATA_HOME", (h + "/.local/share").c_str(), 1);
+        // The portal's single-instance socket goes to the temporary folder, and a killed portal
+        // leaves it there: this way it goes with the home.
+        setenv("TMPDIR", home, 1);
         if (FILE *null = std::fopen("/dev/null", "w")) {
             dup2(fileno(null), STDOUT_FILENO);
             dup2(fileno(null), STDERR_FILENO);
