@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/stages.h"
+
 #include <QString>
 
 class QObject;
@@ -8,10 +10,10 @@ namespace knotie {
 
 class SignInDialog;
 
-// The portal starts in two stages, so that its first window needs nothing but Qt Widgets.
-// knotie-portal (app/main.cpp) shows the sign-in dialog, then loads knotie-portal-main
-// (app/portal/): the network, the cache, the keychain and every page. This is what the
-// first stage hands over.
+// The portal starts in stages (app/stages.h), so that its first window needs nothing but Qt
+// Widgets. The first stage (app/firststage.cpp) shows the sign-in dialog, then loads the second,
+// knotie-portal-main (app/portal/): the network, the cache, the keychain and every page. This is
+// what the first stage hands over.
 
 struct PortalOptions {
     QString gateway;  // prefilled address; the last one used otherwise
@@ -36,6 +38,5 @@ struct PortalStart {
 // takes over. The object returned owns all of it; deleting it closes every window.
 using StartPortalFunction = QObject *(*)(PortalStart *start);
 inline constexpr char startPortalSymbol[] = "knotie_start_portal";
-inline constexpr char portalModuleName[] = "knotie-portal-main";
 
 } // namespace knotie

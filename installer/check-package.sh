@@ -6,10 +6,11 @@ cd "$build_dir"
 rm -rf packages
 cpack -G "DEB;TGZ" >cpack.log 2>&1 || { cat cpack.log; exit 1; }
 deb=$(ls packages/*.deb); tgz=$(ls packages/*.tar.gz)
-# The portal's second stage (app/portalstart.h), where the first looks for it.
+# The portal's two stages (app/stages.h), where the launcher and the first stage look for them.
 libdir=$(sed -n 's/^CMAKE_INSTALL_LIBDIR:PATH=//p' CMakeCache.txt)
 expected=(
     usr/bin/knotie-portal
+    "usr/${libdir}/knotie-portal/knotie-portal-first.so"
     "usr/${libdir}/knotie-portal/knotie-portal-main.so"
     usr/bin/knotie-gateway
     usr/share/applications/ai.knotie.PartnerPortal.desktop

@@ -230,7 +230,7 @@ QHash<QString, double> child(const QStringList &arguments) {
 
 int main(int argc, char **argv) {
     processClock().start();
-    // The page starts as the portal does (app/main.cpp); the floor is a bare Qt program.
+    // The page loads its fonts ahead as the portal does (app/launcher.cpp); the floor is a bare Qt program.
     const bool page = argc > 1 && std::strcmp(argv[1], "page") == 0;
     if (page)
         startLoadingFonts();

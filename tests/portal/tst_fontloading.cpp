@@ -21,7 +21,7 @@ private Q_SLOTS:
 };
 
 int main(int argc, char **argv) {
-    // As app/main.cpp starts: the loading begins before the QApplication, once however often
+    // As the portal starts (app/launcher.cpp): the loading begins before the QApplication, once however often
     // it is asked for, and is waited for before the first widget.
     startLoadingFonts();
     startLoadingFonts();

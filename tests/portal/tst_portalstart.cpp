@@ -1,6 +1,6 @@
-// The portal as people start it: the knotie-portal program, whose first stage shows the
-// sign-in dialog and then loads the rest (knotie-portal-main) from beside it or from the
-// library folder (app/portalstart.h).
+// The portal as people start it: the knotie-portal program loads its first stage, which shows
+// the sign-in dialog and then loads the rest (knotie-portal-main), each from beside it or from
+// the library folder (app/stages.h).
 #include "testconfig.h"
 #include "tests/support/gatewayprocess.h"
 

@@ -16,7 +16,7 @@ struct SignInRequest {
 
 // Gateway address, email and password; stays open, with everything the person typed, until
 // signing in succeeds. It is the portal's first window, shown before the code that signs in
-// is loaded (app/main.cpp), so it needs Qt Widgets only: whoever signs in sets a handler and
+// is loaded (app/firststage.cpp), so it needs Qt Widgets only: whoever signs in sets a handler and
 // reports back (ui/signin/signinflowlink.h joins it to SignInFlow).
 class SignInDialog : public QDialog {
     Q_OBJECT

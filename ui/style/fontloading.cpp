@@ -7,9 +7,19 @@
 namespace knotie {
 
 namespace {
+// Joined at exit too: a program may end (--help, or a stage that would not load) before it
+// ever waits for the fonts.
+struct FontLoader {
+    std::thread thread;
+    ~FontLoader() {
+        if (thread.joinable())
+            thread.join();
+    }
+};
+
 std::thread &fontLoader() {
-    static std::thread loader;
-    return loader;
+    static FontLoader loader;
+    return loader.thread;
 }
 } // namespace
 

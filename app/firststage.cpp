@@ -1,11 +1,10 @@
-// The portal's first stage (app/portalstart.h): with Qt Widgets alone it shows the sign-in
-// dialog, then loads the rest of the portal after that window's first frame.
+// The portal's first stage (app/stages.h): with Qt Widgets alone it shows the sign-in dialog,
+// then loads the rest of the portal after that window's first frame.
 #include "app/portalstart.h"
 #include "app/singleinstance.h"
 #include "ui/settingskeys.h"
 #include "ui/shell/portalname.h"
 #include "ui/signin/signindialog.h"
-#include "ui/style/fontloading.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -24,6 +23,7 @@
 #include <functional>
 #include <memory>
 #include <thread>
+#include <type_traits>
 
 using namespace knotie;
 
@@ -142,8 +142,8 @@ void afterFirstFrame(QWidget *window, std::function<void()> then) {
 QStringList secondStageCandidates() {
     const QDir programs(QCoreApplication::applicationDirPath());
     return {QDir::cleanPath(programs.filePath(QStringLiteral(KNOTIE_MODULE_DIR) + QLatin1Char('/') +
-                                              QLatin1String(portalModuleName))),
-            programs.filePath(QLatin1String(portalModuleName))};
+                                              QLatin1String(stages::secondStageName))),
+            programs.filePath(QLatin1String(stages::secondStageName))};
 }
 
 struct SecondStage {
@@ -170,7 +170,8 @@ SecondStage loadSecondStage(const QStringList &candidates) {
 }
 } // namespace
 
-int main(int argc, char *argv[]) {
+// The portal's main(), called by the launcher (app/launcher.cpp) once Qt is loaded.
+extern "C" Q_DECL_EXPORT int knotie_run_portal(int argc, char *argv[], void (*finishLoadingFonts)()) {
     if (asksOnlyForInformation(argc, argv)) {
         QCoreApplication core(argc, argv);
         setApplicationNames();
@@ -179,9 +180,8 @@ int main(int argc, char *argv[]) {
         parser.process(core); // prints and exits
         return 0;
     }
-    startLoadingFonts(); // while the QApplication connects to the window system
     QApplication app(argc, argv);
-    finishLoadingFonts();
+    finishLoadingFonts(); // started by the launcher, before Qt was loaded
     setApplicationNames();
     QApplication::setDesktopFileName(QStringLiteral("ai.knotie.PartnerPortal"));
     // The portal's style sheet touches only the main window and is set when that opens (see
@@ -255,3 +255,6 @@ int main(int argc, char *argv[]) {
     portal.reset(); // its windows close while the application still exists
     return status;
 }
+
+static_assert(std::is_same_v<decltype(&knotie_run_portal), stages::RunPortalFunction>,
+              "the entry matches what the launcher resolves");

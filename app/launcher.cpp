@@ -1,0 +1,48 @@
+// knotie-portal, the program people start: it links neither Qt nor anything but fontconfig. It
+// starts loading the font configuration on a thread, then loads the first stage (Qt Widgets and
+// the sign-in dialog, app/stages.h): the dynamic loader's work for Qt takes one core while the
+// fonts load on the other, where the X server would otherwise wait for them.
+#include "app/stages.h"
+#include "ui/style/fontloading.h"
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <climits>
+#include <cstdio>
+#include <string>
+
+namespace {
+std::string programFolder() {
+    char path[PATH_MAX];
+    const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (length <= 0)
+        return ".";
+    const std::string program(path, size_t(length));
+    return program.substr(0, program.rfind('/'));
+}
+} // namespace
+
+int main(int argc, char *argv[]) {
+    using namespace knotie::stages;
+    knotie::startLoadingFonts();
+    const std::string folder = programFolder();
+    const std::string file = std::string(firstStageName) + ".so";
+    std::string errors;
+    // Installed: in the library folder; built: beside this program.
+    for (const std::string &path : {folder + "/" KNOTIE_MODULE_DIR "/" + file, folder + "/" + file}) {
+        // Global: the second stage uses the sign-in dialog from here, the one copy in the process.
+        if (void *stage = dlopen(path.c_str(), RTLD_LAZY | RTLD_GLOBAL)) {
+            if (const auto run = reinterpret_cast<RunPortalFunction>(dlsym(stage, runPortalSymbol)))
+                return run(argc, argv, knotie::finishLoadingFonts);
+            errors = dlerror();
+            break;
+        }
+        errors += (errors.empty() ? "" : "; ") + std::string(dlerror());
+    }
+    std::fprintf(stderr,
+                 "knotie-portal: part of the portal is missing or damaged (%s). Install the Knotie "
+                 "Partner Portal again.\n",
+                 errors.c_str());
+    return 1;
+}
