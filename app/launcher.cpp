@@ -13,6 +13,12 @@
 #include <string>
 
 namespace {
+// The dynamic loader's words for the last failure.
+std::string loaderError() {
+    const char *error = dlerror();
+    return error ? error : "unknown error";
+}
+
 std::string programFolder() {
     char path[PATH_MAX];
     const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
@@ -35,10 +41,10 @@ int main(int argc, char *argv[]) {
         if (void *stage = dlopen(path.c_str(), RTLD_LAZY | RTLD_GLOBAL)) {
             if (const auto run = reinterpret_cast<RunPortalFunction>(dlsym(stage, runPortalSymbol)))
                 return run(argc, argv, knotie::finishLoadingFonts);
-            errors = dlerror();
+            errors = loaderError();
             break;
         }
-        errors += (errors.empty() ? "" : "; ") + std::string(dlerror());
+        errors += (errors.empty() ? "" : "; ") + loaderError();
     }
     std::fprintf(stderr,
                  "knotie-portal: part of the portal is missing or damaged (%s). Install the Knotie "
