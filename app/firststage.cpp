@@ -9,7 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
+#include <QFile>
 #include <QIcon>
 #include <QLibrary>
 #include <QLibraryInfo>
@@ -137,15 +137,6 @@ void afterFirstFrame(QWidget *window, std::function<void()> then) {
     QTimer::singleShot(250, watch, [watch] { watch->fire(); });
 }
 
-// Where the second stage is: in the library folder once installed, beside this program in a
-// build folder.
-QStringList secondStageCandidates() {
-    const QDir programs(QCoreApplication::applicationDirPath());
-    return {QDir::cleanPath(programs.filePath(QStringLiteral(KNOTIE_MODULE_DIR) + QLatin1Char('/') +
-                                              QLatin1String(stages::secondStageName))),
-            programs.filePath(QLatin1String(stages::secondStageName))};
-}
-
 struct SecondStage {
     StartPortalFunction start = nullptr;
     QString error;
@@ -153,25 +144,21 @@ struct SecondStage {
 
 // Reads the second stage and the dozen libraries it needs from disk: work for a thread of its
 // own, never the GUI thread.
-SecondStage loadSecondStage(const QStringList &candidates) {
+SecondStage loadSecondStage(const QString &path) {
+    QLibrary library(path);
+    library.setLoadHints(QLibrary::PreventUnloadHint);
     SecondStage loaded;
-    for (const QString &path : candidates) {
-        QLibrary library(path);
-        library.setLoadHints(QLibrary::PreventUnloadHint);
-        if (library.load()) {
-            loaded.start = reinterpret_cast<StartPortalFunction>(library.resolve(startPortalSymbol));
-            if (!loaded.start)
-                loaded.error = library.errorString();
-            return loaded;
-        }
-        loaded.error += (loaded.error.isEmpty() ? QString() : QStringLiteral("; ")) + library.errorString();
-    }
+    if (library.load())
+        loaded.start = reinterpret_cast<StartPortalFunction>(library.resolve(startPortalSymbol));
+    if (!loaded.start)
+        loaded.error = library.errorString();
     return loaded;
 }
 } // namespace
 
 // The portal's main(), called by the launcher (app/launcher.cpp) once Qt is loaded.
-extern "C" Q_DECL_EXPORT int knotie_run_portal(int argc, char *argv[], void (*finishLoadingFonts)()) {
+extern "C" Q_DECL_EXPORT int knotie_run_portal(int argc, char *argv[], const char *stageFolder,
+                                               void (*finishLoadingFonts)()) {
     if (asksOnlyForInformation(argc, argv)) {
         QCoreApplication core(argc, argv);
         setApplicationNames();
@@ -238,8 +225,10 @@ extern "C" Q_DECL_EXPORT int knotie_run_portal(int argc, char *argv[], void (*fi
     // SVG window icon, which loads Qt Svg and its icon engine (it reaches the windows already open,
     // and the tray, made later, reads it from here).
     const auto completeStart = [&] {
-        loader = std::thread([&app, &startSecondStage, candidates = secondStageCandidates()] {
-            const SecondStage loaded = loadSecondStage(candidates);
+        const QString secondStage =
+            QFile::decodeName(stageFolder) + QLatin1Char('/') + QLatin1String(stages::secondStageName);
+        loader = std::thread([&app, &startSecondStage, secondStage] {
+            const SecondStage loaded = loadSecondStage(secondStage);
             QMetaObject::invokeMethod(
                 &app, [&startSecondStage, loaded] { startSecondStage(loaded); }, Qt::QueuedConnection);
         });

@@ -36,11 +36,11 @@ int main(int argc, char *argv[]) {
     const std::string file = std::string(firstStageName) + ".so";
     std::string errors;
     // Installed: in the library folder; built: beside this program.
-    for (const std::string &path : {folder + "/" KNOTIE_MODULE_DIR "/" + file, folder + "/" + file}) {
+    for (const std::string &stages : {folder + "/" KNOTIE_MODULE_DIR, folder}) {
         // Global: the second stage uses the sign-in dialog from here, the one copy in the process.
-        if (void *stage = dlopen(path.c_str(), RTLD_LAZY | RTLD_GLOBAL)) {
+        if (void *stage = dlopen((stages + "/" + file).c_str(), RTLD_LAZY | RTLD_GLOBAL)) {
             if (const auto run = reinterpret_cast<RunPortalFunction>(dlsym(stage, runPortalSymbol)))
-                return run(argc, argv, knotie::finishLoadingFonts);
+                return run(argc, argv, stages.c_str(), knotie::finishLoadingFonts);
             errors = loaderError();
             break;
         }

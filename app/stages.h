@@ -7,15 +7,18 @@
 //   knotie-portal-first  (firststage.cpp) Qt Widgets: the sign-in dialog; after its first frame,
 //                        loads the second stage on a thread;
 //   knotie-portal-main   (portal/) everything else.
-// The two stages are beside the program in a build folder and in KNOTIE_MODULE_DIR (relative to
-// the program's folder) once installed. No Qt in this header: the launcher reads it.
+// The two stages are in one folder: beside the program in a build folder, in KNOTIE_MODULE_DIR
+// (relative to the program's folder) once installed. The launcher finds it and tells the first
+// stage. No Qt in this header: the launcher reads it.
 namespace knotie::stages {
 
 inline constexpr char firstStageName[] = "knotie-portal-first";
 inline constexpr char secondStageName[] = "knotie-portal-main";
 
-// The first stage's entry: the portal's main(), handed the launcher's way to wait for the fonts.
-using RunPortalFunction = int (*)(int argc, char **argv, void (*finishLoadingFonts)());
+// The first stage's entry: the portal's main(), handed the stages' folder and the launcher's way
+// to wait for the fonts.
+using RunPortalFunction = int (*)(int argc, char **argv, const char *stageFolder,
+                                  void (*finishLoadingFonts)());
 inline constexpr char runPortalSymbol[] = "knotie_run_portal";
 
 } // namespace knotie::stages
