@@ -6,7 +6,9 @@
 // usage: bench_coldstart NAME RUNS FLOOR_EXE -- APP_EXE [ARGS...]   (DISPLAY names the server)
 // Prints the runs and one BENCH line: the medians, and their ratio. Beside the wall time it
 // prints the CPU time each program had used by the map (all its threads, from the kernel's
-// schedstat): on a loaded machine that figure moves far less than the wall time.
+// schedstat): on a loaded machine that figure moves far less than the wall time. In the same
+// interleaved runs it also starts `FLOOR_EXE --text`, the floor's window with one line of text,
+// and prints where the program stands against that too (no bar: a reference).
 #include <xcb/xcb.h>
 
 #include <algorithm>
@@ -167,37 +169,43 @@ int main(int argc, char *argv[]) {
     const std::string name = argv[1];
     const int runs = std::max(1, std::atoi(argv[2]));
     const std::vector<std::string> floorCommand{argv[3]};
+    const std::vector<std::string> textCommand{argv[3], "--text"};
     const std::vector<std::string> appCommand(argv + 5, argv + argc);
+    const std::vector<const std::vector<std::string> *> commands{&appCommand, &floorCommand, &textCommand};
 
     XConnection x;
     // One warm-up start of each: the page cache then holds both programs and their libraries,
     // as on a desktop where Qt programs ran before.
-    for (const auto *command : {&floorCommand, &appCommand})
+    for (const auto *command : commands)
         if (timeOneStart(x, *command).wallMs < 0) {
             std::fprintf(stderr, "bench_coldstart: %s mapped no window\n", command->front().c_str());
             return 1;
         }
-    std::vector<double> app, floor, appCpu, floorCpu;
+    // Wall and CPU times by program, in the order of `commands`.
+    std::vector<double> wall[3], cpu[3];
     for (int run = 0; run < runs; ++run) {
-        // Alternating order, so that neither program always follows the other.
-        const bool appFirst = run % 2 == 0;
-        for (int turn = 0; turn < 2; ++turn) {
-            const bool isApp = (turn == 0) == appFirst;
-            const Start started = timeOneStart(x, isApp ? appCommand : floorCommand);
+        // A turning order, so that no program always follows the same one.
+        for (std::size_t turn = 0; turn < commands.size(); ++turn) {
+            const std::size_t program = (turn + std::size_t(run)) % commands.size();
+            const Start started = timeOneStart(x, *commands[program]);
             if (started.wallMs < 0) {
                 std::fprintf(stderr, "bench_coldstart: %s mapped no window\n",
-                             (isApp ? appCommand : floorCommand).front().c_str());
+                             commands[program]->front().c_str());
                 return 1;
             }
-            (isApp ? app : floor).push_back(started.wallMs);
-            (isApp ? appCpu : floorCpu).push_back(started.cpuMs);
+            wall[program].push_back(started.wallMs);
+            cpu[program].push_back(started.cpuMs);
         }
     }
-    const double a = median(app), f = median(floor);
+    const std::vector<double> &app = wall[0], &floor = wall[1], &appCpu = cpu[0], &floorCpu = cpu[1];
+    const double a = median(app), f = median(floor), t = median(wall[2]);
     std::printf("runs: %s %s ms, floor %s ms\n", name.c_str(), joined(app).c_str(), joined(floor).c_str());
     const double ac = median(appCpu), fc = median(floorCpu);
     std::printf("cpu by the map: %s %.1f ms, floor %.1f ms, ratio %.2f (runs: %s | %s)\n", name.c_str(), ac,
                 fc, ac / fc, joined(appCpu).c_str(), joined(floorCpu).c_str());
+    std::printf(
+        "(the floor's window with one line of text: %.2f ms, %.2f× the floor; the program is %.2f× that)\n",
+        t, t / f, a / t);
     std::printf("BENCH %s %.2f ms floor=%.2f ratio=%.2f target<=1.5 goal<=1.2\n", name.c_str(), a, f, a / f);
     return 0;
 }
