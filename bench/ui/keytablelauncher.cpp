@@ -1,8 +1,7 @@
 // bench_keytable_child: starts bench_keytable's children as knotie-portal starts the portal
-// (app/launcher.cpp). It links no Qt; for the page, it starts loading the font configuration on
-// a thread, then loads the children's module beside it (the libraries of the portal's second
-// stage), whose libraries the dynamic loader binds meanwhile. The floor, a bare Qt program, loads
-// its fonts when it first needs them.
+// (app/launcher.cpp). It links no Qt. For the page, it starts loading the font configuration on a
+// thread; then it loads the children's module beside it, linked to the libraries of the portal's
+// second stage. The floor, a bare Qt program, loads its fonts when it first needs them.
 #include "ui/style/fontloading.h"
 
 #include <dlfcn.h>
