@@ -1,33 +1,14 @@
 // knotie-portal, the program people start: it links neither Qt nor anything but fontconfig. It
 // starts loading the font configuration on a thread, then loads the first stage (Qt Widgets and
-// the sign-in dialog, app/stages.h): the dynamic loader's work for Qt takes one core while the
-// fonts load on the other, where the X server would otherwise wait for them.
+// the sign-in dialog, app/stages.h) while the fonts load. The two slow each other through the
+// address space's lock, but the fonts are still ready sooner than when read after Qt is loaded
+// (docs/architecture.md, "Cold start").
+#include "app/stageloading.h"
 #include "app/stages.h"
 #include "ui/style/fontloading.h"
 
-#include <dlfcn.h>
-#include <unistd.h>
-
-#include <climits>
 #include <cstdio>
 #include <string>
-
-namespace {
-// The dynamic loader's words for the last failure.
-std::string loaderError() {
-    const char *error = dlerror();
-    return error ? error : "unknown error";
-}
-
-std::string programFolder() {
-    char path[PATH_MAX];
-    const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
-    if (length <= 0)
-        return ".";
-    const std::string program(path, size_t(length));
-    return program.substr(0, program.rfind('/'));
-}
-} // namespace
 
 int main(int argc, char *argv[]) {
     using namespace knotie::stages;

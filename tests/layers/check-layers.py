@@ -18,11 +18,12 @@ ALLOWED = {
     'gateway': ('gateway/', 'models/domain/', 'models/sqlite/'),
     'ui': ('ui/', 'models/'),
     # The first stage (app/portalstart.h) shows the sign-in dialog with Qt Widgets alone.
-    'app': ('app/portalstart.h', 'app/stages.h', 'app/singleinstance.h', 'ui/settingskeys.h',
+    'app': ('app/portalstart.h', 'app/stages.h', 'app/stageloading.h', 'app/singleinstance.h', 'ui/settingskeys.h',
             'ui/shell/portalname.h', 'ui/signin/signindialog.h', 'ui/style/fontloading.h'),
     'app/portal': ('app/', 'ui/', 'models/'),
     'tests': ('tests/', 'models/', 'ui/', 'gateway/', 'app/'),
-    'bench': ('bench/', 'tests/support/', 'models/', 'ui/', 'gateway/'),
+    # The key table benchmark's launcher loads its children as the portal's launcher loads a stage.
+    'bench': ('bench/', 'tests/support/', 'models/', 'ui/', 'gateway/', 'app/stageloading.h'),
 }
 # Qt classes that belong to one layer only (DESIGN.md: ui never touches the network or SQL).
 FORBIDDEN_SYSTEM = {
