@@ -1,6 +1,7 @@
 #include "models/sync/synccontroller.h"
 
 #include "models/logging.h"
+#include "models/threadplacement.h"
 
 #include <QDateTime>
 
@@ -38,7 +39,13 @@ SyncController::SyncController(QObject *parent)
     // Deleted in its own thread, after the loop ends, so the cache's connection is
     // removed where it was made.
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(&m_thread, &QThread::started, m_worker, runBelowTheGuiThread, Qt::DirectConnection);
+    connect(
+        &m_thread, &QThread::started, m_worker,
+        [starter = currentProcessor()] {
+            leaveCreatorsProcessor(starter);
+            runBelowTheGuiThread();
+        },
+        Qt::DirectConnection);
     m_thread.start();
 
     connect(m_worker, &SyncWorker::cacheOpened, this,

@@ -1,5 +1,7 @@
 #include "ui/style/fontloading.h"
 
+#include "models/threadplacement.h"
+
 #include <fontconfig/fontconfig.h>
 
 #include <thread>
@@ -27,7 +29,10 @@ void startLoadingFonts() {
     // Fontconfig keeps the configuration it loads as the process's own: Qt's font database
     // finds it loaded when the first text needs it.
     if (!fontLoader().joinable())
-        fontLoader() = std::thread([] { FcInit(); });
+        fontLoader() = std::thread([starter = currentProcessor()] {
+            leaveCreatorsProcessor(starter);
+            FcInit();
+        });
 }
 
 void finishLoadingFonts() {
