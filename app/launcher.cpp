@@ -1,8 +1,9 @@
 // knotie-portal, the program people start: it links neither Qt nor anything but fontconfig. It
 // starts loading the font configuration on a thread, then loads the first stage (Qt Widgets and
-// the sign-in dialog, app/stages.h) while the fonts load. The two slow each other through the
-// address space's lock, but the fonts are still ready sooner than when read after Qt is loaded
-// (docs/architecture.md, "Cold start").
+// the sign-in dialog, app/stages.h) while the fonts load, on another processor
+// (models/threadplacement.h). The two still slow each other a little through the address space's
+// lock, but the fonts are ready sooner than when read after Qt is loaded (docs/architecture.md,
+// "Cold start").
 #include "app/stageloading.h"
 #include "app/stages.h"
 #include "ui/style/fontloading.h"
