@@ -197,7 +197,17 @@ Writer::Writer(const QSqlDatabase &db)
                                            " newest_at = ?, records = ? WHERE id = ?"))) {}
 
 void Writer::add(const UsageRecord &r) {
-    m_added[r.keyId].append(Request{r.at, r.method, r.route, r.status, r.errorCode, r.latencyMicros});
+    // A batch is mostly runs of one key's records: its list is looked up once per run (a
+    // lookup of another key may move the lists, so the pointer is only kept within a run).
+    if (!m_lastAdded || r.keyId != m_lastKey) {
+        m_lastAdded = &m_added[r.keyId];
+        m_lastKey = r.keyId;
+    }
+    // Only a key's newest keptMost records can be kept (write() drops the rest): older ones
+    // are let go as they pass, keptMost at a time, instead of held to the end of the batch.
+    if (m_lastAdded->size() == 2 * keptMost)
+        m_lastAdded->remove(0, keptMost);
+    m_lastAdded->append(Request{r.at, r.method, r.route, r.status, r.errorCode, r.latencyMicros});
 }
 
 namespace {

@@ -61,6 +61,8 @@ private:
     bool prune(const QString &keyId, qint64 now);
 
     QHash<QString, QList<Request>> m_added;
+    QList<Request> *m_lastAdded = nullptr; // m_added's entry for m_lastKey
+    QString m_lastKey;
     QSqlQuery m_insert;
     QSqlQuery m_batches;
     QSqlQuery m_read;

@@ -64,6 +64,28 @@ struct RouteCounts {
     qint64 errors = 0;
 };
 
+// A batch's table of counts that finds the previous record's entry again without hashing: a
+// batch is mostly runs of one key's requests to one route (a client's burst), and hashing the
+// same strings once per table and record was most of the usage writer's work (issue 18). The
+// reference stays valid because every lookup in the table goes through here, and only a
+// lookup of another key inserts (which may move the entries).
+template <typename Key, typename Value> class RunningTable {
+public:
+    Value &operator[](const Key &key) {
+        if (!m_last || !(key == m_lastKey)) {
+            m_last = &m_table[key];
+            m_lastKey = key;
+        }
+        return *m_last;
+    }
+    const QHash<Key, Value> &table() const { return m_table; }
+
+private:
+    QHash<Key, Value> m_table;
+    Key m_lastKey{};
+    Value *m_last = nullptr;
+};
+
 HttpResponse invalidRange(const QString &message, const QString &field) {
     return errorResponse(422, QStringLiteral("invalid_range"), message, field);
 }
@@ -308,19 +330,19 @@ bool UsageRecorder::flush() {
 }
 
 bool UsageRecorder::write(std::vector<UsageRecord> batch) {
-    QHash<QPair<QString, qint64>, UsageCounts> hours;
-    QHash<QString, QString> partnerOfKey;
-    QHash<RouteKey, RouteCounts> routes;
-    QHash<QString, qint64> lastUsed;
-    QHash<ErrorKey, qint64> errors;
+    RunningTable<QPair<QString, qint64>, UsageCounts> hourTable;
+    RunningTable<QString, QString> partnerTable;
+    RunningTable<RouteKey, RouteCounts> routeTable;
+    RunningTable<QString, qint64> lastUsedTable;
+    RunningTable<ErrorKey, qint64> errorTable;
     for (const UsageRecord &r : batch) {
         if (!r.countsAsUsage)
             continue; // a revoked or expired key's request: in its latest requests only
         const qint64 hour = r.at - r.at % 3600;
         if (r.status >= 400)
-            ++errors[ErrorKey{r.keyId, hour, r.status, r.errorCode}];
-        partnerOfKey.insert(r.keyId, r.partnerId);
-        UsageCounts &t = hours[{r.keyId, hour}];
+            ++errorTable[ErrorKey{r.keyId, hour, r.status, r.errorCode}];
+        partnerTable[r.keyId] = r.partnerId;
+        UsageCounts &t = hourTable[{r.keyId, hour}];
         ++t.requests;
         t.rateLimited += r.status == 429 ? 1 : 0;
         if (r.status >= 500)
@@ -330,12 +352,17 @@ bool UsageRecorder::write(std::vector<UsageRecord> batch) {
         else
             ++t.ok;
         t.latency.add(r.latencyMicros);
-        RouteCounts &c = routes[RouteKey{r.keyId, hour, r.method, r.route}];
+        RouteCounts &c = routeTable[RouteKey{r.keyId, hour, r.method, r.route}];
         ++c.requests;
         c.errors += r.status >= 400 ? 1 : 0;
-        qint64 &last = lastUsed[r.keyId];
+        qint64 &last = lastUsedTable[r.keyId];
         last = qMax(last, r.at);
     }
+    const auto &hours = hourTable.table();
+    const auto &partnerOfKey = partnerTable.table();
+    const auto &routes = routeTable.table();
+    const auto &lastUsed = lastUsedTable.table();
+    const auto &errors = errorTable.table();
     // The highest spool position of each boot in the batch (sequence order within a boot).
     QHash<quint64, qint64> countedThrough;
     for (const UsageRecord &r : batch)

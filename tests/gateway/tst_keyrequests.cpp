@@ -1,4 +1,6 @@
 #include "gateway/keyrequests.h"
+#include "gateway/store.h"
+#include "gateway/usage.h"
 #include "tests/support/gatewayprocess.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/testkeys.h"
@@ -9,7 +11,9 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -227,6 +231,118 @@ private Q_SLOTS:
                 oldestKeptFiller = qMin(oldestKeptFiller, r.latencyMicros);
         QCOMPARE(oldestKeptFiller, 102);
         qInfo("kept: %d rows of the quiet key, %d of the busy one", rowsOf(quiet.id), rowsOf(busy.id));
+    }
+
+    // The usage writer, straight on a store: one batch far larger than the rule keeps, one
+    // key's run of requests broken by another key's every 1,000th and crossing an hour. Every
+    // request is counted in the rollups of its own key, hour and route, and a key's latest
+    // requests are its newest 10,000 in order (the writer lets older ones go as they pass).
+    void writer_countsEveryRecordOfALargeBatch() {
+        QTemporaryDir data;
+        gateway::Store store(data.path());
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QString seedError;
+        const bool seeded = store.write([&seedError](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            QStringList statements{
+                QStringLiteral("INSERT INTO partners (id, name, created_at) VALUES ('ptr_w', 'W', 0)"),
+                QStringLiteral(
+                    "INSERT INTO users (id, partner_id, email, email_key, name, role, password_hash,"
+                    " created_at) VALUES ('usr_w', 'ptr_w', 'w@w.test', 'w@w.test', 'W', 'owner',"
+                    " 'x', 0)")};
+            for (const char *id : {"key_busy", "key_quiet"})
+                statements << QStringLiteral(
+                                  "INSERT INTO api_keys (id, partner_id, name, type, prefix, last4,"
+                                  " secret_hash, created_at, created_by, change_seq) VALUES ('%1',"
+                                  " 'ptr_w', '%1', 'partner', 'kn_%1', 'abcd', 'hash_%1', 0, 'usr_w', 1)")
+                                  .arg(QLatin1String(id));
+            for (const QString &statement : statements)
+                if (!q.exec(statement)) {
+                    seedError = q.lastError().text();
+                    return false;
+                }
+            return true;
+        });
+        QVERIFY2(seeded, qPrintable(seedError));
+        const qint64 thisHour = QDateTime::currentSecsSinceEpoch() / hour * hour;
+        const auto request = [](const char *keyId, qint64 at, const char *route, int status, qint64 latency) {
+            gateway::UsageRecord r;
+            r.partnerId = QStringLiteral("ptr_w");
+            r.keyId = QLatin1String(keyId);
+            r.at = at;
+            r.method = "GET";
+            r.route = QLatin1String(route);
+            r.status = status;
+            r.errorCode = status == 404 ? QStringLiteral("not_found") : QString();
+            r.latencyMicros = latency;
+            return r;
+        };
+        gateway::UsageRecorder recorder(store, QString());
+        constexpr int busyRequests = 25000; // 2.5 times what the rule keeps
+        for (int i = 1; i <= busyRequests; ++i) {
+            const qint64 at = i <= 20000 ? thisHour - hour + 60 : thisHour + 60;
+            recorder.record(request("key_busy", at, "/api/v1/whoami", 200, i));
+            if (i % 1000 == 0)
+                recorder.record(request("key_quiet", at, "/api/v1/customers/{id}", 404, i));
+        }
+        QVERIFY(recorder.flush());
+        recorder.stop();
+
+        QSqlQuery q(store.connection());
+        const auto rows = [&q](const QString &sql) {
+            QStringList result;
+            if (!q.exec(sql))
+                return QStringList{q.lastError().text()};
+            while (q.next()) {
+                QStringList fields;
+                for (int c = 0; c < q.record().count(); ++c)
+                    fields << q.value(c).toString();
+                result << fields.join(QLatin1Char(' '));
+            }
+            return result;
+        };
+        const QString earlier = QString::number(thisHour - hour), later = QString::number(thisHour);
+        QCOMPARE(rows(QStringLiteral("SELECT key_id, hour, requests, ok, client_errors FROM usage_hours"
+                                     " ORDER BY key_id, hour")),
+                 (QStringList{QStringLiteral("key_busy %1 20000 20000 0").arg(earlier),
+                              QStringLiteral("key_busy %1 5000 5000 0").arg(later),
+                              QStringLiteral("key_quiet %1 20 0 20").arg(earlier),
+                              QStringLiteral("key_quiet %1 5 0 5").arg(later)}));
+        QCOMPARE(rows(QStringLiteral("SELECT key_id, hour, route, requests, errors FROM usage_routes"
+                                     " ORDER BY key_id, hour")),
+                 (QStringList{QStringLiteral("key_busy %1 /api/v1/whoami 20000 0").arg(earlier),
+                              QStringLiteral("key_busy %1 /api/v1/whoami 5000 0").arg(later),
+                              QStringLiteral("key_quiet %1 /api/v1/customers/{id} 20 20").arg(earlier),
+                              QStringLiteral("key_quiet %1 /api/v1/customers/{id} 5 5").arg(later)}));
+        QCOMPARE(rows(QStringLiteral("SELECT key_id, hour, status, code, requests FROM usage_errors"
+                                     " ORDER BY key_id, hour")),
+                 (QStringList{QStringLiteral("key_quiet %1 404 not_found 20").arg(earlier),
+                              QStringLiteral("key_quiet %1 404 not_found 5").arg(later)}));
+        QCOMPARE(rows(QStringLiteral("SELECT id, last_used_at FROM api_keys ORDER BY id")),
+                 (QStringList{QStringLiteral("key_busy %1").arg(thisHour + 60),
+                              QStringLiteral("key_quiet %1").arg(thisHour + 60)}));
+
+        const auto latest = [&](const QString &keyId) {
+            QList<qint64> latencies;
+            QSqlQuery batches(store.connection());
+            batches.exec(
+                QStringLiteral("SELECT records FROM key_request_batches WHERE key_id = '%1' ORDER BY id")
+                    .arg(keyId));
+            while (batches.next())
+                for (const gateway::keyrequests::Request &r :
+                     gateway::keyrequests::unpack(batches.value(0).toByteArray()))
+                    latencies << r.latencyMicros;
+            return latencies;
+        };
+        QList<qint64> newest;
+        for (qint64 i = busyRequests - gateway::keyrequests::keptMost + 1; i <= busyRequests; ++i)
+            newest << i;
+        QCOMPARE(latest(QStringLiteral("key_busy")), newest);
+        QList<qint64> everyThousandth;
+        for (qint64 i = 1000; i <= busyRequests; i += 1000)
+            everyThousandth << i;
+        QCOMPARE(latest(QStringLiteral("key_quiet")), everyThousandth);
     }
 
     // Batches written before the plain binary form (version 1: QDataStream's encoding)
