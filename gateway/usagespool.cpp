@@ -190,9 +190,11 @@ bool UsageSpool::append(UsageRecord &record) {
     return true;
 }
 
-void UsageSpool::dropCountedThrough(qint64 sequence) {
+QStringList UsageSpool::takeCountedThrough(qint64 sequence) {
+    QStringList counted;
     while (!m_closed.isEmpty() && m_closed.first().lastSequence <= sequence)
-        QFile::remove(m_closed.takeFirst().file);
+        counted.append(m_closed.takeFirst().file);
+    return counted;
 }
 
 QList<UsageSpool::Leftover> UsageSpool::leftovers() const {

@@ -50,8 +50,9 @@ public:
     // Appends `record` with the next sequence number (stored in `record`). Not thread-safe:
     // the caller serialises, so sequence order is also the order records are counted in.
     bool append(UsageRecord &record);
-    // Deletes the segments of this boot that hold only records counted up to `sequence`.
-    void dropCountedThrough(qint64 sequence);
+    // Lets go of the segments of this boot that hold only records counted up to `sequence`
+    // and returns their files, for the caller to remove() once it has let go of its lock.
+    QStringList takeCountedThrough(qint64 sequence);
 
     // Records of earlier boots of this instance, oldest segment first, each with its
     // position; `countedThrough(boot)` says which sequence the database counted already.
