@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <utility>
 
 namespace knotie::gateway {
 
@@ -288,7 +289,7 @@ void UsageRecorder::replaySpool() {
                 batch.push_back(std::move(r));
         if (!batch.empty()) {
             qCInfo(lcUsage) << "replaying" << batch.size() << "usage records of an earlier run";
-            if (!write(std::move(batch))) {
+            if (!write(batch)) {
                 // Written later by flush(), files and all: nothing is dropped.
                 continue;
             }
@@ -343,17 +344,25 @@ void UsageRecorder::stop() {
 
 bool UsageRecorder::flush() {
     std::lock_guard writing(m_writeMutex);
-    std::vector<UsageRecord> batch;
+    // Two queues take turns: the serving threads fill one while this writes the other, which is
+    // then emptied, keeping its room, for the next turn. So a serving thread does not grow the
+    // queue (moving every record so far) while the others wait for the lock, and a batch's
+    // memory is not mapped and unmapped again each turn.
+    std::vector<UsageRecord> batch = std::exchange(m_emptiedQueue, {});
     {
         std::lock_guard lock(m_mutex);
         batch.swap(m_pending);
     }
-    if (batch.empty())
-        return true;
-    return write(std::move(batch));
+    const bool written = batch.empty() || write(batch);
+    const std::size_t size = batch.size();
+    batch.clear();
+    // Not kept when an outage's backlog made it far larger than batches are now.
+    if (batch.capacity() <= 2 * size + 4096)
+        m_emptiedQueue = std::move(batch);
+    return written;
 }
 
-bool UsageRecorder::write(std::vector<UsageRecord> batch) {
+bool UsageRecorder::write(std::vector<UsageRecord> &batch) {
     RunningTable<QPair<QString, qint64>, UsageCounts> hourTable;
     RunningTable<QString, QString> partnerTable;
     RunningTable<RouteKey, RouteCounts> routeTable;

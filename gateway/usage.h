@@ -103,7 +103,9 @@ public:
 private:
     void run();
     void replaySpool();
-    bool write(std::vector<UsageRecord> batch);
+    // Writes the batch in one transaction; when that fails, moves its records back to the
+    // front of the queue.
+    bool write(std::vector<UsageRecord> &batch);
 
     Store &m_store;
     UsageSpool m_spool;
@@ -112,7 +114,8 @@ private:
     std::condition_variable m_wake;
     std::vector<UsageRecord> m_pending;
     bool m_stopping = false;
-    std::mutex m_writeMutex; // one batch at a time, in order
+    std::mutex m_writeMutex;                 // one batch at a time, in order
+    std::vector<UsageRecord> m_emptiedQueue; // the last batch written, emptied (m_writeMutex)
     QHash<QString, qint64> m_lastUsedWritten;
     // PostgreSQL: the end of the months known to have their usage partitions (0: not yet
     // looked); a batch reaching past it adds the next months first.

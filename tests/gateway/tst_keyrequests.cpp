@@ -50,6 +50,47 @@ QStringList summary(const HttpReply &reply) {
     }
     return lines;
 }
+
+// A store in its own folder with one partner and two of its keys, key_busy and key_quiet, for
+// the usage writer's tests that need no gateway process.
+bool openWithTwoKeys(gateway::Store &store, QString *error) {
+    if (!store.open(error))
+        return false;
+    return store.write([error](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        QStringList statements{
+            QStringLiteral("INSERT INTO partners (id, name, created_at) VALUES ('ptr_w', 'W', 0)"),
+            QStringLiteral("INSERT INTO users (id, partner_id, email, email_key, name, role, password_hash,"
+                           " created_at) VALUES ('usr_w', 'ptr_w', 'w@w.test', 'w@w.test', 'W', 'owner',"
+                           " 'x', 0)")};
+        for (const char *id : {"key_busy", "key_quiet"})
+            statements << QStringLiteral(
+                              "INSERT INTO api_keys (id, partner_id, name, type, prefix, last4,"
+                              " secret_hash, created_at, created_by, change_seq) VALUES ('%1',"
+                              " 'ptr_w', '%1', 'partner', 'kn_%1', 'abcd', 'hash_%1', 0, 'usr_w', 1)")
+                              .arg(QLatin1String(id));
+        for (const QString &statement : statements)
+            if (!q.exec(statement)) {
+                *error = q.lastError().text();
+                return false;
+            }
+        return true;
+    });
+}
+
+// One answered request of a key of openWithTwoKeys's partner.
+gateway::UsageRecord request(const char *keyId, qint64 at, const char *route, int status, qint64 latency) {
+    gateway::UsageRecord r;
+    r.partnerId = QStringLiteral("ptr_w");
+    r.keyId = QLatin1String(keyId);
+    r.at = at;
+    r.method = "GET";
+    r.route = QLatin1String(route);
+    r.status = status;
+    r.errorCode = status == 404 ? QStringLiteral("not_found") : QString();
+    r.latencyMicros = latency;
+    return r;
+}
 } // namespace
 
 class TestKeyRequests : public QObject {
@@ -241,43 +282,8 @@ private Q_SLOTS:
         QTemporaryDir data;
         gateway::Store store(data.path());
         QString error;
-        QVERIFY2(store.open(&error), qPrintable(error));
-        QString seedError;
-        const bool seeded = store.write([&seedError](QSqlDatabase &db) {
-            QSqlQuery q(db);
-            QStringList statements{
-                QStringLiteral("INSERT INTO partners (id, name, created_at) VALUES ('ptr_w', 'W', 0)"),
-                QStringLiteral(
-                    "INSERT INTO users (id, partner_id, email, email_key, name, role, password_hash,"
-                    " created_at) VALUES ('usr_w', 'ptr_w', 'w@w.test', 'w@w.test', 'W', 'owner',"
-                    " 'x', 0)")};
-            for (const char *id : {"key_busy", "key_quiet"})
-                statements << QStringLiteral(
-                                  "INSERT INTO api_keys (id, partner_id, name, type, prefix, last4,"
-                                  " secret_hash, created_at, created_by, change_seq) VALUES ('%1',"
-                                  " 'ptr_w', '%1', 'partner', 'kn_%1', 'abcd', 'hash_%1', 0, 'usr_w', 1)")
-                                  .arg(QLatin1String(id));
-            for (const QString &statement : statements)
-                if (!q.exec(statement)) {
-                    seedError = q.lastError().text();
-                    return false;
-                }
-            return true;
-        });
-        QVERIFY2(seeded, qPrintable(seedError));
+        QVERIFY2(openWithTwoKeys(store, &error), qPrintable(error));
         const qint64 thisHour = QDateTime::currentSecsSinceEpoch() / hour * hour;
-        const auto request = [](const char *keyId, qint64 at, const char *route, int status, qint64 latency) {
-            gateway::UsageRecord r;
-            r.partnerId = QStringLiteral("ptr_w");
-            r.keyId = QLatin1String(keyId);
-            r.at = at;
-            r.method = "GET";
-            r.route = QLatin1String(route);
-            r.status = status;
-            r.errorCode = status == 404 ? QStringLiteral("not_found") : QString();
-            r.latencyMicros = latency;
-            return r;
-        };
         gateway::UsageRecorder recorder(store, QString());
         constexpr int busyRequests = 25000; // 2.5 times what the rule keeps
         for (int i = 1; i <= busyRequests; ++i) {
@@ -343,6 +349,37 @@ private Q_SLOTS:
         for (qint64 i = 1000; i <= busyRequests; i += 1000)
             everyThousandth << i;
         QCOMPARE(latest(QStringLiteral("key_quiet")), everyThousandth);
+    }
+
+    // A batch the database refuses is written with the next one, once: nothing lost, nothing
+    // counted twice, whichever of the writer's queues each record waited in.
+    void writer_keepsARefusedBatchForTheNext() {
+        QTemporaryDir data;
+        gateway::Store store(data.path());
+        QString error;
+        QVERIFY2(openWithTwoKeys(store, &error), qPrintable(error));
+        QSqlQuery q(store.connection());
+        QVERIFY2(q.exec(QStringLiteral("CREATE TRIGGER refuse_usage BEFORE INSERT ON usage_hours"
+                                       " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")),
+                 qPrintable(q.lastError().text()));
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        gateway::UsageRecorder recorder(store, QString());
+        for (int i = 1; i <= 300; ++i)
+            recorder.record(request("key_busy", now, "/api/v1/whoami", 200, i));
+        QVERIFY(!recorder.flush());
+        for (int i = 301; i <= 500; ++i)
+            recorder.record(request("key_busy", now, "/api/v1/whoami", 200, i));
+        QVERIFY(!recorder.flush());
+        QVERIFY2(q.exec(QStringLiteral("DROP TRIGGER refuse_usage")), qPrintable(q.lastError().text()));
+        for (int i = 501; i <= 600; ++i)
+            recorder.record(request("key_busy", now, "/api/v1/whoami", 200, i));
+        QVERIFY(recorder.flush());
+        for (int i = 601; i <= 700; ++i)
+            recorder.record(request("key_busy", now, "/api/v1/whoami", 200, i));
+        recorder.stop();
+        QVERIFY(q.exec(QStringLiteral("SELECT sum(requests) FROM usage_hours WHERE key_id = 'key_busy'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 700);
     }
 
     // Batches written before the plain binary form (version 1: QDataStream's encoding)
