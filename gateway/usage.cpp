@@ -493,8 +493,8 @@ bool UsageRecorder::write(std::vector<UsageRecord> &batch) {
             std::lock_guard lock(m_mutex);
             counted = m_spool.takeCountedThrough(countedThrough.value(m_spool.boot()));
         }
-        // Outside the lock every request takes: deleting a segment frees 8 MiB of pages, a
-        // few milliseconds in which no request could be answered (p99, issue 18).
+        // Outside the lock every request takes: deleting a segment frees up to 8 MiB of pages,
+        // work no request should wait behind.
         UsageSpool::remove(counted);
     }
     return true;
