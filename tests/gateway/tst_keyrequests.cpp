@@ -51,6 +51,17 @@ QStringList summary(const HttpReply &reply) {
     return lines;
 }
 
+// A key's latest requests as stored, oldest first: every batch row of the key, unpacked.
+QList<gateway::keyrequests::Request> requestsStoredIn(const QSqlDatabase &db, const QString &keyId) {
+    QList<gateway::keyrequests::Request> all;
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT records FROM key_request_batches WHERE key_id = '%1' ORDER BY id")
+                   .arg(keyId)))
+        while (q.next())
+            all += gateway::keyrequests::unpack(q.value(0).toByteArray());
+    return all;
+}
+
 // A store in its own folder with one partner and two of its keys, key_busy and key_quiet, for
 // the usage writer's tests that need no gateway process.
 bool openWithTwoKeys(gateway::Store &store, QString *error) {
@@ -329,16 +340,10 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("key_busy %1").arg(thisHour + 60),
                               QStringLiteral("key_quiet %1").arg(thisHour + 60)}));
 
-        const auto latest = [&](const QString &keyId) {
+        const auto latest = [&store](const QString &keyId) {
             QList<qint64> latencies;
-            QSqlQuery batches(store.connection());
-            batches.exec(
-                QStringLiteral("SELECT records FROM key_request_batches WHERE key_id = '%1' ORDER BY id")
-                    .arg(keyId));
-            while (batches.next())
-                for (const gateway::keyrequests::Request &r :
-                     gateway::keyrequests::unpack(batches.value(0).toByteArray()))
-                    latencies << r.latencyMicros;
+            for (const gateway::keyrequests::Request &r : requestsStoredIn(store.connection(), keyId))
+                latencies << r.latencyMicros;
             return latencies;
         };
         QList<qint64> newest;
@@ -508,14 +513,8 @@ private:
     }
     // The key's stored requests, in the order they were written.
     QList<gateway::keyrequests::Request> storedRequests(const QString &keyId) const {
-        QList<gateway::keyrequests::Request> all;
         TestDatabaseConnection database(gatewayDatabase(m_gateway));
-        QSqlQuery q(database.db());
-        if (q.exec(QStringLiteral("SELECT records FROM key_request_batches WHERE key_id = '%1' ORDER BY id")
-                       .arg(keyId)))
-            while (q.next())
-                all += gateway::keyrequests::unpack(q.value(0).toByteArray());
-        return all;
+        return requestsStoredIn(database.db(), keyId);
     }
     int rowsOf(const QString &keyId) const { return static_cast<int>(storedRequests(keyId).size()); }
 
