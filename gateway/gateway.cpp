@@ -86,7 +86,6 @@ Gateway::Gateway(Store &store, Options options)
     });
     if (store.location().engine == DatabaseLocation::Engine::PostgreSQL)
         m_changeFollower = std::make_unique<ChangeFollower>(store, m_keys, m_changeWaits);
-    m_inlineRoutes = {QStringLiteral("/healthz"), QStringLiteral("/api/v1/whoami")};
     registerSystemRoutes();
     registerSessionRoutes(*this, m_router);
     registerTeamRoutes(*this, m_router);
@@ -95,6 +94,9 @@ Gateway::Gateway(Store &store, Options options)
     registerPlatformRoutes(*this, m_router);
     registerMcpRoutes(*this, m_router);
     registerUsageRoutes(*this, m_router);
+    // The answers that need no database (whoami only once its key is cached: handle()).
+    m_router.answerInline(QStringLiteral("/healthz"));
+    m_router.answerInline(QStringLiteral("/api/v1/whoami"));
 }
 
 QString Gateway::usageSpoolDirectory(const QString &dataDirectory) {
@@ -146,11 +148,11 @@ void Gateway::handle(HttpRequest request, Responder respond) {
         return respond(databaseUnavailable());
     // Only answers that need no database are made on the serving thread (/healthz, and
     // whoami with a key already verified), so a slow query never delays them.
-    if (match.route && m_inlineRoutes.contains(match.route->pathTemplate)) {
+    if (match.route && match.route->answeredInline) {
         if (match.route->audience == Audience::Public)
             return serve(request, match, std::move(respond));
-        const KeyDirectory::Lookup key = KeyDirectory::lookup(request.header("x-api-key").trimmed());
-        if (m_keys.isCached(key))
+        KeyDirectory::Lookup key = KeyDirectory::lookup(request.header("x-api-key").trimmed());
+        if (m_keys.findCached(key))
             return serve(request, match, std::move(respond), &key);
     }
     m_databaseWork.start(

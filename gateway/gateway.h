@@ -105,7 +105,6 @@ private:
     DatabaseHealth m_databaseHealth;
     QThreadPool m_databaseWork;
     ChangeWaits m_changeWaits;
-    QSet<QString> m_inlineRoutes; // templates answered without the database
     // Other instances' changes, on PostgreSQL (declared last: stopped first).
     std::unique_ptr<ChangeFollower> m_changeFollower;
 };

@@ -18,7 +18,7 @@ KeyDirectory::KeyDirectory(Store &store)
 KeyDirectory::Lookup KeyDirectory::lookup(QByteArrayView secret) {
     if (keyformat::verify(secret) != keyformat::Verdict::Ok)
         return {};
-    return {true, apikeys::secretHash(secret)};
+    return {.wellFormed = true, .hash = apikeys::secretHash(secret), .cached = std::nullopt};
 }
 
 std::optional<KeyPrincipal> KeyDirectory::authenticate(const Lookup &secret, qint64 now,
@@ -26,8 +26,8 @@ std::optional<KeyPrincipal> KeyDirectory::authenticate(const Lookup &secret, qin
     if (!secret.wellFormed)
         return std::nullopt;
     const QByteArray &hash = secret.hash;
-    std::optional<Row> row;
-    {
+    std::optional<Row> row = secret.cached;
+    if (!row) {
         std::shared_lock lock(m_mutex);
         const auto it = m_cache.constFind(hash);
         if (it != m_cache.constEnd())
@@ -48,11 +48,15 @@ std::optional<KeyPrincipal> KeyDirectory::authenticate(const Lookup &secret, qin
     return row->key;
 }
 
-bool KeyDirectory::isCached(const Lookup &secret) const {
+bool KeyDirectory::findCached(Lookup &secret) const {
     if (!secret.wellFormed)
         return true; // refused on its shape alone
     std::shared_lock lock(m_mutex);
-    return m_cache.contains(secret.hash);
+    const auto it = m_cache.constFind(secret.hash);
+    if (it == m_cache.constEnd())
+        return false;
+    secret.cached = it->row;
+    return true;
 }
 
 void KeyDirectory::refresh(const QString &keyId) {

@@ -85,6 +85,12 @@ void Router::add(const QByteArray &method, const QString &pathTemplate, Audience
     m_routes.append(std::move(route));
 }
 
+void Router::answerInline(const QString &pathTemplate) {
+    for (Route &route : m_routes)
+        if (route.pathTemplate == pathTemplate)
+            route.answeredInline = true;
+}
+
 RouteMatch Router::match(const QByteArray &method, const QString &path) const {
     // Split without allocating: routes have a handful of segments, and this runs per request.
     QVarLengthArray<QStringView, 16> parts;

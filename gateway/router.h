@@ -38,6 +38,8 @@ struct Route {
     Audience audience = Audience::Public;
     std::function<void(RequestContext &, Responder)> handler;
     QList<RouteSegment> segments;
+    // Answered on the serving thread, never queued for a database thread (Gateway::handle).
+    bool answeredInline = false;
 };
 
 struct RouteMatch {
@@ -55,6 +57,8 @@ public:
     void add(const QByteArray &method, const QString &pathTemplate, Audience audience,
              std::function<void(RequestContext &, Responder)> handler);
     RouteMatch match(const QByteArray &method, const QString &path) const;
+    // Marks the routes of `pathTemplate` (every method) answeredInline.
+    void answerInline(const QString &pathTemplate);
     const QList<Route> &routes() const { return m_routes; }
 
 private:
