@@ -49,49 +49,56 @@ HttpResponse jsonResponse(int status, const QJsonObject &body) {
 }
 
 namespace {
+// The letter after the backslash where JSON has a two-character escape for `c`, else 0.
+char shortEscape(char c) {
+    switch (c) {
+    case '"':
+        return '"';
+    case '\\':
+        return '\\';
+    case '\b':
+        return 'b';
+    case '\f':
+        return 'f';
+    case '\n':
+        return 'n';
+    case '\r':
+        return 'r';
+    case '\t':
+        return 't';
+    default:
+        return 0;
+    }
+}
+
 void appendJsonString(QByteArray &out, QStringView text) {
-    out += '"';
     // UTF-8 leaves every byte below 0x80 as the character it is: only those need escaping.
     // Ids and wire names are ASCII: they go in as they are, without a UTF-8 copy first.
     const bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
     const QByteArray utf8 = ascii ? QByteArray() : text.toUtf8();
     const qsizetype size = ascii ? text.size() : utf8.size();
+    // Written through a pointer into room for the longest escape of every byte (`\u00XX`),
+    // then cut to what was written: an append call per byte was most of a whoami's body.
+    const qsizetype start = out.size();
+    out.resize(start + 2 + 6 * size);
+    char *to = out.data() + start;
+    *to++ = '"';
     for (qsizetype i = 0; i < size; ++i) {
         const char c = ascii ? char(text[i].unicode()) : utf8[i];
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                static constexpr char hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[(c >> 4) & 0xf];
-                out += hex[c & 0xf];
-            } else {
-                out += c;
-            }
+        const char escaped = shortEscape(c);
+        if (escaped) {
+            *to++ = '\\';
+            *to++ = escaped;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            static constexpr char hex[] = "0123456789abcdef";
+            for (const char e : {'\\', 'u', '0', '0', hex[(c >> 4) & 0xf], hex[c & 0xf]})
+                *to++ = e;
+        } else {
+            *to++ = c;
         }
     }
-    out += '"';
+    *to++ = '"';
+    out.truncate(to - out.constData());
 }
 } // namespace
 
