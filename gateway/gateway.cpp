@@ -179,7 +179,7 @@ HttpResponse Gateway::retryableWhenStorageFailed(HttpResponse response) {
 }
 
 void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder plainRespond,
-                    const KeyDirectory::Lookup *knownKey) {
+                    KeyDirectory::Lookup *knownKey) {
     Store::takeBusy(); // left over from work this thread did before
     const bool publicRoute = match.route && match.route->audience == Audience::Public;
     const Audience audience = publicRoute ? Audience::Public : audienceOfPath(request.path);
@@ -198,7 +198,7 @@ void Gateway::serve(HttpRequest &request, const RouteMatch &match, Responder pla
             return answer(errorResponse(401, QStringLiteral("missing_key"),
                                         QStringLiteral("Send your API key in the X-API-Key header.")));
         KeyPrincipal refused;
-        auto key = knownKey ? m_keys.authenticate(*knownKey, m_clock.nowSeconds(), &refused)
+        auto key = knownKey ? m_keys.authenticate(std::move(*knownKey), m_clock.nowSeconds(), &refused)
                             : m_keys.authenticate(secret, m_clock.nowSeconds(), &refused);
         if (!key && !refused.keyId.isEmpty())
             return recording(request, match, refused, false, std::move(plainRespond))(invalidKey());
@@ -251,17 +251,18 @@ Responder Gateway::recording(const HttpRequest &request, const RouteMatch &match
             keyId = key.keyId, sunset = countsAsUsage ? sunsetHeader(key.expiresAt, now) : std::nullopt,
             method = usageMethod(request.method),
             route = match.route ? match.route->pathTemplate : unmatchedRoute, countsAsUsage,
-            respond = std::move(respond)](HttpResponse answer) {
+            respond = std::move(respond)](HttpResponse answer) mutable {
         HttpResponse response = retryableWhenStorageFailed(std::move(answer));
         if (sunset)
             response.setHeader("Sunset", *sunset);
         const auto elapsed = std::chrono::steady_clock::now() - started;
+        // Called once: the record takes the strings (see KeyDirectory::authenticate).
         m_usage.record(
-            {.partnerId = partnerId,
-             .keyId = keyId,
+            {.partnerId = std::move(partnerId),
+             .keyId = std::move(keyId),
              .at = now,
-             .method = method,
-             .route = route,
+             .method = std::move(method),
+             .route = std::move(route),
              .status = response.status,
              .latencyMicros = std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count(),
              .errorCode = response.errorCode,

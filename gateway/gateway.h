@@ -81,7 +81,7 @@ private:
     void noteSessionSeen(const Principal &user);
     // `key`: the request's key already looked up, if handle() did.
     void serve(HttpRequest &request, const RouteMatch &match, Responder respond,
-               const KeyDirectory::Lookup *key = nullptr);
+               KeyDirectory::Lookup *key = nullptr);
     // `respond`, recording the answer in the key's usage first (gateway/usage.h).
     Responder recording(const HttpRequest &request, const RouteMatch &match, const KeyPrincipal &key,
                         bool countsAsUsage, Responder respond);

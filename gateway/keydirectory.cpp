@@ -21,12 +21,11 @@ KeyDirectory::Lookup KeyDirectory::lookup(QByteArrayView secret) {
     return {.wellFormed = true, .hash = apikeys::secretHash(secret), .cached = std::nullopt};
 }
 
-std::optional<KeyPrincipal> KeyDirectory::authenticate(const Lookup &secret, qint64 now,
-                                                       KeyPrincipal *refused) {
+std::optional<KeyPrincipal> KeyDirectory::authenticate(Lookup secret, qint64 now, KeyPrincipal *refused) {
     if (!secret.wellFormed)
         return std::nullopt;
     const QByteArray &hash = secret.hash;
-    std::optional<Row> row = secret.cached;
+    std::optional<Row> row = std::move(secret.cached);
     if (!row) {
         std::shared_lock lock(m_mutex);
         const auto it = m_cache.constFind(hash);
@@ -42,10 +41,10 @@ std::optional<KeyPrincipal> KeyDirectory::authenticate(const Lookup &secret, qin
     }
     if (row->revoked || (row->expiresAt && *row->expiresAt <= now)) {
         if (refused)
-            *refused = row->key;
+            *refused = std::move(row->key);
         return std::nullopt;
     }
-    return row->key;
+    return std::move(row->key);
 }
 
 bool KeyDirectory::findCached(Lookup &secret) const {

@@ -52,8 +52,9 @@ public:
         std::optional<Row> cached; // what findCached() found, for authenticate()
     };
     static Lookup lookup(QByteArrayView secret);
-    std::optional<KeyPrincipal> authenticate(const Lookup &secret, qint64 now,
-                                             KeyPrincipal *refused = nullptr);
+    // Takes the lookup's strings rather than copying them: a string's count of owners is
+    // shared by every serving thread, so each copy and release is a cache line they pass around.
+    std::optional<KeyPrincipal> authenticate(Lookup secret, qint64 now, KeyPrincipal *refused = nullptr);
 
     // After a commit that changed the key's row: reads it again and applies it.
     void refresh(const QString &keyId);
