@@ -325,6 +325,8 @@ void UsageRecorder::run() {
         m_wake.wait_for(lock, flushInterval);
         lock.unlock();
         flush();
+        if (m_spooling)
+            m_spool.prepareSegments();
         lock.lock();
     }
 }

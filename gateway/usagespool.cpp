@@ -103,7 +103,15 @@ std::optional<UsageRecord> decode(QByteArrayView line) {
 } // namespace
 
 UsageSpool::~UsageSpool() {
-    closeSegment();
+    closeSegment(m_live);
+    for (Segment &filled : m_filled)
+        closeSegment(filled);
+    // A spare holds no records: it goes (a crash leaves it to the next start, which reads
+    // nothing from it and deletes it with the rest).
+    if (m_spare.fd >= 0) {
+        closeSegment(m_spare);
+        QFile::remove(m_spare.file);
+    }
 }
 
 QString UsageSpool::instanceId(const QString &directory, QString *error) {
@@ -136,58 +144,105 @@ bool UsageSpool::open(const QString &directory, QString *error) {
         return false;
     // 63 bits: the boot is stored as a signed 64-bit integer.
     m_boot = QRandomGenerator::system()->generate64() >> 1;
-    return openSegment(error);
-}
-
-bool UsageSpool::openSegment(QString *error) {
-    const QString path = QDir(m_directory).filePath(segmentName(m_boot, m_segment));
-    m_fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    void *mapped = MAP_FAILED;
-    if (m_fd >= 0 && ::ftruncate(m_fd, segmentBytes) == 0)
-        mapped = ::mmap(nullptr, segmentBytes, PROT_READ | PROT_WRITE, MAP_SHARED, m_fd, 0);
-    if (mapped == MAP_FAILED) {
-        if (error)
-            *error = QStringLiteral("cannot create %1").arg(path);
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = -1;
+    m_live = createSegment(m_nextSegment++, error);
+    if (m_live.fd < 0)
         return false;
-    }
-    m_mapped = static_cast<char *>(mapped);
-    m_segmentSize = 0;
+    populate(m_live);
     return true;
 }
 
-void UsageSpool::closeSegment() {
-    if (m_fd < 0)
+UsageSpool::Segment UsageSpool::createSegment(int number, QString *error) const {
+    Segment segment{QDir(m_directory).filePath(segmentName(m_boot, number))};
+    segment.fd = ::open(QFile::encodeName(segment.file).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    void *mapped = MAP_FAILED;
+    if (segment.fd >= 0 && ::ftruncate(segment.fd, segmentBytes) == 0)
+        mapped = ::mmap(nullptr, segmentBytes, PROT_READ | PROT_WRITE, MAP_SHARED, segment.fd, 0);
+    if (mapped == MAP_FAILED) {
+        if (error)
+            *error = QStringLiteral("cannot create %1").arg(segment.file);
+        if (segment.fd >= 0)
+            ::close(segment.fd);
+        segment.fd = -1;
+        return segment;
+    }
+    segment.mapped = static_cast<char *>(mapped);
+    return segment;
+}
+
+void UsageSpool::populate(const Segment &segment) {
+    // Linux 5.14 and later; elsewhere the pages fault in as records are copied, as before.
+    ::madvise(segment.mapped, segmentBytes, MADV_POPULATE_WRITE);
+}
+
+void UsageSpool::closeSegment(Segment &segment) {
+    if (segment.fd < 0)
         return;
-    ::munmap(m_mapped, segmentBytes);
-    m_mapped = nullptr;
-    // Cut to its records, so a replay reads no zeros; a crash before this leaves them,
-    // which the replay skips as it skips a line cut short.
-    if (::ftruncate(m_fd, m_segmentSize) != 0)
+    ::munmap(segment.mapped, segmentBytes);
+    segment.mapped = nullptr;
+    if (::ftruncate(segment.fd, segment.size) != 0)
         qCWarning(lcSpool) << "cannot trim a usage spool segment";
-    ::close(m_fd);
-    m_fd = -1;
+    ::close(segment.fd);
+    segment.fd = -1;
 }
 
 bool UsageSpool::append(UsageRecord &record) {
     record.sequence = ++m_sequence;
-    if (m_fd < 0)
+    if (m_live.fd < 0)
         return false;
     encode(record, m_line);
-    if (m_segmentSize + m_line.size() > segmentBytes) {
-        closeSegment();
-        m_closed.append({QDir(m_directory).filePath(segmentName(m_boot, m_segment)), m_sequence - 1});
-        ++m_segment;
-        if (!openSegment(nullptr)) {
-            qCWarning(lcSpool) << "cannot start a usage spool segment";
-            return false;
+    if (m_live.size + m_line.size() > segmentBytes && !startNextSegment()) {
+        qCWarning(lcSpool) << "cannot start a usage spool segment";
+        return false;
+    }
+    std::memcpy(m_live.mapped + m_live.size, m_line.constData(), static_cast<size_t>(m_line.size()));
+    m_live.size += m_line.size();
+    return true;
+}
+
+bool UsageSpool::startNextSegment() {
+    m_closed.append({m_live.file, m_sequence - 1});
+    std::unique_lock lock(m_segmentsMutex);
+    m_filled.append(std::exchange(m_live, {}));
+    if (m_spare.fd >= 0) {
+        m_live = std::exchange(m_spare, {});
+        return true;
+    }
+    // None made yet (the writer makes one every 250 ms at most): made here, its pages left to
+    // fault in as records come.
+    const int number = m_nextSegment++;
+    lock.unlock();
+    m_live = createSegment(number, nullptr);
+    return m_live.fd >= 0;
+}
+
+void UsageSpool::prepareSegments() {
+    QList<Segment> filled;
+    int number = -1;
+    {
+        const std::lock_guard lock(m_segmentsMutex);
+        filled = std::exchange(m_filled, {});
+        if (m_spare.fd < 0 && !m_directory.isEmpty())
+            number = m_nextSegment++;
+    }
+    for (Segment &segment : filled)
+        closeSegment(segment);
+    if (number < 0)
+        return;
+    Segment spare = createSegment(number, nullptr);
+    if (spare.fd < 0)
+        return; // the next segment is tried again where it is needed, with a warning there
+    populate(spare);
+    {
+        const std::lock_guard lock(m_segmentsMutex);
+        // Unless an append made the next segment itself meanwhile: segments are used in the
+        // order of their names, which is the order a replay reads them in.
+        if (m_nextSegment == number + 1) {
+            m_spare = std::move(spare);
+            return;
         }
     }
-    std::memcpy(m_mapped + m_segmentSize, m_line.constData(), static_cast<size_t>(m_line.size()));
-    m_segmentSize += m_line.size();
-    return true;
+    closeSegment(spare);
+    QFile::remove(spare.file);
 }
 
 QStringList UsageSpool::takeCountedThrough(qint64 sequence) {

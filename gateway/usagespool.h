@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <mutex>
 
 namespace knotie::gateway {
 
@@ -29,7 +30,8 @@ struct SpoolPosition {
 // (instance, boot), the highest sequence it has counted, in the same transaction as the
 // counts, so a replay counts each record exactly once. Files are segments `<boot>-<n>.spool`
 // of at most `segmentBytes` (a live segment is that long, its unused tail zeros; a full one
-// is cut to its records); one whose every record is counted is deleted. See docs/architecture.md.
+// is cut to its records, and the next one made ahead: prepareSegments); one whose every record
+// is counted is deleted. See docs/architecture.md.
 class UsageSpool {
 public:
     static constexpr qint64 segmentBytes = 8 * 1024 * 1024;
@@ -50,6 +52,12 @@ public:
     // Appends `record` with the next sequence number (stored in `record`). Not thread-safe:
     // the caller serialises, so sequence order is also the order records are counted in.
     bool append(UsageRecord &record);
+    // Makes the next segment ready (created, sized and its pages faulted in for writing) and
+    // closes the segments appends have filled. The usage writer calls it between flushes, not
+    // under the lock its callers of append() share, so an append only copies bytes: a page
+    // fault on the mapping (one per 4 KiB, about 40 records) or a segment's system calls kept
+    // every other serving thread waiting for that lock. Safe beside append().
+    void prepareSegments();
     // Lets go of the segments of this boot that hold only records counted up to `sequence`
     // and returns their files, for the caller to remove() once it has let go of its lock.
     QStringList takeCountedThrough(qint64 sequence);
@@ -65,18 +73,29 @@ public:
     static void remove(const QStringList &files);
 
 private:
-    bool openSegment(QString *error);
-    void closeSegment();
+    struct Segment {
+        QString file;
+        int fd = -1;
+        char *mapped = nullptr; // segmentBytes long
+        qint64 size = 0;        // bytes of records in it
+    };
+    Segment createSegment(int number, QString *error) const;
+    static void populate(const Segment &segment);
+    // Cuts the segment to its records, so a replay reads no zeros (a crash before this
+    // leaves them, which the replay skips as it skips a line cut short), and lets go of it.
+    static void closeSegment(Segment &segment);
+    bool startNextSegment();
 
     QString m_directory;
     QString m_instance;
     quint64 m_boot = 0;
-    int m_segment = 0;
-    int m_fd = -1;
-    char *m_mapped = nullptr; // the live segment, segmentBytes long
-    qint64 m_segmentSize = 0; // bytes of records in it
-    QByteArray m_line;        // the record being encoded, reused to spare an allocation
+    Segment m_live;
+    QByteArray m_line; // the record being encoded, reused to spare an allocation
     qint64 m_sequence = 0;
+    std::mutex m_segmentsMutex; // the three below, shared with prepareSegments()
+    int m_nextSegment = 0;
+    Segment m_spare;         // made ahead by prepareSegments(), for the next append to start
+    QList<Segment> m_filled; // to close
     struct Closed {
         QString file;
         qint64 lastSequence = 0;

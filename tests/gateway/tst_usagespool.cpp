@@ -48,16 +48,33 @@ private Q_SLOTS:
         auto spool = std::make_unique<UsageSpool>();
         QString error;
         QVERIFY2(spool->open(live.path(), &error), qPrintable(error));
-        // Enough records for more than one segment of UsageSpool::segmentBytes.
-        const int count = 120'000;
+        // Enough records for more than one segment of UsageSpool::segmentBytes. The usage
+        // writer makes the next segment ready between its flushes; here, every 10,000 records
+        // but the first 120,000, so the first segment boundary is crossed without a spare.
+        const int count = 250'000;
         for (int n = 1; n <= count; ++n) {
             UsageRecord r = recordFor(n);
             QVERIFY(spool->append(r));
             QCOMPARE(r.sequence, n);
+            if (n > 120'000 && n % 10'000 == 0)
+                spool->prepareSegments();
+        }
+        // Full segments are cut to their records by the writer's next turn, while it runs.
+        const auto spoolFiles = [&] {
+            return QDir(live.path()).entryList({QStringLiteral("*.spool")}, QDir::Files, QDir::Name);
+        };
+        const QStringList files = spoolFiles();
+        QVERIFY2(files.size() >= 4, qPrintable(files.join(QLatin1Char(' ')))); // full ones, live, spare
+        for (const QString &name : files.first(files.size() - 2)) {
+            QFile file(QDir(live.path()).filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(file.size() < UsageSpool::segmentBytes && file.readAll().endsWith('\n'),
+                     qPrintable(name));
         }
         const quint64 boot = spool->boot();
         copyFolder(live.path(), killed.path());
-        spool.reset(); // a clean end: the live segment is cut to its records
+        spool.reset(); // a clean end: the live segment is cut to its records, the spare goes
+        QCOMPARE(spoolFiles(), files.first(files.size() - 1));
 
         for (const QString &folder : {killed.path(), live.path()}) {
             UsageSpool next;
@@ -65,7 +82,7 @@ private Q_SLOTS:
             const QList<UsageSpool::Leftover> leftovers = next.leftovers();
             QCOMPARE(leftovers.size(), 1);
             QCOMPARE(leftovers.first().boot, boot);
-            QVERIFY2(leftovers.first().files.size() >= 2, "the records should span segments");
+            QVERIFY2(leftovers.first().files.size() >= 3, "the records should span segments");
             const QList<UsageRecord> &records = leftovers.first().records;
             QCOMPARE(records.size(), count);
             for (int n = 1; n <= count; ++n) {
