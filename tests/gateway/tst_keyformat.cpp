@@ -13,6 +13,27 @@ private Q_SLOTS:
 
     void crc32_matchesZlib() { QCOMPARE(keyformat::crc32("123456789"), 0xCBF43926U); }
 
+    // Eight bytes at a time, then one at a time: every length up to and past a key's, and
+    // every byte value, against CRC-32 worked out bit by bit.
+    void crc32_matchesTheBitwiseDefinitionAtEveryLength() {
+        const auto bitwise = [](QByteArrayView data) {
+            quint32 c = 0xFFFFFFFFU;
+            for (const char byte : data) {
+                c ^= static_cast<quint8>(byte);
+                for (int k = 0; k < 8; ++k)
+                    c = (c & 1U) ? 0xEDB88320U ^ (c >> 1) : c >> 1;
+            }
+            return c ^ 0xFFFFFFFFU;
+        };
+        QByteArray bytes;
+        for (int i = 0; i < 300; ++i)
+            bytes += char((i * 131 + 7) & 0xFF);
+        for (qsizetype length = 0; length <= bytes.size(); ++length) {
+            const QByteArrayView data = QByteArrayView(bytes).first(length);
+            QCOMPARE(keyformat::crc32(data), bitwise(data));
+        }
+    }
+
     void generate_isWellFormedForEveryType() {
         for (KeyType type : allKeyTypes) {
             const QByteArray secret = keyformat::generate(type);
