@@ -13,6 +13,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/ssl.hpp>
@@ -30,6 +31,13 @@ namespace knotie::gateway::http_detail {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
+
+// A connection's strand, named by its type rather than hidden in an any_io_executor: every
+// asynchronous operation copies its stream's executor, and a type-erased copy, comparison or
+// release is a call through a table each time.
+using ConnectionExecutor = asio::strand<asio::io_context::executor_type>;
+using TcpStream = beast::basic_stream<tcp, ConnectionExecutor>;
+using TcpSocket = TcpStream::socket_type;
 
 // What every connection of one server shares.
 struct ServerContext {
@@ -103,7 +111,7 @@ public:
 
 private:
     enum class Phase { Idle, Reading, Handling, Held, Writing, Lingering, Closed };
-    static constexpr bool plainTcp = std::is_same_v<Stream, beast::tcp_stream>;
+    static constexpr bool plainTcp = std::is_same_v<Stream, TcpStream>;
 
     // Between requests. Bytes a client sent ahead (pipelining) start the next request at once.
     // `markedIdle`: write() already put the connection in the cap's idle list.

@@ -89,7 +89,7 @@ struct HttpServer::Private {
     }
 
     void accept() {
-        acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+        acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, TcpSocket socket) {
             if (!acceptor.is_open())
                 return;
             if (outOfResources(ec)) {
@@ -114,25 +114,25 @@ struct HttpServer::Private {
         });
     }
 
-    void serve(tcp::socket socket) {
+    void serve(TcpSocket socket) {
         beast::error_code ec;
         if (!context.registry.admit())
             return refuseOverCap(socket);
         socket.set_option(tcp::no_delay(true), ec);
         const QString peer = QString::fromStdString(socket.remote_endpoint(ec).address().to_string());
         if (proxyprotocol::contains(trustedProxies, peer))
-            readProxyHeader(beast::tcp_stream(std::move(socket)), peer);
+            readProxyHeader(TcpStream(std::move(socket)), peer);
         else
-            startConnection(beast::tcp_stream(std::move(socket)), peer);
+            startConnection(TcpStream(std::move(socket)), peer);
     }
 
-    void startConnection(beast::tcp_stream stream, const QString &peer) {
+    void startConnection(TcpStream stream, const QString &peer) {
         if (tls) {
-            using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+            using TlsStream = beast::ssl_stream<TcpStream>;
             std::make_shared<Connection<TlsStream>>(TlsStream(std::move(stream), *tls), context, peer)
                 ->start();
         } else {
-            std::make_shared<Connection<beast::tcp_stream>>(std::move(stream), context, peer)->start();
+            std::make_shared<Connection<TcpStream>>(std::move(stream), context, peer)->start();
         }
     }
 
@@ -141,11 +141,11 @@ struct HttpServer::Private {
     // the connection exists, the header owns the connection's place in the count.
     struct ProxyHeader {
         // Spelt out: clang 14 (the fuzz preset) has no parenthesised aggregate initialisation.
-        ProxyHeader(beast::tcp_stream s, QString p, ConnectionRegistry &r)
+        ProxyHeader(TcpStream s, QString p, ConnectionRegistry &r)
             : stream(std::move(s))
             , proxy(std::move(p))
             , registry(r) {}
-        beast::tcp_stream stream;
+        TcpStream stream;
         QString proxy;
         ConnectionRegistry &registry;
         ConnectionRegistry::Slot slot;
@@ -158,7 +158,7 @@ struct HttpServer::Private {
         }
     };
 
-    void readProxyHeader(beast::tcp_stream stream, const QString &proxy) {
+    void readProxyHeader(TcpStream stream, const QString &proxy) {
         auto pending = std::make_shared<ProxyHeader>(std::move(stream), proxy, context.registry);
         pending->stream.expires_after(context.limits.idleTimeout);
         readProxyBytes(pending, proxyprotocol::prefixLength);
@@ -184,7 +184,7 @@ struct HttpServer::Private {
             });
     }
 
-    void refuseOverCap(tcp::socket &socket) {
+    void refuseOverCap(TcpSocket &socket) {
         beast::error_code ec;
         socket.non_blocking(true, ec);
         // Written without waiting: a fresh socket's send buffer always has room for it.
