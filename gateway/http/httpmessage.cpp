@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cstring>
 
 namespace knotie::gateway {
 
@@ -71,17 +72,20 @@ char shortEscape(char c) {
     }
 }
 
-void appendJsonString(QByteArray &out, QStringView text) {
+// The most bytes writeJsonString() writes for `text`: the quotes, and six for each UTF-16 unit
+// (an ASCII one escaped as `\u00XX` is the longest; any other is at most three bytes of UTF-8).
+qsizetype jsonStringRoom(QStringView text) {
+    return 2 + 6 * text.size();
+}
+
+// Writes `text` as a JSON string at `to`, which has jsonStringRoom() bytes; returns where it
+// ended. Through a pointer: a QByteArray append call per byte was most of a whoami's body.
+char *writeJsonString(char *to, QStringView text) {
     // UTF-8 leaves every byte below 0x80 as the character it is: only those need escaping.
     // Ids and wire names are ASCII: they go in as they are, without a UTF-8 copy first.
     const bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
     const QByteArray utf8 = ascii ? QByteArray() : text.toUtf8();
     const qsizetype size = ascii ? text.size() : utf8.size();
-    // Written through a pointer into room for the longest escape of every byte (`\u00XX`),
-    // then cut to what was written: an append call per byte was most of a whoami's body.
-    const qsizetype start = out.size();
-    out.resize(start + 2 + 6 * size);
-    char *to = out.data() + start;
     *to++ = '"';
     for (qsizetype i = 0; i < size; ++i) {
         const char c = ascii ? char(text[i].unicode()) : utf8[i];
@@ -98,26 +102,33 @@ void appendJsonString(QByteArray &out, QStringView text) {
         }
     }
     *to++ = '"';
-    out.truncate(to - out.constData());
+    return to;
+}
+
+char *writeLatin1(char *to, QLatin1StringView text) {
+    std::memcpy(to, text.data(), static_cast<size_t>(text.size()));
+    return to + text.size();
 }
 } // namespace
 
 QByteArray flatJsonObject(std::initializer_list<JsonField> fields) {
-    QByteArray out;
-    out.reserve(256);
-    out += '{';
+    // Written into room made once, then cut to what was written.
+    qsizetype room = 2;
+    for (const JsonField &field : fields)
+        room += 1 + field.name.size() + 3 + (field.null ? 4 : jsonStringRoom(field.value));
+    QByteArray out(room, Qt::Uninitialized);
+    char *to = out.data();
+    *to++ = '{';
     for (const JsonField &field : fields) {
-        if (out.size() > 1)
-            out += ',';
-        out += '"';
-        out += QByteArrayView(field.name.data(), field.name.size());
-        out += "\":";
-        if (field.null)
-            out += "null";
-        else
-            appendJsonString(out, field.value);
+        if (to - out.constData() > 1)
+            *to++ = ',';
+        *to++ = '"';
+        to = writeLatin1(to, field.name);
+        to = writeLatin1(to, QLatin1StringView("\":"));
+        to = field.null ? writeLatin1(to, QLatin1StringView("null")) : writeJsonString(to, field.value);
     }
-    out += '}';
+    *to++ = '}';
+    out.truncate(to - out.constData());
     return out;
 }
 

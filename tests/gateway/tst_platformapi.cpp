@@ -180,8 +180,8 @@ private Q_SLOTS:
         QTest::newRow("empty") << QString(QLatin1String(""));
         QTest::newRow("escapes") << QStringLiteral("a\"b\\c/d\b\f\n\r\t\x01\x1f\x7f end");
         QTest::newRow("not ascii") << QStringLiteral("Zürich – 東京 😀");
-        QTest::newRow("escapes past the room reserved")
-            << QString(300, QChar(0x01)) + QStringLiteral("\"end");
+        QTest::newRow("escapes, long") << QString(300, QChar(0x01)) + QStringLiteral("\"end");
+        QTest::newRow("three bytes of UTF-8 each, long") << QString(300, QChar(0x6771));
     }
     void flatJsonObject_isWhatQJsonDocumentWrites() {
         QFETCH(QString, value);
