@@ -29,51 +29,58 @@ QString segmentName(quint64 boot, int segment) {
         .arg(segment, 6, 10, QLatin1Char('0'));
 }
 
+char *writeNumber(char *to, qint64 value) {
+    return std::to_chars(to, to + 20, value).ptr;
+}
+
+// The fields are ASCII but for a route template's decoded segments: those go through UTF-8.
+char *writeText(char *to, const QString &text) {
+    if (std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x80; })) {
+        const QByteArray utf8 = text.toUtf8();
+        std::memcpy(to, utf8.constData(), static_cast<size_t>(utf8.size()));
+        return to + utf8.size();
+    }
+    return std::transform(text.begin(), text.end(), to, [](QChar c) { return char(c.unicode()); });
+}
+
 // One record a line, tab-separated. Ids, methods, route templates and error codes never
 // hold a tab or a line break (ids are `[A-Za-z0-9_-]`, methods are normalised, routes are
 // templates, codes `[a-z_]`). The last two fields (error code, counted as usage) came with
 // migration 5; a line of the eight older fields is read as a counted success or error
 // without a code, so an upgrade replays what the previous version spooled.
-void appendNumber(QByteArray &line, qint64 value) {
-    char digits[24];
-    const auto end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
-    line.append(digits, end - digits);
+//
+// The most bytes encode() writes for `r`: four numbers of at most 20 characters, at most three
+// bytes of UTF-8 for each UTF-16 unit of text, the method, nine tabs, the flag and the line break.
+qsizetype encodedRoom(const UsageRecord &r) {
+    return 4 * 20 + 3 * (r.partnerId.size() + r.keyId.size() + r.route.size() + r.errorCode.size()) +
+           r.method.size() + 11;
 }
 
-// Appended in place: the fields are ASCII but for a route template's decoded segments, and a
-// temporary UTF-8 copy of each would be four allocations per request.
-void appendText(QByteArray &line, const QString &text) {
-    if (std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x80; })) {
-        line += text.toUtf8();
-        return;
-    }
-    const qsizetype at = line.size();
-    line.resize(at + text.size());
-    std::transform(text.begin(), text.end(), line.begin() + at, [](QChar c) { return char(c.unicode()); });
-}
-
-void encode(const UsageRecord &r, QByteArray &line) {
-    line.resize(0); // keeps the capacity
-    appendNumber(line, r.sequence);
-    line += '\t';
-    appendText(line, r.partnerId);
-    line += '\t';
-    appendText(line, r.keyId);
-    line += '\t';
-    appendNumber(line, r.at);
-    line += '\t';
-    line += r.method;
-    line += '\t';
-    appendText(line, r.route);
-    line += '\t';
-    appendNumber(line, r.status);
-    line += '\t';
-    appendNumber(line, r.latencyMicros);
-    line += '\t';
-    appendText(line, r.errorCode);
-    line += '\t';
-    line += r.countsAsUsage ? '1' : '0';
-    line += '\n';
+// Writes `r`'s line at `to`, which has encodedRoom() bytes, and returns where it ended: straight
+// into the segment's mapping, since an append call per field was most of the record's cost.
+char *encode(const UsageRecord &r, char *to) {
+    to = writeNumber(to, r.sequence);
+    *to++ = '\t';
+    to = writeText(to, r.partnerId);
+    *to++ = '\t';
+    to = writeText(to, r.keyId);
+    *to++ = '\t';
+    to = writeNumber(to, r.at);
+    *to++ = '\t';
+    std::memcpy(to, r.method.constData(), static_cast<size_t>(r.method.size()));
+    to += r.method.size();
+    *to++ = '\t';
+    to = writeText(to, r.route);
+    *to++ = '\t';
+    to = writeNumber(to, r.status);
+    *to++ = '\t';
+    to = writeNumber(to, r.latencyMicros);
+    *to++ = '\t';
+    to = writeText(to, r.errorCode);
+    *to++ = '\t';
+    *to++ = r.countsAsUsage ? '1' : '0';
+    *to++ = '\n';
+    return to;
 }
 
 std::optional<UsageRecord> decode(QByteArrayView line) {
@@ -189,13 +196,11 @@ bool UsageSpool::append(UsageRecord &record) {
     record.sequence = ++m_sequence;
     if (m_live.fd < 0)
         return false;
-    encode(record, m_line);
-    if (m_live.size + m_line.size() > segmentBytes && !startNextSegment()) {
+    if (m_live.size + encodedRoom(record) > segmentBytes && !startNextSegment()) {
         qCWarning(lcSpool) << "cannot start a usage spool segment";
         return false;
     }
-    std::memcpy(m_live.mapped + m_live.size, m_line.constData(), static_cast<size_t>(m_line.size()));
-    m_live.size += m_line.size();
+    m_live.size = encode(record, m_live.mapped + m_live.size) - m_live.mapped;
     return true;
 }
 

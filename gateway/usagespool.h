@@ -90,7 +90,6 @@ private:
     QString m_instance;
     quint64 m_boot = 0;
     Segment m_live;
-    QByteArray m_line; // the record being encoded, reused to spare an allocation
     qint64 m_sequence = 0;
     std::mutex m_segmentsMutex; // the three below, shared with prepareSegments()
     int m_nextSegment = 0;

@@ -18,7 +18,9 @@ UsageRecord recordFor(int n) {
     r.keyId = QStringLiteral("key_%1").arg(n % 7);
     r.at = 1'700'000'000 + n;
     r.method = "GET";
-    r.route = QStringLiteral("/api/v1/customers/{id}");
+    // Now and then a path no route has, as the client sent it (decoded): not ASCII.
+    r.route =
+        n % 1000 == 0 ? QStringLiteral("/api/v1/zürich/東京/😀") : QStringLiteral("/api/v1/customers/{id}");
     r.status = n % 5 == 0 ? 429 : 200;
     r.latencyMicros = 100 + n;
     r.errorCode = n % 5 == 0 ? QStringLiteral("rate_limited") : QString();
@@ -90,6 +92,7 @@ private Q_SLOTS:
                 const UsageRecord &got = records.at(n - 1);
                 QCOMPARE(got.sequence, n);
                 QCOMPARE(got.keyId, expected.keyId);
+                QCOMPARE(got.route, expected.route);
                 QCOMPARE(got.status, expected.status);
                 QCOMPARE(got.errorCode, expected.errorCode);
             }
