@@ -3,6 +3,8 @@
 #include <QStringTokenizer>
 #include <QVarLengthArray>
 
+#include <algorithm>
+
 namespace knotie::gateway {
 
 namespace {
@@ -82,6 +84,11 @@ void Router::add(const QByteArray &method, const QString &pathTemplate, Audience
     Route route{method, publicTemplate, audience, std::move(handler), {}};
     for (const QString &segment : pathTemplate.split(QLatin1Char('/')))
         route.segments.append(templateSegment(segment));
+    const bool literal =
+        std::all_of(route.segments.cbegin(), route.segments.cend(),
+                    [](const RouteSegment &s) { return s.kind == RouteSegment::Kind::Literal; });
+    if (literal)
+        m_literalRoutes[publicTemplate].append(m_routes.size());
     m_routes.append(std::move(route));
 }
 
@@ -92,12 +99,20 @@ void Router::answerInline(const QString &pathTemplate) {
 }
 
 RouteMatch Router::match(const QByteArray &method, const QString &path) const {
+    const QByteArrayView wanted = method == "HEAD" ? QByteArrayView("GET") : QByteArrayView(method);
+    RouteMatch result;
+    if (const auto literal = m_literalRoutes.constFind(path); literal != m_literalRoutes.cend())
+        for (const qsizetype index : *literal)
+            if (m_routes.at(index).method == wanted) {
+                result.outcome = RouteMatch::Outcome::Found;
+                result.route = &m_routes.at(index);
+                return result;
+            }
+    // The scan: templates with parameters, and a path whose routes are all for other methods.
     // Split without allocating: routes have a handful of segments, and this runs per request.
     QVarLengthArray<QStringView, 16> parts;
     for (const QStringView part : QStringTokenizer(path, QLatin1Char('/')))
         parts.append(part);
-    const QByteArrayView wanted = method == "HEAD" ? QByteArrayView("GET") : QByteArrayView(method);
-    RouteMatch result;
     for (const Route &route : m_routes) {
         if (route.segments.size() != parts.size())
             continue;

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <functional>
 
@@ -63,6 +64,11 @@ public:
 
 private:
     QList<Route> m_routes;
+    // Templates without a parameter, by path (indexes into m_routes): most requests, whoami above
+    // all, find their route in one look instead of a scan of every template. Such a route wins
+    // over a template that would take the same path, as it did when added first
+    // (`DELETE /v1/sessions/current` before `/v1/sessions/{id}`).
+    QHash<QString, QVarLengthArray<qsizetype, 2>> m_literalRoutes;
 };
 
 } // namespace knotie::gateway
