@@ -79,7 +79,7 @@ public:
 private:
     void registerSystemRoutes();
     void noteSessionSeen(const Principal &user);
-    // `key`: the request's key already looked up, if handle() did.
+    // `key`: the request's key already looked up, if handle() did (taken from).
     void serve(HttpRequest &request, const RouteMatch &match, Responder respond,
                KeyDirectory::Lookup *key = nullptr);
     // `respond`, recording the answer in the key's usage first (gateway/usage.h).

@@ -80,7 +80,7 @@ private:
         qint64 size = 0;        // bytes of records in it
     };
     Segment createSegment(int number, QString *error) const;
-    static void populate(const Segment &segment);
+    static void populate(char *mapped);
     // Cuts the segment to its records, so a replay reads no zeros (a crash before this
     // leaves them, which the replay skips as it skips a line cut short), and lets go of it.
     static void closeSegment(Segment &segment);
@@ -93,8 +93,9 @@ private:
     qint64 m_sequence = 0;
     std::mutex m_segmentsMutex; // the three below, shared with prepareSegments()
     int m_nextSegment = 0;
-    Segment m_spare;         // made ahead by prepareSegments(), for the next append to start
-    QList<Segment> m_filled; // to close
+    Segment m_spare;                    // made ahead by prepareSegments(), for the next append to start
+    QList<Segment> m_filled;            // to close
+    char *m_firstUnpopulated = nullptr; // open()'s segment, whose pages prepareSegments() faults in
     struct Closed {
         QString file;
         qint64 lastSequence = 0;
