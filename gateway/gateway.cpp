@@ -146,13 +146,14 @@ void Gateway::handle(HttpRequest request, Responder respond) {
     if (!m_databaseHealth.reachable() && audienceOfPath(request.path) != Audience::ApiKey &&
         !(match.route && match.route->pathTemplate == QLatin1String("/healthz")))
         return respond(databaseUnavailable());
-    // Only answers that need no database are made on the serving thread (/healthz, and
-    // whoami with a key already verified), so a slow query never delays them.
+    // Only answers that wait for nothing are made on the serving thread (/healthz, and whoami
+    // with a key already verified whose limit, if any, is counted here rather than in Redis),
+    // so a slow query or round trip never delays the other connections it serves.
     if (match.route && match.route->answeredInline) {
         if (match.route->audience == Audience::Public)
             return serve(request, match, std::move(respond));
         KeyDirectory::Lookup key = KeyDirectory::lookup(request.header("x-api-key").trimmed());
-        if (m_keys.findCached(key))
+        if (m_keys.findCached(key) && !(m_sharedRateLimiter && key.cached->key.rateLimit))
             return serve(request, match, std::move(respond), &key);
     }
     m_databaseWork.start(

@@ -2,6 +2,7 @@
 // three instances on one PostgreSQL database and one Redis count a key's limit as one
 // instance would, and each counts on its own while Redis is away, saying so in /healthz.
 #include "tests/gateway/portalcalls.h"
+#include "tests/gateway/rawhttp.h"
 #include "tests/support/gatewayprocess.h"
 #include "tests/support/redisprocess.h"
 #include "tests/support/testdatabase.h"
@@ -68,6 +69,50 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(rateLimits(*gateway), QStringLiteral("redis"), 10000);
         const Tally back = spread(newLimitedKey(QStringLiteral("After Redis is back"), 3), 9);
         QCOMPARE(back.admitted, 3);
+    }
+
+    // With one serving thread and Redis hung, a limited key's request waits out the command
+    // timeout on a database thread, never on the serving one: other keys are answered
+    // meanwhile. (Answered on the serving thread, the next answer would come after it.)
+    void redisHung_otherKeysAnsweredMeanwhile_onOneServingThread() {
+        GatewayProcess::Options options;
+        options.demo = false;
+        options.database = m_gateways[0]->database();
+        options.extraArguments = {QStringLiteral("--redis"), m_redis.url(),
+                                  QStringLiteral("--serving-threads"), QStringLiteral("1")};
+        GatewayProcess single(options);
+        QVERIFY(single.start());
+        const QByteArray limited = newLimitedKey(QStringLiteral("Limited while Redis hangs"), 1000);
+        const HttpReply created =
+            createKey(*m_gateways[0], m_owner, QStringLiteral("Unlimited while Redis hangs"),
+                      QStringLiteral("read_only"));
+        QCOMPARE(created.status, 201);
+        const QByteArray unlimited = created.json().value(QStringLiteral("secret")).toString().toLatin1();
+        const auto whoami = [&](const QByteArray &secret) {
+            return single.get(QStringLiteral("/api/v1/whoami"), {{"X-API-Key", secret}}).status;
+        };
+        // Each verified once, so both are answered from memory from now on.
+        QCOMPARE(whoami(limited), 200);
+        QCOMPARE(whoami(unlimited), 200);
+
+        m_redis.pause();
+        const int fd = raw::connectFrom("127.0.0.1", static_cast<quint16>(single.baseUrl().port()));
+        QVERIFY(fd >= 0);
+        QVERIFY(raw::sendAll(
+            fd, "GET /api/v1/whoami HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-API-Key: " + limited +
+                    "\r\n\r\n"));
+        int answeredMeanwhile = 0;
+        for (pollfd answer{fd, POLLIN, 0}; ::poll(&answer, 1, 0) == 0; answer.revents = 0) {
+            QCOMPARE(whoami(unlimited), 200);
+            ++answeredMeanwhile;
+        }
+        const raw::Reply reply = raw::readReply(fd);
+        ::close(fd);
+        m_redis.resume();
+        qInfo("%d answers to an unlimited key while the limited one waited for Redis", answeredMeanwhile);
+        QCOMPARE(reply.status, 200); // counted on its own after the timeout
+        QVERIFY2(answeredMeanwhile >= 5, "the serving thread waited for Redis");
+        QTRY_COMPARE_WITH_TIMEOUT(rateLimits(single), QStringLiteral("redis"), 10000);
     }
 
     void cleanupTestCase() {
