@@ -129,9 +129,15 @@ int main(int argc, char *argv[]) {
         QStringLiteral("Connections from this address block (repeatable) start with a PROXY protocol v2 "
                        "header naming the client."),
         QStringLiteral("CIDR"));
+    const QCommandLineOption servingThreadsOption(
+        QStringLiteral("serving-threads"),
+        QStringLiteral("Threads that read requests and write answers (default: one fewer than the "
+                       "processors, at least one: a processor is left to the usage writer, the database "
+                       "and password work, and the kernel's network work)."),
+        QStringLiteral("N"));
     parser.addOptions({listenOption, dataOption, databaseOption, redisOption, instanceOption, demoOption,
                        demoPasswordOption, certOption, keyOption, testClockOption, allowCoreDumpsOption,
-                       trustedProxyOption});
+                       trustedProxyOption, servingThreadsOption});
     const HttpLimitOptions limitOptions;
     limitOptions.addTo(parser);
     parser.process(app);
@@ -149,6 +155,15 @@ int main(int argc, char *argv[]) {
 
     if (!parser.isSet(dataOption))
         return fail(QStringLiteral("--data DIR is required"));
+    const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    int servingThreads = std::max(1, cores - 1);
+    if (parser.isSet(servingThreadsOption)) {
+        bool ok = false;
+        servingThreads = parser.value(servingThreadsOption).toInt(&ok);
+        if (!ok || servingThreads < 1 || servingThreads > 256)
+            return fail(QStringLiteral("--serving-threads wants a number from 1 to 256, not '%1'")
+                            .arg(parser.value(servingThreadsOption)));
+    }
     const QString listen = parser.value(listenOption);
     const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
     bool portOk = false;
@@ -189,7 +204,6 @@ int main(int argc, char *argv[]) {
     Store store(parser.value(dataOption), *database);
     if (!store.open(&error))
         return fail(error);
-    const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
     Gateway gateway(store, Gateway::Options{parser.isSet(testClockOption), cores, redis});
     if (parser.isSet(demoOption) &&
         !seedDemo(store, parser.value(demoPasswordOption).toUtf8(), gateway.clock().nowSeconds(), &error))
@@ -227,7 +241,7 @@ int main(int argc, char *argv[]) {
     // left), then the gateway drops the queued password checks,
     // waits for the running ones and writes the usage still in memory; only then are
     // the server, the gateway and the store destroyed, in that order.
-    server.run(std::max(2, cores));
+    server.run(servingThreads);
     gateway.stop();
     return 0;
 }

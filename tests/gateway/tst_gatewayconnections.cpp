@@ -166,6 +166,31 @@ private Q_SLOTS:
         qInfo("idle connection closed after %lld ms (timeout 500 ms)", clock.elapsed());
     }
 
+    // One serving thread holds many connections; a count that is not one is refused at
+    // start with what to give instead.
+    void servingThreads_oneServesEveryConnection_andABadCountIsRefused() {
+        auto gateway = start({QStringLiteral("--serving-threads"), QStringLiteral("1")});
+        QVERIFY(gateway);
+        std::vector<std::unique_ptr<raw::Connection>> connections;
+        for (int i = 0; i < 16; ++i) {
+            connections.push_back(std::make_unique<raw::Connection>());
+            QVERIFY(connections.back()->open(gateway->baseUrl()));
+            connections.back()->send(health());
+        }
+        for (auto &c : connections)
+            QCOMPARE(c->readResponse().status, 200);
+
+        for (const QString &bad : {QStringLiteral("0"), QStringLiteral("two"), QStringLiteral("257")}) {
+            GatewayProcess refused(
+                GatewayProcess::Options{true, true, {QStringLiteral("--serving-threads"), bad}, {}});
+            QVERIFY(refused.launch());
+            QVERIFY(refused.process().waitForFinished(10000));
+            QVERIFY(refused.process().exitCode() != 0);
+            QVERIFY2(refused.standardError().contains("--serving-threads wants a number from 1 to 256"),
+                     refused.standardError().constData());
+        }
+    }
+
 private:
     static QByteArray health() { return "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"; }
 
