@@ -3,6 +3,7 @@
 #include "tests/support/slowdown.h"
 
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -166,6 +167,30 @@ private Q_SLOTS:
         qInfo("idle connection closed after %lld ms (timeout 500 ms)", clock.elapsed());
     }
 
+    // A request that arrives while the one before it is still being answered (here a
+    // sign-in, whose password check runs on another thread) is read once that answer is
+    // written: the connection reads only when the socket may hold bytes, and must not miss
+    // bytes that came while nothing was reading.
+    void requestArrivingWhileThePreviousIsAnswered_isRead() {
+        auto gateway = start({});
+        QVERIFY(gateway);
+        raw::Connection c;
+        QVERIFY(c.open(gateway->baseUrl()));
+        const QByteArray signIn = R"({"email":"owner@demo.test","password":"not the password"})";
+        c.send("POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+               QByteArray::number(signIn.size()) + "\r\n\r\n" + signIn);
+        // Sent only once the gateway has read the sign-in (the kernel holds none of its bytes
+        // for it), so the two never come in one read.
+        const auto gatewayPort = static_cast<quint16>(gateway->baseUrl().port());
+        QTRY_COMPARE_WITH_TIMEOUT(unreadBytes(gatewayPort, c.socket().localPort()), 0, 5000);
+        c.send(health());
+        QCOMPARE(c.readResponse().status, 401);
+        QCOMPARE(c.readResponse().status, 200);
+        // And the connection goes on as usual.
+        c.send(health());
+        QCOMPARE(c.readResponse().status, 200);
+    }
+
     // One serving thread holds many connections; a count that is not one is refused at
     // start with what to give instead.
     void servingThreads_oneServesEveryConnection_andABadCountIsRefused() {
@@ -207,6 +232,25 @@ private:
             return false;
         c.send(health());
         return c.readResponse(1000).status == 200;
+    }
+
+    // Bytes the kernel holds for the gateway's end of a loopback connection that it has not
+    // read yet (/proc/net/tcp's rx_queue); -1 if there is no such connection.
+    static qint64 unreadBytes(quint16 gatewayPort, quint16 clientPort) {
+        QFile table(QStringLiteral("/proc/net/tcp"));
+        if (!table.open(QIODevice::ReadOnly))
+            return -1;
+        for (const QByteArray &line : table.readAll().split('\n')) {
+            const QList<QByteArray> f = line.simplified().split(' ');
+            if (f.size() < 5 || !f[1].contains(':'))
+                continue;
+            const auto port = [](const QByteArray &address) {
+                return address.split(':').value(1).toUShort(nullptr, 16);
+            };
+            if (port(f[1]) == gatewayPort && port(f[2]) == clientPort)
+                return f[4].split(':').value(1).toLongLong(nullptr, 16);
+        }
+        return -1;
     }
 
     static qint64 openFiles(qint64 pid) {
