@@ -153,7 +153,10 @@ void Gateway::handle(HttpRequest request, Responder respond) {
         if (match.route->audience == Audience::Public)
             return serve(request, match, std::move(respond));
         KeyDirectory::Lookup key = KeyDirectory::lookup(request.header("x-api-key").trimmed());
-        if (m_keys.findCached(key) && !(m_sharedRateLimiter && key.cached->key.rateLimit))
+        // A malformed secret is "found" without a row: refused here, from memory too.
+        const bool found = m_keys.findCached(key);
+        const bool countedInRedis = m_sharedRateLimiter && key.cached && key.cached->key.rateLimit;
+        if (found && !countedInRedis)
             return serve(request, match, std::move(respond), &key);
     }
     m_databaseWork.start(

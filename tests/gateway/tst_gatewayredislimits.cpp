@@ -94,6 +94,8 @@ private Q_SLOTS:
         // Each verified once, so both are answered from memory from now on.
         QCOMPARE(whoami(limited), 200);
         QCOMPARE(whoami(unlimited), 200);
+        // A malformed key has no cached row to ask about its limit: refused as ever.
+        QCOMPARE(whoami("kn_not_a_key"), 401);
 
         m_redis.pause();
         const int fd = raw::connectFrom("127.0.0.1", static_cast<quint16>(single.baseUrl().port()));
