@@ -354,37 +354,109 @@ bool Cache::storeKeys(const QList<ApiKey> &keys, const QString &syncName, const 
 }
 
 namespace {
-// A key from its row. Values that repeat across keys (prefix, customer, creator, who revoked
-// it, who answers for it) come out of `shared`, one string for all the rows that hold it.
-ApiKey keyFromRow(const QSqlQuery &q, StringInterner &shared) {
-    const auto person = [&q, &shared](int column) {
-        return PersonRef{shared.intern(q.value(column).toString()),
-                         shared.intern(q.value(column + 1).toString())};
+// A key from its row, read once for both ways of reading rows below. Values that repeat
+// across keys (prefix, customer, creator, who revoked it, who answers for it) come out of
+// `shared`, one string for all the rows that hold it.
+template <typename Row> ApiKey readKey(const Row &r, StringInterner &shared) {
+    const auto person = [&r, &shared](int column) {
+        return PersonRef{shared.intern(r.text(column)), shared.intern(r.text(column + 1))};
     };
     ApiKey k;
-    k.id = q.value(0).toString();
-    k.name = q.value(1).toString();
-    k.description = q.value(2).toString();
-    k.type = keyTypeFromWireName(q.value(3).toString()).value_or(KeyType::ReadOnly);
-    k.customerId = shared.intern(q.value(4).toString());
-    k.prefix = shared.intern(q.value(5).toString());
-    k.last4 = q.value(6).toString();
-    k.status = keyStatusFromWireName(q.value(7).toString()).value_or(KeyStatus::Active);
-    k.createdAt = q.value(8).toLongLong();
+    k.id = r.text(0);
+    k.name = r.text(1);
+    k.description = r.text(2);
+    k.type = keyTypeFromWireName(r.text(3)).value_or(KeyType::ReadOnly);
+    k.customerId = shared.intern(r.text(4));
+    k.prefix = shared.intern(r.text(5));
+    k.last4 = r.text(6);
+    k.status = keyStatusFromWireName(r.text(7)).value_or(KeyStatus::Active);
+    k.createdAt = r.integer(8);
     k.createdBy = person(9);
-    k.lastUsedAt = q.value(11).toLongLong();
-    k.expiresAt = q.value(12).toLongLong();
-    k.revokedAt = q.value(13).toLongLong();
-    if (!q.value(14).isNull())
+    k.lastUsedAt = r.integer(11);
+    k.expiresAt = r.integer(12);
+    k.revokedAt = r.integer(13);
+    if (!r.isNull(14))
         k.revokedBy = person(14);
-    k.replacedBy = q.value(16).toString();
-    k.replaces = q.value(17).toString();
-    if (!q.value(18).isNull())
-        k.rateLimit = RateLimit{q.value(18).toInt(), q.value(19).toInt()};
-    if (!q.value(20).isNull())
+    k.replacedBy = r.text(16);
+    k.replaces = r.text(17);
+    if (!r.isNull(18))
+        k.rateLimit = RateLimit{int(r.integer(18)), int(r.integer(19))};
+    if (!r.isNull(20))
         k.custodian = person(20);
     return k;
 }
+
+QString selectKeysSql(const char *rest) {
+    return QStringLiteral("SELECT ") + Cache::keyColumns() + QStringLiteral(" FROM keys ") +
+           QLatin1StringView(rest);
+}
+
+#if KNOTIE_CACHE_SQLITE_C_API
+// Key rows through the same C API as KeyWriter: QSqlQuery makes a QVariant of every column
+// of every row before the row is read, which was a third of loading 100,000 keys.
+class KeyRows {
+public:
+    KeyRows(const QSqlDatabase &db, const QString &sql) {
+        const QVariant handle = db.driver()->handle();
+        if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_db = *static_cast<sqlite3 *const *>(handle.constData());
+        const QByteArray utf8 = sql.toUtf8();
+        if (!m_db ||
+            sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &m_statement, nullptr) != SQLITE_OK)
+            qCWarning(lcCache) << "cannot read keys:" << (m_db ? sqlite3_errmsg(m_db) : "no handle");
+    }
+    ~KeyRows() { sqlite3_finalize(m_statement); }
+    KeyRows(const KeyRows &) = delete;
+    KeyRows &operator=(const KeyRows &) = delete;
+
+    void bind(int i, qint64 v) { sqlite3_bind_int64(m_statement, i + 1, v); }
+    void bind(int i, const QString &v) {
+        sqlite3_bind_text16(m_statement, i + 1, v.utf16(), int(v.size() * 2), SQLITE_TRANSIENT);
+    }
+    bool next() {
+        if (!m_statement)
+            return false;
+        const int step = sqlite3_step(m_statement);
+        if (step != SQLITE_ROW && step != SQLITE_DONE)
+            qCWarning(lcCache) << "cannot read keys:" << sqlite3_errmsg(m_db);
+        return step == SQLITE_ROW;
+    }
+    // The cache stores text as UTF-8, so this is the column's own bytes, not a conversion.
+    QString text(int i) const {
+        const auto *utf8 = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, i));
+        return QString::fromUtf8(utf8, sqlite3_column_bytes(m_statement, i));
+    }
+    qint64 integer(int i) const { return sqlite3_column_int64(m_statement, i); }
+    bool isNull(int i) const { return sqlite3_column_type(m_statement, i) == SQLITE_NULL; }
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+};
+#else
+class KeyRows {
+public:
+    KeyRows(const QSqlDatabase &db, const QString &sql)
+        : m_query(db) {
+        m_query.setForwardOnly(true);
+        m_query.prepare(sql);
+    }
+    void bind(int i, const QVariant &v) { m_query.bindValue(i, v); }
+    bool next() {
+        if (!m_query.isActive() && !m_query.exec()) {
+            qCWarning(lcCache) << "cannot read keys:" << m_query.lastError().text();
+            return false;
+        }
+        return m_query.next();
+    }
+    QString text(int i) const { return m_query.value(i).toString(); }
+    qint64 integer(int i) const { return m_query.value(i).toLongLong(); }
+    bool isNull(int i) const { return m_query.value(i).isNull(); }
+
+private:
+    QSqlQuery m_query;
+};
+#endif
 } // namespace
 
 QList<ApiKey> Cache::loadKeys() const {
@@ -392,39 +464,29 @@ QList<ApiKey> Cache::loadKeys() const {
     // Room for every key at once: a growing list of 100,000 keys moves each key on every
     // growth, and holds the old and the new array together while it does.
     keys.reserve(qMax(0, keyCount()));
-    QSqlQuery q(connection());
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT ") + keyColumns() +
-                QStringLiteral(" FROM keys ORDER BY created_at, id")))
-        return keys;
+    KeyRows rows(connection(), selectKeysSql("ORDER BY created_at, id"));
     StringInterner shared;
-    while (q.next())
-        keys.append(keyFromRow(q, shared));
+    while (rows.next())
+        keys.append(readKey(rows, shared));
     return keys;
 }
 
 QList<ApiKey> Cache::loadNewestKeys(int limit) const {
     QList<ApiKey> keys;
-    QSqlQuery q(connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + keyColumns() +
-              QStringLiteral(" FROM keys ORDER BY created_at DESC, id DESC LIMIT ?"));
-    q.addBindValue(limit);
-    if (!q.exec())
-        return keys;
+    KeyRows rows(connection(), selectKeysSql("ORDER BY created_at DESC, id DESC LIMIT ?"));
+    rows.bind(0, qint64(limit));
     StringInterner shared;
-    while (q.next())
-        keys.prepend(keyFromRow(q, shared));
+    while (rows.next())
+        keys.prepend(readKey(rows, shared));
     return keys;
 }
 
 std::optional<ApiKey> Cache::loadKey(const QString &id) const {
-    QSqlQuery q(connection());
-    q.prepare(QStringLiteral("SELECT ") + keyColumns() + QStringLiteral(" FROM keys WHERE id = ?"));
-    q.addBindValue(id);
+    KeyRows rows(connection(), selectKeysSql("WHERE id = ?"));
+    rows.bind(0, id);
     StringInterner shared;
-    if (q.exec() && q.next())
-        return keyFromRow(q, shared);
+    if (rows.next())
+        return readKey(rows, shared);
     return std::nullopt;
 }
 

@@ -93,6 +93,21 @@ private Q_SLOTS:
         QCOMPARE(cache.keyCount(), 2);
     }
 
+    // The cache's text is UTF-8 on disk and read back from its bytes: every script and an
+    // emoji (outside the Basic Multilingual Plane) come back as they were stored.
+    void loadKeys_readsTextInAnyScript() {
+        Cache cache(m_dir.filePath(QStringLiteral("scripts.sqlite")));
+        QVERIFY(cache.open().status == Cache::OpenStatus::Ok);
+        ApiKey key = sampleKey(QStringLiteral("key_scripts"));
+        key.name = QStringLiteral("Schlüssel für Müller – 東京 🔑");
+        key.description = QStringLiteral("Ελληνικά, العربية, עברית");
+        key.createdBy = PersonRef{QStringLiteral("usr_ü"), QStringLiteral("Zoë Ångström")};
+        QVERIFY(cache.storeKeys({key}));
+        QCOMPARE(cache.loadKeys(), QList<ApiKey>{key});
+        QCOMPARE(cache.loadNewestKeys(1), QList<ApiKey>{key});
+        QCOMPARE(cache.loadKey(QStringLiteral("key_scripts")), std::optional<ApiKey>(key));
+    }
+
     void loadNewestKeys_returnsTheMostRecentOldestFirst() {
         QTemporaryDir dir;
         Cache cache(dir.filePath(QStringLiteral("c.sqlite")));
