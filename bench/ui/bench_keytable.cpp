@@ -115,7 +115,8 @@ int main(int argc, char **argv) {
         typed.value(QStringLiteral("keystroke_median")));
     std::printf("(the text to search was prepared %.0f ms after all keys were in, on a pool thread)\n",
                 typed.value(QStringLiteral("search_prepared_after_complete")));
-    std::printf("BENCH keytable_100k_peak_memory %.1f MiB floor=%.1f ratio=%.2f limit<=none\n", pagePeak,
+    // With the keys and the text to search them by both in (#18's bar: 100 MiB).
+    std::printf("BENCH keytable_100k_peak_memory %.1f MiB floor=%.1f ratio=%.2f limit<=100MiB\n", pagePeak,
                 floorPeak, floorPeak > 0 ? pagePeak / floorPeak : 0.0);
     return 0;
 }
