@@ -2,6 +2,17 @@
 
 namespace knotie {
 
+int KeyStore::indexOf(const QString &keyId) const {
+    if (m_slots.empty())
+        return -1;
+    const qsizetype mask = qsizetype(m_slots.size()) - 1;
+    for (qsizetype slot = firstSlot(keyId);; slot = (slot + 1) & mask) {
+        const int row = m_slots[size_t(slot)];
+        if (row < 0 || m_keys.at(row).id == keyId)
+            return row;
+    }
+}
+
 const ApiKey *KeyStore::find(const QString &keyId) const {
     const int index = indexOf(keyId);
     return index < 0 ? nullptr : &m_keys.at(index);
@@ -35,8 +46,8 @@ void KeyStore::upsertKeys(const QList<ApiKey> &incoming) {
         const int last = first + int(added.size()) - 1;
         Q_EMIT aboutToAdd(first, last);
         for (ApiKey &key : added) {
-            m_index.insert(key.id, size());
             m_keys.append(std::move(key));
+            indexRow(size() - 1);
         }
         Q_EMIT this->added(first, last);
         changed = true;
@@ -46,12 +57,32 @@ void KeyStore::upsertKeys(const QList<ApiKey> &incoming) {
 }
 
 void KeyStore::reindex() {
-    m_index.clear();
-    m_index.reserve(m_keys.size());
-    // Read through at(): the list usually arrives still shared with the queued signal that
-    // carried it from the data thread, and a non-const [] would copy all of it.
-    for (int i = 0; i < m_keys.size(); ++i)
-        m_index.insert(m_keys.at(i).id, i);
+    qsizetype slots = 16;
+    while (slots < 2 * m_keys.size())
+        slots *= 2;
+    m_slots.assign(size_t(slots), -1);
+    for (int row = 0; row < m_keys.size(); ++row)
+        indexRow(row);
+}
+
+// Reads m_keys through at(): the list usually arrives still shared with the queued signal
+// that carried it from the data thread, and a non-const [] would copy all of it.
+void KeyStore::indexRow(int row) {
+    if (2 * m_keys.size() > qsizetype(m_slots.size())) {
+        reindex(); // indexes this row too
+        return;
+    }
+    const QString &id = m_keys.at(row).id;
+    const qsizetype mask = qsizetype(m_slots.size()) - 1;
+    qsizetype slot = firstSlot(id);
+    // A second key with an id already held takes its place, as the last one given wins.
+    while (m_slots[size_t(slot)] >= 0 && m_keys.at(m_slots[size_t(slot)]).id != id)
+        slot = (slot + 1) & mask;
+    m_slots[size_t(slot)] = row;
+}
+
+qsizetype KeyStore::firstSlot(const QString &keyId) const {
+    return qsizetype(qHash(keyId) & (m_slots.size() - 1));
 }
 
 } // namespace knotie

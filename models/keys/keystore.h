@@ -2,9 +2,10 @@
 
 #include "models/data/apikey.h"
 
-#include <QHash>
 #include <QList>
 #include <QObject>
+
+#include <vector>
 
 namespace knotie {
 
@@ -22,7 +23,7 @@ public:
     int size() const { return int(m_keys.size()); }
     const ApiKey &at(int index) const { return m_keys.at(index); }
     // -1 for a key the store does not hold.
-    int indexOf(const QString &keyId) const { return m_index.value(keyId, -1); }
+    int indexOf(const QString &keyId) const;
     const ApiKey *find(const QString &keyId) const;
 
     // Every key at once (the cache's; none on sign-out).
@@ -44,9 +45,15 @@ Q_SIGNALS:
 
 private:
     void reindex();
+    void indexRow(int row);
+    qsizetype firstSlot(const QString &keyId) const;
 
     QList<ApiKey> m_keys;
-    QHash<QString, int> m_index;
+    // Where each key is by its id: row numbers (-1 for none) in an open table, a power of two
+    // at least twice the keys, probed from the id's hash onwards; the ids are read from
+    // m_keys. A QHash<QString, int> took 42 bytes a key for its copy of each id; this takes
+    // 8 to 16.
+    std::vector<int> m_slots;
 };
 
 } // namespace knotie

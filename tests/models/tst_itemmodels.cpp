@@ -154,6 +154,38 @@ private Q_SLOTS:
         QCOMPARE(model.store()->indexOf(QStringLiteral("k3")), 2);
     }
 
+    // The store's own index by id, grown one key at a time through its rehashes, then
+    // rebuilt at once: every key is found where it is, and an id it does not hold is not.
+    void keyStore_findsEveryKeyByItsId() {
+        KeyStore store;
+        QList<ApiKey> keys;
+        for (int i = 0; i < 5000; ++i) {
+            keys.append(key(QStringLiteral("key_%1").arg(i), QStringLiteral("Key %1").arg(i),
+                            KeyType::Partner, KeyStatus::Active, now - i));
+            store.upsertKeys({keys.last()});
+        }
+        const auto everyKeyFound = [&] {
+            for (int i = 0; i < keys.size(); ++i)
+                if (store.indexOf(keys.at(i).id) != i)
+                    return false;
+            return true;
+        };
+        QCOMPARE(store.size(), 5000);
+        QVERIFY(everyKeyFound());
+        QCOMPARE(store.indexOf(QStringLiteral("key_5000")), -1);
+        QCOMPARE(store.indexOf(QString()), -1);
+
+        store.setKeys(keys);
+        QVERIFY(everyKeyFound());
+        // An id given twice: the last one given is the one found, as before.
+        store.setKeys({keys.at(0), keys.at(1), keys.at(0)});
+        QCOMPARE(store.indexOf(keys.at(0).id), 2);
+        QCOMPARE(store.indexOf(keys.at(1).id), 1);
+        QCOMPARE(store.indexOf(keys.at(2).id), -1);
+        store.setKeys({});
+        QCOMPARE(store.indexOf(keys.at(0).id), -1);
+    }
+
     void proxy_hidesRetiredByDefault_andFiltersByEveryField() {
         KeyTableModel model;
         model.setNow(now);
