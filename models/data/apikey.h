@@ -26,14 +26,15 @@ struct PersonRef {
 
 // An API key as the gateway describes it: never its secret.
 struct ApiKey {
+    // The order keeps the struct free of padding: 100,000 keys are a list of them.
     QString id;
     QString name;
     QString description;
     KeyType type = KeyType::ReadOnly;
+    KeyStatus status = KeyStatus::Active;
     QString customerId; // customer keys only
     QString prefix;     // `kn_rk_`
     QString last4;
-    KeyStatus status = KeyStatus::Active;
     UnixTime createdAt = 0;
     PersonRef createdBy;
     UnixTime lastUsedAt = 0;
@@ -42,10 +43,10 @@ struct ApiKey {
     SharedOptional<PersonRef> revokedBy;
     QString replacedBy; // the successor of a rotated key
     QString replaces;   // the key this one rotated
-    std::optional<RateLimit> rateLimit;
     // Who answers for the key (API.md v1.1 custody), when not its creator: kept only then,
     // since most keys never change hands. Read it through custodianOf().
     SharedOptional<PersonRef> custodian;
+    std::optional<RateLimit> rateLimit;
 
     // What a person recognises a key by without its secret: `kn_rk_…Ab3d`.
     QString maskedSecret() const;
