@@ -1,5 +1,7 @@
 #include "models/keys/keystore.h"
 
+#include <QHashFunctions>
+
 namespace knotie {
 
 int KeyStore::indexOf(const QString &keyId) const {
@@ -82,7 +84,9 @@ void KeyStore::indexRow(int row) {
 }
 
 qsizetype KeyStore::firstSlot(const QString &keyId) const {
-    return qsizetype(qHash(keyId) & (m_slots.size() - 1));
+    // The process's seed, as QHash uses: ids come from the gateway, and a fixed seed would
+    // let ids chosen to collide turn every lookup into a walk of the whole table.
+    return qsizetype(qHash(keyId, QHashSeed::globalSeed()) & (m_slots.size() - 1));
 }
 
 } // namespace knotie
