@@ -264,19 +264,32 @@ QString insertKeySql() {
 // QSqlQuery's bindValue/exec costs about 3x as much per row (STYLE.md). Only where Qt's
 // SQLite driver uses the system's libsqlite3 (Linux distributions); Qt's own builds for
 // Windows and macOS carry a private copy, which must not be handed to another one.
-class KeyWriter {
-public:
-    explicit KeyWriter(QSqlDatabase &db) {
+//
+// A statement prepared on that handle, finalized with it; null (and said) when there is none.
+// The key writer and the key reader below are each one.
+class HandleStatement {
+protected:
+    HandleStatement(const QSqlDatabase &db, const QString &sql, const char *failure) {
         const QVariant handle = db.driver()->handle();
         if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
             m_db = *static_cast<sqlite3 *const *>(handle.constData());
-        const QByteArray sql = insertKeySql().toUtf8();
+        const QByteArray utf8 = sql.toUtf8();
         if (!m_db ||
-            sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &m_statement, nullptr) != SQLITE_OK)
-            qCWarning(lcCache) << "cannot prepare the key insert:"
-                               << (m_db ? sqlite3_errmsg(m_db) : "no handle");
+            sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &m_statement, nullptr) != SQLITE_OK)
+            qCWarning(lcCache) << failure << (m_db ? sqlite3_errmsg(m_db) : "no handle");
     }
-    ~KeyWriter() { sqlite3_finalize(m_statement); }
+    ~HandleStatement() { sqlite3_finalize(m_statement); }
+    HandleStatement(const HandleStatement &) = delete;
+    HandleStatement &operator=(const HandleStatement &) = delete;
+
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+};
+
+class KeyWriter : HandleStatement {
+public:
+    explicit KeyWriter(QSqlDatabase &db)
+        : HandleStatement(db, insertKeySql(), "cannot prepare the key insert:") {}
     bool isValid() const { return m_statement; }
     bool write(const ApiKey &k) {
         // SQLITE_STATIC points into these and into `k`: both outlive the step.
@@ -307,10 +320,6 @@ public:
         else
             sqlite3_bind_null(m_statement, i + 1);
     }
-
-private:
-    sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_statement = nullptr;
 };
 #else
 class KeyWriter {
@@ -394,20 +403,10 @@ QString selectKeysSql(const char *rest) {
 #if KNOTIE_CACHE_SQLITE_C_API
 // Key rows through the same C API as KeyWriter: QSqlQuery makes a QVariant of every column
 // of every row before the row is read, which was half the time of loading 100,000 keys.
-class KeyRows {
+class KeyRows : HandleStatement {
 public:
-    KeyRows(const QSqlDatabase &db, const QString &sql) {
-        const QVariant handle = db.driver()->handle();
-        if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
-            m_db = *static_cast<sqlite3 *const *>(handle.constData());
-        const QByteArray utf8 = sql.toUtf8();
-        if (!m_db ||
-            sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &m_statement, nullptr) != SQLITE_OK)
-            qCWarning(lcCache) << "cannot read keys:" << (m_db ? sqlite3_errmsg(m_db) : "no handle");
-    }
-    ~KeyRows() { sqlite3_finalize(m_statement); }
-    KeyRows(const KeyRows &) = delete;
-    KeyRows &operator=(const KeyRows &) = delete;
+    KeyRows(const QSqlDatabase &db, const QString &sql)
+        : HandleStatement(db, sql, "cannot read keys:") {}
 
     void bind(int i, qint64 v) { sqlite3_bind_int64(m_statement, i + 1, v); }
     void bind(int i, const QString &v) {
@@ -428,10 +427,6 @@ public:
     }
     qint64 integer(int i) const { return sqlite3_column_int64(m_statement, i); }
     bool isNull(int i) const { return sqlite3_column_type(m_statement, i) == SQLITE_NULL; }
-
-private:
-    sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_statement = nullptr;
 };
 #else
 class KeyRows {
